@@ -1,0 +1,43 @@
+# The single face of smk. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.smk-installed
+UV_VERSION := 0.13.9
+
+.DEFAULT_GOAL := help
+.PHONY: help install lab test data notebooks lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# Re-install only when the lock or the project metadata changed.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (smk)" >/dev/null
+	touch $@
+
+install: $(STAMP)  ## create .venv and install the locked dependencies (idempotent)
+
+lab: $(STAMP)  ## start JupyterLab on the first lesson (127.0.0.1, token auth on)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 notebooks/00_start_here.ipynb
+
+test: $(STAMP)  ## run the whole test suite
+	bash tests/run.sh
+
+data: $(STAMP)  ## regenerate the Book Hub dataset in data/bookhub (deterministic)
+	$(BIN)/python -m smk_helpers.bookhub data/bookhub
+
+notebooks: $(STAMP)  ## re-execute the notebooks in place so their stored outputs are current
+	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb
+
+lock:  ## re-resolve requirements.lock from pyproject.toml, then sync environment.yml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --fork-strategy fewest --no-header --annotation-style line -o requirements.lock
+	$(BIN)/python -m smk_helpers.envfile requirements.lock environment.yml
+
+clean:  ## remove the venv and build leftovers (never your data)
+	rm -rf $(VENV) build dist *.egg-info

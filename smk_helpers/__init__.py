@@ -1,0 +1,1 @@
+"""smk: Sales vs Marketing helpers."""
