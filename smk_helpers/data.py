@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,3 +77,417 @@ class Business:
         if typed["orders"] is None:
             raise BusinessDataError("from_frames needs an orders table.")
         return cls(name=name, present_columns=present, **typed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+def rows_text(rows, limit: int = 5) -> str:
+    """Spreadsheet row numbers as a phrase: ``rows 3, 7 and 12`` (at most ``limit`` listed).
+
+    Examples
+    --------
+    >>> rows_text([4])
+    'row 4'
+    >>> rows_text([2, 3, 5])
+    'rows 2, 3 and 5'
+    >>> rows_text(range(2, 12))
+    'rows 2, 3, 4, 5, 6 and 5 more'
+    """
+    rows = [int(r) for r in rows]
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    if len(rows) <= limit:
+        return "rows " + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}"
+    return "rows " + ", ".join(map(str, rows[:limit])) + f" and {len(rows) - limit} more"
+
+
+def _find_file(folder: Path, stem: str) -> Path | None:
+    """``stem.csv`` (or ``stem.xlsx``) in ``folder``, whatever the letter case; CSV wins."""
+    by_name = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    return by_name.get(f"{stem}.csv") or by_name.get(f"{stem}.xlsx")
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"PK\x03\x04"):
+        raise BusinessDataError(
+            f"{name} is an Excel workbook, not CSV text; save it again as 'CSV UTF-8' or rename it to .xlsx."
+        )
+    if b"\x00" in raw[:65536]:
+        raise BusinessDataError(f"{name} is not a text file (it holds binary data); export the table as CSV.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")  # Excel's plain "CSV" save on Windows
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame, bool]:
+    """Read one CSV or XLSX file as text cells.
+
+    Returns the table (all cells stripped strings, header names stripped and lower-cased, a
+    ``_row`` column with the spreadsheet row number, blank rows dropped) and whether numbers
+    use a decimal comma (semicolon-separated files, as European Excel writes them).
+    """
+    name = path.name
+    if path.suffix.lower() == ".xlsx":
+        try:
+            df = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+            raise BusinessDataError(f"{name} could not be read as an Excel workbook ({exc}); save it again or export it as CSV.") from None
+        decimal_comma = False
+    else:
+        text = _decode(path.read_bytes(), name)
+        if not text.strip():
+            raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
+        sep = _sniff_delimiter(text)
+        decimal_comma = sep == ";"
+        try:
+            df = pd.read_csv(
+                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                skip_blank_lines=False, quotechar='"',
+            )
+        except pd.errors.ParserError as exc:
+            m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+            if m:
+                want, line, got = m.groups()
+                raise BusinessDataError(
+                    f"{name}, row {line}: {got} cells where the header has {want}; put quotes around "
+                    f"values that contain the separator '{sep}' (such as 1,234.50) or remove the extra cells."
+                ) from None
+            raise BusinessDataError(f"{name} could not be read as CSV ({exc}).") from None
+    df.columns = [str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns]
+    df = df.loc[:, [c != "" for c in df.columns]]
+    if df.shape[1] == 0:
+        raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
+    df = df.apply(lambda col: col.astype(str).str.strip())
+    df["_row"] = np.arange(2, len(df) + 2)
+    blank = (df.drop(columns="_row") == "").all(axis=1)
+    return df.loc[~blank].reset_index(drop=True), decimal_comma
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing cells
+
+_ISO = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def _assemble(y, m, d, hh, mm, ss) -> pd.Series:
+    parts = pd.DataFrame({"year": y, "month": m, "day": d, "hour": hh, "minute": mm, "second": ss})
+    parts = parts.fillna("0").astype(int)
+    return pd.to_datetime(parts, errors="coerce")
+
+
+def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Parse date cells as written (wall clock; a UTC offset is dropped, never applied).
+
+    Accepts ``YYYY-MM-DD`` and ISO datetimes; slash dates only when ``dayfirst`` says the order.
+    Returns (values, bad, ambiguous): ``bad`` marks non-blank cells that are not dates,
+    ``ambiguous`` marks slash dates read without a stated order (also NaT).
+
+    Examples
+    --------
+    >>> v, bad, amb = parse_dates(pd.Series(["2025-03-14", "2025-03-14T23:30:00-05:00", "14/03/2025", "x", ""]))
+    >>> [str(x) for x in v]
+    ['2025-03-14 00:00:00', '2025-03-14 23:30:00', 'NaT', 'NaT', 'NaT']
+    >>> bad.tolist(), amb.tolist()
+    ([False, False, False, True, False], [False, False, True, False, False])
+    >>> parse_dates(pd.Series(["3/14/2025"]), dayfirst=False)[0].dt.date.tolist()
+    [datetime.date(2025, 3, 14)]
+    """
+    raw = raw.astype(str).str.strip()
+    iso = raw.str.extract(_ISO)
+    values = _assemble(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5]).where(iso[0].notna())
+    slash = raw.str.extract(_SLASH)
+    is_slash = slash[0].notna()
+    ambiguous = is_slash & (dayfirst is None)
+    if dayfirst is not None and is_slash.any():
+        day, month = (slash[0], slash[1]) if dayfirst else (slash[1], slash[0])
+        values = values.where(~is_slash, _assemble(slash[2], month, day, slash[3], slash[4], slash[5]))
+    values = pd.to_datetime(values)
+    bad = (raw != "") & values.isna() & ~ambiguous
+    return values, bad, ambiguous
+
+
+_NUMBER_DOT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+"
+_NUMBER_COMMA = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+"
+
+
+def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Parse number and money cells; returns (values, bad) where ``bad`` marks non-numbers.
+
+    Accepts ``1234.5``, ``1,234.50``, ``$1,234.50``, ``-12``, ``(12.00)`` (accounting negative),
+    and with ``decimal_comma`` ``1.234,50``. Blank cells are NaN and not bad.
+
+    Examples
+    --------
+    >>> parse_numbers(pd.Series(["1234.5", "1,234.50", "$1,234.50", "(3)", "", "abc"]))[0].tolist()
+    [1234.5, 1234.5, 1234.5, -3.0, nan, nan]
+    >>> parse_numbers(pd.Series(["1.234,50", "12,5 €"]), decimal_comma=True)[0].tolist()
+    [1234.5, 12.5]
+    """
+    raw = raw.astype(str).str.strip()
+    s = raw.str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+    in_parens = s.str.fullmatch(r"\(.+\)")
+    s = s.where(~in_parens, s.str.slice(1, -1))
+    parts = s.str.extract(r"^(-?)[$€£]?(-?)(.*?)[$€£]?$")
+    body = parts[2]
+    if decimal_comma:
+        ok = body.str.fullmatch(_NUMBER_COMMA)
+        norm = body.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        ok = body.str.fullmatch(_NUMBER_DOT)
+        norm = body.str.replace(",", "", regex=False)
+    values = pd.to_numeric(norm.where(ok.fillna(False).astype(bool)), errors="coerce").astype("float64")
+    negative = (parts[0] == "-") | (parts[1] == "-") | in_parens
+    values = values.where(~negative, -values)
+    bad = (raw != "") & values.isna()
+    return values, bad
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking one table against its FileSpec
+
+
+def _example(values: pd.Series) -> str:
+    return repr(str(values.iloc[0]))
+
+
+class _Checker:
+    """Collects problems for one file; every message names the file, column and rows."""
+
+    def __init__(self, spec: C.FileSpec, df: pd.DataFrame, problems: list[str]):
+        self.spec, self.df, self.problems = spec, df, problems
+
+    def flag(self, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
+        mask = mask.fillna(False).astype(bool)
+        if mask.any():
+            rows = self.df.loc[mask, "_row"]
+            where = f"{self.spec.filename}, column '{column}', {rows_text(rows)}"
+            example = _example(self.df.loc[mask, column]) if column in self.df else ""
+            eg = "" if example in ("", "''") else f" ({example})" if len(rows) == 1 else f" (e.g. {example})"
+            self.problems.append(f"{where}: {what}{eg}" + (f"; {fix}" if fix else "") + ".")
+
+
+def _typed_table(spec: C.FileSpec, raw: pd.DataFrame, decimal_comma: bool, dayfirst, problems: list[str]):
+    """Convert the text cells of one file to the contract's types, recording every problem."""
+    missing = [c.name for c in spec.columns if c.required and c.name not in raw.columns]
+    if missing:
+        have = ", ".join(c for c in raw.columns if c != "_row") or "none"
+        names = ", ".join(f"'{m}'" for m in missing)
+        plural = "columns" if len(missing) > 1 else "column"
+        problems.append(f"{spec.filename} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row.")
+        return None
+    check = _Checker(spec, raw, problems)
+    out = raw.copy()
+    for col in spec.columns:
+        if col.name not in raw.columns:
+            out[col.name] = np.nan if col.kind in ("money", "number", "count") else pd.Series(np.nan, index=raw.index, dtype="str")
+            continue
+        cells = raw[col.name]
+        blank = cells == ""
+        if not col.blank_ok:
+            check.flag(col.name, blank, "empty", "fill it in on every row")
+        if col.kind in ("id", "text"):
+            out[col.name] = cells.where(~blank)
+        elif col.kind == "outcome":
+            lower = cells.str.lower()
+            check.flag(col.name, ~blank & ~lower.isin(C.OUTCOMES), "not one of won, lost, open", "use won, lost or open")
+            out[col.name] = lower.where(~blank)
+        elif col.kind == "date":
+            values, bad, ambiguous = parse_dates(cells, dayfirst)
+            check.flag(col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
+            if ambiguous.any():
+                check.flag(col.name, ambiguous, "a slash date, which can be read day/month or month/day",
+                           _slash_hint(cells[ambiguous]))
+            out[col.name] = values
+        elif col.kind == "month":
+            month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
+            valid = month.notna() & month.str.slice(5, 7).isin([f"{m:02d}" for m in range(1, 13)])
+            check.flag(col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
+            out[col.name] = month.where(valid)
+        else:  # money, number, count
+            values, bad = parse_numbers(cells, decimal_comma)
+            check.flag(col.name, bad, "not a number", "write plain numbers such as 1234.50")
+            if col.kind == "count":
+                check.flag(col.name, values.notna() & ((values < 0) | (values % 1 != 0)),
+                           "not a whole number of 0 or more", "count things in whole numbers")
+            out[col.name] = values
+    if spec.stem == "orders":
+        out["channel"] = out["channel"].fillna(C.UNKNOWN_CHANNEL)
+    _check_rules(spec, out, check)
+    return out
+
+
+def _slash_hint(cells: pd.Series) -> str:
+    first = cells.str.extract(r"^(\d{1,2})/(\d{1,2})/")
+    day_first = first[0].astype(float).gt(12).any()
+    month_first = first[1].astype(float).gt(12).any()
+    base = "run again with --dayfirst (14/03/2025) or --monthfirst (03/14/2025), or write dates as YYYY-MM-DD"
+    if day_first and not month_first:
+        return base + "; these look day-first, so --dayfirst is likely right"
+    if month_first and not day_first:
+        return base + "; these look month-first, so --monthfirst is likely right"
+    return base
+
+
+def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
+    """The contract's rules beyond types: unique ids, signs, ordering."""
+    if spec.key and spec.key in df:
+        key = df[spec.key]
+        repeat = key.notna() & key.duplicated(keep="first")
+        if repeat.any():
+            fix = "give every record its own id"
+            if spec.stem == "orders" and _looks_like_item_rows(df, repeat):
+                fix = ("the file looks like one row per item, but orders.csv needs one row per order: "
+                       "add up revenue (and items) per order_id first, e.g. with a pivot table, "
+                       "and keep the item rows in a separate file")
+            check.flag(spec.key, repeat, "an id already used on an earlier row", fix)
+    if spec.stem == "orders":
+        check.flag("revenue", df["revenue"] < 0, "a negative amount",
+                   "revenue must be 0 or more; record a refund by lowering the original order's revenue "
+                   "(or by leaving the refunded order out), not as a negative row")
+        check.flag("items", df["items"] < 1, "less than 1", "an order has at least one item")
+    if spec.stem == "campaigns":
+        check.flag("spend", df["spend"] < 0, "a negative amount", "spend must be 0 or more")
+        check.flag("clicks", df["clicks"] > df["impressions"], "more clicks than impressions",
+                   "a campaign cannot have more clicks than times it was shown; check the two columns")
+        check.flag("end_date", df["end_date"] < df["start_date"], "an end date before start_date",
+                   "swap the two dates or correct the end date")
+    if spec.stem == "targets":
+        check.flag("target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
+    if spec.stem == "funnel":
+        check.flag("count", df["count"] < 0, "a negative count", "a count must be 0 or more")
+
+
+def _looks_like_item_rows(df: pd.DataFrame, repeat: pd.Series) -> bool:
+    """Repeated order ids whose rows share date and customer: item lines, not separate orders."""
+    ids = df.loc[repeat, "order_id"].unique()
+    group = df[df["order_id"].isin(ids)]
+    same = group.groupby("order_id")[["order_date", "customer_id"]].nunique(dropna=False).le(1).all(axis=1)
+    return bool(same.mean() >= 0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading a folder
+
+
+def load_business(path, *, dayfirst: bool | None = None, name: str | None = None) -> Business:
+    """Load and validate a business folder (the business-data contract, see ``data/README.md``).
+
+    Parameters
+    ----------
+    path : str or Path
+        Folder holding ``orders.csv`` and optionally campaigns, funnel, interactions, targets.
+    dayfirst : bool, optional
+        How to read slash dates: True for 14/03/2025, False for 03/14/2025. Without it slash
+        dates are refused, because 03/04/2025 could be either.
+    name : str, optional
+        The business's name (default: the folder's name).
+
+    Returns
+    -------
+    Business
+        Typed tables; absent optional files are ``None``.
+
+    Raises
+    ------
+    BusinessDataError
+        Listing every problem found, one sentence each, naming file, column and rows.
+
+    Examples
+    --------
+    >>> hub = load_bookhub()
+    >>> hub.name, len(hub.orders) > 10_000
+    ('The Book Hub', True)
+    """
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise BusinessDataError(f"The business folder {folder} {what}; give the folder that holds orders.csv.")
+    problems: list[str] = []
+    tables: dict[str, pd.DataFrame | None] = {}
+    present: dict[str, tuple] = {}
+    for spec in C.FILES:
+        found = _find_file(folder, spec.stem)
+        if found is None:
+            if spec.required:
+                problems.append(f"{folder} has no {spec.filename}; it is the one file every business folder needs "
+                                f"(run 'smk init' to get a template).")
+            tables[spec.stem] = None
+            continue
+        try:
+            raw, decimal_comma = read_table(found)
+        except BusinessDataError as exc:
+            problems.extend(exc.problems)
+            tables[spec.stem] = None
+            continue
+        present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.columns)
+        tables[spec.stem] = _typed_table(spec, raw, decimal_comma, dayfirst, problems)
+    warnings = _cross_checks(tables, problems)
+    if problems:
+        raise BusinessDataError(problems)
+    for df in tables.values():
+        if df is not None:
+            df.drop(columns="_row", inplace=True)
+    return Business(name=name or folder.name, path=folder, warnings=tuple(warnings),
+                    present_columns=present, **tables)
+
+
+def _cross_checks(tables: dict, problems: list[str]) -> list[str]:
+    """Rules that span files: campaign ids must exist; linked orders should exist."""
+    warnings: list[str] = []
+    campaigns = tables.get("campaigns")
+    known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
+    for stem in ("orders", "interactions"):
+        df = tables.get(stem)
+        if df is None or "campaign_id" not in df:
+            continue
+        unknown = df["campaign_id"].notna() & ~df["campaign_id"].isin(known)
+        if unknown.any():
+            spec = next(s for s in C.FILES if s.stem == stem)
+            fix = ("add the campaign to campaigns.csv or correct the id" if campaigns is not None
+                   else "the folder has no campaigns.csv, so add one or clear this column")
+            _Checker(spec, df, problems).flag("campaign_id", unknown, "a campaign that is not in campaigns.csv", fix)
+    orders, interactions = tables.get("orders"), tables.get("interactions")
+    if orders is not None and interactions is not None:
+        dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(set(orders["order_id"].dropna()))
+        if dangling.any():
+            rows = rows_text(interactions.loc[dangling, "_row"])
+            warnings.append(f"interactions.csv, column 'order_id', {rows}: the order is not in orders.csv, "
+                            f"so staff revenue from these interactions is not counted.")
+    funnel = tables.get("funnel")
+    if funnel is not None and not problems:
+        from .funnel import funnel_warnings
+
+        warnings.extend(funnel_warnings(funnel))
+    return warnings
+
+
+def bookhub_path() -> Path:
+    """The folder of The Book Hub's data: the copy inside the installed package, else the checkout's."""
+    shipped = Path(__file__).resolve().parent / "data" / "bookhub"
+    if (shipped / "orders.csv").is_file():
+        return shipped
+    return Path(__file__).resolve().parents[1] / "data" / "bookhub"
+
+
+def load_bookhub() -> Business:
+    """Load The Book Hub, the course's worked example (synthetic data, 2024–2025)."""
+    return load_business(bookhub_path(), name="The Book Hub")
