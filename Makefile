@@ -13,6 +13,8 @@ help:  ## list the targets
 
 # Re-install only when the lock or the project metadata changed.
 $(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "smk needs Python 3.11 or newer; run e.g. make PYTHON=python3.12 $(MAKECMDGOALS)"; exit 2; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (smk)" >/dev/null
@@ -23,11 +25,12 @@ install: $(STAMP)  ## create .venv and install the locked dependencies (idempote
 lab: $(STAMP)  ## start JupyterLab on the first lesson (127.0.0.1, token auth on)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 notebooks/00_start_here.ipynb
 
-test: $(STAMP)  ## run the whole test suite
-	bash tests/run.sh
+test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks)
+	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-data: $(STAMP)  ## regenerate the Book Hub dataset in data/bookhub (deterministic)
+data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/README.md
 	$(BIN)/python -m smk_helpers.bookhub data/bookhub
+	$(BIN)/python -c 'from smk_helpers.contract import sync_readme; sync_readme("data/README.md")'
 
 notebooks: $(STAMP)  ## re-execute the notebooks in place so their stored outputs are current
 	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb

@@ -87,7 +87,11 @@ CAMPAIGNS = FileSpec(
 FUNNEL = FileSpec(
     stem="funnel",
     required=False,
-    meaning="Counts of people at each stage of your funnel; stage order is the order stages first appear.",
+    meaning=(
+        "Counts of people at each stage of your funnel, top stage first. The stage order is the order in which "
+        "each stage first appears in the file; counts of a stage are added up over periods and sources. A stage "
+        "larger than the one above it is allowed, but reported as a data-quality warning (its rate shows above 100%)."
+    ),
     export_hint="From web analytics, your email tool and your till: one row per stage (and month, and source).",
     columns=(
         Column("stage", "text", True, "Name of the stage, top of the funnel first.", ("site visits", "purchase"), blank_ok=False),
@@ -131,3 +135,74 @@ TARGETS = FileSpec(
 FILES: tuple[FileSpec, ...] = (ORDERS, CAMPAIGNS, FUNNEL, INTERACTIONS, TARGETS)
 OUTCOMES = ("won", "lost", "open")
 UNKNOWN_CHANNEL = "(unknown)"
+
+KIND_WORDS = {
+    "id": "text id",
+    "text": "text",
+    "date": "date",
+    "month": "month (YYYY-MM)",
+    "money": "money",
+    "number": "number",
+    "count": "whole number",
+    "outcome": "won / lost / open",
+}
+
+FORMATS_MD = """\
+What the loader accepts, so that you can export straight from a spreadsheet or a till:
+
+- **Files**: `.csv` (comma- or semicolon-separated) or `.xlsx` in place of a `.csv` (the first sheet is read).
+  File names are matched whatever their letter case. Extra columns and extra files are kept and ignored.
+- **Text**: UTF-8 with or without a BOM, or Windows-1252 (Excel's plain "CSV" save); Windows or Unix line ends.
+  Spaces around a value are removed; letter case is kept.
+- **Row numbers** in messages are spreadsheet rows: the header is row 1, the first record is row 2.
+- **Money and numbers**: `1234.5`, `1,234.50`, `$1,234.50`, `(12.00)` for a negative. In a
+  semicolon-separated file (European Excel) the comma is the decimal mark: `1.234,50`.
+- **Dates**: `2025-03-14`, or an ISO date and time such as `2025-03-14T15:30:00+01:00`. The date is the
+  wall-clock date as written: a UTC offset is ignored, never converted. Slash dates (`3/14/2025`,
+  `14/03/2025`) are accepted only when you say which order they use: `--dayfirst` or `--monthfirst`
+  (in Python, `load_business(path, dayfirst=True)` or `dayfirst=False`).
+- **Ids** are text: `00123` stays `00123`. Only an empty cell is missing; `NA` or `null` are ids like any other.
+- **Blank cells** mean "unknown". Every required column must be in the header; the tables say which
+  columns must also be filled in on every row. An optional number column may be blank in some rows, except
+  `gross_profit`, which must be filled in on every row once the column exists. A blank `channel` is grouped
+  as `(unknown)`, so revenue by channel always adds up to total revenue.
+"""
+
+
+def file_markdown(spec: FileSpec) -> str:
+    """A Markdown table describing one contract file."""
+    need = "required" if spec.required else "optional"
+    lines = [f"### `{spec.filename}` ({need})", "", spec.meaning, ""]
+    lines += ["| column | required | type | meaning |", "|---|---|---|---|"]
+    for col in spec.columns:
+        need = ("yes" if col.required else "no") + ("" if col.blank_ok else ", every row" if col.required else " (if present: every row)")
+        lines.append(f"| `{col.name}` | {need} | {KIND_WORDS[col.kind]} | {col.meaning} |")
+    if spec.key:
+        lines += ["", f"Each `{spec.key}` must be unique."]
+    if spec.export_hint:
+        lines += ["", f"Where to get it: {spec.export_hint}"]
+    return "\n".join(lines)
+
+
+def contract_markdown() -> str:
+    """The whole contract as Markdown: one table per file, then the accepted formats."""
+    parts = [file_markdown(spec) for spec in FILES]
+    return "\n\n".join(parts) + "\n\n### Formats\n\n" + FORMATS_MD
+
+
+def replace_block(text: str, marker: str, body: str) -> str:
+    """Replace what stands between ``<!-- marker:start -->`` and ``<!-- marker:end -->``."""
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body.strip()}\n{end}{tail}"
+
+
+def sync_readme(path) -> None:
+    """Rewrite the contract block of ``path`` (data/README.md) from this module."""
+    from pathlib import Path
+
+    from .files import write_text_atomic
+
+    target = Path(path)
+    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), "contract", contract_markdown()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -133,6 +134,23 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _parse_csv(text: str, sep: str, name: str) -> pd.DataFrame:
+    """Split CSV text into a DataFrame of strings; a row with extra non-empty cells is an error."""
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    while records and not any(cell.strip() for cell in records[0]):
+        records.pop(0)  # blank lines above the header
+    header, body = records[0], records[1:]
+    width = len(header)
+    ragged = [i for i, rec in enumerate(body, start=2) if len(rec) > width and any(c.strip() for c in rec[width:])]
+    if ragged:
+        raise BusinessDataError(
+            f"{name}, {rows_text(ragged)}: more cells than the header has ({width}); put quotes around values "
+            f"that contain the separator '{sep}' (such as \"1,234.50\") or remove the extra cells."
+        )
+    body = [(rec + [""] * width)[:width] for rec in body]
+    return pd.DataFrame(body, columns=header, dtype=str)
+
+
 def read_table(path: Path) -> tuple[pd.DataFrame, bool]:
     """Read one CSV or XLSX file as text cells.
 
@@ -153,24 +171,14 @@ def read_table(path: Path) -> tuple[pd.DataFrame, bool]:
             raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
         sep = _sniff_delimiter(text)
         decimal_comma = sep == ";"
-        try:
-            df = pd.read_csv(
-                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                skip_blank_lines=False, quotechar='"',
-            )
-        except pd.errors.ParserError as exc:
-            m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-            if m:
-                want, line, got = m.groups()
-                raise BusinessDataError(
-                    f"{name}, row {line}: {got} cells where the header has {want}; put quotes around "
-                    f"values that contain the separator '{sep}' (such as 1,234.50) or remove the extra cells."
-                ) from None
-            raise BusinessDataError(f"{name} could not be read as CSV ({exc}).") from None
+        df = _parse_csv(text, sep, name)
     df.columns = [str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns]
     df = df.loc[:, [c != "" for c in df.columns]]
     if df.shape[1] == 0:
         raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
+    doubled = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
+    if doubled:
+        raise BusinessDataError(f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.")
     df = df.apply(lambda col: col.astype(str).str.strip())
     df["_row"] = np.arange(2, len(df) + 2)
     blank = (df.drop(columns="_row") == "").all(axis=1)
@@ -443,9 +451,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     warnings = _cross_checks(tables, problems)
     if problems:
         raise BusinessDataError(problems)
-    for df in tables.values():
-        if df is not None:
-            df.drop(columns="_row", inplace=True)
+    tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
     return Business(name=name or folder.name, path=folder, warnings=tuple(warnings),
                     present_columns=present, **tables)
 

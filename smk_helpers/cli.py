@@ -1,0 +1,255 @@
+"""The ``smk`` command line: validate, summarise and start a business folder.
+
+Every error is one sentence per problem on standard error and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from . import contract as C
+from .data import BusinessDataError, bookhub_path, load_business
+from .files import write_text_atomic
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+class UsageError(Exception):
+    """A parameter the user gave is wrong; the message says which and how to fix it."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing parameters
+
+
+def _date_arg(option: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.") from None
+
+
+def _margin_arg(value: str | None) -> float | None:
+    if value is None:
+        return None
+    text = value.strip().rstrip("%")
+    try:
+        margin = float(text)
+    except ValueError:
+        raise UsageError(f"--gross-margin '{value}' is not a number; give a fraction such as 0.45 for 45%.") from None
+    if value.strip().endswith("%") or margin > 1:
+        raise UsageError(f"--gross-margin '{value}' looks like a percentage; give a fraction such as 0.45 for 45%.")
+    if margin <= 0:
+        raise UsageError(f"--gross-margin '{value}' must be above 0; give a fraction such as 0.45 for 45%.")
+    return margin
+
+
+def _dayfirst(args) -> bool | None:
+    return True if args.dayfirst else False if args.monthfirst else None
+
+
+def _load(args):
+    folder = args.dir if args.dir is not None else bookhub_path()
+    name = "The Book Hub" if args.dir is None else None
+    return load_business(folder, dayfirst=_dayfirst(args), name=name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def cmd_validate(args) -> int:
+    folder = Path(args.dir)
+    try:
+        business = load_business(folder, dayfirst=_dayfirst(args))
+    except BusinessDataError as exc:
+        n = len(exc.problems)
+        print(f"{folder}: {n} problem{'s' if n != 1 else ''} found.")
+        for problem in exc.problems:
+            print(f"  - {problem}")
+        return EXIT_USAGE
+    tables = [(spec.filename, getattr(business, spec.stem)) for spec in C.FILES]
+    found = ", ".join(f"{name} ({len(df):,} rows)" for name, df in tables if df is not None)
+    print(f"{folder}: valid. Read {found}.")
+    for warning in business.warnings:
+        print(f"  warning: {warning}")
+    return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    from . import kpis
+
+    start, end = _date_arg("--start", args.start), _date_arg("--end", args.end)
+    if start and end and start > end:
+        raise UsageError(f"--start {start} is after --end {end}; swap them.")
+    margin = _margin_arg(args.gross_margin)
+    business = _load(args)
+    summary = kpis.summary(business, start=start, end=end, gross_margin=margin)
+    if args.json:
+        sys.stdout.write(kpis.summary_json(summary))
+    else:
+        sys.stdout.write(summary_text(summary, currency=args.currency))
+    return EXIT_OK
+
+
+def summary_text(s: dict, currency: str = "$") -> str:
+    """The summary dict as a plain-text table for the terminal."""
+    from .formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
+
+    def money(x):
+        return fmt_money(x, currency=currency)
+
+    period = s.get("period")
+    span = f"{period['start']} to {period['end']}" if period else "all dates in the data"
+    lines = [f"{s.get('business') or 'Business'} – {span}", ""]
+
+    def section(title, rows):
+        lines.append(title)
+        width = max(len(label) for label, _ in rows)
+        lines.extend(f"  {label:<{width}}  {value}" for label, value in rows)
+        lines.append("")
+
+    section("Sales", [
+        ("Revenue", money(s["revenue"])),
+        ("Orders", fmt_number(s["orders"])),
+        ("Average order value", money(s["average_order_value"])),
+        ("Customers (identified)", fmt_number(s["customers"])),
+        ("New customers", fmt_number(s["new_customers"])),
+        ("Repeat purchase rate", fmt_pct(s["repeat_purchase_rate"])),
+        ("Win rate (open deals left out)", fmt_pct(s["win_rate"])),
+    ])
+    by_channel = s.get("revenue_by_channel") or {}
+    if by_channel:
+        section("Revenue by channel", [(ch, money(v)) for ch, v in by_channel.items()])
+    basis = s.get("marketing_roi_basis")
+    section("Marketing", [
+        ("Marketing spend", money(s["marketing_spend"])),
+        ("Impressions", fmt_number(s["impressions"])),
+        ("Clicks", fmt_number(s["clicks"])),
+        ("Leads", fmt_number(s["leads"])),
+        ("Click-through rate", fmt_pct(s["ctr"], digits=2)),
+        ("Cost per lead", money(s["cost_per_lead"])),
+        ("Customer acquisition cost", money(s["cac"])),
+        ("Attributed revenue", money(s["attributed_revenue"])),
+        ("ROAS (revenue per $ spent)", fmt_ratio(s["roas"])),
+        ("Marketing ROI" + (f" (from {basis.replace('_', ' ')})" if basis else ""), fmt_pct(s["marketing_roi"])),
+    ])
+    funnel = s.get("funnel") or []
+    if funnel:
+        section("Funnel (stage: count, from previous, from top)", [
+            (row["stage"], f"{fmt_number(row['count'])}  {fmt_pct(row['rate_from_previous'])}  {fmt_pct(row['rate_from_top'], digits=2)}")
+            for row in funnel
+        ])
+    return "\n".join(lines)
+
+
+def template_csv(spec: C.FileSpec) -> str:
+    """Header and the two example rows of one contract file, as CSV text."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([c.name for c in spec.columns])
+    for i in range(2):
+        writer.writerow([c.example[i] for c in spec.columns])
+    return buf.getvalue()
+
+
+TEMPLATE_README = """\
+# Your business data
+
+This folder is ready to fill in. Each CSV file holds a header row and two example rows: replace the
+examples with your own records, keep the header, and run
+
+    smk validate {folder}
+
+to check the folder. It lists every problem it finds, with the file, column and row. Then
+
+    smk summary {folder}
+
+shows your headline numbers. Only `orders.csv` is required: delete any other file you have no data for.
+
+## From a spreadsheet
+
+Keep one table per sheet with the column names of this README in the first row. Save each sheet with
+*File → Save As → CSV UTF-8* (Excel) or *File → Download → Comma-separated values* (Google Sheets), using the
+file names below. An `.xlsx` file with the same name (e.g. `orders.xlsx`) works too: its first sheet is read.
+
+## What goes in each file
+
+{contract}
+"""
+
+
+def cmd_init(args) -> int:
+    folder = Path(args.dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; give a folder name for the new business folder.")
+    targets = [folder / spec.filename for spec in C.FILES] + [folder / "README.md"]
+    existing = [p.name for p in targets if p.exists()]
+    if existing:
+        raise UsageError(f"{folder} already holds {', '.join(existing)}; smk init never overwrites files, so choose a new folder.")
+    for spec in C.FILES:
+        write_text_atomic(folder / spec.filename, template_csv(spec))
+    write_text_atomic(folder / "README.md", TEMPLATE_README.format(folder=folder, contract=C.contract_markdown()))
+    print(f"Wrote {len(C.FILES)} template files and README.md to {folder}. Fill them in, then run: smk validate {folder}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+# Wiring
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check and summarise business data.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def date_order(p):
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--dayfirst", action="store_true", help="read slash dates as day/month/year (14/03/2025)")
+        group.add_argument("--monthfirst", action="store_true", help="read slash dates as month/day/year (03/14/2025)")
+
+    p = sub.add_parser("validate", help="check a business folder against the data contract")
+    p.add_argument("dir", help="the business folder (holding orders.csv)")
+    date_order(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("summary", help="headline KPIs of a business folder (default: The Book Hub)")
+    p.add_argument("dir", nargs="?", help="the business folder (default: The Book Hub)")
+    p.add_argument("--json", action="store_true", help="print JSON (the metrics.json format) instead of a table")
+    p.add_argument("--start", help="first day of the period, YYYY-MM-DD (inclusive)")
+    p.add_argument("--end", help="last day of the period, YYYY-MM-DD (inclusive)")
+    p.add_argument("--gross-margin", help="gross margin as a fraction (e.g. 0.45), used for ROI when orders have no gross_profit")
+    p.add_argument("--currency", default="$", help="currency symbol for the table (default: $)")
+    date_order(p)
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("init", help="write a ready-to-fill business folder")
+    p.add_argument("dir", help="the folder to create")
+    p.set_defaults(func=cmd_init)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BusinessDataError as exc:
+        for problem in exc.problems:
+            print(f"smk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"smk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"smk: could not {'read' if isinstance(exc, FileNotFoundError) else 'write'} {exc.filename}: {exc.strerror}.", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
