@@ -1,0 +1,89 @@
+"""The smk command line: exit codes, output, and no tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from smk_helpers.cli import main
+
+
+def run(*args):
+    """Run the real console entry point in a subprocess (as a user would)."""
+    return subprocess.run([sys.executable, "-m", "smk_helpers", *map(str, args)], capture_output=True, text=True)
+
+
+def test_init_writes_a_folder_that_validates(tmp_path, capsys):
+    target = tmp_path / "my-shop"
+    assert main(["init", str(target)]) == 0
+    names = sorted(p.name for p in target.iterdir())
+    assert names == ["README.md", "campaigns.csv", "funnel.csv", "interactions.csv", "orders.csv", "targets.csv"]
+    orders = (target / "orders.csv").read_text(encoding="utf-8").splitlines()
+    assert orders[0].startswith("order_id,order_date,customer_id,channel,revenue") and len(orders) == 3
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert "CSV UTF-8" in readme and "`gross_profit`" in readme
+    assert main(["validate", str(target)]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_init_never_overwrites(tmp_path, capsys):
+    (tmp_path / "orders.csv").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 2
+    assert "orders.csv" in capsys.readouterr().err
+    assert (tmp_path / "orders.csv").read_text(encoding="utf-8") == "mine"
+
+
+def test_validate_lists_every_problem_and_exits_2(tmp_path):
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n1,2025-01-01,,s,-3\n2,someday,,s,4\n", encoding="utf-8")
+    result = run("validate", tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
+    lines = [l for l in result.stdout.splitlines() if l.strip().startswith("- ")]
+    assert len(lines) == 2 and any("'revenue', row 2" in l for l in lines) and any("'order_date', row 3" in l for l in lines)
+
+
+def test_validate_missing_folder(tmp_path):
+    result = run("validate", tmp_path / "nowhere")
+    assert result.returncode == 2 and "does not exist" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_validate_date_order_options(tmp_path):
+    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,,s,3\n", encoding="utf-8")
+    assert run("validate", tmp_path).returncode == 2
+    assert run("validate", tmp_path, "--dayfirst").returncode == 0
+    assert run("validate", tmp_path, "--monthfirst").returncode == 2
+
+
+def test_summary_json_of_the_bookhub():
+    result = run("summary", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["business"] == "The Book Hub"
+    assert data["revenue"] > 0 and data["orders"] > 0
+    assert sum(data["revenue_by_channel"].values()) == pytest.approx(data["revenue"], abs=0.05)
+    assert data["funnel"][0]["rate_from_previous"] is None
+
+
+def test_summary_table_and_period(tmp_path, capsys):
+    assert main(["summary", "--start", "2025-12-01", "--end", "2025-12-31"]) == 0
+    out = capsys.readouterr().out
+    assert "The Book Hub" in out and "2025-12-01 to 2025-12-31" in out and "Revenue" in out and "Funnel" in out
+
+
+@pytest.mark.parametrize("args, words", [
+    (["summary", "--start", "2025-13-01"], "--start '2025-13-01' is not a date"),
+    (["summary", "--start", "2025-02-01", "--end", "2025-01-01"], "after --end"),
+    (["summary", "--gross-margin", "45"], "looks like a percentage"),
+    (["summary", "--gross-margin", "abc"], "is not a number"),
+])
+def test_bad_parameters_get_one_sentence_and_exit_2(args, words, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1
+
+
+def test_summary_of_a_broken_folder(tmp_path):
+    (tmp_path / "orders.csv").write_text("order_id,order_date\n1,2025-01-01\n", encoding="utf-8")
+    result = run("summary", tmp_path)
+    assert result.returncode == 2 and "missing the columns" in result.stderr and "Traceback" not in result.stderr

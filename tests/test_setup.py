@@ -1,0 +1,100 @@
+"""The project's front door: pins, Makefile, README, CI, licences, packaging."""
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+
+import pytest
+import yaml
+
+from smk_helpers.envfile import pins
+
+
+def lock_pins(repo):
+    return pins((repo / "requirements.lock").read_text(encoding="utf-8"))
+
+
+def test_environment_yml_carries_the_lock_pins(repo):
+    env = yaml.safe_load((repo / "environment.yml").read_text(encoding="utf-8"))
+    pip_section = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
+    assert [p for p in pip_section if p != "-e ."] == lock_pins(repo)
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_every_pin_is_exact_and_every_dependency_is_locked(repo):
+    locked = {re.split(r"[=;\s]", p)[0].lower() for p in lock_pins(repo)}
+    assert all("==" in p for p in lock_pins(repo))
+    project = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    names = {re.split(r"[<>=\[ ]", w)[0].lower() for w in wanted}
+    assert names <= locked, names - locked
+    assert {"jupyterlab", "ipywidgets", "pandas", "matplotlib", "papermill", "nbval", "pytest", "hypothesis"} <= names
+
+
+def test_makefile_is_the_face_of_the_project(repo):
+    make = (repo / "Makefile").read_text(encoding="utf-8")
+    for target in ("lab", "test", "install", "notebooks", "data", "lock", "help"):
+        assert re.search(rf"^{target}:", make, re.M), target
+    lab = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1)
+    assert "--ServerApp.ip=127.0.0.1" in lab and "notebooks/00_start_here.ipynb" in lab
+    assert "token" not in lab.lower()  # token authentication stays on
+    stamp = re.search(r"^\$\(STAMP\):(.*)$", make, re.M).group(1)
+    assert "requirements.lock" in stamp  # re-install only when the lock changes
+    assert "ipykernel install --sys-prefix --name python3" in make
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_command(repo):
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```bash\n(.*?)```", readme, re.S).group(1)
+    assert [line.split("#")[0].strip() for line in first_block.strip().splitlines()] == ["make lab", "make test"]
+    assert "pip install -r requirements.lock -e ." in readme and "python -m venv" in readme
+    ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [l for l in ci.splitlines() if l.strip() and not l.startswith("#")]
+    assert commands[-1].strip() == "make test"
+
+
+def test_licences_for_code_and_content(repo):
+    assert "MIT License" in (repo / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in (repo / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+
+
+def test_import_stays_light():
+    code = "import sys, smk_helpers, smk_helpers.kpis, smk_helpers.funnel; " \
+           "print(sorted(m for m in ('matplotlib', 'papermill', 'nbformat', 'ipywidgets') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def wheel(repo, tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(repo)],
+                   check=True, capture_output=True)
+    [path] = out.glob("smk-*.whl")
+    return path
+
+
+def test_wheel_ships_the_bookhub_data_unchanged(repo, wheel):
+    source = sorted(p for p in (repo / "data" / "bookhub").iterdir() if p.is_file())
+    assert source, "data/bookhub is empty"
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist() if n.startswith("smk_helpers/data/bookhub/")}
+    assert sorted(shipped) == [p.name for p in source]
+    for p in source:
+        assert shipped[p.name] == p.read_bytes(), p.name
+
+
+def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(site)
+    code = ("import smk_helpers as s, sys; b = s.load_bookhub(); "
+            "print(s.bookhub_path()); print(len(b.orders)); sys.exit(s.cli.main(['summary', '--json']))")
+    run = subprocess.run([sys.executable, "-c", "import smk_helpers.cli; " + code], capture_output=True, text=True,
+                         cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    path, n_orders, *_ = run.stdout.splitlines()
+    assert path.startswith(str(site)) and int(n_orders) > 10_000
+    assert '"revenue"' in run.stdout
