@@ -480,9 +480,9 @@ def _cross_checks(tables: dict, problems: list[str]) -> list[str]:
                             f"so staff revenue from these interactions is not counted.")
     funnel = tables.get("funnel")
     if funnel is not None and not problems:
-        from .funnel import funnel_warnings
+        from .funnel import funnel_table, funnel_warnings
 
-        warnings.extend(funnel_warnings(funnel))
+        warnings.extend(f"funnel.csv: {w}" for w in funnel_warnings(funnel_table(funnel)))
     return warnings
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 # Kernels, matplotlib and Jupyter write caches and runtime files; send them all to a scratch folder.
 _SCRATCH = Path(tempfile.mkdtemp(prefix="smk-tests-"))
@@ -20,6 +21,7 @@ for var, sub in {
     (_SCRATCH / sub).mkdir(parents=True, exist_ok=True)
 
 # No example database in the repository (.hypothesis/); the same examples every run.
+set_hypothesis_home_dir(_SCRATCH / "hypothesis")
 settings.register_profile("smk", database=None, derandomize=True, deadline=None)
 settings.load_profile("smk")
 
