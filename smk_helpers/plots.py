@@ -31,6 +31,8 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.patches import Patch
 from matplotlib.ticker import Formatter, PercentFormatter
 
+from .formatting import fmt_money, fmt_number, fmt_pct, is_missing
+
 __all__ = [
     "MARKETING", "SALES", "NEUTRAL", "CATEGORIES", "PALETTE", "ROLE_COLORS", "HOUSE_RC",
     "house_style", "apply_house_style", "bar_chart", "line_chart", "funnel_chart",
@@ -114,29 +116,17 @@ def apply_house_style() -> None:
 
 
 # ---------------------------------------------------------------- number formatting
-# Private stand-ins for smk_helpers.formatting.fmt_money / fmt_pct (swap when that module lands).
+def _short_digits(x) -> int:
+    """Cents only below 100 and only when there are any: $390,000 but $48.50."""
+    return 0 if is_missing(x) or abs(float(x)) >= 100 or float(x).is_integer() else 2
+
+
 def _fmt_money(x, currency: str = "$") -> str:
-    """``$390,000``; cents only below 100 and when there are any (``$48.50``); NaN -> n/a."""
-    if x is None or pd.isna(x):
-        return "n/a"
-    x = float(x)
-    sign = "-" if x < 0 else ""
-    digits = 0 if abs(x) >= 100 or float(x).is_integer() else 2
-    return f"{sign}{currency}{abs(x):,.{digits}f}"
-
-
-def _fmt_pct(x, digits: int = 1) -> str:
-    """A fraction as a percentage: 0.025 -> ``2.5%``; NaN -> n/a."""
-    if x is None or pd.isna(x):
-        return "n/a"
-    return f"{float(x) * 100:.{digits}f}%"
+    return fmt_money(x, currency=currency, digits=_short_digits(x))
 
 
 def _fmt_number(x) -> str:
-    if x is None or pd.isna(x):
-        return "n/a"
-    x = float(x)
-    return f"{x:,.0f}" if x.is_integer() or abs(x) >= 100 else f"{x:,.2f}"
+    return fmt_number(x, digits=_short_digits(x))
 
 
 def _fmt_label(label) -> str:
@@ -302,7 +292,7 @@ def _value_formatter(money: bool, percent: bool, currency: str):
         raise ValueError("Choose money=True or percent=True, not both.")
     if money:
         return lambda v: _fmt_money(v, currency)
-    return _fmt_pct if percent else _fmt_number
+    return fmt_pct if percent else _fmt_number
 
 
 def _format_value_axis(ax, axis, money, percent, currency):
@@ -524,7 +514,7 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
         widths = [0.0 if math.isnan(c) else c for c in counts]
         ax.barh(range(len(stages)), widths, left=[(widest - w) / 2 for w in widths], color=colors, height=0.7)
         for i, (w, c, r) in enumerate(zip(widths, counts, step)):
-            label = f"{_fmt_number(c)} · {_fmt_pct(r)} of previous"
+            label = f"{_fmt_number(c)} · {fmt_pct(r)} of previous"
             if w >= 0.45 * widest:
                 ax.text(widest / 2, i, label, ha="center", va="center", color="white", fontweight="bold")
             else:
@@ -543,11 +533,11 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
             text = f"one stage, {stages[0]}, with {_fmt_number(counts[0])}"
         else:
             text = (f"{_fmt_number(counts[0])} {stages[0]} at the top narrow to {_fmt_number(counts[-1])} "
-                    f"{stages[-1]} at the bottom ({_fmt_pct(top[-1])} of the top)")
+                    f"{stages[-1]} at the bottom ({fmt_pct(top[-1])} of the top)")
         steps = pd.Series(step[1:], index=range(1, len(stages))).dropna()
         if not steps.empty:
             k = steps.idxmin()
-            text += f"; the steepest step is {stages[k - 1]} to {stages[k]} ({_fmt_pct(steps[k])} carry on)"
+            text += f"; the steepest step is {stages[k - 1]} to {stages[k]} ({fmt_pct(steps[k])} carry on)"
         if handoff is not None:
             owned = stages[0] if first_sales == 1 else f"{stages[0]} to {stages[first_sales - 1]}"
             text += f"; marketing owns {owned}, sales from {handoff}" if first_sales else "; sales owns every stage"

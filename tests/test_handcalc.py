@@ -73,21 +73,25 @@ def test_a_period(shop):
     assert s["period"] == {"start": "2025-02-01", "end": "2025-03-05"}
 
 
+def orders_without(tmp_path, *columns):
+    """Copy the fixture's orders.csv into tmp_path, leaving out some columns."""
+    rows = [line.split(",") for line in (FIXTURE / "orders.csv").read_text(encoding="utf-8").splitlines()]
+    keep = [i for i, name in enumerate(rows[0]) if name not in columns]
+    (tmp_path / "orders.csv").write_text("\n".join(",".join(r[i] for i in keep) for r in rows) + "\n", encoding="utf-8")
+
+
 def test_without_optional_files_keys_are_null(tmp_path):
-    (tmp_path / "orders.csv").write_bytes((FIXTURE / "orders.csv").read_bytes())
+    orders_without(tmp_path, "campaign_id")
     s = kpis.summary(load_business(tmp_path))
     for key in ("marketing_spend", "impressions", "clicks", "leads", "ctr", "cost_per_lead", "cac", "roas",
-                "marketing_roi", "win_rate", "funnel"):
+                "attributed_revenue", "marketing_roi", "win_rate", "funnel"):
         assert key in s and s[key] is None, key
     assert s["revenue"] == approx(320)
 
 
 def test_gross_margin_is_used_when_orders_lack_gross_profit(tmp_path):
-    for name in ("campaigns.csv",):
-        (tmp_path / name).write_bytes((FIXTURE / name).read_bytes())
-    lines = (FIXTURE / "orders.csv").read_text(encoding="utf-8").splitlines()
-    cut = [",".join(c for i, c in enumerate(l.split(",")) if i != 5) for l in lines]  # drop gross_profit
-    (tmp_path / "orders.csv").write_text("\n".join(cut) + "\n", encoding="utf-8")
+    (tmp_path / "campaigns.csv").write_bytes((FIXTURE / "campaigns.csv").read_bytes())
+    orders_without(tmp_path, "gross_profit")
     shop = load_business(tmp_path)
     assert kpis.summary(shop)["marketing_roi"] is None
     s = kpis.summary(shop, gross_margin=0.5)
