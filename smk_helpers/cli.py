@@ -143,10 +143,13 @@ def summary_text(s: dict, currency: str = "$") -> str:
     ])
     funnel = s.get("funnel") or []
     if funnel:
-        section("Funnel (stage: count, from previous, from top)", [
-            (row["stage"], f"{fmt_number(row['count'])}  {fmt_pct(row['rate_from_previous'])}  {fmt_pct(row['rate_from_top'], digits=2)}")
-            for row in funnel
-        ])
+        rows = [(r["stage"], fmt_number(r["count"]), fmt_pct(r["rate_from_previous"]), fmt_pct(r["rate_from_top"], digits=2))
+                for r in funnel]
+        header = ("Funnel stage", "count", "from previous", "from top")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+        for row in [header, *rows]:
+            lines.append(f"  {row[0]:<{widths[0]}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:])))
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -1251,14 +1251,21 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     })
 
 
-def _for_json(value, money=False):
-    """Round money to cents and other floats to 10 significant digits (-0.0 becomes 0.0)."""
+COUNT_KEYS = frozenset({"orders", "customers", "new_customers", "impressions", "clicks", "leads", "count"})
+
+
+def _for_json(value, money=False, count=False):
+    """Round money to cents and other floats to 10 significant digits (-0.0 becomes 0.0).
+
+    Whole counts (``COUNT_KEYS``) are written as integers: 19574, not 19574.0.
+    """
     if isinstance(value, dict):
-        return {key: _for_json(item, money or key in MONEY_KEYS) for key, item in value.items()}
+        return {key: _for_json(item, money or key in MONEY_KEYS, key in COUNT_KEYS) for key, item in value.items()}
     if isinstance(value, list):
         return [_for_json(item, money) for item in value]
     if isinstance(value, float):
-        return (round(value, 2) if money else float(f"{value:.10g}")) + 0.0
+        value = (round(value, 2) if money else float(f"{value:.10g}")) + 0.0
+        return int(value) if count and value.is_integer() else value
     return value
 
 

@@ -435,6 +435,8 @@ def line_chart(data: pd.Series | pd.DataFrame, *, title: str, xlabel: str, ylabe
             ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         if frame.shape[1] > 1:
             ax.legend()
+        if (frame.min(numeric_only=True) >= 0).all():
+            ax.set_ylim(bottom=0)  # amounts and counts start at zero, so a rise is not exaggerated
         _format_value_axis(ax, "y", money, percent, currency)
         long = frame.stack().dropna()  # (x, column) -> value
         if long.empty:

@@ -63,6 +63,7 @@ def test_summary_json_of_the_bookhub():
     assert data["revenue"] > 0 and data["orders"] > 0
     assert sum(data["revenue_by_channel"].values()) == pytest.approx(data["revenue"], abs=0.05)
     assert data["funnel"][0]["rate_from_previous"] is None
+    assert isinstance(data["orders"], int) and isinstance(data["funnel"][0]["count"], int)
 
 
 def test_summary_table_and_period(tmp_path, capsys):

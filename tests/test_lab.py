@@ -18,8 +18,9 @@ from pathlib import Path
 def lab_command(repo):
     """The lab recipe of the Makefile, with $(BIN) resolved to this venv."""
     make = (repo / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^lab:.*\n\t(.*)\n", make, re.M).group(1)
-    return shlex.split(recipe.replace("$(BIN)", str(Path(sys.executable).parent)))
+    recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1).replace("\\\n", " ")
+    allow_root = "--allow-root" if os.geteuid() == 0 else ""
+    return shlex.split(recipe.replace("$(BIN)", str(Path(sys.executable).parent)).replace("$(ALLOW_ROOT)", allow_root))
 
 
 def free_port():
@@ -71,7 +72,9 @@ def test_lab_binds_localhost_and_asks_for_a_token(repo, tmp_path):
         status, body = get(f"{base}/api/status?token={info['token']}")
         assert status == 200
         status, body = get(f"{base}/api/contents/notebooks/00_start_here.ipynb?content=0&token={info['token']}")
-        assert status == 200
+        assert status == 200  # the whole project is browsable, not only notebooks/
+        with urllib.request.urlopen(f"{base}/?token={info['token']}", timeout=10) as resp:
+            assert resp.url.split("?")[0].endswith("/lab/tree/notebooks/00_start_here.ipynb")
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -38,7 +38,7 @@ def test_makefile_is_the_face_of_the_project(repo):
     for target in ("lab", "test", "install", "notebooks", "data", "lock", "help"):
         assert re.search(rf"^{target}:", make, re.M), target
     lab = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1)
-    assert "--ServerApp.ip=127.0.0.1" in lab and "notebooks/00_start_here.ipynb" in lab
+    assert "--ServerApp.ip=127.0.0.1" in lab and "/lab/tree/notebooks/00_start_here.ipynb" in lab
     assert "token" not in lab.lower()  # token authentication stays on
     stamp = re.search(r"^\$\(STAMP\):(.*)$", make, re.M).group(1)
     assert "requirements.lock" in stamp  # re-install only when the lock changes
