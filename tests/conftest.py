@@ -11,6 +11,9 @@ from hypothesis.configuration import set_hypothesis_home_dir
 # Kernels, matplotlib and Jupyter write caches and runtime files; send them all to a scratch folder.
 _SCRATCH = Path(tempfile.mkdtemp(prefix="smk-tests-"))
 for var, sub in {
+    "HOME": "home",  # tools that write to ~ (jupyter, npm called by jupyterlab, rustup called by pip) write here
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "JUPYTER_DATA_DIR": "jupyter-data",
     "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
     "IPYTHONDIR": "ipython",
     "MPLCONFIGDIR": "matplotlib",
