@@ -250,7 +250,7 @@ def main(argv=None) -> int:
         print(f"smk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"smk: could not {'read' if isinstance(exc, FileNotFoundError) else 'write'} {exc.filename}: {exc.strerror}.", file=sys.stderr)
+        print(f"smk: {exc.filename or 'a file'}: {(exc.strerror or str(exc)).lower()}; check the path and its permissions.", file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from pathlib import Path
 
 from smk_helpers.cli import main
 
@@ -12,6 +13,24 @@ from smk_helpers.cli import main
 def run(*args):
     """Run the real console entry point in a subprocess (as a user would)."""
     return subprocess.run([sys.executable, "-m", "smk_helpers", *map(str, args)], capture_output=True, text=True)
+
+
+def test_the_smk_console_script_is_installed():
+    script = Path(sys.executable).parent / ("smk.exe" if sys.platform == "win32" else "smk")
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and all(cmd in result.stdout for cmd in ("validate", "summary", "init"))
+
+
+def test_unreadable_file_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    (tmp_path / "orders.csv").write_text("order_id\n", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # root can read anything, so simulate the refusal
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "orders.csv: permission denied" in err and err.count("\n") == 1
 
 
 def test_init_writes_a_folder_that_validates(tmp_path, capsys):

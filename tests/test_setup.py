@@ -1,5 +1,6 @@
 """The project's front door: pins, Makefile, README, CI, licences, packaging."""
 
+import os
 import re
 import subprocess
 import sys
@@ -93,7 +94,7 @@ def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
     code = ("import smk_helpers as s, sys; b = s.load_bookhub(); "
             "print(s.bookhub_path()); print(len(b.orders)); sys.exit(s.cli.main(['summary', '--json']))")
     run = subprocess.run([sys.executable, "-c", "import smk_helpers.cli; " + code], capture_output=True, text=True,
-                         cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)})
     assert run.returncode == 0, run.stderr
     path, n_orders, *_ = run.stdout.splitlines()
     assert path.startswith(str(site)) and int(n_orders) > 10_000
