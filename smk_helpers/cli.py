@@ -76,7 +76,7 @@ def cmd_validate(args) -> int:
             print(f"  - {problem}")
         return EXIT_USAGE
     tables = [(spec.filename, getattr(business, spec.stem)) for spec in C.FILES]
-    found = ", ".join(f"{name} ({len(df):,} rows)" for name, df in tables if df is not None)
+    found = ", ".join(f"{name} ({len(df):,} row{'' if len(df) == 1 else 's'})" for name, df in tables if df is not None)
     print(f"{folder}: valid. Read {found}.")
     for warning in business.warnings:
         print(f"  warning: {warning}")

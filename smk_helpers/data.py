@@ -459,6 +459,8 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
 def _cross_checks(tables: dict, problems: list[str]) -> list[str]:
     """Rules that span files: campaign ids must exist; linked orders should exist."""
     warnings: list[str] = []
+    if tables.get("orders") is not None and tables["orders"].empty:
+        warnings.append("orders.csv has a header but no orders yet, so every number will be 0 or n/a.")
     campaigns = tables.get("campaigns")
     known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
     for stem in ("orders", "interactions"):

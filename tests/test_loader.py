@@ -153,6 +153,12 @@ def test_missing_required_column_names_it_and_the_header(tmp_path):
     assert "orders.csv" in msg and "'customer_id'" in msg and "order_id, order_date, channel, revenue" in msg
 
 
+def test_a_header_without_rows_loads_with_a_warning(tmp_path):
+    b = load_business(folder(tmp_path, orders__csv=HEADER))
+    assert b.orders.empty and list(b.orders.columns[:5]) == HEADER.strip().split(",")
+    assert any("no orders yet" in w for w in b.warnings)
+
+
 @pytest.mark.parametrize("content", ["", "\n\n  \n"])
 def test_empty_file(tmp_path, content):
     [msg] = problems(folder(tmp_path, orders__csv=content))
