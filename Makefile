@@ -29,7 +29,12 @@ lab: $(STAMP)  ## start JupyterLab on the first lesson (127.0.0.1, token auth on
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. $(ALLOW_ROOT) \
 	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks)
+test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, browser)
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	    || echo "apt-get could not install chromium; the browser tests will say so"; \
+	fi
 	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/README.md

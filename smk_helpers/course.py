@@ -24,3 +24,25 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("06", "06_alignment.ipynb", "Alignment", "\"smarketing\": shared goals, lead handoff and the feedback loop", 30),
     Lesson("07", "07_your_business.ipynb", "Your business", "the same analyses on your own data", 30),
 )
+
+
+def lesson_map():
+    """The lessons as a table: number, title, what it is about, minutes (and the total).
+
+    Examples
+    --------
+    >>> int(lesson_map().loc["00", "minutes"])
+    15
+    """
+    import pandas as pd
+
+    table = pd.DataFrame(
+        [(l.number, l.title, l.about, l.minutes) for l in LESSONS],
+        columns=["lesson", "title", "what it is about", "minutes"],
+    ).set_index("lesson")
+    return table
+
+
+def total_minutes() -> int:
+    """How long the whole course takes, in minutes."""
+    return sum(l.minutes for l in LESSONS)

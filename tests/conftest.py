@@ -35,3 +35,78 @@ REPO = Path(__file__).resolve().parents[1]
 def repo() -> Path:
     """The project's root folder (read only in tests)."""
     return REPO
+
+
+# ---------------------------------------------------------------------------------------------
+# JupyterLab as `make lab` starts it, and a real browser
+
+
+def lab_command(bin_dir: Path | None = None) -> list[str]:
+    """The Makefile's lab recipe as an argument list, with $(BIN) resolved to this venv."""
+    import re
+    import shlex
+    import sys
+
+    make = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1).replace("\\\n", " ")
+    allow_root = "--allow-root" if getattr(os, "geteuid", lambda: 1)() == 0 else ""
+    recipe = recipe.replace("$(BIN)", str(bin_dir or Path(sys.executable).parent)).replace("$(ALLOW_ROOT)", allow_root)
+    return shlex.split(recipe)
+
+
+def start_lab(root_dir: Path, scratch: Path, extra=()):
+    """Start JupyterLab with the project's lab command on a free loopback port; returns (process, url, token)."""
+    import json
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    runtime = scratch / "runtime"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+               JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
+    cmd = [f"--ServerApp.root_dir={root_dir}" if arg.startswith("--ServerApp.root_dir=") else arg for arg in lab_command()]
+    cmd += [f"--ServerApp.port={port}",
+                           "--ServerApp.port_retries=0", "--no-browser", *extra]
+    proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = list(runtime.glob("jpserver-*.json")) if runtime.exists() else []
+        if found:
+            info = json.loads(found[0].read_text())
+            return proc, f"http://127.0.0.1:{port}", info["token"], info
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stderr.read().decode())
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("JupyterLab did not start within 60 s")
+
+
+def chromium_path() -> str:
+    """Debian's chromium, or skip with the reason (fail under CI=true, where it must be there)."""
+    import shutil
+
+    path = os.environ.get("SMK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    reason = ("no chromium found: `make test` installs Debian's chromium when run as root; "
+              "elsewhere install it (apt-get install chromium) or set SMK_CHROMIUM")
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian chromium driven by Playwright (never a downloaded browser)."""
+    path = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync", "--disable-quic"])
+        yield b
+        b.close()

@@ -1,7 +1,7 @@
 """Exercises of lesson 00 (start here)."""
 
 from .. import kpis
-from ..checks import bookhub, check_number, exercise
+from ..checks import bookhub, check_choice, check_number, exercise
 
 
 @exercise("00.1")
@@ -13,3 +13,11 @@ def december_aov(answer):
                         near_misses={"that is the whole year's average; change start and end to December 2025.":
                                      whole_year["average_order_value"]},
                         hint="Use start=\"2025-12-01\" and end=\"2025-12-31\" and read average_order_value.")
+
+
+@exercise("00.2")
+def smallest_channel(answer):
+    """The channel with the least revenue over the whole data."""
+    by_channel = kpis.revenue_by_channel(bookhub().orders)
+    return check_choice(answer, by_channel.idxmin(), options=list(by_channel.index),
+                        hints={by_channel.idxmax(): "that is the largest channel; look for the shortest bar."})

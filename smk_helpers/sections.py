@@ -1,0 +1,754 @@
+"""The analysis sections that lesson 07 and the report notebook share.
+
+Each section is a plain function that takes a :class:`~smk_helpers.data.Business` (or None)
+and a few parameters, and returns a :class:`Section`: a title, a one-sentence summary, one or
+more small tables of formatted values, house-style figures (made by :mod:`smk_helpers.plots`)
+and notes. ``section.show()`` displays it in a notebook; ``section.text()`` gives plain text.
+
+Every number comes from :mod:`smk_helpers.kpis` and :mod:`smk_helpers.funnel`; this module only
+selects rows, formats and words the results. A section never raises for missing data or a
+wrong parameter: an absent optional file, a folder that could not be loaded (``None``) or a
+gross margin written as a percentage each give a section that says so in one sentence.
+
+Typical use in a notebook::
+
+    shop = open_business(data_dir)          # prints what it loaded, or the loader's problems
+    kpi_table(shop, gross_margin=None).show()
+    funnel(shop).show()
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import funnel as _funnel
+from . import kpis
+from .contract import UNKNOWN_CHANNEL
+from .data import Business, BusinessDataError, load_business
+from .formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
+
+__all__ = [
+    "Section", "open_business", "loaded_text", "problems_text", "parameter_problems",
+    "kpi_table", "funnel", "channel_mix", "one_to_many_vs_one_to_one", "all_sections", "NO_DATA",
+]
+
+NO_DATA = "There is no data to show, because the business folder could not be loaded (the message above says why)."
+
+
+# ---------------------------------------------------------------------------------------------
+# The Section object
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Section:
+    """One analysis, ready to show: title, summary sentence, tables, figures and notes.
+
+    Attributes
+    ----------
+    title : str
+    summary : str
+        One sentence saying what the section found (or why there is nothing to show).
+    tables : dict of str to DataFrame
+        Small tables of formatted values, each under a caption.
+    figures : list of matplotlib Figure
+        Made by `smk_helpers.plots`, so each one describes itself.
+    notes : list of str
+        How to read the numbers, data-quality warnings, and what is missing.
+    data : dict
+        The raw numbers behind the tables (for tests and reports).
+
+    Examples
+    --------
+    >>> section = Section("Example", "Nothing to show yet.", notes=["Add orders.csv."])
+    >>> print(section.text())
+    Example
+    Nothing to show yet.
+    Note: Add orders.csv.
+    >>> section.table is None, section.figure is None
+    (True, True)
+    """
+
+    title: str
+    summary: str
+    tables: dict = field(default_factory=dict)
+    figures: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+    @property
+    def table(self) -> pd.DataFrame | None:
+        """The first table, or None when the section has none."""
+        return next(iter(self.tables.values()), None)
+
+    @property
+    def figure(self):
+        """The first figure, or None when the section has none."""
+        return self.figures[0] if self.figures else None
+
+    def text(self) -> str:
+        """The section as plain text (figures as their one-sentence descriptions)."""
+        parts = [self.title, self.summary]
+        for caption, table in self.tables.items():
+            parts += ["", f"{caption}:", table.to_string()]
+        if self.figures:
+            from .plots import describe
+
+            parts += [""] + [describe(fig) for fig in self.figures]
+        if self.notes:
+            parts += [f"Note: {note}" for note in self.notes]
+        return "\n".join(parts)
+
+    def show(self) -> None:
+        """Display the section: in a notebook as text, tables and figures; elsewhere as plain text.
+
+        Each figure is shown with its description underneath (`smk_helpers.plots.show`) and then
+        closed.
+        """
+        if not _in_notebook():
+            print(self.text())
+            self.close()
+            return
+        from IPython.display import Markdown, display
+
+        from . import plots
+
+        display(Markdown(f"**{self.title}**\n\n{self.summary}"))
+        for caption, table in self.tables.items():
+            display(Markdown(f"*{caption}*"))
+            display(table)
+        if self.notes:
+            display(Markdown("\n".join(f"- {note}" for note in self.notes)))
+        for fig in self.figures:
+            plots.show(fig)
+
+    def close(self) -> None:
+        """Close the figures (free their memory) without showing them."""
+        if self.figures:
+            import matplotlib.pyplot as plt
+
+            for fig in self.figures:
+                plt.close(fig)
+
+    def _ipython_display_(self) -> None:  # a section as the last line of a cell shows itself
+        self.show()
+
+    def __repr__(self) -> str:
+        return f"Section({self.title!r}: {self.summary})"
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the course
+        return False
+    shell = get_ipython()
+    return shell is not None and "ZMQ" in type(shell).__name__  # a Jupyter kernel, not a terminal
+
+
+def _not_shown(title: str, summary: str, notes=()) -> Section:
+    return Section(title=title, summary=summary, notes=list(notes))
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening a folder and checking parameters
+# ---------------------------------------------------------------------------------------------
+
+
+def _count(n, word: str) -> str:
+    """'1 order', '2 orders', '1,311 orders'."""
+    return f"{fmt_number(n)} {word}{'' if n == 1 else 's'}"
+
+
+def _join(words) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
+def _day_text(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def loaded_text(business: Business) -> str:
+    """What was loaded, in a sentence or two, plus one line per loader warning.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "order_date": ["2025-03-01", "2025-03-20"],
+    ...                        "customer_id": ["C1", None], "channel": ["in-store", "web"],
+    ...                        "revenue": [40.0, 20.0]})
+    >>> print(loaded_text(Business.from_frames(name="Corner Shop", orders=orders)))
+    Loaded Corner Shop: 2 orders from 1 March 2025 to 20 March 2025.
+    Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv; the sections that need them say so.
+    """
+    orders = business.orders
+    dates = orders["order_date"].dropna()
+    count = _count(len(orders), "order")
+    span = f" from {_day_text(dates.min())} to {_day_text(dates.max())}" if len(dates) else ""
+    lines = [f"Loaded {business.name}: {count}{span}."]
+    optional = ["campaigns", "funnel", "interactions", "targets"]
+    present = [f"{stem}.csv" for stem in optional if getattr(business, stem) is not None]
+    absent = [f"{stem}.csv" for stem in optional if getattr(business, stem) is None]
+    if present and not absent:
+        lines[0] = lines[0][:-1] + f", with {_join(present)}."
+    elif absent:
+        lines.append(f"Not in the folder: {_join(absent)}; the sections that need {'it' if len(absent) == 1 else 'them'} "
+                     "say so.")
+    lines += [f"Warning: {warning}" for warning in business.warnings]
+    return "\n".join(lines)
+
+
+def problems_text(data_dir, problems) -> str:
+    """The loader's problems as a message for a notebook: one line per problem, then what to do.
+
+    Examples
+    --------
+    >>> print(problems_text("my-shop", ["orders.csv, column 'revenue', row 3: not a number ('abc')."]))
+    The business folder my-shop could not be loaded: 1 problem.
+      - orders.csv, column 'revenue', row 3: not a number ('abc').
+    Fix it, then run the notebook again; `smk validate my-shop` in a terminal checks the folder on its own.
+    Until then every section below says that there is no data to show.
+    """
+    problems = list(problems)
+    n = len(problems)
+    lines = [f"The business folder {data_dir} could not be loaded: {n} problem{'' if n == 1 else 's'}."]
+    lines += [f"  - {problem}" for problem in problems]
+    lines.append(f"Fix {'it' if n == 1 else 'them'}, then run the notebook again; "
+                 f"`smk validate {data_dir}` in a terminal checks the folder on its own.")
+    if any("slash date" in problem for problem in problems):
+        lines.append("In this notebook, say how to read slash dates with open_business(data_dir, dayfirst=True) "
+                     "for 14/03/2025 or dayfirst=False for 03/14/2025.")
+    relative = not Path(str(data_dir)).expanduser().is_absolute()
+    if relative and any("does not exist" in problem for problem in problems):
+        lines.append("A relative data_dir is read from the folder the notebook runs in (for the lessons, "
+                     "notebooks/), so a folder next to notebooks/ is written as '../my-shop'.")
+    lines.append("Until then every section below says that there is no data to show.")
+    return "\n".join(lines)
+
+
+def open_business(data_dir="", business_name=None, dayfirst=None) -> Business | None:
+    """Load a business folder for a notebook: print what was loaded, or the loader's problems.
+
+    Parameters
+    ----------
+    data_dir : str or Path, default ""
+        The business folder (it holds orders.csv). Empty means The Book Hub.
+    business_name : str, optional
+        The name shown in titles; by default the folder's name ("The Book Hub" for the example).
+    dayfirst : bool, optional
+        How to read slash dates: True for 14/03/2025, False for 03/14/2025.
+
+    Returns
+    -------
+    Business, or None when the folder could not be loaded
+        For a bad folder the message lists every problem, one sentence each, and says what to
+        do; nothing is raised, so a notebook runs on and its sections say there is no data.
+
+    Examples
+    --------
+    >>> shop = open_business("no-such-folder")
+    The business folder no-such-folder could not be loaded: 1 problem.
+      - The business folder no-such-folder does not exist; give the folder that holds orders.csv.
+    ...
+    >>> shop is None
+    True
+    """
+    name = str(business_name).strip() if business_name else ""
+    folder = "" if data_dir is None else str(data_dir).strip()
+    if not folder:
+        from .checks import bookhub  # loaded once per session, shared with the exercise checks
+
+        business = bookhub()
+        if name:
+            business = replace(business, name=name)
+    else:
+        try:
+            business = load_business(folder, dayfirst=dayfirst, name=name or None)
+        except BusinessDataError as exc:
+            print(problems_text(folder, exc.problems))
+            return None
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+            print(problems_text(folder, [f"A file in {folder} could not be read ({reason}); "
+                                         "check the folder and its permissions."]))
+            return None
+    print(loaded_text(business))
+    return business
+
+
+def _is_number(x) -> bool:
+    """A finite real number (int, float or numpy number), not a bool."""
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_)) and math.isfinite(x)
+
+
+def parameter_problems(*, currency="$", gross_margin=None, staff_hourly_cost=kpis.STAFF_HOURLY_COST,
+                       start=None, end=None) -> list[str]:
+    """Check the parameters of a section; one sentence per problem (an empty list when all is well).
+
+    Papermill passes parameters without checking them, so the sections check them here.
+
+    Examples
+    --------
+    >>> parameter_problems(gross_margin=0.45)
+    []
+    >>> parameter_problems(gross_margin=45, staff_hourly_cost=-1)  # doctest: +NORMALIZE_WHITESPACE
+    ['gross_margin 45 looks like a percentage; give a fraction such as 0.45 for 45%.',
+     'staff_hourly_cost -1 is not an amount of money per hour; give a number of 0 or more, such as 13.56.']
+    """
+    problems = []
+    if not isinstance(currency, str):
+        problems.append(f"currency {currency!r} is not text; give a symbol in quotes, such as \"$\" or \"€\".")
+    if gross_margin is not None:
+        if not _is_number(gross_margin):
+            problems.append(f"gross_margin {gross_margin!r} is not a number; give a fraction such as 0.45 for 45%, "
+                            "or None.")
+        elif gross_margin > 1:
+            problems.append(f"gross_margin {gross_margin!r} looks like a percentage; give a fraction such as 0.45 for 45%.")
+        elif gross_margin <= 0:
+            problems.append(f"gross_margin {gross_margin!r} must be above 0; give a fraction such as 0.45 for 45%.")
+    if staff_hourly_cost is None or not _is_number(staff_hourly_cost) or staff_hourly_cost < 0:
+        problems.append(f"staff_hourly_cost {staff_hourly_cost!r} is not an amount of money per hour; "
+                        "give a number of 0 or more, such as 13.56.")
+    days = {}
+    for label, value in (("start", start), ("end", end)):
+        if value is None:
+            continue
+        try:
+            day = pd.Timestamp(value)
+        except (TypeError, ValueError):
+            day = pd.NaT
+        if pd.isna(day):
+            problems.append(f"{label} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.")
+        else:
+            days[label] = day.normalize()
+    if len(days) == 2 and days["start"] > days["end"]:
+        problems.append(f"The period starts after it ends ({days['start']:%Y-%m-%d} > {days['end']:%Y-%m-%d}); "
+                        "swap start and end.")
+    return problems
+
+
+def _blocked(title, business, **params) -> Section | None:
+    """A section saying why it cannot be shown (no data, or bad parameters), or None to go on."""
+    if business is None:
+        return _not_shown(title, NO_DATA)
+    problems = parameter_problems(**params)
+    if problems:
+        return _not_shown(title, "This section cannot be shown until its parameters are fixed: " + " ".join(problems))
+    return None
+
+
+def _period_text(start, end) -> str:
+    if start is None and end is None:
+        return "over all dates in the data"
+    if end is None:
+        return f"from {pd.Timestamp(start):%Y-%m-%d} on"
+    if start is None:
+        return f"up to {pd.Timestamp(end):%Y-%m-%d}"
+    return f"from {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}"
+
+
+def _money_small(x, currency="$") -> str:
+    """Money, with four decimals for amounts under 10 cents (a campaign's cost per impression)."""
+    return fmt_money(x, currency=currency, digits=4 if not is_missing(x) and abs(x) < 0.10 else 2)
+
+
+def _pct_small(x) -> str:
+    """A percentage, with more decimals for small rates (0.045% rather than 0.0%)."""
+    if is_missing(x) or x == 0:
+        return fmt_pct(x)
+    return fmt_pct(x, digits=1 if abs(x) >= 0.10 else 2 if abs(x) >= 0.001 else 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# The sections
+# ---------------------------------------------------------------------------------------------
+
+KPI_TITLE = "Headline KPIs: marketing and sales"
+
+
+def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$") -> Section:
+    """The headline KPIs of a business, marketing's and sales', in one table (from `kpis.summary`).
+
+    Parameters
+    ----------
+    business : Business or None
+        None (a folder that could not be loaded) gives a section saying there is no data.
+    start, end : str or date, optional
+        First and last day of the period, both included; the whole data by default.
+    gross_margin : float, optional
+        A fraction (0.45 for 45%). Used for marketing ROI when orders.csv has no gross_profit,
+        and for the break-even ROAS row.
+    currency : str, default "$"
+
+    Returns
+    -------
+    Section
+        ``tables["KPIs"]`` is indexed by KPI, with columns side (marketing / sales), value
+        (formatted) and "how it is worked out"; ``data`` is the `kpis.summary` dict.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "order_date": ["2025-03-01", "2025-03-20", "2025-04-02"],
+    ...                        "customer_id": ["C1", "C1", "C2"], "channel": ["in-store", "web", "in-store"],
+    ...                        "revenue": [40.0, 20.0, 30.0]})
+    >>> section = kpi_table(Business.from_frames(name="Corner Shop", orders=orders))
+    >>> section.summary
+    'Corner Shop took $90.00 in 3 orders over all dates in the data.'
+    >>> section.table.loc["Average order value", "value"]
+    '$30.00'
+    >>> kpi_table(None).summary == NO_DATA
+    True
+    """
+    blocked = _blocked(KPI_TITLE, business, currency=currency, gross_margin=gross_margin, start=start, end=end)
+    if blocked:
+        return blocked
+    s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
+
+    def money(x):
+        return fmt_money(x, currency=currency)
+
+    basis = {"gross_profit": "the orders' gross profit", "gross_margin": f"a gross margin of {fmt_pct(gross_margin)}"}
+    rows = [
+        ("Marketing spend", "marketing", money(s["marketing_spend"]), "what the campaigns cost"),
+        ("Impressions", "marketing", fmt_number(s["impressions"]), "times the campaigns were shown"),
+        ("Clicks", "marketing", fmt_number(s["clicks"]), "clicks on the campaigns"),
+        ("Click-through rate", "marketing", fmt_pct(s["ctr"], digits=2), "clicks / impressions"),
+        ("Leads", "marketing", fmt_number(s["leads"]), "sign-ups and enquiries"),
+        ("Cost per lead", "marketing", money(s["cost_per_lead"]), "spend / leads"),
+        ("Customer acquisition cost (CAC)", "marketing", money(s["cac"]), "spend / new customers"),
+        ("Attributed revenue", "marketing", money(s["attributed_revenue"]), "revenue of orders credited to a campaign"),
+        ("ROAS", "marketing", fmt_ratio(s["roas"], digits=2), "attributed revenue / spend"),
+    ]
+    if gross_margin is not None:
+        rows.append(("Break-even ROAS", "marketing", fmt_ratio(kpis.break_even_roas(gross_margin), digits=2),
+                     "1 / gross margin: the ROAS at which marketing pays for itself"))
+    rows += [
+        ("Marketing ROI", "marketing", fmt_pct(s["marketing_roi"]), "(attributed gross profit - spend) / spend"),
+        ("Revenue", "sales", money(s["revenue"]), "what customers paid"),
+        ("Orders", "sales", fmt_number(s["orders"]), "receipts, web and marketplace orders"),
+        ("Average order value", "sales", money(s["average_order_value"]), "revenue / orders"),
+        ("Customers (identified)", "sales", fmt_number(s["customers"]), "customers with an id; anonymous orders left out"),
+        ("New customers", "sales", fmt_number(s["new_customers"]), "customers whose first order is in the period"),
+        ("Repeat purchase rate", "sales", fmt_pct(s["repeat_purchase_rate"]), "customers with 2+ orders / customers"),
+        ("Win rate", "sales", fmt_pct(s["win_rate"]), "won / (won + lost) conversations; open ones left out"),
+    ]
+    table = pd.DataFrame(rows, columns=["KPI", "side", "value", "how it is worked out"]).set_index("KPI")
+
+    notes = []
+    if s["marketing_roi_basis"] and s["marketing_roi"] is not None:
+        notes.append(f"Marketing ROI is worked out from {basis[s['marketing_roi_basis']]}.")
+    elif business.campaigns is not None and s["attributed_revenue"] is not None:
+        notes.append("Marketing ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to "
+                     "estimate it.")
+    if business.campaigns is None:
+        notes.append("There is no campaigns.csv, so the marketing KPIs are n/a.")
+    elif s["attributed_revenue"] is None:
+        notes.append("No order names a campaign (orders.csv, column campaign_id), so attributed revenue, ROAS "
+                     "and ROI are n/a.")
+    if business.interactions is None:
+        notes.append("There is no interactions.csv, so the win rate is n/a.")
+    if start is None and end is None:
+        notes.append("Over the whole data every customer is new, so CAC is spend / all identified customers; "
+                     "pass start and end to see one period.")
+
+    summary = f"{business.name} took {money(s['revenue'])} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
+    if not is_missing(s["marketing_spend"]):
+        summary += f", and its marketing spent {money(s['marketing_spend'])}"
+        if not is_missing(s["roas"]):
+            summary += f" for a ROAS of {fmt_ratio(s['roas'], digits=2)}"
+    return Section(KPI_TITLE, summary + ".", tables={"KPIs": table}, notes=notes, data=s)
+
+
+FUNNEL_TITLE = "The funnel: from first contact to purchase"
+
+
+def funnel(business: Business | None, *, start=None, end=None, handoff: str | None = None) -> Section:
+    """The funnel of funnel.csv: count per stage, stage and top-to-bottom rates, and a chart.
+
+    Parameters
+    ----------
+    business : Business or None
+    start, end : str or date, optional
+        Funnel rows count when their month overlaps the period; the whole data by default.
+    handoff : str, optional
+        The first stage sales owns; the chart colours the stages above it as marketing's. A
+        stage the funnel does not have is ignored, with a note.
+
+    Returns
+    -------
+    Section
+        ``tables["Funnel"]`` (stage, count, from previous stage, from the top), one funnel chart,
+        and a note per data-quality warning (a stage larger than the one above it). Without
+        funnel.csv the section says so. ``data["table"]`` is `funnel.funnel_table`.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1"], "order_date": ["2025-03-01"], "customer_id": [None],
+    ...                        "channel": ["web"], "revenue": [40.0]})
+    >>> rows = pd.DataFrame({"stage": ["visits", "cart", "purchase"], "count": [1000, 100, 30]})
+    >>> section = funnel(Business.from_frames(name="Corner Shop", orders=orders, funnel=rows))
+    >>> section.summary
+    'The funnel starts with 1,000 at visits and ends with 30 at purchase (3.0% of the top); the biggest drop is from visits to cart, where 10.0% carry on.'
+    >>> section.close()
+    >>> funnel(Business.from_frames(orders=orders)).summary
+    'There is no funnel.csv in this folder, so there is no funnel to show; add one (data/README.md describes it) to see where people drop out.'
+    """
+    blocked = _blocked(FUNNEL_TITLE, business, start=start, end=end)
+    if blocked:
+        return blocked
+    if business.funnel is None:
+        return _not_shown(FUNNEL_TITLE, "There is no funnel.csv in this folder, so there is no funnel to show; "
+                          "add one (data/README.md describes it) to see where people drop out.")
+    rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
+    if rows.empty:
+        return _not_shown(FUNNEL_TITLE, f"funnel.csv has no rows {_period_text(start, end)}, so there is no funnel to show.")
+    table = _funnel.funnel_table(rows)
+    stages = table["stage"].tolist()
+    notes = [f"Data quality: {warning}" for warning in _funnel.funnel_warnings(table)]
+    if handoff is not None and handoff not in stages:
+        notes.append(f"There is no stage '{handoff}' in this funnel, so the chart does not mark where marketing "
+                     f"hands over to sales; set handoff to the first stage sales owns (one of: {', '.join(stages)}).")
+        handoff = None
+
+    shown = pd.DataFrame({
+        "count": table["count"].map(fmt_number).to_numpy(),
+        "from previous stage": table["rate_from_previous"].map(_pct_small).to_numpy(),
+        "from the top": table["rate_from_top"].map(_pct_small).to_numpy(),
+    }, index=pd.Index(stages, name="stage"))
+
+    from . import plots
+
+    fig = plots.funnel_chart(table, title=f"{business.name}: funnel", handoff=handoff)
+    first, last = table.iloc[0], table.iloc[-1]
+    if len(table) == 1:
+        summary = f"The funnel has one stage, {first['stage']}, with {fmt_number(first['count'])}."
+    else:
+        summary = (f"The funnel starts with {fmt_number(first['count'])} at {first['stage']} and ends with "
+                   f"{fmt_number(last['count'])} at {last['stage']} ({_pct_small(last['rate_from_top'])} of the top)")
+        steps = table["rate_from_previous"].iloc[1:].dropna()
+        if not steps.empty:
+            k = steps.idxmin()
+            summary += (f"; the biggest drop is from {table.loc[k - 1, 'stage']} to {table.loc[k, 'stage']}, "
+                        f"where {_pct_small(steps[k])} carry on")
+        summary += "."
+    return Section(FUNNEL_TITLE, summary, tables={"Funnel": shown}, figures=[fig], notes=notes,
+                   data={"table": table, "warnings": _funnel.funnel_warnings(table)})
+
+
+MIX_TITLE = "Channel mix: where the revenue comes from"
+
+
+def channel_mix(business: Business | None, *, start=None, end=None, currency="$") -> Section:
+    """Revenue by sales channel with each channel's share, and revenue by month.
+
+    Parameters
+    ----------
+    business : Business or None
+    start, end : str or date, optional
+        First and last day of the period, both included; the whole data by default.
+    currency : str, default "$"
+
+    Returns
+    -------
+    Section
+        ``tables["Revenue by channel"]`` (revenue, share of revenue; the shares add up to
+        100%), a bar chart by channel and a line chart by month. ``data`` holds the raw Series
+        ``by_channel``, ``share`` and ``by_month``.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "order_date": ["2025-03-01", "2025-03-20", "2025-04-02"],
+    ...                        "customer_id": ["C1", None, "C2"], "channel": ["in-store", "web", "in-store"],
+    ...                        "revenue": [40.0, 20.0, 40.0]})
+    >>> section = channel_mix(Business.from_frames(orders=orders))
+    >>> section.table
+             revenue share of revenue
+    channel
+    in-store  $80.00            80.0%
+    web       $20.00            20.0%
+    >>> section.close()
+    """
+    blocked = _blocked(MIX_TITLE, business, currency=currency, start=start, end=end)
+    if blocked:
+        return blocked
+    orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
+    if orders.empty:
+        return _not_shown(MIX_TITLE, f"There are no orders {_period_text(start, end)}, so there is no channel mix to show.")
+    by_channel = kpis.revenue_by_channel(orders)
+    share = kpis.safe_divide(by_channel, kpis.total_revenue(orders))
+    by_month = kpis.revenue_by_month(orders)
+    table = pd.DataFrame({
+        "revenue": by_channel.map(lambda x: fmt_money(x, currency=currency)),
+        "share of revenue": share.map(fmt_pct),
+    })
+    table.index.name = "channel"
+
+    from . import plots
+
+    figures = [
+        plots.bar_chart(by_channel, title=f"{business.name}: revenue by channel", xlabel="Channel",
+                        ylabel="Revenue", money=True, currency=currency),
+        plots.line_chart(by_month, title=f"{business.name}: revenue by month", xlabel="Month",
+                         ylabel="Revenue", money=True, currency=currency),
+    ]
+    top = by_channel.index[0]
+    if len(by_channel) == 1:
+        summary = f"All the revenue {_period_text(start, end)} comes through one channel, {top}"
+    else:
+        summary = (f"The biggest channel {_period_text(start, end)} is {top}, with {fmt_pct(share[top])} of the "
+                   f"revenue, and the smallest is {by_channel.index[-1]}, with {fmt_pct(share.iloc[-1])}")
+    if len(by_month) > 1:
+        summary += (f"; the best month was {by_month.idxmax()} ({fmt_money(by_month.max(), currency=currency)}) "
+                    f"and the quietest {by_month.idxmin()} ({fmt_money(by_month.min(), currency=currency)})")
+    notes = []
+    if UNKNOWN_CHANNEL in by_channel.index:
+        notes.append("'(unknown)' is the revenue of orders with a blank channel.")
+    return Section(MIX_TITLE, summary + ".", tables={"Revenue by channel": table}, figures=figures, notes=notes,
+                   data={"by_channel": by_channel, "share": share, "by_month": by_month})
+
+
+VERSUS_TITLE = "One-to-many (campaigns) vs one-to-one (conversations)"
+
+
+def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None,
+                              staff_hourly_cost=kpis.STAFF_HOURLY_COST, currency="$") -> Section:
+    """Campaigns against sales conversations: reach, cost, orders, and cost per contact and per order.
+
+    Parameters
+    ----------
+    business : Business or None
+    start, end : str or date, optional
+        Orders and conversations are those dated in the period; campaigns are pro-rated by
+        their days inside it (`kpis.prorate_campaigns`). The whole data by default.
+    staff_hourly_cost : float, default 13.56
+        What an hour of a salesperson's time costs (a bookseller's wage, BLS 2022).
+    currency : str, default "$"
+
+    Returns
+    -------
+    Section
+        ``tables["Comparison"]`` has one row per approach (from `kpis.one_to_many_vs_one_to_one`),
+        a bar chart compares the cost per order, and notes say how to read it. ``data["table"]``
+        holds the raw numbers.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "order_date": ["2025-03-01", "2025-03-02"],
+    ...                        "customer_id": [None, None], "channel": ["web", "in-store"],
+    ...                        "revenue": [40.0, 30.0], "campaign_id": ["S1", None]})
+    >>> campaigns = pd.DataFrame({"campaign_id": ["S1"], "channel": ["social"], "start_date": ["2025-03-01"],
+    ...                           "end_date": ["2025-03-31"], "spend": [75.0], "impressions": [5000]})
+    >>> talks = pd.DataFrame({"interaction_id": ["I1", "I2"], "date": ["2025-03-02", "2025-03-03"],
+    ...                       "staff": ["Ann", "Ann"], "type": ["recommendation"] * 2, "outcome": ["won", "lost"],
+    ...                       "minutes": [10, 20]})
+    >>> shop = Business.from_frames(orders=orders, campaigns=campaigns, interactions=talks)
+    >>> section = one_to_many_vs_one_to_one(shop, staff_hourly_cost=12)
+    >>> section.table["cost per order"].tolist()
+    ['$75.00', '$6.00']
+    >>> section.close()
+    """
+    blocked = _blocked(VERSUS_TITLE, business, currency=currency, staff_hourly_cost=staff_hourly_cost,
+                       start=start, end=end)
+    if blocked:
+        return blocked
+    if business.campaigns is None and business.interactions is None:
+        return _not_shown(VERSUS_TITLE, "There is no campaigns.csv and no interactions.csv, so there is nothing to "
+                          "compare; add either to see what a contact and an order cost.")
+    campaigns = None if business.campaigns is None else kpis.prorate_campaigns(business.campaigns, start, end)
+    interactions = business.interactions
+    if interactions is not None:
+        interactions = interactions[kpis.in_period(interactions["date"], start, end)]
+    orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
+    raw = kpis.one_to_many_vs_one_to_one(campaigns, interactions, orders, staff_hourly_cost=staff_hourly_cost)
+
+    def money(x):
+        return fmt_money(x, currency=currency)
+
+    table = pd.DataFrame({
+        "reach": raw["reach"].map(fmt_number),
+        "cost": raw["cost"].map(money),
+        "orders": raw["orders"].map(fmt_number),
+        "cost per contact": raw["cost_per_contact"].map(lambda x: _money_small(x, currency)),
+        "orders per contact": raw["conversion_per_contact"].map(_pct_small),
+        "cost per order": raw["cost_per_order"].map(money),
+    })
+    many, one = raw.loc[kpis.ONE_TO_MANY], raw.loc[kpis.ONE_TO_ONE]
+
+    parts = []
+    if business.campaigns is None:
+        parts.append("there is no campaigns.csv, so the one-to-many row is n/a")
+    else:
+        reached = (f"campaigns reached {fmt_number(many['reach'])} impressions at "
+                   f"{_money_small(many['cost_per_contact'], currency)} each")
+        if is_missing(many["orders"]):
+            parts.append(f"{reached}, but which orders they brought is not known")
+        else:
+            parts.append(f"{reached} and brought {_count(many['orders'], 'order')} at "
+                         f"{money(many['cost_per_order'])} an order")
+    if business.interactions is None:
+        parts.append("there is no interactions.csv, so the one-to-one row is n/a")
+    else:
+        parts.append(f"{_count(one['reach'], 'conversation')} cost "
+                     f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
+                     f"at {money(one['cost_per_order'])} an order")
+    period = _period_text(start, end)
+    summary = f"{period[0].upper()}{period[1:]}, {'; '.join(parts)}."
+
+    notes = [f"A conversation costs the staff time it takes, at {money(staff_hourly_cost)} an hour "
+             "(staff_hourly_cost); campaigns cost their spend."]
+    if business.campaigns is not None:
+        notes.append("Campaign reach is impressions (times shown), not distinct people; campaign orders are the "
+                     "orders whose campaign_id names the campaign.")
+        if is_missing(many["orders"]):
+            notes.append("No order names a campaign (orders.csv, column campaign_id), so campaign orders are n/a.")
+    if interactions is not None:
+        untimed = int(interactions["minutes"].isna().sum())
+        if untimed:
+            notes.append(f"{fmt_number(untimed)} conversation{'s have' if untimed != 1 else ' has'} no minutes, "
+                         "so the cost per contact and per order leave "
+                         f"{'them' if untimed != 1 else 'it'} out.")
+    if start is not None or end is not None:
+        notes.append("Campaign spend and impressions are pro-rated by the days each campaign ran inside the period.")
+
+    figures = []
+    per_order = pd.Series({"marketing": many["cost_per_order"], "sales": one["cost_per_order"]})
+    if per_order.notna().any():
+        from . import plots
+
+        figures.append(plots.bar_chart(
+            per_order, title=f"{business.name}: cost per order, campaigns vs conversations",
+            xlabel="Marketing (campaigns, one-to-many) and sales (conversations, one-to-one)",
+            ylabel="Cost per order", money=True, currency=currency))
+    return Section(VERSUS_TITLE, summary, tables={"Comparison": table}, figures=figures, notes=notes,
+                   data={"table": raw})
+
+
+def all_sections(business: Business | None, *, currency="$", gross_margin=None,
+                 staff_hourly_cost=kpis.STAFF_HOURLY_COST, start=None, end=None, handoff=None) -> list[Section]:
+    """Every section, in the order lesson 07 and the report show them.
+
+    Examples
+    --------
+    >>> [section.title for section in all_sections(None)]  # doctest: +NORMALIZE_WHITESPACE
+    ['Headline KPIs: marketing and sales', 'The funnel: from first contact to purchase',
+     'Channel mix: where the revenue comes from', 'One-to-many (campaigns) vs one-to-one (conversations)']
+    """
+    return [
+        kpi_table(business, start=start, end=end, gross_margin=gross_margin, currency=currency),
+        funnel(business, start=start, end=end, handoff=handoff),
+        channel_mix(business, start=start, end=end, currency=currency),
+        one_to_many_vs_one_to_one(business, start=start, end=end, staff_hourly_cost=staff_hourly_cost,
+                                  currency=currency),
+    ]

@@ -1,0 +1,74 @@
+"""The student's path in a real browser: JupyterLab (started as `make lab` starts it) in headless chromium.
+
+The notebooks are served from a temporary copy, so running them never touches the repository.
+"""
+
+import shutil
+
+import pytest
+
+from conftest import REPO, start_lab
+
+LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
+
+
+@pytest.fixture
+def lab(tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    proc, base, token, _ = start_lab(root, tmp_path / "jupyter")
+    yield base, token
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def menu(page, top, item):
+    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def open_and_run_all(page, base, token, notebook):
+    """Open a lesson, clear its stored outputs (so what shows next is new), then run all cells."""
+    page.goto(f"{base}/lab/tree/notebooks/{notebook}?token={token}")
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function("document.querySelectorAll('.jp-OutputArea-output').length === 0", timeout=30_000)
+    menu(page, "Run", "Run All Cells")
+
+
+def outputs(page):
+    return page.locator(".jp-OutputArea-output")
+
+
+def test_lesson_00_runs_in_jupyterlab(browser, lab):
+    base, token = lab
+    page = browser.new_page()
+    open_and_run_all(page, base, token, "00_start_here.ipynb")
+    # the solution cells print their check's verdict once the kernel has run them
+    outputs(page).filter(has_text="✔ Right").nth(1).wait_for(timeout=90_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    assert page.locator(".jp-OutputArea-output img").count() >= 2
+    page.close()
+
+
+@pytest.mark.skipif(not (REPO / "notebooks" / LESSON_03).exists(), reason=f"{LESSON_03} is not written yet")
+def test_lesson_03_slider_changes_the_model(browser, lab):
+    base, token = lab
+    page = browser.new_page()
+    open_and_run_all(page, base, token, LESSON_03)
+    output = page.locator(".smk-approach-output").first
+    output.wait_for(timeout=60_000)
+    page.wait_for_function("document.querySelector('.smk-approach-output').innerText.trim().length > 0")
+    before = output.inner_text()
+    handle = page.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowRight")
+    page.wait_for_function(
+        "(before) => document.querySelector('.smk-approach-output').innerText !== before", arg=before, timeout=30_000)
+    assert output.inner_text() != before
+    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    page.close()

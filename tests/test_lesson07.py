@@ -1,0 +1,201 @@
+"""Lesson 07 (your business): its parameters cell, its exercises, and papermill runs on other folders.
+
+The papermill runs execute the lesson in a kernel with ``data_dir`` pointing at a broken folder and
+at tests/fixtures/handcalc; the executed copies are written to tmp_path only.
+"""
+
+import ast
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from smk_helpers import kpis, load_bookhub
+from smk_helpers import sections as S
+from smk_helpers.checks import check
+
+NOTEBOOK = REPO / "notebooks" / "07_your_business.ipynb"
+FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
+
+
+def cells():
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The notebook's shape
+
+
+def test_title_and_time():
+    first = source(cells()[0])
+    assert first.startswith("# 07 Your business\n")
+    assert "**Time:** about 30 minutes" in first and "**You will:**" in first
+
+
+def test_the_parameters_cell_holds_exactly_the_five_defaults():
+    tagged = [c for c in cells() if "parameters" in c["metadata"].get("tags", [])]
+    assert len(tagged) == 1 and tagged[0]["cell_type"] == "code"
+    tree = ast.parse(source(tagged[0]))
+    assigned = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}
+    assert all(isinstance(node, ast.Assign) for node in tree.body)
+    assert assigned == {"data_dir": "", "business_name": "", "currency": "$", "gross_margin": None,
+                        "staff_hourly_cost": 13.56}
+    assert list(assigned) == ["data_dir", "business_name", "currency", "gross_margin", "staff_hourly_cost"]
+
+
+def test_the_parameters_come_before_anything_is_loaded():
+    code = [c for c in cells() if c["cell_type"] == "code"]
+    assert "parameters" in code[0]["metadata"].get("tags", [])
+    assert "sections.open_business(data_dir, business_name)" in source(code[1])
+
+
+def test_exercises_and_hidden_solutions():
+    all_cells = cells()
+    for exercise_id in ("07.1", "07.2"):
+        at = [i for i, c in enumerate(all_cells) if c["cell_type"] == "code" and f'check("{exercise_id}", answer)' in source(c)]
+        assert len(at) == 2, exercise_id
+        task, solution = all_cells[at[0]], all_cells[at[1]]
+        assert at[1] == at[0] + 1
+        assert source(task).startswith("answer = ...")
+        assert solution["metadata"]["tags"] == ["solution"] and solution["metadata"]["jupyter"]["source_hidden"]
+        assert source(solution).startswith("# Solution")
+        assert "✔ Right" in json.dumps(solution["outputs"], ensure_ascii=False)
+        assert "Not answered yet" in json.dumps(task["outputs"])
+
+
+def test_ends_with_recap_and_whats_next():
+    markdown = "\n".join(source(c) for c in cells() if c["cell_type"] == "markdown")
+    assert markdown.index("## Recap") < markdown.index("## What's next")
+    assert "smk init" in markdown and "smk validate" in markdown
+
+
+# ---------------------------------------------------------------------------------------------
+# The checks
+
+
+@pytest.fixture(scope="module")
+def hub():
+    return load_bookhub()
+
+
+def test_07_1_is_the_book_hubs_roas(hub):
+    roas = kpis.summary(hub)["roas"]
+    assert roas == pytest.approx(2.6816, abs=1e-4)
+    assert check("07.1", roas).passed
+    assert check("07.1", 2.68).passed and check("07.1", 2.7).passed  # as the table shows it, rounded
+    assert not check("07.1", 2.5).passed
+
+
+@pytest.mark.parametrize("answer, words", [
+    (0.129, "that is marketing ROI"),
+    (0.373, "upside down"),
+    (45.88, "divides all revenue by spend"),
+    (7.60, "cost per lead"),
+    (268.2, "looks like a percentage"),
+    ("2.68x", "text"),
+])
+def test_07_1_near_misses(answer, words):
+    feedback = check("07.1", answer)
+    assert not feedback.passed and words in feedback.message
+
+
+def test_07_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
+    table = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders, staff_hourly_cost=20)
+    expected = table.loc[kpis.ONE_TO_ONE, "cost_per_order"]
+    assert expected == pytest.approx(3.767 * 20 / 13.56, rel=1e-3)
+    assert check("07.2", expected).passed and check("07.2", 5.56).passed
+    section = S.one_to_many_vs_one_to_one(hub, staff_hourly_cost=20)
+    assert section.table.loc[kpis.ONE_TO_ONE, "cost per order"] == "$5.56"  # what the student reads
+    section.close()
+
+
+@pytest.mark.parametrize("answer, words", [
+    (3.77, "default $13.56 an hour"),
+    (14.73, "one-to-many (campaigns) row"),
+    (2.84, "cost per contact"),
+    (11473.33, "total staff cost"),
+    (9, "too high"),
+])
+def test_07_2_near_misses(answer, words):
+    feedback = check("07.2", answer)
+    assert not feedback.passed and words in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", ["07.1", "07.2"])
+@pytest.mark.parametrize("answer", [..., None, "abc", [1, 2], {"a": 1}, pd.DataFrame({"a": [1, 2]}),
+                                    pd.Series([2.68]), math.nan, math.inf, -1, 0, True, object()])
+def test_checks_never_raise(exercise_id, answer):
+    feedback = check(exercise_id, answer)
+    assert feedback.status in ("right", "wrong", "missing") and feedback.message
+
+
+# ---------------------------------------------------------------------------------------------
+# Papermill runs on other folders
+
+
+def run(tmp_path, **parameters):
+    """Execute the lesson with papermill; return the executed notebook's outputs as one text."""
+    import papermill
+
+    out = tmp_path / "out.ipynb"
+    nb = papermill.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3",
+                                    cwd=str(tmp_path), progress_bar=False)
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    text = []
+    for o in outputs:
+        text.append(o.get("text", ""))
+        for mime in ("text/plain", "text/markdown", "text/html"):
+            value = o.get("data", {}).get(mime, "")
+            text.append(value if isinstance(value, str) else "".join(value))
+    return "\n".join(text), nb
+
+
+@pytest.fixture
+def broken_folder(tmp_path):
+    folder = tmp_path / "broken-shop"
+    folder.mkdir()
+    (folder / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n"
+        "1,2025-03-01,C1,in-store,40.00\n"
+        "2,2025-03-02,,in-store,abc\n"
+        "3,14/03/2025,C2,website,12.00\n", encoding="utf-8")
+    (folder / "funnel.csv").write_text("stage\nvisits\n", encoding="utf-8")
+    return folder
+
+
+def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, broken_folder):
+    from smk_helpers import BusinessDataError, load_business
+
+    with pytest.raises(BusinessDataError) as info:
+        load_business(broken_folder)
+    text, nb = run(tmp_path, data_dir=str(broken_folder))
+    assert f"The business folder {broken_folder} could not be loaded: 3 problems." in text
+    for problem in info.value.problems:
+        assert problem in text
+    assert "dayfirst=True" in text
+    assert text.count(S.NO_DATA) == 4  # every section says so
+    assert "Traceback" not in text
+    assert "✔ Right" in text  # the solutions use The Book Hub, whatever the parameters say
+    assert [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+
+
+def test_the_hand_computed_shop_shows_its_numbers(tmp_path):
+    text, _ = run(tmp_path, data_dir=str(FIXTURE), business_name="Hand shop", currency="€", gross_margin=0.4,
+                  staff_hourly_cost=20)
+    assert "Loaded Hand shop: 6 orders from 5 January 2025 to 15 March 2025" in text
+    assert "Hand shop took €320.00 in 6 orders over all dates in the data" in text
+    assert "1.65x" in text and "2.50x" in text  # ROAS 160 / 97; break-even 1 / 0.4
+    assert "The funnel starts with 1,500 at reach and ends with 9 at purchase" in text
+    assert "There is no stage 'engaged' in this funnel" in text
+    assert "€150.00" in text and "46.9%" in text  # in-store revenue and share
+    assert "4 conversations cost €3.33 each and won 2 orders at €10.00 an order" in text  # at 20 an hour
+    assert "Traceback" not in text
+    assert "The Book Hub took" not in text

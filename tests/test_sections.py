@@ -1,0 +1,538 @@
+"""The shared analysis sections (smk_helpers.sections) on The Book Hub, the hand-computed shop,
+a folder with only orders.csv, and folders that cannot be loaded.
+
+Every section takes its numbers from kpis/funnel, so the tests compare the formatted tables with
+hand-computed values (tests/fixtures/handcalc) and with the kpis functions themselves.
+"""
+
+import datetime as dt
+import math
+import shutil
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from smk_helpers import BusinessDataError, funnel as F, kpis, load_bookhub, load_business, plots
+from smk_helpers import sections as S
+
+FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
+
+
+@pytest.fixture(autouse=True)
+def no_figures_left_open():
+    yield
+    leftover = plt.get_fignums()
+    plt.close("all")
+    assert not leftover, "a test left figures open"
+
+
+@pytest.fixture(scope="module")
+def hub():
+    return load_bookhub()
+
+
+@pytest.fixture(scope="module")
+def hand():
+    return load_business(FIXTURE, name="Hand-computed shop")
+
+
+def write_orders(folder, drop=("campaign_id",)):
+    """The fixture's orders.csv without some columns (by default campaign_id, which needs campaigns.csv)."""
+    orders = pd.read_csv(FIXTURE / "orders.csv", dtype=str, keep_default_na=False)
+    orders.drop(columns=list(drop)).to_csv(folder / "orders.csv", index=False)
+    return folder
+
+
+def copy_fixture(tmp_path, *stems):
+    for stem in stems:
+        shutil.copy(FIXTURE / f"{stem}.csv", tmp_path / f"{stem}.csv")
+    return tmp_path
+
+
+@pytest.fixture
+def orders_only(tmp_path):
+    return load_business(write_orders(tmp_path), name="Orders only")
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """Two problems in orders.csv and one in campaigns.csv."""
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n"
+        "1,2025-03-01,C1,in-store,40.00\n"
+        "2,2025-03-02,,in-store,abc\n"
+        "2,2025-03-03,C2,website,12.00\n", encoding="utf-8")
+    (tmp_path / "campaigns.csv").write_text(
+        "campaign_id,channel,start_date,end_date,spend\n"
+        "E1,email,2025-03-10,2025-03-01,30\n", encoding="utf-8")
+    return tmp_path
+
+
+def sections_of(business, **params):
+    return S.all_sections(business, **params)
+
+
+def closed(section):
+    section.close()
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# open_business
+
+
+def test_open_business_empty_means_the_book_hub(capsys):
+    shop = S.open_business("")
+    assert shop.name == "The Book Hub" and len(shop.orders) == 19_212
+    out = capsys.readouterr().out
+    assert out.startswith("Loaded The Book Hub: 19,212 orders from 1 January 2024 to 31 December 2025")
+    assert "campaigns.csv, funnel.csv, interactions.csv and targets.csv" in out
+    assert S.open_business(None, business_name="  ").name == "The Book Hub"
+
+
+def test_open_business_renames_without_touching_the_shared_copy(capsys):
+    renamed = S.open_business("", business_name=" My Bookshop ")
+    assert renamed.name == "My Bookshop"
+    assert S.open_business("").name == "The Book Hub"
+    assert "Loaded My Bookshop:" in capsys.readouterr().out
+
+
+def test_open_business_on_a_folder(capsys):
+    shop = S.open_business(str(FIXTURE), business_name="Hand shop")
+    assert shop.name == "Hand shop" and len(shop.orders) == 6
+    assert capsys.readouterr().out.startswith("Loaded Hand shop: 6 orders from 5 January 2025 to 15 March 2025")
+    assert S.open_business(FIXTURE).name == "handcalc"  # a Path works too; the name is the folder's
+
+
+def test_open_business_lists_what_is_missing(tmp_path, capsys):
+    write_orders(tmp_path)
+    assert S.open_business(tmp_path) is not None
+    out = capsys.readouterr().out
+    assert "Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv" in out
+
+
+def test_open_business_prints_loader_warnings(tmp_path, capsys):
+    write_orders(tmp_path)
+    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nsign-ups,150\npurchase,5\n", encoding="utf-8")
+    S.open_business(tmp_path)
+    out = capsys.readouterr().out
+    assert "Not in the folder: campaigns.csv, interactions.csv and targets.csv; the sections that need them say so." in out
+    assert "Warning: funnel.csv: Stage 'sign-ups' (150) is larger than the stage above it" in out
+
+
+def test_a_broken_folder_prints_every_problem_and_returns_none(broken, capsys):
+    with pytest.raises(BusinessDataError) as info:
+        load_business(broken)
+    assert len(info.value.problems) == 3
+    assert S.open_business(str(broken)) is None
+    out = capsys.readouterr().out
+    assert f"The business folder {broken} could not be loaded: 3 problems." in out
+    for problem in info.value.problems:
+        assert f"  - {problem}\n" in out
+    assert f"`smk validate {broken}`" in out
+    assert "Traceback" not in out
+    assert "relative data_dir" not in out  # the folder exists and its path is absolute
+
+
+def test_a_missing_relative_folder_explains_relative_paths(capsys):
+    assert S.open_business("no-such-shop") is None
+    out = capsys.readouterr().out
+    assert "The business folder no-such-shop does not exist" in out
+    assert "'../my-shop'" in out
+
+
+def test_a_file_instead_of_a_folder(tmp_path, capsys):
+    (tmp_path / "orders.csv").write_text("x\n", encoding="utf-8")
+    assert S.open_business(tmp_path / "orders.csv") is None
+    assert "is a file, not a folder" in capsys.readouterr().out
+
+
+def test_slash_dates_name_dayfirst_and_load_with_it(tmp_path, capsys):
+    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n"
+                                         "1,14/03/2025,C1,in-store,10\n", encoding="utf-8")
+    assert S.open_business(tmp_path) is None
+    assert "dayfirst=True" in capsys.readouterr().out
+    shop = S.open_business(tmp_path, dayfirst=True)
+    assert shop.orders["order_date"].iloc[0] == pd.Timestamp("2025-03-14")
+
+
+def test_an_unreadable_file_is_a_message_not_a_traceback(tmp_path, capsys, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(S, "load_business", refuse)
+    assert S.open_business(tmp_path) is None
+    out = capsys.readouterr().out
+    assert "could not be read (permission denied)" in out and "1 problem." in out
+
+
+# ---------------------------------------------------------------------------------------------
+# No data, bad parameters: a sentence, never an exception
+
+
+def test_every_section_accepts_none(capsys):
+    shown = sections_of(None)
+    assert [s.title for s in shown] == [S.KPI_TITLE, S.FUNNEL_TITLE, S.MIX_TITLE, S.VERSUS_TITLE]
+    for section in shown:
+        assert section.summary == S.NO_DATA
+        assert section.tables == {} and section.figures == [] and section.table is None and section.figure is None
+        section.show()
+    out = capsys.readouterr().out
+    assert out.count(S.NO_DATA) == 4
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"gross_margin": 45}, "gross_margin 45 looks like a percentage"),
+    ({"gross_margin": "0.45"}, "gross_margin '0.45' is not a number"),
+    ({"gross_margin": -0.2}, "gross_margin -0.2 must be above 0"),
+    ({"gross_margin": True}, "gross_margin True is not a number"),
+    ({"gross_margin": math.nan}, "gross_margin nan is not a number"),
+    ({"staff_hourly_cost": -1}, "staff_hourly_cost -1 is not an amount"),
+    ({"staff_hourly_cost": "13.56"}, "staff_hourly_cost '13.56' is not an amount"),
+    ({"staff_hourly_cost": None}, "staff_hourly_cost None is not an amount"),
+    ({"currency": 5}, "currency 5 is not text"),
+    ({"start": "last spring"}, "start 'last spring' is not a date"),
+    ({"end": ""}, "end '' is not a date"),
+    ({"start": "2025-03-01", "end": "2025-02-01"}, "The period starts after it ends (2025-03-01 > 2025-02-01)"),
+])
+def test_bad_parameters_give_a_sentence(hand, params, words):
+    assert any(words in p for p in S.parameter_problems(**params))
+    shown = [closed(s) for s in sections_of(hand, **params)]
+    blocked = [s for s in shown if s.summary.startswith("This section cannot be shown")]
+    assert blocked, "at least one section uses this parameter"
+    for section in blocked:
+        assert words in section.summary and section.tables == {} and section.figures == []
+
+
+def test_good_parameters_have_no_problems():
+    assert S.parameter_problems() == []
+    assert S.parameter_problems(currency="€", gross_margin=1, staff_hourly_cost=0, start="2025-01-01",
+                                end="2025-01-01") == []
+    assert S.parameter_problems(gross_margin=np.float32(0.5), staff_hourly_cost=np.int64(15),
+                                start=pd.Timestamp("2025-01-01"), end=dt.date(2025, 2, 1)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# KPI table
+
+
+def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
+    section = S.kpi_table(hub)
+    s = kpis.summary(hub)
+    assert section.data == s
+    table = section.table
+    assert list(table.columns) == ["side", "value", "how it is worked out"]
+    assert table.loc["ROAS", "value"] == "2.68x"
+    assert table.loc["Revenue", "value"] == "$885,846.03"
+    assert table.loc["Orders", "value"] == "19,212"
+    assert table.loc["Customer acquisition cost (CAC)", "value"] == "$3.25"
+    assert table.loc["Win rate", "value"] == "51.0%"
+    assert table.loc["Click-through rate", "value"] == "1.55%"
+    assert set(table["side"]) == {"marketing", "sales"}
+    assert table.loc["Marketing spend", "side"] == "marketing" and table.loc["Win rate", "side"] == "sales"
+    assert "Break-even ROAS" not in table.index
+    assert not section.figures
+    assert section.summary == ("The Book Hub took $885,846.03 in 19,212 orders over all dates in the data, "
+                               "and its marketing spent $19,309.54 for a ROAS of 2.68x.")
+    assert "Marketing ROI is worked out from the orders' gross profit." in section.notes
+
+
+def test_kpi_table_shows_break_even_roas_with_a_margin(hub):
+    table = S.kpi_table(hub, gross_margin=0.45).table
+    assert table.loc["Break-even ROAS", "value"] == "2.22x"  # 1 / 0.45
+    assert table.index.get_loc("Break-even ROAS") == table.index.get_loc("ROAS") + 1
+
+
+def test_kpi_table_on_the_hand_computed_shop(hand):
+    section = S.kpi_table(hand, currency="€")
+    values = section.table["value"]
+    assert values["Revenue"] == "€320.00"  # 100 + 50 + 30 + 20 + 80 + 40
+    assert values["Orders"] == "6"
+    assert values["Average order value"] == "€53.33"  # 320 / 6
+    assert values["Marketing spend"] == "€97.00"  # 31 + 56 + 10
+    assert values["Impressions"] == "3,000"  # S1 unknown
+    assert values["Click-through rate"] == "5.00%"  # 50 / 1000: only E1 knows both
+    assert values["Cost per lead"] == "€2.93"  # (31 + 10) / 14
+    assert values["Customer acquisition cost (CAC)"] == "€32.33"  # 97 / 3
+    assert values["Attributed revenue"] == "€160.00"  # O2 + O3 + O5
+    assert values["ROAS"] == "1.65x"  # 160 / 97
+    assert values["Marketing ROI"] == "-36.1%"  # (20 + 12 + 30 - 97) / 97
+    assert values["Repeat purchase rate"] == "66.7%"  # C1 and C2 of C1, C2, C3
+    assert values["Win rate"] == "66.7%"  # I1, I3 won; I2 lost; I4 open left out
+    assert section.summary.startswith("Hand-computed shop took €320.00 in 6 orders over all dates in the data")
+
+
+def test_kpi_table_for_a_period(hand):
+    section = S.kpi_table(hand, start="2025-02-01", end="2025-03-05")
+    values = section.table["value"]
+    assert values["Revenue"] == "$130.00" and values["Orders"] == "3"  # O3, O4, O5
+    assert values["Marketing spend"] == "$61.00"  # S1 56 + half of P1's 10
+    assert values["New customers"] == "1"
+    assert "from 2025-02-01 to 2025-03-05" in section.summary
+    assert not any("every customer is new" in note for note in section.notes)
+
+
+def test_kpi_table_uses_the_gross_margin_when_orders_have_no_gross_profit(tmp_path):
+    shop = load_business(write_orders(copy_fixture(tmp_path, "campaigns", "interactions"), drop=["gross_profit"]))
+    without = S.kpi_table(shop)
+    assert without.table.loc["Marketing ROI", "value"] == "n/a"
+    assert any("no gross_profit column" in note for note in without.notes)
+    with_margin = S.kpi_table(shop, gross_margin=0.5)
+    assert with_margin.table.loc["Marketing ROI", "value"] == "-17.5%"  # (160 × 0.5 - 97) / 97
+    assert "Marketing ROI is worked out from a gross margin of 50.0%." in with_margin.notes
+
+
+def test_sections_of_a_folder_with_no_orders_yet(tmp_path):
+    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n", encoding="utf-8")
+    copy_fixture(tmp_path, "campaigns", "funnel")
+    shop = load_business(tmp_path, name="New shop")
+    kpi, fun, mix, versus = sections_of(shop, gross_margin=0.4)
+    assert kpi.summary == "New shop took $0.00 in 0 orders over all dates in the data, and its marketing spent $97.00."
+    assert kpi.table.loc["Average order value", "value"] == "n/a"
+    assert not any(note.startswith("Marketing ROI is worked out") for note in kpi.notes)  # ROI is n/a
+    assert fun.table["count"].tolist() == ["1,500", "200", "9"]
+    assert mix.summary == "There are no orders over all dates in the data, so there is no channel mix to show."
+    assert "campaigns reached 3,000 impressions at $0.0137 each, but which orders they brought is not known" in versus.summary
+    assert versus.table.loc[kpis.ONE_TO_MANY, "cost per order"] == "n/a"
+    for section in (kpi, fun, mix, versus):
+        section.close()
+
+
+def test_kpi_table_with_orders_only(orders_only):
+    section = S.kpi_table(orders_only)
+    values = section.table["value"]
+    marketing = section.table["side"] == "marketing"
+    assert (values[marketing] == "n/a").all()
+    assert values["Revenue"] == "$320.00" and values["Win rate"] == "n/a"
+    assert "There is no campaigns.csv, so the marketing KPIs are n/a." in section.notes
+    assert "There is no interactions.csv, so the win rate is n/a." in section.notes
+    assert section.summary == "Orders only took $320.00 in 6 orders over all dates in the data."
+
+
+def test_kpi_table_without_attribution(tmp_path):
+    section = S.kpi_table(load_business(write_orders(copy_fixture(tmp_path, "campaigns"))))
+    assert section.table.loc["ROAS", "value"] == "n/a"
+    assert any(note.startswith("No order names a campaign") for note in section.notes)
+    assert "ROAS" not in section.summary and "marketing spent $97.00" in section.summary
+
+
+# ---------------------------------------------------------------------------------------------
+# Funnel
+
+
+def test_funnel_on_the_book_hub(hub):
+    section = S.funnel(hub, handoff="engaged")
+    expected = F.funnel_table(hub.funnel)
+    pd.testing.assert_frame_equal(section.data["table"], expected)
+    table = section.table
+    assert table.index.tolist() == ["reach", "site visits", "sign-ups", "engaged", "purchase", "repeat purchase"]
+    assert table["count"].tolist() == [f"{int(c):,}" for c in expected["count"]]
+    assert table.loc["site visits", "from previous stage"] == "2.15%"
+    assert section.notes == [] and section.data["warnings"] == []
+    assert len(section.figures) == 1
+    assert "marketing owns reach to sign-ups, sales from engaged" in plots.describe(section.figure)
+    assert "biggest drop is from reach to site visits" in section.summary
+    section.close()
+
+
+def test_funnel_on_the_hand_computed_shop(hand):
+    section = S.funnel(hand)
+    table = section.table
+    assert table.index.tolist() == ["reach", "visits", "purchase"]
+    assert table["count"].tolist() == ["1,500", "200", "9"]  # 1000 + 500; 100 + 60 + 40; 4 + 2 + 3
+    assert table["from previous stage"].tolist() == ["n/a", "13.3%", "4.50%"]  # 200 / 1500, 9 / 200
+    assert table["from the top"].tolist() == ["100.0%", "13.3%", "0.60%"]  # 9 / 1500
+    assert section.summary == ("The funnel starts with 1,500 at reach and ends with 9 at purchase (0.60% of the top); "
+                               "the biggest drop is from visits to purchase, where 4.50% carry on.")
+    section.close()
+
+
+def test_funnel_with_an_unknown_handoff_draws_without_it(hand):
+    section = S.funnel(hand, handoff="engaged")
+    assert any("There is no stage 'engaged'" in note and "reach, visits, purchase" in note for note in section.notes)
+    assert "marketing owns" not in plots.describe(section.figure)
+    section.close()
+
+
+def test_funnel_for_a_period(hand):
+    section = S.funnel(hand, start="2025-02-01", end="2025-02-28")
+    assert section.table["count"].tolist() == ["500", "60", "2"]  # February only
+    section.close()
+    empty = S.funnel(hand, start="2026-01-01", end="2026-12-31")
+    assert empty.summary == "funnel.csv has no rows from 2026-01-01 to 2026-12-31, so there is no funnel to show."
+    assert empty.figures == []
+
+
+def test_funnel_warns_about_a_stage_larger_than_the_one_above(tmp_path):
+    write_orders(tmp_path)
+    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nsign-ups,150\npurchase,5\n", encoding="utf-8")
+    section = S.funnel(load_business(tmp_path))
+    assert section.table.loc["sign-ups", "from previous stage"] == "150.0%"
+    assert len(section.notes) == 1 and section.notes[0].startswith("Data quality: Stage 'sign-ups' (150)")
+    section.close()
+
+
+def test_funnel_without_funnel_csv(orders_only):
+    section = S.funnel(orders_only)
+    assert "There is no funnel.csv in this folder" in section.summary
+    assert section.tables == {} and section.figures == []
+
+
+def test_a_one_stage_funnel(tmp_path):
+    write_orders(tmp_path)
+    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nvisits,20\n", encoding="utf-8")
+    section = S.funnel(load_business(tmp_path))
+    assert section.summary == "The funnel has one stage, visits, with 120."
+    section.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Channel mix
+
+
+def test_channel_mix_on_the_hand_computed_shop(hand):
+    section = S.channel_mix(hand)
+    table = section.table
+    assert table.index.tolist() == ["in-store", "website", "(unknown)"]
+    assert table["revenue"].tolist() == ["$150.00", "$90.00", "$80.00"]
+    assert table["share of revenue"].tolist() == ["46.9%", "28.1%", "25.0%"]  # 150, 90, 80 of 320
+    assert section.data["share"].sum() == pytest.approx(1.0)
+    assert section.data["by_month"].to_dict() == {"2025-01": 150.0, "2025-02": 50.0, "2025-03": 120.0}
+    assert "'(unknown)' is the revenue of orders with a blank channel." in section.notes
+    assert len(section.figures) == 2
+    assert [plots.describe(f).split(":")[0].lower() for f in section.figures] == [
+        "bar chart of hand-computed shop", "line chart of hand-computed shop"]
+    assert "the best month was 2025-01 ($150.00) and the quietest 2025-02 ($50.00)" in section.summary
+    section.close()
+
+
+def test_channel_mix_on_the_book_hub(hub):
+    section = S.channel_mix(hub)
+    pd.testing.assert_series_equal(section.data["by_channel"], kpis.revenue_by_channel(hub.orders))
+    assert section.data["share"].sum() == pytest.approx(1.0)
+    assert section.table.loc["in-store", "share of revenue"] == "88.3%"
+    assert section.summary.startswith("The biggest channel over all dates in the data is in-store, with 88.3%")
+    assert section.notes == []
+    section.close()
+
+
+def test_channel_mix_for_a_period_and_an_empty_one(hand):
+    section = S.channel_mix(hand, start="2025-02-01", end="2025-03-05")
+    assert section.table["revenue"].to_dict() == {"(unknown)": "$80.00", "in-store": "$50.00"}
+    section.close()
+    empty = S.channel_mix(hand, start="2024-01-01", end="2024-12-31")
+    assert empty.summary == "There are no orders from 2024-01-01 to 2024-12-31, so there is no channel mix to show."
+
+
+def test_channel_mix_with_one_channel_and_one_month(tmp_path):
+    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n"
+                                         "1,2025-03-01,,web,10\n2,2025-03-09,,web,30\n", encoding="utf-8")
+    section = S.channel_mix(load_business(tmp_path), currency="£")
+    assert section.summary == "All the revenue over all dates in the data comes through one channel, web."
+    assert section.table.loc["web", "revenue"] == "£40.00"
+    section.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# One-to-many vs one-to-one
+
+
+def test_one_to_many_vs_one_to_one_on_the_hand_computed_shop(hand):
+    section = S.one_to_many_vs_one_to_one(hand)
+    table = section.table
+    assert table.index.tolist() == [kpis.ONE_TO_MANY, kpis.ONE_TO_ONE]
+    many, one = table.loc[kpis.ONE_TO_MANY], table.loc[kpis.ONE_TO_ONE]
+    assert (many["reach"], many["cost"], many["orders"]) == ("3,000", "$97.00", "3")  # E1 + P1 impressions
+    assert many["cost per contact"] == "$0.0137"  # (31 + 10) / 3000: S1's impressions are unknown
+    assert many["cost per order"] == "$32.33"  # 97 / 3 (O2, O3, O5)
+    assert (one["reach"], one["cost"], one["orders"]) == ("4", "$6.78", "2")  # 30 minutes at $13.56
+    assert one["cost per contact"] == "$2.26"  # 6.78 over the 3 conversations with minutes
+    assert one["orders per contact"] == "50.0%"
+    assert one["cost per order"] == "$6.78"  # I3 (won) has no minutes, so only I1 counts
+    assert "1 conversation has no minutes, so the cost per contact and per order leave it out." in section.notes
+    assert plots.describe(section.figure).endswith("marketing is highest at $32.33; sales is lowest at $6.78.")
+    section.close()
+
+
+def test_staff_hourly_cost_changes_only_one_to_one(hand):
+    section = S.one_to_many_vs_one_to_one(hand, staff_hourly_cost=20)
+    assert section.table.loc[kpis.ONE_TO_ONE, "cost"] == "$10.00"  # 30 minutes at $20 an hour
+    assert section.table.loc[kpis.ONE_TO_ONE, "cost per order"] == "$10.00"  # 30 timed minutes / 1 timed win (I1)
+    assert section.table.loc[kpis.ONE_TO_MANY, "cost"] == "$97.00"
+    assert any("at $20.00 an hour" in note for note in section.notes)
+    section.close()
+
+
+def test_one_to_many_vs_one_to_one_on_the_book_hub(hub):
+    section = S.one_to_many_vs_one_to_one(hub)
+    raw = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
+    pd.testing.assert_frame_equal(section.data["table"], raw)
+    assert section.table["cost per order"].tolist() == ["$14.73", "$3.77"]
+    assert "4,058 conversations cost $1.92 each and won 2,065 orders at $3.77 an order" in section.summary
+    section.close()
+
+
+def test_one_to_many_vs_one_to_one_for_a_period(hand):
+    section = S.one_to_many_vs_one_to_one(hand, start="2025-02-01", end="2025-03-05")
+    assert section.table.loc[kpis.ONE_TO_MANY, "cost"] == "$61.00"  # S1 + half of P1, pro-rated
+    assert section.table.loc[kpis.ONE_TO_ONE, "reach"] == "2"  # I2, I3
+    assert any("pro-rated" in note for note in section.notes)
+    section.close()
+
+
+def test_one_to_many_vs_one_to_one_with_campaigns_only(tmp_path):
+    shop = load_business(copy_fixture(tmp_path, "orders", "campaigns"))
+    section = S.one_to_many_vs_one_to_one(shop)
+    assert (section.table.loc[kpis.ONE_TO_ONE] == "n/a").all()
+    assert "there is no interactions.csv, so the one-to-one row is n/a" in section.summary
+    assert plots.describe(section.figure).endswith("one bar, marketing, at $32.33.")
+    section.close()
+
+
+def test_one_to_many_vs_one_to_one_with_orders_only(orders_only):
+    section = S.one_to_many_vs_one_to_one(orders_only)
+    assert "There is no campaigns.csv and no interactions.csv" in section.summary
+    assert section.tables == {} and section.figures == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Showing
+
+
+def test_show_outside_a_notebook_prints_text_and_closes_figures(hand, capsys):
+    section = S.funnel(hand)
+    assert plt.get_fignums()
+    section.show()
+    out = capsys.readouterr().out
+    assert out.startswith(f"{S.FUNNEL_TITLE}\n{section.summary}\n")
+    assert "funnel chart of hand-computed shop: funnel" in out.lower()
+    assert not plt.get_fignums()
+
+
+@pytest.mark.parametrize("which", ["hub", "hand", "orders_only"])
+def test_all_sections_show_without_error(which, request, capsys):
+    business = request.getfixturevalue(which)
+    shown = sections_of(business, gross_margin=0.45, staff_hourly_cost=15)
+    for section in shown:
+        assert section.summary.endswith(".")
+        assert repr(section).startswith(f"Section({section.title!r}")
+        section.show()
+    out = capsys.readouterr().out
+    assert all(section.summary in out for section in shown)
+
+
+def test_show_in_a_notebook_displays_markdown_tables_and_described_figures(hand, monkeypatch, capsys):
+    shown = []
+    monkeypatch.setattr(S, "_in_notebook", lambda: True)
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    S.channel_mix(hand).show()
+    markdown = [obj.data for obj in shown if type(obj).__name__ == "Markdown"]
+    assert markdown[0].startswith(f"**{S.MIX_TITLE}**")
+    assert any(isinstance(obj, pd.DataFrame) for obj in shown)
+    out = capsys.readouterr().out.lower()  # plots.show prints each figure's description under it
+    assert "bar chart of hand-computed shop: revenue by channel" in out
+    assert "line chart of hand-computed shop: revenue by month" in out
+    assert not plt.get_fignums()
