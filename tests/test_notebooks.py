@@ -53,3 +53,78 @@ def test_every_figure_is_described(path):
             after = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/markdown", "")) for o in outputs)
             nxt = "".join(cells[i + 1]["source"]) if i + 1 < len(cells) else ""
             assert re.search(r"[A-Za-z].*\.", after + nxt), f"cell {i} shows a figure without a description"
+
+
+LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CHECK_CALL = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
+
+
+def code_cells(path):
+    return [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+
+
+def is_solution(cell):
+    return "solution" in cell.get("metadata", {}).get("tags", [])
+
+
+def test_lessons_match_the_course_map():
+    from smk_helpers.course import LESSONS as MAP
+
+    assert [p.name for p in LESSONS] == [lesson.file for lesson in MAP if (REPO / "notebooks" / lesson.file).exists()]
+    assert {p.name for p in LESSONS} <= {lesson.file for lesson in MAP}
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_objectives_minutes_recap_and_next(path):
+    from smk_helpers.course import LESSONS as MAP
+
+    cells = load(path)["cells"]
+    first = "".join(cells[0]["source"])
+    minutes = re.search(r"\*\*Time:\*\* about (\d+) minutes", first)
+    assert minutes and "**You will:**" in first, "the first cell needs the time and the learning objectives"
+    lesson = next(l for l in MAP if l.file == path.name)
+    assert int(minutes.group(1)) == lesson.minutes, "the minutes differ from smk_helpers.course"
+    assert 15 <= lesson.minutes <= 40
+    headings = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+    assert "## Recap" in headings and "## What's next" in headings
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_every_exercise_has_a_hidden_solution_that_passes(path):
+    from smk_helpers.checks import registry
+
+    cells = code_cells(path)
+    asked = [(i, CHECK_CALL.search("".join(c["source"])).group(1)) for i, c in enumerate(cells)
+             if not is_solution(c) and CHECK_CALL.search("".join(c["source"]))]
+    lesson = path.name[:2]
+    assert 2 <= len(asked) <= 4, f"{len(asked)} exercises"
+    assert {e for _, e in asked} == {e for e in registry() if e.startswith(lesson + ".")}
+    for i, exercise in asked:
+        solution = cells[i + 1]
+        assert is_solution(solution), f"exercise {exercise} is not followed by its solution cell"
+        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, f"solution {exercise} is not hidden"
+        assert CHECK_CALL.search("".join(solution["source"])).group(1) == exercise
+        shown = json.dumps(solution["outputs"], ensure_ascii=False)
+        assert "✔ Right" in shown, f"the stored solution of {exercise} does not pass its own check"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_exercises_are_leaf_cells(path):
+    """No cell after an exercise uses its `answer`, so a lesson runs whatever the student typed."""
+    cells = code_cells(path)
+    exercise_at = [i for i, c in enumerate(cells) if CHECK_CALL.search("".join(c["source"]))]
+    for i, cell in enumerate(cells):
+        if i in exercise_at or not exercise_at or i < exercise_at[0]:
+            continue
+        assert not re.search(r"\banswer\b", "".join(cell["source"])), f"code cell {i} uses an exercise's answer"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_warnings_and_few_ignored_outputs(path):
+    cells = code_cells(path)
+    streams = [o for c in cells for o in c["outputs"] if o["output_type"] == "stream"]
+    assert not [o for o in streams if o["name"] == "stderr"], "a stored output has text on stderr (a warning?)"
+    assert not re.search(r"\w+Warning\b", json.dumps([c["outputs"] for c in cells])), "a warning in the outputs"
+    ignored = [c for c in cells if "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])
+               or "# NBVAL_IGNORE_OUTPUT" in "".join(c["source"])]
+    assert len(ignored) <= 2
