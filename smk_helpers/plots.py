@@ -180,8 +180,11 @@ def money_axis(ax, axis: str = "y", currency: str = "$"):
     return ax
 
 
-def percent_axis(ax, axis: str = "y", digits: int = 0):
+def percent_axis(ax, axis: str = "y", digits: int | None = None):
     """Show an axis of fractions (0.25) as percentages (``25%``). Returns ``ax``.
+
+    ``digits=None`` picks as many decimals as the tick spacing needs, so small rates
+    (0%, 0.5%, 1%, ...) never show two ticks with the same label.
 
     Examples
     --------
