@@ -107,3 +107,12 @@ def test_summary_of_a_broken_folder(tmp_path):
     (tmp_path / "orders.csv").write_text("order_id,order_date\n1,2025-01-01\n", encoding="utf-8")
     result = run("summary", tmp_path)
     assert result.returncode == 2 and "missing the columns" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_init_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    assert main(["init", str(tmp_path / "shop")]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "shop" / "orders.csv").stat().st_mode & 0o777 == 0o666 & ~umask
