@@ -99,3 +99,12 @@ def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
     path, n_orders, *_ = run.stdout.splitlines()
     assert path.startswith(str(site)) and int(n_orders) > 10_000
     assert '"revenue"' in run.stdout
+
+
+def test_readme_lesson_table_matches_the_course(repo):
+    from smk_helpers.course import LESSONS
+
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    for lesson in LESSONS:
+        row = f"| `{lesson.file.removesuffix('.ipynb')}` | {lesson.about} | {lesson.minutes} |"
+        assert row in readme, row
