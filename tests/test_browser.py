@@ -54,7 +54,6 @@ def test_lesson_00_runs_in_jupyterlab(browser, lab):
     page.close()
 
 
-@pytest.mark.skipif(not (REPO / "notebooks" / LESSON_03).exists(), reason=f"{LESSON_03} is not written yet")
 def test_lesson_03_slider_changes_the_model(browser, lab):
     base, token = lab
     page = browser.new_page()

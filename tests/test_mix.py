@@ -1,0 +1,263 @@
+"""The 4 Ps analyses (lesson 02): hand-computed examples, the Book Hub's totals, and the exercises."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from smk_helpers import checks, kpis, load_bookhub, mix
+from smk_helpers.checks import check
+
+
+def lines_frame(**columns):
+    return pd.DataFrame(columns)
+
+
+# --------------------------------------------------------------------------------- reading files
+
+
+def test_catalogue_and_lines_are_read_from_the_folder_given(tmp_path):
+    (tmp_path / "products.csv").write_text(
+        "product_id,title,author,category,list_price,unit_cost\n00123,A mug,,gifts,10.00,4.50\n", encoding="utf-8")
+    (tmp_path / "order_lines.csv").write_text(
+        "order_id,product_id,quantity,unit_price,discount,line_revenue\n0042,00123,2,10.00,1.00,19.00\n",
+        encoding="utf-8")
+    catalogue, lines = mix.load_catalogue(tmp_path), mix.order_lines(tmp_path)
+    assert catalogue.loc[0, "product_id"] == "00123"  # ids stay text
+    assert lines.loc[0, "order_id"] == "0042"
+    joined = mix.sales_lines(lines, catalogue)
+    assert joined.loc[0, "cost"] == pytest.approx(9.0)
+    assert joined.loc[0, "gross_profit"] == pytest.approx(10.0)
+
+
+def test_the_book_hub_files_are_read_by_default():
+    assert len(mix.load_catalogue()) == 1350
+    assert len(mix.order_lines()) == 41871
+
+
+def test_sales_lines_keeps_lines_of_unknown_products_with_unknown_cost():
+    lines = lines_frame(order_id=["1", "1"], product_id=["B1", "X9"], quantity=[1, 1], unit_price=[20.0, 5.0],
+                        discount=[0.0, 0.0], line_revenue=[20.0, 5.0])
+    catalogue = pd.DataFrame({"product_id": ["B1"], "title": ["T"], "author": ["A"], "category": ["fiction"],
+                              "list_price": [20.0], "unit_cost": [11.0]})
+    orders = pd.DataFrame({"order_id": ["1"], "order_date": pd.to_datetime(["2025-03-01"]), "channel": ["website"]})
+    table = mix.sales_lines(lines, catalogue, orders)
+    assert len(table) == 2
+    assert math.isnan(table.loc[1, "gross_profit"])
+    assert table["channel"].tolist() == ["website", "website"]
+
+
+# ------------------------------------------------------------------------------------- product
+
+
+def test_category_margin_is_a_ratio_of_sums_not_a_mean_of_ratios():
+    # fiction: a $100 line at 50% and a $10 line at 10%: (50 + 1) / 110, not (0.5 + 0.1) / 2
+    lines = lines_frame(category=["fiction", "fiction", "gifts"], quantity=[4, 1, 3],
+                        line_revenue=[100.0, 10.0, 30.0], gross_profit=[50.0, 1.0, 15.0])
+    table = mix.category_mix(lines)
+    assert table.index.tolist() == ["fiction", "gifts"]  # largest revenue first
+    assert table.loc["fiction", "gross_margin"] == pytest.approx(51 / 110)
+    assert table.loc["fiction", "profit_per_copy"] == pytest.approx(51 / 5)
+    assert table.loc["fiction", "average_price"] == pytest.approx(110 / 5)
+    assert table.loc["gifts", "revenue_share"] == pytest.approx(30 / 140)
+    assert table["revenue_share"].sum() == pytest.approx(1.0)
+
+
+def test_a_category_with_no_revenue_has_an_unknown_margin():
+    lines = lines_frame(category=["fiction", "gifts"], quantity=[1, 1], line_revenue=[10.0, 0.0],
+                        gross_profit=[4.0, -2.0])
+    assert math.isnan(mix.category_mix(lines).loc["gifts", "gross_margin"])
+
+
+def test_bestsellers_rank_by_copies_then_revenue_then_id():
+    lines = lines_frame(product_id=["B2", "B1", "B3", "B3"], title=["Two", "One", "Three", "Three"],
+                        category=["fiction"] * 4, quantity=[2, 2, 1, 2], line_revenue=[30.0, 40.0, 10.0, 20.0])
+    table = mix.bestsellers(lines, n=2)
+    assert table.index.tolist() == [1, 2]
+    assert table["product_id"].tolist() == ["B3", "B1"]  # B3: 3 copies; B1 beats B2 on revenue
+
+
+# --------------------------------------------------------------------------------------- price
+
+
+def test_price_bands_include_the_lower_edge_and_list_every_band():
+    lines = lines_frame(unit_price=[14.99, 15.0, 19.99, 20.0], quantity=[1, 1, 1, 1],
+                        line_revenue=[14.99, 15.0, 19.99, 20.0], gross_profit=[7.0, 7.0, 9.0, 9.0])
+    table = mix.price_bands(lines, edges=(0, 15, 20, 25, math.inf))
+    assert table.index.tolist() == ["under $15", "$15–19.99", "$20–24.99", "$25 and over"]
+    assert table["copies"].tolist() == [1.0, 2.0, 1.0, 0.0]
+    assert table["copies_share"].sum() == pytest.approx(1.0)
+    assert math.isnan(table.loc["$25 and over", "gross_margin"])  # no sales: margin unknown, not 0
+
+
+def test_band_labels_read_like_prices():
+    assert mix.band_labels((0, 10, math.inf)) == ["under $10", "$10 and over"]
+
+
+def test_discount_kinds_and_their_margins_by_hand():
+    orders = pd.DataFrame({
+        "campaign_id": ["PRM-1", None, None, "EML-1"],
+        "discount": ["15.00", "10.00", "0.00", "0.00"],
+        "revenue": [85.0, 90.0, 100.0, 50.0],
+        "gross_profit": [30.0, 35.0, 46.0, 23.0],
+    })
+    campaigns = pd.DataFrame({"campaign_id": ["PRM-1", "EML-1"], "channel": ["in-store", "email"]})
+    assert mix.discount_kind(orders, campaigns).tolist() == [
+        mix.PROMOTION, mix.LOYALTY_REWARD, mix.FULL_PRICE, mix.FULL_PRICE]
+    table = mix.discount_effect(orders, campaigns)
+    assert table.index.tolist() == [mix.FULL_PRICE, mix.LOYALTY_REWARD, mix.PROMOTION]
+    assert table.loc[mix.FULL_PRICE, "orders"] == 2
+    assert table.loc[mix.FULL_PRICE, "gross_margin"] == pytest.approx(69 / 150)
+    assert table.loc[mix.LOYALTY_REWARD, "discount_rate"] == pytest.approx(10 / 100)
+    assert table.loc[mix.PROMOTION, "list_value"] == pytest.approx(100.0)
+    assert table.loc[mix.PROMOTION, "average_order_value"] == pytest.approx(85.0)
+
+
+def test_the_book_hub_discounts_are_ten_and_fifteen_percent():
+    hub = load_bookhub()
+    table = mix.discount_effect(hub.orders, hub.campaigns)
+    assert table.loc[mix.LOYALTY_REWARD, "discount_rate"] == pytest.approx(0.10, abs=0.002)
+    assert table.loc[mix.PROMOTION, "discount_rate"] == pytest.approx(0.15, abs=0.002)
+    assert table["orders"].sum() == len(hub.orders)
+    assert table.loc[mix.FULL_PRICE, "gross_margin"] > table.loc[mix.PROMOTION, "gross_margin"]
+
+
+# --------------------------------------------------------------------------------------- place
+
+
+def test_channel_economics_by_hand():
+    orders = pd.DataFrame({
+        "channel": ["in-store", "in-store", "marketplace", None],
+        "customer_id": [None, "C1", "C2", " "],
+        "revenue": [40.0, 60.0, 50.0, 10.0],
+        "gross_profit": [18.0, 28.0, 10.0, 4.0],
+        "fees": ["0.00", "0.00", "9.30", "0.00"],
+    })
+    table = mix.channel_economics(orders)
+    assert table.index.tolist() == ["in-store", "marketplace", "(unknown)"]
+    assert table["revenue"].sum() == pytest.approx(160.0)  # a blank channel is kept
+    assert table.loc["marketplace", "gross_margin"] == pytest.approx(0.2)
+    assert table.loc["marketplace", "margin_before_fees"] == pytest.approx(19.3 / 50)
+    assert table.loc["in-store", "customers"] == 1  # the anonymous walk-in is not a customer
+    assert table.loc["in-store", "identified_share"] == pytest.approx(0.5)
+    assert table.loc["(unknown)", "identified_share"] == 0  # a blank id is anonymous
+    assert table.loc["in-store", "average_order_value"] == pytest.approx(50.0)
+
+
+def test_without_a_fees_column_the_fees_are_unknown_not_zero():
+    orders = pd.DataFrame({"channel": ["website"], "customer_id": ["C1"], "revenue": [30.0],
+                           "gross_profit": [14.0]})
+    table = mix.channel_economics(orders)
+    assert math.isnan(table.loc["website", "fees"])
+    assert math.isnan(table.loc["website", "margin_before_fees"])
+    assert table.loc["website", "gross_margin"] == pytest.approx(14 / 30)
+
+
+def test_the_book_hub_channels_add_up_and_the_marketplace_pays_fees():
+    hub = load_bookhub()
+    table = mix.channel_economics(hub.orders)
+    pd.testing.assert_series_equal(table["revenue"], kpis.revenue_by_channel(hub.orders), check_names=False)
+    assert table["orders"].sum() == len(hub.orders)
+    market = table.loc["marketplace"]
+    assert market["gross_margin"] < 0.25 < 0.4 < market["margin_before_fees"]
+
+
+# ----------------------------------------------------------------------------------- promotion
+
+
+CAMPAIGNS = pd.DataFrame({"campaign_id": ["E1", "E2", "S1", "V1"], "channel": ["email", "email", "social", "event"],
+                          "spend": [100.0, 50.0, 300.0, 0.0], "impressions": [5000.0, 1000.0, 40000.0, None],
+                          "clicks": [300.0, 100.0, 400.0, None], "leads": [40.0, 10.0, 10.0, 5.0]})
+
+
+def test_campaigns_by_channel_by_hand():
+    orders = pd.DataFrame({"campaign_id": ["E1", "E2", "S1", None, "V1"],
+                           "revenue": [100.0, 50.0, 60.0, 80.0, 40.0],
+                           "gross_profit": [45.0, 25.0, 27.0, 36.0, 18.0]})
+    table = mix.campaigns_by_channel(CAMPAIGNS, orders)
+    assert table.index.tolist() == ["social", "email", "event"]  # most spend first
+    email = table.loc["email"]
+    assert email["campaigns"] == 2
+    assert email["orders"] == 2
+    assert email["attributed_revenue"] == pytest.approx(150.0)
+    assert email["roas"] == pytest.approx(150 / 150)
+    assert email["roi"] == pytest.approx((70 - 150) / 150)
+    assert email["cost_per_order"] == pytest.approx(75.0)
+    assert email["ctr"] == pytest.approx(400 / 6000)
+    assert math.isnan(table.loc["event", "roas"])  # spend 0: n/a, never inf
+
+
+def test_a_channel_without_orders_earns_zero_but_unknown_attribution_is_nan():
+    orders = pd.DataFrame({"campaign_id": ["E1"], "revenue": [10.0], "gross_profit": [4.0]})
+    table = mix.campaigns_by_channel(CAMPAIGNS, orders)
+    assert table.loc["social", "orders"] == 0 and table.loc["social", "roas"] == 0
+    unknown = mix.campaigns_by_channel(CAMPAIGNS, orders.assign(campaign_id=[None]))
+    assert unknown[["orders", "attributed_revenue", "roas", "roi"]].isna().all().all()
+
+
+def test_the_book_hub_attributed_revenue_matches_kpis():
+    hub = load_bookhub()
+    table = mix.campaigns_by_channel(hub.campaigns, hub.orders)
+    assert table["attributed_revenue"].sum() == pytest.approx(kpis.attributed_revenue(hub.orders))
+    assert table["spend"].sum() == pytest.approx(hub.campaigns["spend"].sum())
+
+
+def test_lines_and_orders_tell_the_same_story():
+    hub = load_bookhub()
+    lines = mix.sales_lines(mix.order_lines(), mix.load_catalogue(), hub.orders)
+    fees = pd.to_numeric(hub.orders["fees"]).sum()
+    assert lines["line_revenue"].sum() == pytest.approx(kpis.total_revenue(hub.orders))
+    assert lines["gross_profit"].sum() - fees == pytest.approx(hub.orders["gross_profit"].sum())
+    assert mix.category_mix(lines)["revenue"].sum() == pytest.approx(kpis.total_revenue(hub.orders))
+
+
+# ------------------------------------------------------------------------------------- reading
+
+
+def test_readable_formats_and_shows_missing_as_na():
+    table = pd.DataFrame({"spend": [1234.567, math.nan], "ctr": [0.0123, 0.5], "roas": [2.25, math.inf],
+                          "name": ["a", None]}, index=["x", "y"])
+    text = mix.readable(table, {"spend": ("Spend", "money"), "ctr": ("CTR", "pct"), "roas": ("ROAS", "ratio"),
+                                "name": ("Name", "text")})
+    assert text.columns.tolist() == ["Spend", "CTR", "ROAS", "Name"]
+    assert text.loc["x"].tolist() == ["$1,234.57", "1.2%", "2.2x", "a"]
+    assert text.loc["y"].tolist() == ["n/a", "50.0%", "n/a", "n/a"]
+
+
+def test_readable_refuses_an_unknown_format():
+    with pytest.raises(ValueError, match="unknown format 'euros'"):
+        mix.readable(pd.DataFrame({"a": [1]}), {"a": ("A", "euros")})
+
+
+# ----------------------------------------------------------------------------------- exercises
+
+
+def test_exercise_02_1_profit_per_copy():
+    lines = mix.sales_lines(mix.order_lines(), mix.load_catalogue(), checks.bookhub().orders)
+    table = mix.category_mix(lines)
+    assert check("02.1", table["profit_per_copy"].idxmax()).passed
+    assert check("02.1", " Cookbooks ").passed
+    margin_leader = check("02.1", table["gross_margin"].idxmax())
+    assert margin_leader.status == checks.WRONG and "per copy" in margin_leader.message
+    assert check("02.1", ...).status == checks.MISSING
+    assert check("02.1", 3).status == checks.WRONG
+
+
+def test_exercise_02_2_marketplace_margin():
+    orders = checks.bookhub().orders
+    market = orders[orders["channel"] == "marketplace"]
+    assert check("02.2", kpis.ratio_of_sums(market["gross_profit"], market["revenue"])).passed
+    mean_of_ratios = check("02.2", (market["gross_profit"] / market["revenue"]).mean())
+    assert mean_of_ratios.status == checks.WRONG and "ratio of sums" in mean_of_ratios.message
+    fees = pd.to_numeric(market["fees"])
+    before_fees = check("02.2", kpis.ratio_of_sums(market["gross_profit"] + fees, market["revenue"]))
+    assert "before the marketplace's fees" in before_fees.message
+    assert "percentage" in check("02.2", 21.24).message
+
+
+def test_exercise_02_3_search_roas():
+    hub = checks.bookhub()
+    row = mix.campaigns_by_channel(hub.campaigns, hub.orders).loc["search"]
+    assert check("02.3", row["attributed_revenue"] / row["spend"]).passed
+    assert "ROI" in check("02.3", row["roi"]).message
+    assert "upside down" in check("02.3", row["spend"] / row["attributed_revenue"]).message
