@@ -29,7 +29,7 @@ from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter, PercentFormatter
+from matplotlib.ticker import Formatter, MaxNLocator, PercentFormatter
 
 from .formatting import fmt_money, fmt_number, fmt_pct, is_missing
 
@@ -176,7 +176,10 @@ def money_axis(ax, axis: str = "y", currency: str = "$"):
     ['$0', '$5,000', '$10,000']
     >>> plt.close(fig)
     """
-    _axes_of(ax, axis).set_major_formatter(_MoneyFormatter(currency))
+    target = _axes_of(ax, axis)
+    target.set_major_formatter(_MoneyFormatter(currency))
+    if axis == "x":  # full amounts are wide: fewer ticks side by side, so labels never touch
+        target.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     return ax
 
 
