@@ -635,6 +635,70 @@ def new_customer_count(orders: pd.DataFrame, start=None, end=None) -> int:
     return int(in_period(first_order_dates(orders), start, end).sum())
 
 
+def first_orders(orders: pd.DataFrame) -> pd.DataFrame:
+    """Each identified customer's first order (the earliest; ties keep the file's order).
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "customer_id": ["C1", "C1", None],
+    ...                        "order_date": pd.to_datetime(["2025-03-09", "2025-01-05", "2025-01-01"])})
+    >>> first_orders(orders)["order_id"].tolist()
+    ['2']
+    """
+    known = orders[_customer_ids(orders).notna()]
+    return known.sort_values("order_date", kind="stable").drop_duplicates("customer_id")
+
+
+def paid_cac(orders: pd.DataFrame, campaigns: pd.DataFrame, paid_ids, start=None, end=None) -> float:
+    """Paid CAC: what paid campaigns cost per new customer they brought.
+
+    Formula: Σ spend of the paid campaigns (pro-rated to the period) / number of customers whose
+    first order of the whole data falls in the period and is attributed to a paid campaign.
+    Blended CAC (`cac` over all spend and all new customers) flatters paid media, because it
+    divides by customers that walked in on their own.
+
+    Parameters
+    ----------
+    orders : DataFrame with ``customer_id``, ``order_date``, ``campaign_id`` (all the orders)
+    campaigns : DataFrame (the campaigns table)
+    paid_ids : list-like of the campaign ids that are paid media
+    start, end : str, date or None
+        First and last day, both included.
+
+    Returns
+    -------
+    float (NaN when no new customer came from paid campaigns)
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "customer_id": ["C1", "C2", "C1"],
+    ...                        "order_date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-01-07"]),
+    ...                        "campaign_id": ["AD", None, "AD"]})
+    >>> campaigns = pd.DataFrame({"campaign_id": ["AD", "NEWS"], "spend": [100.0, 40.0],
+    ...     "start_date": pd.to_datetime(["2025-01-01"] * 2), "end_date": pd.to_datetime(["2025-01-31"] * 2)})
+    >>> paid_cac(orders, campaigns, ["AD"])  # $100 brought C1 (C1's repeat order is not a new customer)
+    100.0
+    """
+    paid = campaigns[campaigns["campaign_id"].isin(list(paid_ids))]
+    spend = known_sum(prorate_campaigns(paid, start, end)["spend"])
+    return cac(spend, new_customers_from(orders, paid_ids, start, end))
+
+
+def new_customers_from(orders: pd.DataFrame, campaign_ids, start=None, end=None) -> int:
+    """Customers whose first order (of the whole data) is in the period and came from these campaigns.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "customer_id": ["C1", "C2"],
+    ...                        "order_date": pd.to_datetime(["2025-01-05", "2025-01-06"]),
+    ...                        "campaign_id": ["AD", None]})
+    >>> new_customers_from(orders, ["AD"])
+    1
+    """
+    first = first_orders(orders)
+    return int((in_period(first["order_date"], start, end) & first["campaign_id"].isin(list(campaign_ids))).sum())
+
+
 def repeat_purchase_rate(orders: pd.DataFrame) -> float:
     """Share of identified customers who ordered at least twice (within the orders given).
 
@@ -843,7 +907,8 @@ def prorate_campaigns(campaigns: pd.DataFrame, start=None, end=None) -> pd.DataF
     if start is None and end is None:
         return campaigns
     share = campaign_share(campaigns, start, end)
-    scaled = campaigns.assign(**{column: campaigns[column] * share for column in CAMPAIGN_NUMBERS})
+    scaled = campaigns.assign(**{column: campaigns[column] * share for column in CAMPAIGN_NUMBERS
+                                 if column in campaigns})
     return scaled[share > 0]
 
 

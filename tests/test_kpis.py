@@ -622,3 +622,22 @@ def test_importing_kpis_does_not_import_plotting_or_papermill(tmp_path, repo):
     env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_paid_cac_counts_only_new_customers_brought_by_paid_campaigns():
+    orders = pd.DataFrame({
+        "order_id": ["1", "2", "3", "4", "5"],
+        "customer_id": ["C1", "C2", "C1", "C3", None],
+        "order_date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-02-07", "2025-02-08", "2025-02-09"]),
+        "campaign_id": ["AD", "NEWS", "AD", "AD", "AD"],
+    })
+    campaigns = pd.DataFrame({
+        "campaign_id": ["AD", "NEWS"], "spend": [120.0, 40.0],
+        "start_date": pd.to_datetime(["2025-01-01", "2025-01-01"]),
+        "end_date": pd.to_datetime(["2025-02-28", "2025-01-31"]),
+    })
+    # whole range: $120 of ads brought C1 and C3 (C1's second order and the walk-in do not count)
+    assert K.paid_cac(orders, campaigns, ["AD"]) == pytest.approx(60.0)
+    # February: 28 of AD's 59 days -> $56.95; only C3 is new in February
+    assert K.paid_cac(orders, campaigns, ["AD"], "2025-02-01", "2025-02-28") == pytest.approx(120 * 28 / 59)
+    assert math.isnan(K.paid_cac(orders, campaigns, ["NONE"]))
