@@ -528,7 +528,14 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
 
     from . import plots
 
-    fig = plots.funnel_chart(table, title=f"{business.name}: funnel", handoff=handoff)
+    drawn = table
+    if len(table) > 2 and table["count"].iloc[1] > 0 and table["count"].iloc[0] > 20 * table["count"].iloc[1]:
+        drawn = table.iloc[1:].reset_index(drop=True)
+        notes.append(f"The chart starts at {stages[1]}: {stages[0]} ({fmt_number(table['count'].iloc[0])}) is "
+                     f"{fmt_number(table['count'].iloc[0] / table['count'].iloc[1])} times larger and would shrink "
+                     f"every other bar to a sliver. The table above includes it.")
+    title = f"{business.name}: funnel" + ("" if drawn is table else f" from {stages[1]}")
+    fig = plots.funnel_chart(drawn, title=title, handoff=handoff if handoff in drawn["stage"].tolist() else None)
     first, last = table.iloc[0], table.iloc[-1]
     if len(table) == 1:
         summary = f"The funnel has one stage, {first['stage']}, with {fmt_number(first['count'])}."

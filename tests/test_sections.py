@@ -331,9 +331,11 @@ def test_funnel_on_the_book_hub(hub):
     assert table.index.tolist() == ["reach", "site visits", "sign-ups", "engaged", "purchase", "repeat purchase"]
     assert table["count"].tolist() == [f"{int(c):,}" for c in expected["count"]]
     assert table.loc["site visits", "from previous stage"] == "2.15%"
-    assert section.notes == [] and section.data["warnings"] == []
-    assert len(section.figures) == 1
-    assert "marketing owns reach to sign-ups, sales from engaged" in plots.describe(section.figure)
+    assert section.data["warnings"] == []
+    # reach is 47 times site visits: the chart starts one stage lower and a note says why
+    assert len(section.notes) == 1 and "starts at site visits" in section.notes[0]
+    assert len(section.figures) == 1 and len(section.figure.axes[0].patches) == 5
+    assert "marketing owns site visits to sign-ups, sales from engaged" in plots.describe(section.figure)
     assert "biggest drop is from reach to site visits" in section.summary
     section.close()
 
@@ -536,3 +538,4 @@ def test_show_in_a_notebook_displays_markdown_tables_and_described_figures(hand,
     assert "bar chart of hand-computed shop: revenue by channel" in out
     assert "line chart of hand-computed shop: revenue by month" in out
     assert not plt.get_fignums()
+
