@@ -311,7 +311,7 @@ def _format_value_axis(ax, axis, money, percent, currency):
 # ---------------------------------------------------------------- charts
 def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: bool = False,
               percent: bool = False, currency: str = "$", color: str | None = None,
-              horizontal: bool = False, ax=None):
+              roles=None, horizontal: bool = False, ax=None):
     """Bar chart of a Series: one bar per index label, in the Series' order.
 
     Parameters
@@ -329,6 +329,9 @@ def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: b
     color : str, optional
         One colour for every bar. By default bars labelled "marketing"/"sales" get
         :data:`MARKETING`/:data:`SALES` and all others ``CATEGORIES[0]``.
+    roles : dict or Series, optional
+        ``{bar label: "marketing" or "sales"}``: colours each bar by the team it belongs to
+        (:data:`MARKETING` / :data:`SALES`) and adds a legend. Overrides ``color``.
     horizontal : bool
         Horizontal bars, first label at the top (good for long labels).
     ax : matplotlib Axes, optional
@@ -355,6 +358,12 @@ def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: b
     values = pd.to_numeric(data, errors="raise").astype(float)
     labels = [str(i) for i in data.index]
     colors = [color or ROLE_COLORS.get(lab.strip().lower(), CATEGORIES[0]) for lab in labels]
+    if roles is not None:
+        team = {str(k): str(v).strip().lower() for k, v in dict(roles).items()}
+        odd = sorted(set(team.values()) - set(ROLE_COLORS))
+        if odd:
+            raise ValueError(f"roles must be 'marketing' or 'sales', not {', '.join(map(repr, odd))}")
+        colors = [ROLE_COLORS.get(team.get(lab), NEUTRAL) for lab in labels]
     with house_style():
         fig, ax = _figure_and_axes(ax)
         pos = range(len(values))
@@ -366,6 +375,9 @@ def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: b
             ax.bar(pos, values.fillna(0).to_numpy(), color=colors)
             ax.set_xticks(list(pos), labels)
         _format_value_axis(ax, "x" if horizontal else "y", money, percent, currency)
+        if roles is not None:
+            used = [name for name in ROLE_COLORS if name in {team.get(lab) for lab in labels}]
+            ax.legend(handles=[Patch(color=ROLE_COLORS[name], label=name.capitalize()) for name in used])
         known = values.dropna()
         if known.empty:
             text = "no values to show."

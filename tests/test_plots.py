@@ -295,3 +295,17 @@ def test_edge_cases_still_describe_themselves():
     assert describe(empty) == "Bar chart of nothing yet: no values to show."
     single = bar_chart(pd.Series({"in-store": 48.5}), title="AOV", xlabel="x", ylabel="y", money=True)
     assert describe(single) == "Bar chart of AOV: one bar, in-store, at $48.50."
+
+
+def test_bar_roles_colour_each_bar_by_team():
+    from matplotlib.colors import to_hex
+
+    data = pd.Series({"newsletter": 30.0, "special order": 4.0, "ads": 60.0})
+    fig = plots.bar_chart(data, title="Cost per order", xlabel="Kind", ylabel="Dollars",
+                          roles={"newsletter": "marketing", "ads": "Marketing", "special order": "sales"})
+    ax = fig.axes[0]
+    assert [to_hex(p.get_facecolor()).upper() for p in ax.patches] == [plots.MARKETING, plots.SALES, plots.MARKETING]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Marketing", "Sales"]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="'both'"):
+        plots.bar_chart(data, title="t", xlabel="x", ylabel="y", roles={"ads": "both"})
