@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.smk-installed
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test data notebooks lock clean
+.PHONY: help install lab test bench data notebooks lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, br
 	    || echo "apt-get could not install chromium; the browser tests will say so"; \
 	fi
 	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: $(STAMP)  ## time the loader and the KPI summary against a plain read_csv baseline
+	$(BIN)/python tests/bench.py
 
 data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/README.md
 	$(BIN)/python -m smk_helpers.bookhub data/bookhub

@@ -202,6 +202,12 @@ def _assemble(y, m, d, hh, mm, ss) -> pd.Series:
     return pd.to_datetime(parts, errors="coerce")
 
 
+def _parse_other_dates(raw: pd.Series) -> pd.Series:
+    """ISO dates and datetimes, with or without an offset (dropped); NaT for anything else."""
+    iso = raw.str.extract(_ISO)
+    return _assemble(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5]).where(iso[0].notna())
+
+
 def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Parse date cells as written (wall clock; a UTC offset is dropped, never applied).
 
@@ -220,8 +226,12 @@ def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series
     [datetime.date(2025, 3, 14)]
     """
     raw = raw.astype(str).str.strip()
-    iso = raw.str.extract(_ISO)
-    values = _assemble(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5]).where(iso[0].notna())
+    # Fast path for plain YYYY-MM-DD (most cells); everything else takes the careful path.
+    values = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
+    rest = (raw != "") & values.isna()
+    if rest.any():
+        values = values.astype("datetime64[us]")
+        values[rest] = _parse_other_dates(raw[rest])
     slash = raw.str.extract(_SLASH)
     is_slash = slash[0].notna()
     ambiguous = is_slash & (dayfirst is None)
@@ -235,6 +245,24 @@ def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series
 
 _NUMBER_DOT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+"
 _NUMBER_COMMA = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+"
+
+
+def _parse_formatted_numbers(raw: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Numbers written with separators, currency signs or accounting brackets (the careful path)."""
+    s = raw.str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+    in_parens = s.str.fullmatch(r"\(.+\)")
+    s = s.where(~in_parens, s.str.slice(1, -1))
+    parts = s.str.extract(r"^(-?)[$€£]?(-?)(.*?)[$€£]?$")
+    body = parts[2]
+    if decimal_comma:
+        ok = body.str.fullmatch(_NUMBER_COMMA)
+        norm = body.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        ok = body.str.fullmatch(_NUMBER_DOT)
+        norm = body.str.replace(",", "", regex=False)
+    values = pd.to_numeric(norm.where(ok.fillna(False).astype(bool)), errors="coerce").astype("float64")
+    negative = (parts[0] == "-") | (parts[1] == "-") | in_parens
+    return values.where(~negative, -values)
 
 
 def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series]:
@@ -251,20 +279,16 @@ def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Serie
     [1234.5, 12.5]
     """
     raw = raw.astype(str).str.strip()
-    s = raw.str.replace(r"[\s\u00a0\u202f]", "", regex=True)
-    in_parens = s.str.fullmatch(r"\(.+\)")
-    s = s.where(~in_parens, s.str.slice(1, -1))
-    parts = s.str.extract(r"^(-?)[$€£]?(-?)(.*?)[$€£]?$")
-    body = parts[2]
+    # Fast path for plain numbers (most cells): one vectorised conversion. In a decimal-comma
+    # file "1.234" means 1234, so cells with a dot take the careful path there.
+    values = pd.to_numeric(raw, errors="coerce").astype("float64")
+    plain = values.notna() & np.isfinite(values)
     if decimal_comma:
-        ok = body.str.fullmatch(_NUMBER_COMMA)
-        norm = body.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    else:
-        ok = body.str.fullmatch(_NUMBER_DOT)
-        norm = body.str.replace(",", "", regex=False)
-    values = pd.to_numeric(norm.where(ok.fillna(False).astype(bool)), errors="coerce").astype("float64")
-    negative = (parts[0] == "-") | (parts[1] == "-") | in_parens
-    values = values.where(~negative, -values)
+        plain &= ~raw.str.contains(".", regex=False)
+    values = values.where(plain)
+    rest = (raw != "") & ~plain
+    if rest.any():
+        values[rest] = _parse_formatted_numbers(raw[rest], decimal_comma)
     bad = (raw != "") & values.isna()
     return values, bad
 
