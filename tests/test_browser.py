@@ -54,6 +54,19 @@ def test_lesson_00_runs_in_jupyterlab(browser, lab):
     page.close()
 
 
+@pytest.mark.parametrize("notebook", ["01_sales_vs_marketing.ipynb", "04_the_funnel.ipynb", "06_alignment.ipynb"])
+def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
+    base, token = lab
+    page = browser.new_page()
+    open_and_run_all(page, base, token, notebook)
+    outputs(page).filter(has_text="✔ Right").nth(1).wait_for(timeout=90_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
+    page.locator(".jupyter-widgets.widget-container").first.wait_for(timeout=30_000)
+    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    page.close()
+
+
 def test_lesson_03_slider_changes_the_model(browser, lab):
     base, token = lab
     page = browser.new_page()
