@@ -1,0 +1,886 @@
+"""The sales-vs-marketing worksheet: its questions, checks, numbers, scoring, files and summary.
+
+Everything the worksheet page needs lives here; the notebook only lays out widgets.
+
+* **Model** – `FIELDS` (sections 1–6 of the worksheet), `blank`, `bookhub_example`, `progress`.
+* **Answers hold what was typed.** An answers dict maps every field id to the raw text as the
+  owner typed it (a list of strings for a multi-choice field; a score may also be an int).
+  Nothing is parsed on save, so a half-typed or wrong number is never lost: numbers are parsed
+  on use with `validate_field`, which returns the value or a one-sentence message.
+* **Live numbers** – `worksheet_kpis` and `worksheet_funnel_table`, through `smk_helpers.kpis`
+  and `smk_helpers.funnel` (no formula is written here).
+* **Alignment** – `alignment_result`, on top of `smk_helpers.alignment.assess_alignment`.
+* **Files** – one JSON file per business in `worksheet_dir()`, named ``<slug>-<id>.json`` when
+  the worksheet is created (the name never changes, not even when the business is renamed).
+  `save` writes atomically with a schema version and a revision counter and refuses to overwrite
+  a newer revision (`ConflictError`); a corrupt or unknown-version file raises
+  `WorksheetFileError` and is never written to. The check and the write are not locked against
+  each other: two saves within the same few milliseconds can still race.
+* **Summary** – `summary_html` (printable on A4 and Letter), `answers_csv`, `answers_json`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import math
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import funnel, kpis
+from .alignment import STATEMENTS, assess_alignment
+from .data import parse_numbers
+from .files import write_text_atomic
+from .formatting import MISSING, fmt_money, fmt_pct, is_missing
+
+SCHEMA_VERSION = 1
+MAX_TEXT = 200  # characters in a one-line answer
+MAX_LONG_TEXT = 2000  # characters in a long answer
+KINDS = ("text", "long text", "choice", "multi-choice", "count", "money", "hours", "date", "score")
+NUMBER_KINDS = ("count", "money", "hours")
+
+SECTIONS = {
+    1: "Your business",
+    2: "Marketing (one-to-many)",
+    3: "Sales (one-to-one)",
+    4: "Your numbers for a month",
+    5: "Working together",
+    6: "Action plan",
+}
+
+CURRENCIES = ("$", "€", "£", "¥")
+CHANNELS = ("social media", "email", "website/SEO", "ads", "marketplaces", "events", "print",
+            "influencers", "other")
+SCALE = {1: "not true", 2: "rarely true", 3: "partly true", 4: "mostly true", 5: "fully true"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of the worksheet."""
+
+    id: str
+    section: int
+    label: str
+    kind: str
+    guidance: str
+    example: object  # the Book Hub's answer, as it would be typed (a tuple for multi-choice)
+    options: tuple = ()
+
+    @property
+    def max_length(self) -> int | None:
+        return {"text": MAX_TEXT, "long text": MAX_LONG_TEXT}.get(self.kind)
+
+
+def _f(id, section, label, kind, guidance, example, options=()):
+    return Field(id, section, label, kind, guidance, example, tuple(options))
+
+
+FIELDS: tuple[Field, ...] = (
+    # 1. Your business
+    _f("business_name", 1, "Business name", "text",
+       "The name your customers know you by.", "The Book Hub"),
+    _f("what_you_sell", 1, "What you sell", "long text",
+       "Your main products or services, in a sentence or two.",
+       "New books, a few second-hand ones, gift cards, and special orders of any book in print."),
+    _f("who_buys", 1, "Who buys from you", "long text",
+       "Describe your typical customers: who they are and why they come to you.",
+       "Local readers who like advice, parents buying for children, and book clubs."),
+    _f("currency", 1, "Currency", "choice",
+       "The currency of the money amounts below.", "$", CURRENCIES),
+    # 2. Marketing
+    _f("marketing_goal", 2, "Marketing goal", "long text",
+       "What marketing should achieve in the next months, with a number if you can.",
+       "Grow the newsletter from 1,500 to 2,500 readers by December."),
+    _f("target_audiences", 2, "Target audiences", "long text",
+       "The groups you want to reach, most important first.",
+       "Families within 20 minutes' drive; book clubs; teachers."),
+    _f("channels", 2, "Channels you use", "multi-choice",
+       "Tick every channel you use to reach many people at once.",
+       ("social media", "email", "website/SEO", "marketplaces", "events"), CHANNELS),
+    _f("product", 2, "Product", "long text",
+       "The first P: what you offer and what makes it worth choosing.",
+       "A hand-picked range, staff recommendations on every shelf, special orders in two days."),
+    _f("price", 2, "Price", "long text",
+       "The second P: how you set prices and any discounts.",
+       "List price; a loyalty card gives every tenth book at half price."),
+    _f("place", 2, "Place", "long text",
+       "The third P: where and how customers can buy.",
+       "The shop on the high street, our own website, and a marketplace listing."),
+    _f("promotion", 2, "Promotion", "long text",
+       "The fourth P: how people hear about you.",
+       "The weekly newsletter, author evenings, and local social media posts."),
+    # 3. Sales
+    _f("sales_goal", 3, "Sales goal", "long text",
+       "What your one-to-one selling should achieve, with a number if you can.",
+       "Turn more special-order requests into sales: 8 in 10 instead of 6 in 10."),
+    _f("where_one_to_one", 3, "Where you meet buyers one to one", "long text",
+       "The places and moments where you talk with a single buyer.",
+       "At the counter, by phone about special orders, and at school book fairs."),
+    _f("sales_steps", 3, "Your sales steps", "long text",
+       "The steps from a first conversation to a sale, in order.",
+       "Greet, ask what they last enjoyed, suggest two or three books, offer to order."),
+    _f("objections", 3, "Objections you hear", "long text",
+       "What buyers say when they hesitate, and how you answer.",
+       "\"It's cheaper online\" – we offer to order it at the same price and hold it for them."),
+    # 4. Numbers
+    _f("month", 4, "First day of the month", "date",
+       "The month these numbers are for; all of them must come from the same month.", "2025-03-01"),
+    _f("reach", 4, "People reached", "count",
+       "How many people saw your marketing (posts, emails, ads, flyers) this month.", "40,000"),
+    _f("visits", 4, "Visits", "count",
+       "Visits to your shop or website this month.", "6,000"),
+    _f("leads", 4, "Leads", "count",
+       "People who showed interest you can follow up: sign-ups, enquiries, requests.", "300"),
+    _f("customers", 4, "New customers", "count",
+       "People who bought from you for the first time this month.", "120"),
+    _f("orders", 4, "Orders", "count",
+       "All orders this month, from new and returning customers.", "790"),
+    _f("revenue", 4, "Revenue", "money",
+       "What those orders brought in, before costs.", "37,920"),
+    _f("marketing_spend", 4, "Marketing spend", "money",
+       "What you paid for marketing this month: ads, printing, tools.", "750"),
+    _f("selling_hours", 4, "Hours spent selling one to one", "hours",
+       "Staff hours spent talking with single buyers this month.", "60"),
+    _f("hourly_cost", 4, "Cost of an hour of staff time", "money",
+       f"Wage plus extras. Left blank, the worksheet uses {fmt_money(kpis.STAFF_HOURLY_COST)}.", "13.56"),
+    _f("conversations", 4, "One-to-one conversations", "count",
+       "How many one-to-one conversations those hours paid for.", "360"),
+    # 5. Working together
+    _f("align_goals", 5, "Shared goals", "score",
+       "Sales and marketing work towards the same targets, set together (1 = not true, 5 = fully true).", 4),
+    _f("align_handoff", 5, "Lead handoff", "score",
+       "A lead that is ready reaches the right person quickly, and none get lost.", 2),
+    _f("align_record", 5, "One customer record", "score",
+       "Both sides keep customers and conversations in one shared record.", 3),
+    _f("align_messaging", 5, "Consistent messaging", "score",
+       "What your marketing promises is what your sellers say and do.", 4),
+    _f("align_feedback", 5, "Feedback loop", "score",
+       "Sales regularly tells marketing which campaigns bring buyers, and marketing acts on it.", 2),
+    # 6. Action plan
+    _f("marketing_action", 6, "Marketing action", "long text",
+       "One thing marketing will do next.", "Add a special-order form to every newsletter."),
+    _f("marketing_owner", 6, "Marketing action: owner", "text", "Who does it.", "Sam"),
+    _f("marketing_date", 6, "Marketing action: date", "date", "By when.", "2025-04-15"),
+    _f("sales_action", 6, "Sales action", "long text",
+       "One thing sales will do next.", "Call back every special-order request within a day."),
+    _f("sales_owner", 6, "Sales action: owner", "text", "Who does it.", "Priya"),
+    _f("sales_date", 6, "Sales action: date", "date", "By when.", "2025-04-01"),
+    _f("shared_action", 6, "Shared action", "long text",
+       "One thing both sides will do together.",
+       "A 30-minute monthly meeting on which campaigns brought buyers."),
+    _f("shared_owner", 6, "Shared action: owner", "text", "Who does it.", "Sam and Priya"),
+    _f("shared_date", 6, "Shared action: date", "date", "By when.", "2025-04-30"),
+)
+
+FIELDS_BY_ID = {f.id: f for f in FIELDS}
+
+# The five practices of section 5 and the lesson-06 statement whose tip each one reuses.
+PRACTICES = {
+    "align_goals": "goals",
+    "align_handoff": "handoff",
+    "align_record": "crm",
+    "align_messaging": "messaging",
+    "align_feedback": "feedback",
+}
+
+ACTIONS = (("Marketing", "marketing"), ("Sales", "sales"), ("Shared", "shared"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Model
+# ---------------------------------------------------------------------------------------------
+
+
+def fields_in(section: int) -> list[Field]:
+    """The fields of one section, in order.
+
+    Examples
+    --------
+    >>> [f.id for f in fields_in(1)]
+    ['business_name', 'what_you_sell', 'who_buys', 'currency']
+    """
+    return [f for f in FIELDS if f.section == section]
+
+
+def blank() -> dict:
+    """An answers dict with nothing answered ("" everywhere, [] for multi-choice).
+
+    Examples
+    --------
+    >>> b = blank()
+    >>> b["business_name"], b["channels"], len(b) == len(FIELDS)
+    ('', [], True)
+    """
+    return {f.id: [] if f.kind == "multi-choice" else "" for f in FIELDS}
+
+
+def bookhub_example() -> dict:
+    """The Book Hub's answers to every question (synthetic, in the course's own words).
+
+    Examples
+    --------
+    >>> ex = bookhub_example()
+    >>> ex["business_name"], ex["reach"]
+    ('The Book Hub', '40,000')
+    >>> progress(ex) == (len(FIELDS), len(FIELDS))
+    True
+    """
+    return {f.id: list(f.example) if isinstance(f.example, tuple) else f.example for f in FIELDS}
+
+
+def _is_blank(raw) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, (list, tuple)):
+        return len(raw) == 0
+    return str(raw).strip() == ""
+
+
+def progress(answers: dict) -> tuple[int, int]:
+    """How many questions have an answer (anything typed counts), out of how many.
+
+    Examples
+    --------
+    >>> progress({**blank(), "business_name": "Corner Café", "channels": ["email"]})
+    (2, 40)
+    """
+    answered = sum(not _is_blank(answers.get(f.id)) for f in FIELDS)
+    return answered, len(FIELDS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+
+
+def validate_field(field_id: str, raw) -> tuple[object, str | None]:
+    """Check one answer as typed; returns (value, None) or (None, a one-sentence message).
+
+    A blank answer is (None, None): not an error, just not answered. Counts are whole numbers
+    of at least 0; money and hours are numbers of at least 0 (money may be typed as
+    ``1,234.50`` or ``$1,234.50``, read by `smk_helpers.data.parse_numbers`); dates are
+    YYYY-MM-DD; scores are 1 to 5; text is at most `MAX_TEXT` (one line) or `MAX_LONG_TEXT`
+    characters. The caller keeps what was typed: this function never changes the answers.
+
+    Parameters
+    ----------
+    field_id : str
+        An id of `FIELDS`.
+    raw : str, int, list or None
+        What was typed (a list for a multi-choice field).
+
+    Returns
+    -------
+    (value, message)
+        value is str, list, int (count, score), float (money, hours) or datetime.date.
+
+    Examples
+    --------
+    >>> validate_field("revenue", "$1,234.50")
+    (1234.5, None)
+    >>> validate_field("visits", "lots")
+    (None, 'Visits must be a number, such as 1200; "lots" is not one.')
+    >>> validate_field("leads", "-3")
+    (None, 'Leads cannot be negative.')
+    >>> validate_field("visits", "")
+    (None, None)
+    """
+    field = FIELDS_BY_ID.get(field_id)
+    if field is None:
+        raise KeyError(f"There is no worksheet field {field_id!r}.")
+    if _is_blank(raw):
+        return None, None
+    label = field.label
+    if field.kind == "multi-choice":
+        items = [raw] if isinstance(raw, str) else list(raw)
+        unknown = [str(i) for i in items if i not in field.options]
+        if unknown:
+            return None, f"{label}: {', '.join(unknown)} is not one of the choices."
+        return items, None
+    text = str(raw).strip()
+    if field.kind in ("text", "long text"):
+        if len(text) > field.max_length:
+            return None, (f"{label} is {len(text):,} characters long; please keep it to "
+                          f"{field.max_length:,}.")
+        return text, None
+    if field.kind == "choice":
+        if text not in field.options:
+            return None, f"{label} must be one of {', '.join(field.options)}."
+        return text, None
+    if field.kind == "score":
+        if text not in {str(n) for n in SCALE}:
+            return None, f"{label} is a score from 1 (not true) to 5 (fully true)."
+        return int(text), None
+    if field.kind == "date":
+        try:
+            return dt.date.fromisoformat(text), None
+        except ValueError:
+            return None, f'{label} must be a date written year-month-day, such as 2025-03-31; "{text}" is not one.'
+    # count, money, hours
+    values, bad = parse_numbers(pd.Series([text], dtype="str"))
+    value = values.iloc[0]
+    if bad.iloc[0] or is_missing(value):
+        example = {"count": "1200", "money": "1,234.50", "hours": "12.5"}[field.kind]
+        return None, f'{label} must be a number, such as {example}; "{text}" is not one.'
+    if value < 0:
+        return None, f"{label} cannot be negative."
+    if field.kind == "count":
+        if not float(value).is_integer():
+            return None, f"{label} is a count: a whole number, such as 1200."
+        return int(value), None
+    return float(value), None
+
+
+def problems(answers: dict) -> dict[str, str]:
+    """The message of every answer that does not pass `validate_field`, by field id.
+
+    Examples
+    --------
+    >>> problems({**blank(), "reach": "ten", "orders": "12"})
+    {'reach': 'People reached must be a number, such as 1200; "ten" is not one.'}
+    """
+    found = {}
+    for f in FIELDS:
+        _, message = validate_field(f.id, answers.get(f.id))
+        if message:
+            found[f.id] = message
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Live numbers (all formulas from kpis / funnel)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """One live number: its label, its value as text ("n/a" when unknown) and why it is n/a."""
+
+    label: str
+    value: str
+    reason: str | None = None
+
+
+def _numbers(answers: dict) -> dict[str, tuple[float, str | None]]:
+    """Every number field as (value or NaN, why it is unknown)."""
+    out = {}
+    for f in FIELDS:
+        if f.kind not in NUMBER_KINDS:
+            continue
+        raw = answers.get(f.id)
+        value, message = validate_field(f.id, raw)
+        if message:
+            out[f.id] = (math.nan, f"{f.label.lower()} is not a valid number")
+        elif value is None:
+            out[f.id] = (math.nan, f"no {f.label.lower()} entered")
+        else:
+            out[f.id] = (float(value), None)
+    return out
+
+
+def _reason(numbers, numerator_ids, denominator_id) -> str | None:
+    """Why a ratio is n/a: its denominator first (blank, invalid or 0), then its numerator."""
+    value, why = numbers[denominator_id]
+    if why:
+        return why
+    if value == 0:
+        return f"{FIELDS_BY_ID[denominator_id].label.lower()} is 0"
+    for field_id in numerator_ids:
+        if numbers[field_id][1]:
+            return numbers[field_id][1]
+    return None
+
+
+def _currency(answers: dict) -> str:
+    value, _ = validate_field("currency", answers.get("currency"))
+    return value or "$"
+
+
+STAGES = (("reach", "reached"), ("visits", "visits"), ("leads", "leads"), ("customers", "new customers"))
+
+
+def worksheet_kpis(answers: dict) -> list[KpiRow]:
+    """The live numbers of section 4, each computed through `smk_helpers.kpis` / `smk_helpers.funnel`.
+
+    Rows: conversion per stage (reach → visits → leads → new customers) and overall, average
+    order value, cost per lead, CAC, and cost per contact one-to-many (spend / reach) against
+    one-to-one (staff cost of the selling hours / conversations; a blank hourly cost uses
+    `kpis.STAFF_HOURLY_COST`). A blank, invalid or zero denominator gives "n/a" and the reason.
+
+    Parameters
+    ----------
+    answers : dict of raw answers
+
+    Returns
+    -------
+    list of KpiRow
+
+    Examples
+    --------
+    >>> rows = worksheet_kpis({**blank(), "reach": "1000", "visits": "0", "leads": "5"})
+    >>> for row in rows[:3]:
+    ...     print(row.label, "|", row.value, "|", row.reason)
+    Visits per person reached | 0.0% | None
+    Leads per visit | n/a | visits is 0
+    New customers per lead | n/a | no new customers entered
+    """
+    n = _numbers(answers)
+    money = _currency(answers)
+    rows = []
+    counts = [n[key][0] for key, _ in STAGES]
+    rates = funnel.stage_conversion(counts)
+    for k in range(1, len(STAGES)):
+        (below, below_name), (above, above_name) = STAGES[k], STAGES[k - 1]
+        label = f"{below_name.capitalize()} per {'person reached' if above == 'reach' else above_name[:-1]}"
+        rows.append(_row(label, rates.iloc[k], fmt_pct, _reason(n, [below], above)))
+    rows.append(_row("New customers per person reached (overall)", funnel.overall_conversion(counts), fmt_pct,
+                     _reason(n, ["customers"], "reach")))
+    as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
+    rows.append(_row("Average order value", kpis.average_order_value(n["revenue"][0], n["orders"][0]), as_money,
+                     _reason(n, ["revenue"], "orders")))
+    rows.append(_row("Cost per lead", kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]), as_money,
+                     _reason(n, ["marketing_spend"], "leads")))
+    rows.append(_row("Cost per new customer (CAC)", kpis.cac(n["marketing_spend"][0], n["customers"][0]),
+                     as_money, _reason(n, ["marketing_spend"], "customers")))
+    rows.append(_row("Cost per contact, one-to-many (spend / people reached)",
+                     kpis.safe_divide(n["marketing_spend"][0], n["reach"][0]), as_money,
+                     _reason(n, ["marketing_spend"], "reach")))
+    hourly, why_hourly = n["hourly_cost"]
+    label = "Cost per contact, one-to-one (staff cost / conversations)"
+    if why_hourly and not _is_blank(answers.get("hourly_cost")):
+        rows.append(KpiRow(label, MISSING, why_hourly))
+    else:
+        if why_hourly:
+            hourly = kpis.STAFF_HOURLY_COST
+            label += f", at the default {fmt_money(hourly, currency=money)} an hour"
+        cost = kpis.staff_cost(n["selling_hours"][0] * 60, hourly)
+        rows.append(_row(label, kpis.safe_divide(cost, n["conversations"][0]), as_money,
+                         _reason(n, ["selling_hours"], "conversations")))
+    return rows
+
+
+def _row(label, value, fmt, reason) -> KpiRow:
+    text = fmt(value)
+    if text != MISSING:
+        return KpiRow(label, text, None)
+    return KpiRow(label, MISSING, reason or "the result is unknown")
+
+
+def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
+    """The four counts of section 4 as a `funnel.funnel_table` (for `plots.funnel_chart`).
+
+    Blank or invalid counts are NaN, and the rates that depend on them too.
+
+    Examples
+    --------
+    >>> worksheet_funnel_table({**blank(), "reach": "1,000", "visits": "100", "leads": "20", "customers": "5"})
+               stage   count  rate_from_previous  rate_from_top
+    0        reached  1000.0                 NaN          1.000
+    1         visits   100.0                0.10          0.100
+    2          leads    20.0                0.20          0.020
+    3  new customers     5.0                0.25          0.005
+    """
+    n = _numbers(answers)
+    rows = pd.DataFrame({"stage": [name for _, name in STAGES],
+                         "count": [n[key][0] for key, _ in STAGES]})
+    return funnel.funnel_table(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Working together: the alignment score
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """The self-score of section 5: average (NaN until something is scored), stage and weakest areas.
+
+    ``weakest`` holds up to two (practice, score, suggestion) tuples, lowest score first.
+    """
+
+    answered: int
+    total: int
+    score: float
+    stage: str | None
+    weakest: tuple[tuple[str, int, str], ...]
+
+    @property
+    def message(self) -> str:
+        if self.stage is None:
+            return f"Score the practices to see your result (0 of {self.total} scored)."
+        text = f"Average {self.score:.1f} of 5 ({self.answered} of {self.total} scored): stage {self.stage}."
+        for practice, score, tip in self.weakest:
+            text += f" {practice} ({score}): {tip}"
+        return text
+
+
+def alignment_result(answers: dict) -> AlignmentResult:
+    """Score the five practices of section 5 with lesson 06's `assess_alignment`.
+
+    The average of the scored practices gives the stage (lesson 06's cut-offs); the two lowest
+    scored practices (ties in worksheet order) come with lesson 06's concrete tip. An invalid
+    score is left out, like a blank one.
+
+    Examples
+    --------
+    >>> r = alignment_result(bookhub_example())
+    >>> r.score, r.stage
+    (3.0, 'aligned')
+    >>> [(practice, score) for practice, score, _ in r.weakest]
+    [('Lead handoff', 2), ('Feedback loop', 2)]
+    """
+    scores = {}
+    for field_id in PRACTICES:
+        value, message = validate_field(field_id, answers.get(field_id))
+        scores[field_id] = None if message else value
+    assessment = assess_alignment({PRACTICES[k]: v for k, v in scores.items()})
+    tips = {s.key: s.tip for s in STATEMENTS}
+    scored = [(v, i, k) for i, (k, v) in enumerate(scores.items()) if v is not None]
+    weakest = tuple((FIELDS_BY_ID[k].label, v, tips[PRACTICES[k]]) for v, _, k in sorted(scored)[:2])
+    return AlignmentResult(
+        answered=len(scored), total=len(PRACTICES), score=assessment.mean,
+        stage=assessment.stage.name if assessment.stage else None, weakest=weakest)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
+
+
+class WorksheetFileError(Exception):
+    """A worksheet file that cannot be read (corrupt, or from an unknown schema version); it is left as it is."""
+
+
+class ConflictError(Exception):
+    """The file on disk has a newer revision than the one being saved (another tab saved it)."""
+
+
+_FILE_NAME = re.compile(r"[a-z0-9-]{1,60}\.json")
+
+
+def worksheet_dir() -> Path:
+    """The folder of saved worksheets: ``$SMK_WORKSHEET_DIR``, or ``~/smk-worksheets``.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> old = os.environ.get("SMK_WORKSHEET_DIR")
+    >>> os.environ["SMK_WORKSHEET_DIR"] = d = tempfile.mkdtemp()
+    >>> str(worksheet_dir()) == d
+    True
+    >>> _ = os.environ.pop("SMK_WORKSHEET_DIR") if old is None else os.environ.update(SMK_WORKSHEET_DIR=old)
+    """
+    folder = os.environ.get("SMK_WORKSHEET_DIR", "").strip()
+    return Path(folder).expanduser() if folder else Path.home() / "smk-worksheets"
+
+
+def slug(text) -> str:
+    """A file-name-safe version of a name: lower-case ASCII letters, digits and dashes (at most 40).
+
+    Examples
+    --------
+    >>> slug("Café Olé & Co."), slug("../../x"), slug("")
+    ('cafe-ole-co', 'x', 'worksheet')
+    """
+    ascii_text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
+    return cleaned or "worksheet"
+
+
+def new_id() -> str:
+    """A short random id (8 hex digits) that tells apart two worksheets with one name.
+
+    Examples
+    --------
+    >>> len(new_id()), new_id() != new_id()
+    (8, True)
+    """
+    return secrets.token_hex(4)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def new_record(answers: dict | None = None) -> dict:
+    """A new, unsaved worksheet (revision 0), its file name fixed from the business name now.
+
+    Examples
+    --------
+    >>> rec = new_record({**blank(), "business_name": "../../x"})
+    >>> rec["revision"], rec["file"].startswith("x-"), rec["file"].endswith(".json")
+    (0, True, True)
+    """
+    answers = {**blank(), **(answers or {})}
+    ident = new_id()
+    now = _now()
+    return {"schema_version": SCHEMA_VERSION, "id": ident,
+            "file": f"{slug(answers.get('business_name'))}-{ident}.json",
+            "revision": 0, "created": now, "updated": now, "answers": answers}
+
+
+def path_of(record: dict, folder=None) -> Path:
+    """Where a worksheet is saved: ``folder`` (default `worksheet_dir()`) / its file name."""
+    name = record.get("file", "")
+    if not _FILE_NAME.fullmatch(name):
+        raise ValueError(f"{name!r} is not a worksheet file name; make the record with new_record().")
+    return Path(folder if folder is not None else worksheet_dir()) / name
+
+
+def _read(path: Path) -> dict:
+    name = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WorksheetFileError(
+            f"{name} could not be read as a worksheet ({type(exc).__name__}); it was left as it is.") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise WorksheetFileError(f"{name} is not a worksheet file; it was left as it is.")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise WorksheetFileError(
+            f"{name} has worksheet format version {version!r}, but this worksheet reads version "
+            f"{SCHEMA_VERSION}; it was left as it is.")
+    if not isinstance(data.get("revision"), int):
+        raise WorksheetFileError(f"{name} has no revision number; it was left as it is.")
+    return data
+
+
+def load(path) -> dict:
+    """Read a saved worksheet; raises `WorksheetFileError` (file untouched) when it cannot.
+
+    Fields missing from the file are blank; the record's ``file`` is the file's own name.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> saved = save(new_record(bookhub_example()), folder=folder)
+    >>> again = load(path_of(saved, folder))
+    >>> again["answers"]["business_name"], again["revision"]
+    ('The Book Hub', 1)
+    """
+    path = Path(path)
+    data = _read(path)
+    data["answers"] = {**blank(), **data["answers"]}
+    data["file"] = path.name
+    return data
+
+
+def save(record: dict, expected_revision: int | None = None, folder=None) -> dict:
+    """Save a worksheet atomically; returns the saved record (revision + 1, new ``updated`` time).
+
+    Refuses with `ConflictError` when the file on disk has a newer revision than
+    ``expected_revision`` (default: the record's own revision), and with `WorksheetFileError`
+    when the file on disk is corrupt or of another version – it is never overwritten then.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> tab1 = save(new_record({"business_name": "Corner Café"}), folder=folder)
+    >>> tab2 = dict(tab1)
+    >>> tab1 = save(tab1, folder=folder)
+    >>> tab1["revision"]
+    2
+    >>> save(tab2, folder=folder)
+    Traceback (most recent call last):
+    ...
+    smk_helpers.worksheet.ConflictError: This worksheet was changed elsewhere (another tab or window saved revision 2; this page has revision 1). Reload it to see those changes, or save yours as a copy.
+    """
+    path = path_of(record, folder)
+    expected = record.get("revision", 0) if expected_revision is None else expected_revision
+    if path.exists():
+        on_disk = _read(path)["revision"]
+        if on_disk > expected:
+            raise ConflictError(
+                f"This worksheet was changed elsewhere (another tab or window saved revision {on_disk}; "
+                f"this page has revision {expected}). Reload it to see those changes, or save yours as a copy.")
+    saved = {**record, "schema_version": SCHEMA_VERSION, "revision": max(expected, record.get("revision", 0)) + 1,
+             "updated": _now(), "answers": {**blank(), **record.get("answers", {})}}
+    text = json.dumps(saved, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_text_atomic(path, text)
+    return saved
+
+
+def save_as_copy(record: dict, folder=None) -> dict:
+    """Save the answers as a new worksheet (new id and file, revision 1); the original is untouched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> first = save(new_record({"business_name": "Corner Café"}), folder=folder)
+    >>> copy = save_as_copy(first, folder=folder)
+    >>> copy["file"] != first["file"], copy["revision"]
+    (True, 1)
+    """
+    fresh = new_record(dict(record.get("answers", {})))
+    return save(fresh, folder=folder)
+
+
+def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
+    """The saved worksheets (newest first) and a sentence per file that could not be read.
+
+    Each row: name, updated, answered, total, path. Files that cannot be read are reported,
+    not changed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = save(new_record({"business_name": "Corner Café"}), folder=folder)
+    >>> _ = pathlib.Path(folder, "broken.json").write_text("{")
+    >>> rows, bad = list_worksheets(folder)
+    >>> [(r["name"], r["answered"]) for r in rows], bad
+    ([('Corner Café', 1)], ['broken.json could not be read as a worksheet (JSONDecodeError); it was left as it is.'])
+    """
+    folder = Path(folder if folder is not None else worksheet_dir())
+    rows, bad = [], []
+    if not folder.is_dir():
+        return rows, bad
+    for path in sorted(folder.glob("*.json")):
+        try:
+            record = load(path)
+        except WorksheetFileError as exc:
+            bad.append(str(exc))
+            continue
+        answered, total = progress(record["answers"])
+        name = str(record["answers"].get("business_name") or "").strip() or "(no name yet)"
+        rows.append({"name": name, "updated": str(record.get("updated", "")), "answered": answered,
+                     "total": total, "path": path})
+    rows.sort(key=lambda r: r["updated"], reverse=True)
+    return rows, bad
+
+
+# ---------------------------------------------------------------------------------------------
+# Summary and exports
+# ---------------------------------------------------------------------------------------------
+
+
+def _as_text(field: Field, raw) -> str:
+    if _is_blank(raw):
+        return ""
+    if isinstance(raw, (list, tuple)):
+        return "; ".join(str(x) for x in raw)
+    if field.kind == "score":
+        value, message = validate_field(field.id, raw)
+        return f"{value} – {SCALE[value]}" if not message else str(raw)
+    return str(raw)
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; max-width: 46em;
+       margin: 1em auto; padding: 0 1em; }
+h1 { font-size: 18pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.4em; }
+dt { font-weight: bold; margin-top: .5em; } dd { margin: 0 0 0 1em; white-space: pre-wrap; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 4px 6px;
+       text-align: left; vertical-align: top; white-space: pre-wrap; }
+.blank { color: #777; } .note { font-size: 9pt; color: #555; }
+@page { margin: 15mm; }  /* no page size: prints on A4 and on Letter alike */
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr, dl div { break-inside: avoid; } }
+"""
+
+
+def summary_html(answers: dict, title: str = "Sales and marketing worksheet") -> str:
+    """A printable HTML page of the worksheet: every section, the live numbers, the alignment result
+    and the action plan. Everything typed is escaped, so HTML or script shows as plain text.
+
+    Examples
+    --------
+    >>> page = summary_html({**blank(), "business_name": "<script>alert(1)</script>"})
+    >>> "<script>" in page, "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    (False, True)
+    """
+    esc = html.escape
+    name = str(answers.get("business_name") or "").strip()
+    answered, total = progress(answers)
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{esc(title)}{' – ' + esc(name) if name else ''}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{esc(title)}{': ' + esc(name) if name else ''}</h1>",
+        f'<p class="note">{answered} of {total} questions answered.</p>',
+    ]
+    for number, heading in SECTIONS.items():
+        parts.append(f"<h2>{number}. {esc(heading)}</h2>")
+        if number == 6:
+            parts.append(_action_table(answers))
+            continue
+        parts.append("<dl>")
+        for f in fields_in(number):
+            text = _as_text(f, answers.get(f.id))
+            value = esc(text) if text else '<span class="blank">(not answered)</span>'
+            parts.append(f"<div><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
+        parts.append("</dl>")
+        if number == 4:
+            parts.append("<h3>Your numbers</h3><table><tr><th>measure</th><th>value</th><th>note</th></tr>")
+            for row in worksheet_kpis(answers):
+                parts.append(f"<tr><td>{esc(row.label)}</td><td>{esc(row.value)}</td>"
+                             f"<td>{esc(row.reason or '')}</td></tr>")
+            parts.append("</table>")
+        if number == 5:
+            parts.append(f"<p><b>Result:</b> {esc(alignment_result(answers).message)}</p>")
+    parts.append('<p class="note">Made with the smk sales-vs-marketing worksheet.</p></body></html>')
+    return "\n".join(parts) + "\n"
+
+
+def _action_table(answers: dict) -> str:
+    esc = html.escape
+    rows = ["<table><tr><th>who</th><th>action</th><th>owner</th><th>date</th></tr>"]
+    for label, key in ACTIONS:
+        cells = [esc(str(answers.get(f"{key}_{part}") or "")) for part in ("action", "owner", "date")]
+        rows.append(f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _csv_safe(text: str) -> str:
+    """Keep a spreadsheet from running typed text as a formula (=, +, -, @ at the start)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def answers_csv(answers: dict) -> str:
+    """The answers as CSV: section, field, question, answer (one row per question).
+
+    Examples
+    --------
+    >>> print(answers_csv({**blank(), "business_name": "=HYPERLINK(1)"}).splitlines()[1])
+    1,business_name,Business name,'=HYPERLINK(1)
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "field", "question", "answer"])
+    for f in FIELDS:
+        writer.writerow([f.section, f.id, f.label, _csv_safe(_as_text(f, answers.get(f.id)))])
+    return out.getvalue()
+
+
+def answers_json(answers: dict) -> str:
+    """The answers as JSON text, with the schema version (sorted keys, UTF-8 text kept as is).
+
+    Examples
+    --------
+    >>> json.loads(answers_json(blank()))["schema_version"]
+    1
+    """
+    data = {"schema_version": SCHEMA_VERSION, "answers": {f.id: answers.get(f.id, "") for f in FIELDS}}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+__all__ = [
+    "SCHEMA_VERSION", "FIELDS", "SECTIONS", "Field", "KpiRow", "AlignmentResult", "ConflictError",
+    "WorksheetFileError", "blank", "bookhub_example", "progress", "validate_field", "problems",
+    "worksheet_kpis", "worksheet_funnel_table", "alignment_result", "worksheet_dir", "slug", "new_id",
+    "new_record", "path_of", "load", "save", "save_as_copy", "list_worksheets", "summary_html",
+    "answers_csv", "answers_json",
+]
