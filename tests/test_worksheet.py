@@ -272,6 +272,54 @@ def _save_in_child(record, folder, started, done):
     done.set()
 
 
+def test_revision_conflict(folder):
+    tab1 = ws.save(ws.new_record({"business_name": "Shop"}))
+    tab2 = dict(tab1)
+    tab1 = ws.save(tab1, expected_revision=tab1["revision"])
+    before = ws.path_of(tab1).read_bytes()
+    with pytest.raises(ws.ConflictError, match="Reload it to see those changes, or save yours as a copy"):
+        ws.save(tab2, expected_revision=tab2["revision"])
+    assert ws.path_of(tab1).read_bytes() == before
+    copy = ws.save_as_copy(tab2)
+    assert copy["file"] != tab1["file"] and copy["revision"] == 1
+    assert ws.load(ws.path_of(tab1))["revision"] == 2
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[]", b'{"answers": {}}',
+                                     b'{"schema_version": 99, "revision": 1, "answers": {}}'])
+def test_bad_files_raise_and_stay_untouched(folder, content):
+    rec = ws.new_record({"business_name": "Shop"})
+    path = ws.path_of(rec)
+    folder.mkdir(parents=True)
+    path.write_bytes(content)
+    with pytest.raises(ws.WorksheetFileError, match="it was left as it is"):
+        ws.load(path)
+    with pytest.raises(ws.WorksheetFileError):
+        ws.save(rec)
+    assert path.read_bytes() == content
+    assert [p.name for p in folder.iterdir()] == [path.name]
+
+
+def test_unknown_version_message(folder):
+    folder.mkdir(parents=True)
+    path = folder / "shop-12345678.json"
+    path.write_text('{"schema_version": 99, "revision": 1, "answers": {}}')
+    with pytest.raises(ws.WorksheetFileError) as info:
+        ws.load(path)
+    assert str(info.value) == ("shop-12345678.json has worksheet format version 99, but this worksheet reads "
+                               "version 1; it was left as it is.")
+
+
+def test_list_worksheets_reports_bad_files(folder):
+    assert ws.list_worksheets() == ([], [])
+    ws.save(ws.new_record({"business_name": "Shop", "reach": "10"}))
+    (folder / "bad.json").write_text("oops")
+    rows, bad = ws.list_worksheets()
+    assert [(r["name"], r["answered"], r["total"]) for r in rows] == [("Shop", 2, len(ws.FIELDS))]
+    assert bad == ["bad.json could not be read as a worksheet (JSONDecodeError); it was left as it is."]
+    assert (folder / "bad.json").read_text() == "oops"
+
+
 @pytest.mark.parametrize("ident", ["../escape", "", None, "0A1B2C3D", "0a1b2c3d/.."])
 def test_record_id_is_checked(folder, ident):
     rec = ws.new_record()
