@@ -1361,3 +1361,44 @@ def summary_json(summary_dict: dict) -> str:
     """
     plain = _for_json(_plain(summary_dict))
     return json.dumps(plain, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The formulas as words, for glossaries and worksheets
+# ---------------------------------------------------------------------------------------------
+
+
+def formula(func) -> str:
+    """The formula of a KPI function in words, as its docstring's ``Formula:`` line states it.
+
+    The docstring is the formula's one home; glossaries and worksheets quote it from here. Only
+    the first sentence is returned, without its full stop.
+
+    Parameters
+    ----------
+    func : a function of `smk_helpers.kpis` or `smk_helpers.funnel`
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> formula(cac)
+    'marketing spend / new customers'
+    >>> formula(marketing_roi)
+    '(attributable gross profit − spend) / spend'
+    >>> formula(len)
+    Traceback (most recent call last):
+    ...
+    ValueError: len has no 'Formula:' line in its docstring.
+    """
+    import inspect
+    import re
+
+    doc = inspect.getdoc(func) or ""
+    paragraph = next((p for p in doc.split("\n\n") if p.startswith("Formula: ")), None)
+    if paragraph is None:
+        raise ValueError(f"{func.__name__} has no 'Formula:' line in its docstring.")
+    text = " ".join(paragraph[len("Formula: "):].split())
+    return re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]

@@ -36,7 +36,7 @@ from .formatting import fmt_money, fmt_number, fmt_pct, is_missing
 __all__ = [
     "MARKETING", "SALES", "NEUTRAL", "CATEGORIES", "PALETTE", "ROLE_COLORS", "HOUSE_RC",
     "house_style", "apply_house_style", "bar_chart", "line_chart", "funnel_chart",
-    "money_axis", "percent_axis", "describe", "show",
+    "money_axis", "percent_axis", "describe", "show", "to_png", "figure_html",
 ]
 
 # ---------------------------------------------------------------- palette (Okabe & Ito 2008)
@@ -249,6 +249,47 @@ def show(fig) -> None:
     text = describe(fig)
     plt.close(fig)
     print(text)
+
+
+def to_png(fig, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes (house resolution for pages; the figure stays open).
+
+    Examples
+    --------
+    >>> fig = bar_chart(pd.Series({"a": 2, "b": 1}), title="Test", xlabel="Letter", ylabel="Count")
+    >>> to_png(fig)[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    >>> plt.close(fig)
+    """
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def figure_html(fig, close: bool = True) -> str:
+    """The figure as self-contained HTML: an inlined PNG whose alt text is its description, and
+    the description again as a visible caption (for printouts and for readers who skim).
+
+    Examples
+    --------
+    >>> fig = bar_chart(pd.Series({"a": 2, "b": 1}), title="A & B", xlabel="Letter", ylabel="Count")
+    >>> page = figure_html(fig)
+    >>> page.startswith('<figure class="smk-figure"><img src="data:image/png;base64,')
+    True
+    >>> 'alt="Bar chart of A &amp; B: a is highest at 2; b is lowest at 1."' in page
+    True
+    """
+    import base64
+    import html
+
+    text = html.escape(describe(fig))
+    data = base64.b64encode(to_png(fig)).decode("ascii")
+    if close:
+        plt.close(fig)
+    return (f'<figure class="smk-figure"><img src="data:image/png;base64,{data}" alt="{text}" '
+            f'style="max-width:100%;height:auto"><figcaption>{text}</figcaption></figure>')
 
 
 def _subject(title: str) -> str:

@@ -331,7 +331,10 @@ def validate_field(field_id: str, raw) -> tuple[object, str | None]:
     value = values.iloc[0]
     if bad.iloc[0] or is_missing(value):
         example = {"count": "1200", "money": "1,234.50", "hours": "12.5"}[field.kind]
-        return None, f'{label} must be a number, such as {example}; "{text}" is not one.'
+        hint = ""
+        if re.fullmatch(r"[^\d]*\d{1,3}(?:\.\d{3})*,\d{1,2}[^\d]*", text):  # 12,5 or 1.234,50
+            hint = f" (write decimals with a point: {text.replace('.', '').replace(',', '.')})"
+        return None, f'{label} must be a number, such as {example}; "{text}" is not one{hint}.'
     if value < 0:
         return None, f"{label} cannot be negative."
     if field.kind == "count":
@@ -364,11 +367,12 @@ def problems(answers: dict) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class KpiRow:
-    """One live number: its label, its value as text ("n/a" when unknown) and why it is n/a."""
+    """One live number: its label, its value as text ("n/a" when unknown), why it is n/a, and how it is worked out."""
 
     label: str
     value: str
     reason: str | None = None
+    formula: str = ""
 
 
 def _numbers(answers: dict) -> dict[str, tuple[float, str | None]]:
@@ -407,6 +411,12 @@ def _currency(answers: dict) -> str:
 
 
 STAGES = (("reach", "reached"), ("visits", "visits"), ("leads", "leads"), ("customers", "new customers"))
+HANDOFF = "leads"  # the first stage of the worksheet's funnel that sales owns: it follows leads up
+ONE_TO_ONE_LABEL = "Cost per contact, one-to-one (staff cost / conversations)"
+
+
+def _stage_words(field_id: str) -> str:
+    return "people reached" if field_id == "reach" else FIELDS_BY_ID[field_id].label.lower()
 
 
 def worksheet_kpis(answers: dict) -> list[KpiRow]:
@@ -416,6 +426,7 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     order value, cost per lead, CAC, and cost per contact one-to-many (spend / reach) against
     one-to-one (staff cost of the selling hours / conversations; a blank hourly cost uses
     `kpis.STAFF_HOURLY_COST`). A blank, invalid or zero denominator gives "n/a" and the reason.
+    Each row also says in words how it is worked out (``formula``), quoting the KPI library.
 
     Parameters
     ----------
@@ -429,10 +440,10 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     --------
     >>> rows = worksheet_kpis({**blank(), "reach": "1000", "visits": "0", "leads": "5"})
     >>> for row in rows[:3]:
-    ...     print(row.label, "|", row.value, "|", row.reason)
-    Visits per person reached | 0.0% | None
-    Leads per visit | n/a | visits is 0
-    New customers per lead | n/a | no new customers entered
+    ...     print(row.label, "|", row.value, "|", row.reason, "|", row.formula)
+    Visits per person reached | 0.0% | None | visits / people reached
+    Leads per visit | n/a | visits is 0 | leads / visits
+    New customers per lead | n/a | no new customers entered | new customers / leads
     """
     n = _numbers(answers)
     money = _currency(answers)
@@ -442,38 +453,40 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     for k in range(1, len(STAGES)):
         (below, below_name), (above, above_name) = STAGES[k], STAGES[k - 1]
         label = f"{below_name.capitalize()} per {'person reached' if above == 'reach' else above_name[:-1]}"
-        rows.append(_row(label, rates.iloc[k], fmt_pct, _reason(n, [below], above)))
+        rows.append(_row(label, rates.iloc[k], fmt_pct, _reason(n, [below], above),
+                         f"{_stage_words(below)} / {_stage_words(above)}"))
     rows.append(_row("New customers per person reached (overall)", funnel.overall_conversion(counts), fmt_pct,
-                     _reason(n, ["customers"], "reach")))
+                     _reason(n, ["customers"], "reach"), "new customers / people reached"))
     as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
     rows.append(_row("Average order value", kpis.average_order_value(n["revenue"][0], n["orders"][0]), as_money,
-                     _reason(n, ["revenue"], "orders")))
+                     _reason(n, ["revenue"], "orders"), kpis.formula(kpis.average_order_value)))
     rows.append(_row("Cost per lead", kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "leads")))
+                     _reason(n, ["marketing_spend"], "leads"), "marketing " + kpis.formula(kpis.cost_per_lead)))
     rows.append(_row("Cost per new customer (CAC)", kpis.cac(n["marketing_spend"][0], n["customers"][0]),
-                     as_money, _reason(n, ["marketing_spend"], "customers")))
+                     as_money, _reason(n, ["marketing_spend"], "customers"), kpis.formula(kpis.cac)))
     rows.append(_row("Cost per contact, one-to-many (spend / people reached)",
                      kpis.safe_divide(n["marketing_spend"][0], n["reach"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "reach")))
+                     _reason(n, ["marketing_spend"], "reach"), "marketing spend / people reached"))
     hourly, why_hourly = n["hourly_cost"]
-    label = "Cost per contact, one-to-one (staff cost / conversations)"
+    label = ONE_TO_ONE_LABEL
+    how = "hours spent selling × cost of an hour / one-to-one conversations"
     if why_hourly and not _is_blank(answers.get("hourly_cost")):
-        rows.append(KpiRow(label, MISSING, why_hourly))
+        rows.append(KpiRow(label, MISSING, why_hourly, how))
     else:
         if why_hourly:
             hourly = kpis.STAFF_HOURLY_COST
             label += f", at the default {fmt_money(hourly, currency=money)} an hour"
         cost = kpis.staff_cost(n["selling_hours"][0] * 60, hourly)
         rows.append(_row(label, kpis.safe_divide(cost, n["conversations"][0]), as_money,
-                         _reason(n, ["selling_hours"], "conversations")))
+                         _reason(n, ["selling_hours"], "conversations"), how))
     return rows
 
 
-def _row(label, value, fmt, reason) -> KpiRow:
+def _row(label, value, fmt, reason, formula) -> KpiRow:
     text = fmt(value)
     if text != MISSING:
-        return KpiRow(label, text, None)
-    return KpiRow(label, MISSING, reason or "the result is unknown")
+        return KpiRow(label, text, None, formula)
+    return KpiRow(label, MISSING, reason or "the result is unknown", formula)
 
 
 def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
@@ -494,6 +507,44 @@ def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
     rows = pd.DataFrame({"stage": [name for _, name in STAGES],
                          "count": [n[key][0] for key, _ in STAGES]})
     return funnel.funnel_table(rows)
+
+
+def funnel_figure(answers: dict):
+    """The funnel of section 4 as a house-style chart, or None until two of its counts are numbers.
+
+    Marketing's colour up to visits, sales' from leads (who follow the leads up). The chart
+    describes itself (`smk_helpers.plots.describe`).
+
+    Examples
+    --------
+    >>> funnel_figure(blank()) is None
+    True
+    >>> from smk_helpers.plots import describe
+    >>> fig = funnel_figure(bookhub_example())
+    >>> print(describe(fig))  # doctest: +ELLIPSIS
+    Funnel chart of your funnel for the month: 40,000 reached at the top narrow to 120 new customers at the bottom (0.3% of the top); ...
+    """
+    table = worksheet_funnel_table(answers)
+    if table["count"].notna().sum() < 2:
+        return None
+    from .plots import funnel_chart
+
+    return funnel_chart(table, title="Your funnel for the month", handoff=HANDOFF,
+                        xlabel="Number at each stage this month")
+
+
+def funnel_notes(answers: dict) -> list[str]:
+    """Data-quality warnings of section 4's funnel: a stage larger than the one above it.
+
+    Examples
+    --------
+    >>> funnel_notes({**blank(), "reach": "100", "visits": "200"})
+    ["Stage 'visits' (200) is larger than the stage above it, 'reached' (100): a rate of 200.0%. Check the counts and the stage order."]
+    """
+    return funnel.funnel_warnings(worksheet_funnel_table(answers))
+
+
+FUNNEL_WAITING = "The funnel appears here once at least two of people reached, visits, leads and new customers are numbers."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -873,21 +924,46 @@ def _as_text(field: Field, raw) -> str:
 
 
 _CSS = """
-body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; max-width: 46em;
-       margin: 1em auto; padding: 0 1em; }
-h1 { font-size: 18pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.4em; }
-dt { font-weight: bold; margin-top: .5em; } dd { margin: 0 0 0 1em; white-space: pre-wrap; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 11pt; line-height: 1.4;
+       color: #111; max-width: 46em; margin: 1em auto; padding: 0 1em; }
+h1 { font-size: 18pt; margin-bottom: .2em; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.4em; }
+h3 { font-size: 11pt; }
+dt { font-weight: bold; margin-top: .5em; } dd { margin: 0 0 0 1em; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 4px 6px;
-       text-align: left; vertical-align: top; white-space: pre-wrap; }
-.blank { color: #777; } .note { font-size: 9pt; color: #555; }
+       text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
+th { background: #eee; }
+.blank { color: #666; } .note, .guidance { font-size: 9pt; color: #444; } .problem { color: #8a2b00; }
+figure { margin: 1em 0; } figcaption { font-size: 9pt; color: #444; }
+.box { border: 1px solid #777; border-radius: 3px; min-height: 1.8em; margin: .2em 0 .6em; }
+.box.long { min-height: 5.5em; } .choices { margin: .2em 0 .6em; } .choices span { margin-right: 1.4em; }
+.question { break-inside: avoid; } td.write { height: 2.2em; width: 28%; } td.num { white-space: nowrap; }
+table.actions td { height: 3.5em; }
 @page { margin: 15mm; }  /* no page size: prints on A4 and on Letter alike */
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr, dl div { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
+  tr, dl div, figure, table { break-inside: avoid; } }
 """
 
 
-def summary_html(answers: dict, title: str = "Sales and marketing worksheet") -> str:
-    """A printable HTML page of the worksheet: every section, the live numbers, the alignment result
-    and the action plan. Everything typed is escaped, so HTML or script shows as plain text.
+def _page(title: str, body: list[str]) -> str:
+    esc = html.escape
+    return "\n".join([
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>", f"<style>{_CSS}</style></head><body>", *body,
+        '<p class="note">Made with the smk sales-vs-marketing worksheet.</p></body></html>']) + "\n"
+
+
+def summary_html(answers: dict, title: str = "Sales and marketing worksheet", chart: bool = True) -> str:
+    """A printable HTML page of the worksheet: every section, the live numbers and funnel, the
+    alignment result and the action plan. Everything typed is escaped, so HTML or script shows
+    as plain text; the page loads nothing from elsewhere (its chart is inlined).
+
+    Parameters
+    ----------
+    answers : dict of raw answers
+    title : str
+    chart : bool, default True
+        Include the funnel chart (as an inlined PNG with its description).
 
     Examples
     --------
@@ -898,39 +974,109 @@ def summary_html(answers: dict, title: str = "Sales and marketing worksheet") ->
     esc = html.escape
     name = str(answers.get("business_name") or "").strip()
     answered, total = progress(answers)
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{esc(title)}{' – ' + esc(name) if name else ''}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>{esc(title)}{': ' + esc(name) if name else ''}</h1>",
-        f'<p class="note">{answered} of {total} questions answered.</p>',
-    ]
+    found = problems(answers)
+    body = [f"<h1>{esc(title)}{': ' + esc(name) if name else ''}</h1>",
+            f'<p class="note">{answered} of {total} questions answered.</p>']
+    if found:
+        body.append('<p class="problem"><b>To check:</b></p><ul class="problem">'
+                    + "".join(f"<li>{esc(m)}</li>" for m in found.values()) + "</ul>")
     for number, heading in SECTIONS.items():
-        parts.append(f"<h2>{number}. {esc(heading)}</h2>")
+        body.append(f"<h2>{number}. {esc(heading)}</h2>")
         if number == 6:
-            parts.append(_action_table(answers))
+            body.append(_action_table(answers))
             continue
-        parts.append("<dl>")
+        body.append("<dl>")
         for f in fields_in(number):
             text = _as_text(f, answers.get(f.id))
             value = esc(text) if text else '<span class="blank">(not answered)</span>'
-            parts.append(f"<div><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
-        parts.append("</dl>")
+            body.append(f"<div><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
+        body.append("</dl>")
         if number == 4:
-            parts.append("<h3>Your numbers</h3><table><tr><th>measure</th><th>value</th><th>note</th></tr>")
+            body.append("<h3>Your numbers</h3><table><tr><th>measure</th><th>value</th><th>worked out as</th>"
+                        "<th>note</th></tr>")
             for row in worksheet_kpis(answers):
-                parts.append(f"<tr><td>{esc(row.label)}</td><td>{esc(row.value)}</td>"
-                             f"<td>{esc(row.reason or '')}</td></tr>")
-            parts.append("</table>")
+                body.append(f"<tr><td>{esc(row.label)}</td><td class=\"num\">{esc(row.value)}</td><td>{esc(row.formula)}</td>"
+                            f"<td>{esc(row.reason or '')}</td></tr>")
+            body.append("</table>")
+            if chart:
+                fig = funnel_figure(answers)
+                if fig is None:
+                    body.append(f'<p class="note">{esc(FUNNEL_WAITING)}</p>')
+                else:
+                    from .plots import figure_html
+
+                    body.append(figure_html(fig))
+            body.extend(f'<p class="problem">{esc(w)}</p>' for w in funnel_notes(answers))
         if number == 5:
-            parts.append(f"<p><b>Result:</b> {esc(alignment_result(answers).message)}</p>")
-    parts.append('<p class="note">Made with the smk sales-vs-marketing worksheet.</p></body></html>')
-    return "\n".join(parts) + "\n"
+            body.append(f"<p><b>Result:</b> {esc(alignment_result(answers).message)}</p>")
+    return _page(f"{title}{' – ' + name if name else ''}", body)
+
+
+def blank_worksheet_html(title: str = "Sales and marketing worksheet") -> str:
+    """The worksheet on paper: every question with its guidance and room to write, for a class.
+
+    Choices are boxes to tick, scores are 1–5 to circle, and section 4 has a table for the
+    month's numbers and one to work the KPIs out by hand, each with its formula in words.
+
+    Examples
+    --------
+    >>> page = blank_worksheet_html()
+    >>> page.count('class="question"') == len(FIELDS) - len(fields_in(4)) - len(fields_in(6))
+    True
+    >>> "marketing spend / new customers" in page
+    True
+    """
+    esc = html.escape
+    body = [f"<h1>{esc(title)}</h1>",
+            '<p class="note">Name: ______________________ &nbsp; Date: ____________. '
+            "Answer in a few words; an example from The Book Hub, a bookstore, is under each question "
+            "in the online worksheet (<code>make worksheet</code>).</p>"]
+    for number, heading in SECTIONS.items():
+        body.append(f"<h2>{number}. {esc(heading)}</h2>")
+        if number == 4:
+            body.append(_blank_numbers())
+            continue
+        if number == 6:
+            rows = "".join(f'<tr><td>{label}</td><td style="width:50%"></td><td></td><td></td></tr>'
+                           for label, _ in ACTIONS)
+            body.append('<table class="actions"><tr><th>who</th><th>action</th><th>owner</th><th>by when</th></tr>'
+                        f"{rows}</table>")
+            continue
+        for f in fields_in(number):
+            body.append(f'<div class="question"><b>{esc(f.label)}</b><div class="guidance">{esc(f.guidance)}</div>'
+                        f"{_blank_answer(f)}</div>")
+        if number == 5:
+            body.append('<p class="note">Your average: ______ of 5. Your two lowest practices are where to start.</p>')
+    return _page(title, body)
+
+
+def _blank_answer(field: Field) -> str:
+    esc = html.escape
+    if field.kind == "multi-choice" or field.kind == "choice":
+        extra = " ☐ other: ________" if field.kind == "choice" else ""
+        return ('<div class="choices">' + "".join(f"<span>☐ {esc(o)}</span>" for o in field.options)
+                + extra + "</div>")
+    if field.kind == "score":
+        return ('<div class="choices">' + "".join(f"<span>{n} {esc(word)}</span>" for n, word in SCALE.items())
+                + "</div>")
+    return f'<div class="box{" long" if field.kind == "long text" else ""}"></div>'
+
+
+def _blank_numbers() -> str:
+    esc = html.escape
+    rows = "".join(f'<tr><td>{esc(f.label)}</td><td class="guidance">{esc(f.guidance)}</td><td class="write"></td></tr>'
+                   for f in fields_in(4))
+    kpi_rows = "".join(f'<tr><td>{esc(r.label)}</td><td>{esc(r.formula)}</td><td class="write"></td></tr>'
+                       for r in worksheet_kpis(blank()))
+    return ("<table><tr><th>number</th><th>what to count</th><th>yours</th></tr>" + rows + "</table>"
+            "<h3>Work them out</h3><table><tr><th>measure</th><th>worked out as</th><th>yours</th></tr>"
+            + kpi_rows + '</table><p class="note">A result whose bottom number is 0 or unknown is n/a: '
+            "write n/a, not 0.</p>")
 
 
 def _action_table(answers: dict) -> str:
     esc = html.escape
-    rows = ["<table><tr><th>who</th><th>action</th><th>owner</th><th>date</th></tr>"]
+    rows = ["<table><tr><th>who</th><th>action</th><th>owner</th><th>by when</th></tr>"]
     for label, key in ACTIONS:
         cells = [esc(str(answers.get(f"{key}_{part}") or "")) for part in ("action", "owner", "date")]
         rows.append(f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -974,7 +1120,8 @@ def answers_json(answers: dict) -> str:
 __all__ = [
     "SCHEMA_VERSION", "FIELDS", "SECTIONS", "Field", "KpiRow", "AlignmentResult", "ConflictError",
     "WorksheetFileError", "blank", "bookhub_example", "progress", "validate_field", "problems",
-    "worksheet_kpis", "worksheet_funnel_table", "alignment_result", "worksheet_dir", "slug", "new_id",
+    "worksheet_kpis", "worksheet_funnel_table", "funnel_figure", "alignment_result", "file_name", "reload",
+    "blank_worksheet_html", "worksheet_dir", "slug", "new_id",
     "new_record", "path_of", "load", "save", "save_as_copy", "list_worksheets", "summary_html",
     "answers_csv", "answers_json",
 ]

@@ -64,6 +64,10 @@ def test_number_messages_name_the_field():
     assert ws.validate_field("orders", "1,200") == (1200, None)
     assert ws.validate_field("selling_hours", "12.5") == (12.5, None)
     assert ws.validate_field("reach", "") == (None, None)
+    # a decimal comma is refused, never read as thousands, and the message shows the fix
+    assert ws.validate_field("revenue", "1.234,50")[1] == \
+        'Revenue must be a number, such as 1,234.50; "1.234,50" is not one (write decimals with a point: 1234.50).'
+    assert ws.validate_field("selling_hours", "12,5")[1].endswith("(write decimals with a point: 12.5).")
 
 
 def test_text_limit_and_other_kinds():
@@ -370,8 +374,11 @@ def test_csv_and_json_exports():
 
 
 def test_kpis_come_from_the_library(monkeypatch):
+    import functools
+
     calls = []
     real = kpis.cac
-    monkeypatch.setattr(kpis, "cac", lambda *a: calls.append(a) or real(*a))
-    ws.worksheet_kpis(ws.bookhub_example())
+    monkeypatch.setattr(kpis, "cac", functools.wraps(real)(lambda *a: calls.append(a) or real(*a)))
+    rows = ws.worksheet_kpis(ws.bookhub_example())
     assert calls == [(750.0, 120.0)]
+    assert kpi(rows, "Cost per new customer").formula == "marketing spend / new customers"  # the docstring's words
