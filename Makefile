@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.smk-installed
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test bench data notebooks lock clean
+.PHONY: help install lab worksheet blank-worksheet test bench data notebooks lock clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 # Re-install only when the lock or the project metadata changed.
 $(STAMP): requirements.lock pyproject.toml
@@ -29,6 +29,12 @@ lab: $(STAMP)  ## start JupyterLab on the first lesson (127.0.0.1, token auth on
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. $(ALLOW_ROOT) \
 	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
+worksheet: $(STAMP)  ## open the sales-vs-marketing worksheet in the browser (Voila on 127.0.0.1)
+	$(BIN)/smk worksheet
+
+blank-worksheet: $(STAMP)  ## write build/blank-worksheet.html and .pdf, to print for a class
+	$(BIN)/smk blank-worksheet --out build
+
 test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, browser)
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -44,8 +50,8 @@ data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/
 	$(BIN)/python -m smk_helpers.bookhub data/bookhub
 	$(BIN)/python -c 'from smk_helpers.contract import sync_readme; sync_readme("data/README.md")'
 
-notebooks: $(STAMP)  ## re-execute the notebooks in place so their stored outputs are current
-	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb
+notebooks: $(STAMP)  ## re-execute the lessons and the worksheet in place so their stored outputs are current
+	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb worksheets/*.ipynb
 
 lock:  ## re-resolve requirements.lock from pyproject.toml, then sync environment.yml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""The ``smk`` command line: validate, summarise and start a business folder.
+"""The ``smk`` command line: validate, summarise and start a business folder; serve and print the worksheet.
 
 Every error is one sentence per problem on standard error and exit code 2, never a traceback.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import contract as C
 from .data import BusinessDataError, bookhub_path, load_business
-from .files import write_text_atomic
+from .files import write_bytes_atomic, write_text_atomic
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -204,12 +204,50 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
+def cmd_worksheet(args) -> int:
+    from . import worksheet_page
+
+    folder = Path(args.folder) if args.folder else None
+    if args.port is not None and not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port; give a number from 1 to 65535, e.g. 8866.")
+    try:
+        worksheet_page.serve(port=args.port, open_browser=not args.no_browser, folder=folder)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def cmd_blank_worksheet(args) -> int:
+    from . import worksheet
+    from .pdf import PdfError, html_to_pdf
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in ("html", "pdf")]
+    if unknown or not formats:
+        raise UsageError(f"--format '{args.format}' is not known; give html, pdf or html,pdf.")
+    out = Path(args.out).expanduser()
+    page = worksheet.blank_worksheet_html()
+    pdf = None
+    if "pdf" in formats:  # made first, so a missing Chromium leaves no half of the pair behind
+        try:
+            pdf = html_to_pdf(page)
+        except PdfError as exc:
+            raise UsageError(str(exc)) from None
+    written = [write_text_atomic(out / "blank-worksheet.html", page)] if "html" in formats else []
+    if pdf is not None:
+        written.append(write_bytes_atomic(out / "blank-worksheet.pdf", pdf))
+    print("Wrote " + " and ".join(str(p) for p in written) + ". Print it on A4 or Letter paper.")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------------------------------
 # Wiring
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check and summarise business data.")
+    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check and summarise business data, and run the worksheet.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def date_order(p):
@@ -235,6 +273,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="write a ready-to-fill business folder")
     p.add_argument("dir", help="the folder to create")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("worksheet", help="open the sales-vs-marketing worksheet in your browser (on this computer only)")
+    p.add_argument("--port", type=int, help="the port to serve on (default: 8866, or a free one if it is taken)")
+    p.add_argument("--folder", help="where answers are saved (default: $SMK_WORKSHEET_DIR or ~/smk-worksheets)")
+    p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
+    p.set_defaults(func=cmd_worksheet)
+
+    p = sub.add_parser("blank-worksheet", help="write the worksheet to print and fill in by hand (HTML and PDF)")
+    p.add_argument("--out", default=".", help="the folder to write blank-worksheet.html/.pdf to (default: here)")
+    p.add_argument("--format", default="html,pdf", help="html, pdf or html,pdf (default); PDF needs Chromium")
+    p.set_defaults(func=cmd_blank_worksheet)
     return parser
 
 

@@ -10,8 +10,13 @@ def execute_in_place(path, timeout: int = 600) -> None:
     """Run every cell of a notebook top to bottom in the ``python3`` kernel and save the outputs.
 
     The kernel's working folder is the notebook's folder, as in JupyterLab. No timing metadata is
-    recorded, so re-running an unchanged notebook changes as little as possible.
+    recorded, so re-running an unchanged notebook changes as little as possible. The worksheet
+    folder is an empty temporary one, so the stored outputs never show (or depend on) the
+    worksheets saved on this machine.
     """
+    import os
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
 
@@ -19,9 +24,18 @@ def execute_in_place(path, timeout: int = 600) -> None:
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent.resolve())}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="smk-worksheets-") as folder:
+        old = os.environ.get("SMK_WORKSHEET_DIR")
+        os.environ["SMK_WORKSHEET_DIR"] = folder  # the kernel inherits it
+        try:
+            client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
+                                    resources={"metadata": {"path": str(path.parent.resolve())}})
+            client.execute()
+        finally:
+            if old is None:
+                os.environ.pop("SMK_WORKSHEET_DIR", None)
+            else:
+                os.environ["SMK_WORKSHEET_DIR"] = old
     write_text_atomic(path, nbformat.writes(nb) + "\n")
 
 

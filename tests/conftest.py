@@ -19,6 +19,7 @@ for var, sub in {
     "MPLCONFIGDIR": "matplotlib",
     "XDG_CACHE_HOME": "cache",
     "SMK_HOME": "smk-home",
+    "SMK_WORKSHEET_DIR": "worksheets",  # kernels (nbval, Voilà) inherit it: no test saves a worksheet in ~
 }.items():
     os.environ[var] = str(_SCRATCH / sub)
     (_SCRATCH / sub).mkdir(parents=True, exist_ok=True)
