@@ -42,17 +42,22 @@ def repo() -> Path:
 # JupyterLab as `make lab` starts it, and a real browser
 
 
-def lab_command(bin_dir: Path | None = None) -> list[str]:
-    """The Makefile's lab recipe as an argument list, with $(BIN) resolved to this venv."""
+def make_command(target: str, bin_dir: Path | None = None) -> list[str]:
+    """The Makefile's recipe for ``target`` as an argument list, with $(BIN) resolved to this venv."""
     import re
     import shlex
     import sys
 
     make = (REPO / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1).replace("\\\n", " ")
+    recipe = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", make, re.M).group(1).replace("\\\n", " ")
     allow_root = "--allow-root" if getattr(os, "geteuid", lambda: 1)() == 0 else ""
     recipe = recipe.replace("$(BIN)", str(bin_dir or Path(sys.executable).parent)).replace("$(ALLOW_ROOT)", allow_root)
     return shlex.split(recipe)
+
+
+def lab_command(bin_dir: Path | None = None) -> list[str]:
+    """The Makefile's lab recipe as an argument list."""
+    return make_command("lab", bin_dir)
 
 
 def start_lab(root_dir: Path, scratch: Path, extra=()):

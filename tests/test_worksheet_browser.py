@@ -1,0 +1,207 @@
+"""The worksheet page as an owner uses it: `make worksheet`'s command, Voilà, and a real headless chromium.
+
+Answers go to a temporary worksheet folder; the page is found by its labels, as a screen reader finds it.
+"""
+
+import json
+import re
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import make_command
+
+SAVED = re.compile(r"^Saved")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def worksheet_server(tmp_path):
+    """`make worksheet` on a free port, saving into a temporary folder; yields (url, folder)."""
+    folder = tmp_path / "answers"
+    cmd = make_command("worksheet") + ["--no-browser", f"--port={free_port()}", f"--folder={folder}"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()
+    match = re.search(r"open (http://127\.0\.0\.1:\d+/\?token=\w+)", first)
+    assert match, first + proc.stderr.read() if proc.poll() is not None else first
+    url = match.group(1)
+    port = int(re.search(r":(\d+)/", url).group(1))
+    deadline = time.monotonic() + 60
+    while True:  # listening yet? (a page request would start a kernel for nothing)
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("the worksheet server did not start: " + proc.stderr.read())
+            time.sleep(0.3)
+    yield url, folder
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.responses = []
+    page.on("response", lambda r: page.responses.append(r.url))
+    page.goto(url)
+    page.get_by_role("textbox", name="Business name").wait_for(timeout=90_000)
+    return page
+
+
+def badge(page):
+    return page.locator(".smk-ws-badge")
+
+
+def wait_saved(page, answered=None):
+    text = f"Saved.* · {answered} of 40 answered" if answered is not None else "Saved"
+    page.locator(".smk-ws-badge", has_text=re.compile(text)).wait_for(timeout=30_000)
+
+
+def saved_files(folder):
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
+    url, folder = worksheet_server
+    page = open_page(browser, url)
+    assert "Editing" in page.locator(".smk-ws-status").inner_text()
+    hostile = "<script>alert('x')</script> & Co"
+    page.get_by_role("textbox", name="Business name").fill(hostile)
+    page.get_by_role("textbox", name="What you sell").fill("Books, cards\nand coffee")
+    page.get_by_role("checkbox", name="email").check()
+    page.get_by_role("textbox", name="People reached").fill("40,000")
+    page.get_by_role("textbox", name="Visits").fill("lots")
+    page.get_by_role("combobox", name="Lead handoff").select_option(label="2 – rarely true")
+    page.get_by_label("Sales action: date").fill("2025-04-01")
+    # the wrong number: an inline message, the field keeps it, the rest keeps working
+    page.get_by_role("alert").filter(has_text="Visits must be a number").wait_for(timeout=30_000)
+    assert page.get_by_role("textbox", name="Visits").input_value() == "lots"
+    page.locator(".smk-ws-out td", has_text="visits is not a valid number").first.wait_for(timeout=30_000)
+    wait_saved(page, answered=7)
+
+    [saved] = saved_files(folder)
+    answers = saved["answers"]
+    assert answers["business_name"] == hostile and answers["what_you_sell"] == "Books, cards\nand coffee"
+    assert (answers["channels"], answers["reach"], answers["visits"]) == (["email"], "40,000", "lots")
+    assert (answers["align_handoff"], answers["sales_date"]) == (2, "2025-04-01")
+
+    # typed HTML is text on the page, never markup, never run
+    assert hostile in page.locator(".smk-ws-status").inner_text()
+    assert page.locator(".smk-ws-status script").count() == 0 and page.dialogs == []
+
+    # close the tab, come back: everything is there
+    page.close()
+    page = open_page(browser, url)
+    assert page.get_by_role("textbox", name="Business name").input_value() == hostile
+    assert page.get_by_role("textbox", name="What you sell").input_value() == "Books, cards\nand coffee"
+    assert page.get_by_role("checkbox", name="email").is_checked()
+    assert page.get_by_role("textbox", name="Visits").input_value() == "lots"
+    assert page.get_by_role("combobox", name="Lead handoff").input_value() != ""
+    assert page.get_by_label("Sales action: date").input_value() == "2025-04-01"
+
+    # the printable summary and the answers, downloaded from the page
+    page.get_by_role("button", name="Prepare the summary and downloads").click()
+    link = page.get_by_role("link", name="Printable summary (HTML)")
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    summary = open(info.value.path(), encoding="utf-8").read()
+    assert info.value.suggested_filename == "script-alert-x-script-co-summary.html"
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Co" in summary and "<script>" not in summary
+    assert "Books, cards\nand coffee" in summary and "visits is not a valid number" in summary
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Printable summary (PDF)").click()
+    assert open(info.value.path(), "rb").read(5) == b"%PDF-"
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Answers (CSV, for a spreadsheet)").click()
+    assert "business_name" in open(info.value.path(), encoding="utf-8").read()
+
+    # nothing was loaded from anywhere but this machine
+    assert page.responses and all(u.startswith(("http://127.0.0.1:", "data:", "blob:")) for u in page.responses)
+    assert page.dialogs == []
+    page.close()
+
+
+def test_two_tabs_on_one_worksheet(browser, worksheet_server):
+    url, folder = worksheet_server
+    tab1 = open_page(browser, url)
+    tab1.get_by_role("textbox", name="Business name").fill("Corner Shop")
+    wait_saved(tab1, answered=1)
+    tab2 = open_page(browser, url)  # opens the latest worksheet: the same one
+    assert tab2.get_by_role("textbox", name="Business name").input_value() == "Corner Shop"
+    tab1.get_by_role("textbox", name="Leads").fill("12")
+    wait_saved(tab1, answered=2)
+    tab2.get_by_role("textbox", name="Orders").fill("30")
+    tab2.get_by_role("alert").filter(has_text="changed elsewhere").wait_for(timeout=30_000)
+    tab2.locator(".smk-ws-badge", has_text="Not saved").wait_for()
+    [only] = saved_files(folder)
+    assert only["answers"]["leads"] == "12" and only["answers"]["orders"] == ""  # tab 2 overwrote nothing
+    tab2.get_by_role("button", name="Save mine as a copy").click()
+    tab2.get_by_role("alert").filter(has_text="saved as a new worksheet").wait_for(timeout=30_000)
+    files = saved_files(folder)
+    assert sorted((f["answers"]["leads"], f["answers"]["orders"]) for f in files) == [("", "30"), ("12", "")]
+    tab1.close()
+    tab2.close()
+
+
+def test_every_input_is_reached_with_the_keyboard(browser, worksheet_server):
+    from smk_helpers import worksheet as ws
+
+    url, _ = worksheet_server
+    page = open_page(browser, url)
+    page.get_by_role("textbox", name="Business name").focus()
+    reached = set()
+    for _ in range(400):
+        label = page.evaluate("""() => { const e = document.activeElement;
+            return (e.labels && e.labels.length ? e.labels[0].innerText : e.innerText || e.getAttribute('aria-label') || '').trim(); }""")
+        label = " ".join(label.split())
+        reached.add(label)
+        if label == "Prepare the summary and downloads":
+            break
+        page.keyboard.press("Tab")
+    wanted = {f.label for f in ws.FIELDS if f.kind != "multi-choice"} | set(ws.FIELDS_BY_ID["channels"].options)
+    assert wanted <= reached, wanted - reached
+    assert {f"Show example for {f.label}" for f in ws.FIELDS} <= reached  # the example toggles too
+    page.close()
+
+
+def test_the_page_prints_without_its_buttons(browser, worksheet_server):
+    url, _ = worksheet_server
+    page = open_page(browser, url)
+    page.emulate_media(media="print")
+    assert page.locator(".smk-ws-bar").first.is_hidden() and page.locator(".smk-ws-badge").is_hidden()
+    assert page.get_by_role("textbox", name="Business name").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("paper, width_mm", [("A4", 210), ("Letter", 215.9)])
+def test_the_summary_fits_the_paper(browser, tmp_path, paper, width_mm):
+    """In print, nothing in the summary is wider than the paper less its 15 mm margins."""
+    from smk_helpers import worksheet as ws
+
+    answers = {**ws.bookhub_example(), "objections": "x" * 2000, "shared_owner": "Somebody-With-A-Very-Long-Name" * 4}
+    path = tmp_path / "summary.html"
+    path.write_text(ws.summary_html(answers), encoding="utf-8")
+    page = browser.new_page(viewport={"width": round((width_mm - 30) / 25.4 * 96), "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(path.as_uri())
+    overflow = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert overflow[0] <= overflow[1], overflow
+    assert page.locator("img").evaluate("img => img.naturalWidth > 0 && img.getBoundingClientRect().right <= innerWidth")
+    pdf = page.pdf(format=paper, margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+    assert pdf[:5] == b"%PDF-"
+    page.close()
