@@ -92,9 +92,9 @@ def start_lab(root_dir: Path, scratch: Path, extra=()):
 
 def chromium_path() -> str:
     """Debian's chromium, or skip with the reason (fail under CI=true, where it must be there)."""
-    import shutil
+    from smk_helpers.pdf import find_chromium
 
-    path = os.environ.get("SMK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if path:
         return path
     reason = ("no chromium found: `make test` installs Debian's chromium when run as root; "

@@ -36,7 +36,7 @@ def test_every_pin_is_exact_and_every_dependency_is_locked(repo):
 
 def test_makefile_is_the_face_of_the_project(repo):
     make = (repo / "Makefile").read_text(encoding="utf-8")
-    for target in ("lab", "test", "install", "notebooks", "data", "lock", "help"):
+    for target in ("lab", "test", "install", "notebooks", "data", "lock", "help", "worksheet", "blank-worksheet"):
         assert re.search(rf"^{target}:", make, re.M), target
     lab = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1)
     assert "--ServerApp.ip=127.0.0.1" in lab and "/lab/tree/notebooks/00_start_here.ipynb" in lab
@@ -85,6 +85,17 @@ def test_wheel_ships_the_bookhub_data_unchanged(repo, wheel):
     assert sorted(shipped) == [p.name for p in source]
     for p in source:
         assert shipped[p.name] == p.read_bytes(), p.name
+
+
+def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = zf.read("smk_helpers/worksheets/sales_vs_marketing.ipynb")
+        zf.extractall(tmp_path / "site")
+    assert shipped == (repo / "worksheets" / "sales_vs_marketing.ipynb").read_bytes()
+    code = "from smk_helpers.worksheet_page import notebook_path; print(notebook_path())"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}, check=True)
+    assert run.stdout.strip() == str(tmp_path / "site" / "smk_helpers" / "worksheets" / "sales_vs_marketing.ipynb")
 
 
 def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
