@@ -299,11 +299,11 @@ class WorksheetPage:
         if self._loading:
             return
         self.answers[field_id] = self._value_of(field_id)
+        self._autosave(list_changed=field_id == "business_name" or not self.on_disk)  # first: the answer is safe
         self._show_message(field_id)
-        self._refresh_numbers()
         self.download_html.value = ("<p>Your answers changed since the downloads were prepared; prepare them again.</p>"
                                     if self.download_html.value else "")
-        self._autosave(list_changed=field_id == "business_name" or not self.on_disk)
+        self._refresh_numbers()
 
     def _show_message(self, field_id: str) -> None:
         _, message = ws.validate_field(field_id, self.answers.get(field_id))

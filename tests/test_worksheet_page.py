@@ -279,3 +279,16 @@ def test_the_notebook_only_lays_out_the_page(repo):
     headings = [line for c in nb["cells"] if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()
                 if line.startswith("## ")]
     assert headings[:6] == [f"## {n}. {title}" for n, title in ws.SECTIONS.items()]
+
+
+def test_an_unexpected_error_is_shown_and_the_answer_still_saved(folder, monkeypatch, capsys):
+    page = WorksheetPage()
+
+    def broken(answers):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(ws, "worksheet_kpis", broken)
+    type_in(page, "reach", "100")
+    assert "Something went wrong (RuntimeError: boom)" in page.alert_html.value
+    assert on_disk(folder)[0]["answers"]["reach"] == "100"
+    assert "RuntimeError: boom" in capsys.readouterr().err  # the traceback goes to the server's log
