@@ -79,7 +79,9 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     url, folder = worksheet_server
     page = open_page(browser, url)
     assert "Editing" in page.locator(".smk-ws-status").inner_text()
-    assert "WorksheetPage" not in page.content() and page.locator(".jp-InputArea").count() == 0  # no code shows
+    shown = page.locator("body").inner_text()  # no code shows: only text and widgets
+    assert not any(code in shown for code in ("WorksheetPage", "page.section", "import "))
+    assert page.locator(".jp-InputPrompt, .jp-CodeMirrorEditor, .cm-editor").count() == 0
     hostile = "<script>alert('x')</script> & Co"
     page.get_by_role("textbox", name="Business name").fill(hostile)
     page.get_by_role("textbox", name="What you sell").fill("Books, cards\nand coffee")
