@@ -281,7 +281,7 @@ def compare_approaches(cpm: float = DEFAULTS["cpm"], ctr: float = DEFAULTS["ctr"
             "limited_by": "staff hours" if capacity <= affordable else "budget"}
 
     table = pd.DataFrame([ad, hand], index=pd.Index([AD, HAND_SELL], name="approach"))
-    table["cost_per_contact"] = kpis.safe_divide(table["cost"], table["contacts"])
+    table["cost_per_contact"] = kpis.cost_per_contact(table["cost"], table["contacts"])
     table["conversion_per_contact"] = kpis.safe_divide(table["orders"], table["contacts"])
     table["cost_per_order"] = kpis.safe_divide(table["cost"], table["orders"])
     table = table[COLUMNS]

@@ -327,6 +327,30 @@ def cost_per_lead(spend, leads):
     return safe_divide(spend, leads)
 
 
+def cost_per_contact(cost, contacts):
+    """Cost per contact: what reaching one person costs, by campaign (one-to-many) or conversation (one-to-one).
+
+    Formula: cost / contacts. For a campaign the contacts are the people reached and the cost
+    its spend; for conversations, the conversations and the staff time they took (`staff_cost`).
+
+    Parameters
+    ----------
+    cost, contacts : number or Series
+
+    Returns
+    -------
+    float or Series
+
+    Examples
+    --------
+    >>> cost_per_contact(150, 10000)
+    0.015
+    >>> cost_per_contact(120, 0)
+    nan
+    """
+    return safe_divide(cost, contacts)
+
+
 def cac(spend, new_customers):
     """Customer acquisition cost (blended): marketing spend per new customer.
 

@@ -461,15 +461,17 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     rows.append(_row("Average order value", kpis.average_order_value(n["revenue"][0], n["orders"][0]), as_money,
                      _reason(n, ["revenue"], "orders"), kpis.formula(kpis.average_order_value)))
     rows.append(_row("Cost per lead", kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "leads"), "marketing " + kpis.formula(kpis.cost_per_lead)))
+                     _reason(n, ["marketing_spend"], "leads"), kpis.formula(kpis.cost_per_lead)))
     rows.append(_row("Cost per new customer (CAC)", kpis.cac(n["marketing_spend"][0], n["customers"][0]),
                      as_money, _reason(n, ["marketing_spend"], "customers"), kpis.formula(kpis.cac)))
     rows.append(_row("Cost per contact, one-to-many (spend / people reached)",
-                     kpis.safe_divide(n["marketing_spend"][0], n["reach"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "reach"), "marketing spend / people reached"))
+                     kpis.cost_per_contact(n["marketing_spend"][0], n["reach"][0]), as_money,
+                     _reason(n, ["marketing_spend"], "reach"),
+                     f"{kpis.formula(kpis.cost_per_contact)}: marketing spend / people reached"))
     hourly, why_hourly = n["hourly_cost"]
     label = ONE_TO_ONE_LABEL
-    how = "hours spent selling × cost of an hour / one-to-one conversations"
+    how = (f"{kpis.formula(kpis.cost_per_contact)}: staff cost ({kpis.formula(kpis.staff_cost)}, from the hours "
+           "spent selling) / one-to-one conversations")
     if why_hourly and not _is_blank(answers.get("hourly_cost")):
         rows.append(KpiRow(label, MISSING, why_hourly, how))
     else:
@@ -477,7 +479,7 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
             hourly = kpis.STAFF_HOURLY_COST
             label += f", at the default {fmt_money(hourly, currency=money)} an hour"
         cost = kpis.staff_cost(n["selling_hours"][0] * 60, hourly)
-        rows.append(_row(label, kpis.safe_divide(cost, n["conversations"][0]), as_money,
+        rows.append(_row(label, kpis.cost_per_contact(cost, n["conversations"][0]), as_money,
                          _reason(n, ["selling_hours"], "conversations"), how))
     return rows
 
@@ -871,7 +873,7 @@ def save_as_copy(record: dict, folder=None) -> dict:
 def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
     """The saved worksheets (newest first) and a sentence per file that could not be read.
 
-    Each row: id, name, updated, revision, answered, total, path. Files that cannot be read are
+    Each row: id, name, updated, revision, answered, total, path, answers. Files that cannot be read are
     reported, not changed.
 
     Examples
@@ -902,7 +904,7 @@ def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
         name = str(record["answers"].get("business_name") or "").strip() or "(no name yet)"
         rows.append({"id": record["id"], "name": name, "updated": str(record.get("updated", "")),
                      "revision": record["revision"], "answered": answered, "total": total,
-                     "path": folder / record["file"]})
+                     "path": folder / record["file"], "answers": record["answers"]})
     rows.sort(key=lambda r: (r["updated"], r["revision"]), reverse=True)
     return rows, bad
 
@@ -912,7 +914,14 @@ def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _as_text(field: Field, raw) -> str:
+def answer_text(field: Field, raw) -> str:
+    """An answer as one line of text: choices joined with "; ", a score with its words ("4 – mostly true").
+
+    Examples
+    --------
+    >>> answer_text(FIELDS_BY_ID["channels"], ["email", "print"]), answer_text(FIELDS_BY_ID["align_goals"], 4)
+    ('email; print', '4 – mostly true')
+    """
     if _is_blank(raw):
         return ""
     if isinstance(raw, (list, tuple)):
@@ -987,29 +996,56 @@ def summary_html(answers: dict, title: str = "Sales and marketing worksheet", ch
             continue
         body.append("<dl>")
         for f in fields_in(number):
-            text = _as_text(f, answers.get(f.id))
+            text = answer_text(f, answers.get(f.id))
             value = esc(text) if text else '<span class="blank">(not answered)</span>'
             body.append(f"<div><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
         body.append("</dl>")
         if number == 4:
-            body.append("<h3>Your numbers</h3><table><tr><th>measure</th><th>value</th><th>worked out as</th>"
-                        "<th>note</th></tr>")
-            for row in worksheet_kpis(answers):
-                body.append(f"<tr><td>{esc(row.label)}</td><td class=\"num\">{esc(row.value)}</td><td>{esc(row.formula)}</td>"
-                            f"<td>{esc(row.reason or '')}</td></tr>")
-            body.append("</table>")
-            if chart:
-                fig = funnel_figure(answers)
-                if fig is None:
-                    body.append(f'<p class="note">{esc(FUNNEL_WAITING)}</p>')
-                else:
-                    from .plots import figure_html
-
-                    body.append(figure_html(fig))
-            body.extend(f'<p class="problem">{esc(w)}</p>' for w in funnel_notes(answers))
+            body.append("<h3>Your numbers</h3>" + kpi_table_html(answers))
+            body.append(funnel_html(answers, chart=chart))
         if number == 5:
             body.append(f"<p><b>Result:</b> {esc(alignment_result(answers).message)}</p>")
     return _page(f"{title}{' – ' + name if name else ''}", body)
+
+
+def funnel_html(answers: dict, chart: bool = True) -> str:
+    """Section 4's funnel as HTML: the chart (an inlined PNG described in words) or why it is not there
+    yet, then its data-quality warnings.
+
+    Examples
+    --------
+    >>> funnel_html(blank()) == f'<p class="note">{FUNNEL_WAITING}</p>'
+    True
+    >>> print(funnel_html({**blank(), "reach": "10", "visits": "20"}, chart=False))
+    <p class="problem">Stage &#x27;visits&#x27; (20) is larger than the stage above it, &#x27;reached&#x27; (10): a rate of 200.0%. Check the counts and the stage order.</p>
+    """
+    esc = html.escape
+    parts = []
+    if chart:
+        fig = funnel_figure(answers)
+        if fig is None:
+            parts.append(f'<p class="note">{esc(FUNNEL_WAITING)}</p>')
+        else:
+            from .plots import figure_html
+
+            parts.append(figure_html(fig))
+    parts.extend(f'<p class="problem">{esc(w)}</p>' for w in funnel_notes(answers))
+    return "".join(parts)
+
+
+def kpi_table_html(answers: dict) -> str:
+    """The live numbers of section 4 as an HTML table: measure, value, how it is worked out, why n/a.
+
+    Examples
+    --------
+    >>> page = kpi_table_html({**blank(), "revenue": "<b>1</b>", "orders": "0"})
+    >>> "<b>" in page, "orders is 0" in page
+    (False, True)
+    """
+    esc = html.escape
+    rows = "".join(f'<tr><td>{esc(r.label)}</td><td class="num">{esc(r.value)}</td><td>{esc(r.formula)}</td>'
+                   f"<td>{esc(r.reason or '')}</td></tr>" for r in worksheet_kpis(answers))
+    return f"<table><tr><th>measure</th><th>value</th><th>worked out as</th><th>why n/a</th></tr>{rows}</table>"
 
 
 def blank_worksheet_html(title: str = "Sales and marketing worksheet") -> str:
@@ -1101,7 +1137,7 @@ def answers_csv(answers: dict) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["section", "field", "question", "answer"])
     for f in FIELDS:
-        writer.writerow([f.section, f.id, f.label, _csv_safe(_as_text(f, answers.get(f.id)))])
+        writer.writerow([f.section, f.id, f.label, _csv_safe(answer_text(f, answers.get(f.id)))])
     return out.getvalue()
 
 
@@ -1121,7 +1157,7 @@ __all__ = [
     "SCHEMA_VERSION", "FIELDS", "SECTIONS", "Field", "KpiRow", "AlignmentResult", "ConflictError",
     "WorksheetFileError", "blank", "bookhub_example", "progress", "validate_field", "problems",
     "worksheet_kpis", "worksheet_funnel_table", "funnel_figure", "alignment_result", "file_name", "reload",
-    "blank_worksheet_html", "worksheet_dir", "slug", "new_id",
+    "blank_worksheet_html", "kpi_table_html", "funnel_html", "answer_text", "funnel_notes", "worksheet_dir", "slug", "new_id",
     "new_record", "path_of", "load", "save", "save_as_copy", "list_worksheets", "summary_html",
     "answers_csv", "answers_json",
 ]

@@ -61,6 +61,7 @@ CSS = """
 .smk-ws-out table { border-collapse: collapse; margin: .4em 0; max-width: 60em; }
 .smk-ws-out th, .smk-ws-out td { border: 1px solid #bbb; padding: 3px 8px; text-align: left; vertical-align: top; }
 .smk-ws-out td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.smk-ws-out .problem { color: #8a2b00; font-weight: 600; }
 .smk-ws-out figure { margin: .6em 0; max-width: 46em; } .smk-ws-out figcaption { color: #444; font-size: .92em; }
 .smk-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
@@ -172,14 +173,10 @@ class WorksheetPage:
     def _help_html(field: ws.Field) -> str:
         esc = html.escape
         limit = f" Up to {field.max_length:,} characters." if field.max_length else ""
-        example = field.example
-        if isinstance(example, tuple):
-            example = "; ".join(example)
-        elif field.kind == "score":
-            example = f"{example} – {ws.SCALE[example]}"
+        example = ws.answer_text(field, field.example)
         return (f'<div class="smk-ws-help">{esc(field.guidance)}{limit}<details><summary>Show example'
                 f'<span class="smk-sr"> for {esc(field.label)}</span></summary>'
-                f'<div class="smk-ws-example">The Book Hub: {esc(str(example))}</div></details></div>')
+                f'<div class="smk-ws-example">The Book Hub: {esc(example)}</div></details></div>')
 
     def _build_outputs(self) -> None:
         self.kpi_html = widgets.HTML()
@@ -312,24 +309,12 @@ class WorksheetPage:
 
     def _refresh_numbers(self) -> None:
         answers = self.answers
-        rows = ws.worksheet_kpis(answers)
-        esc = html.escape
-        body = "".join(f"<tr><td>{esc(r.label)}</td><td class=\"num\">{esc(r.value)}</td><td>{esc(r.formula)}</td>"
-                       f"<td>{esc(r.reason or '')}</td></tr>" for r in rows)
-        self.kpi_html.value = ("<table><tr><th>measure</th><th>value</th><th>worked out as</th><th>why n/a</th></tr>"
-                               f"{body}</table>")
+        self.kpi_html.value = ws.kpi_table_html(answers)
         counts = tuple(ws.worksheet_funnel_table(answers)["count"].fillna(-1))
         if counts != self._drawn_funnel:  # draw again only when a funnel count changed
             self._drawn_funnel = counts
-            fig = ws.funnel_figure(answers)
-            notes = "".join(f'<p class="smk-ws-error">{esc(n)}</p>' for n in ws.funnel_notes(answers))
-            if fig is None:
-                self.funnel_html.value = f"<p>{esc(ws.FUNNEL_WAITING)}</p>{notes}"
-            else:
-                from .plots import figure_html
-
-                self.funnel_html.value = figure_html(fig) + notes
-        self.alignment_html.value = f"<p>{esc(ws.alignment_result(answers).message)}</p>"
+            self.funnel_html.value = ws.funnel_html(answers)
+        self.alignment_html.value = f"<p>{html.escape(ws.alignment_result(answers).message)}</p>"
         self._show_status()
 
     def _show_status(self) -> None:
@@ -400,7 +385,8 @@ class WorksheetPage:
         options = [(f"{r['name']} – {r['answered']} of {r['total']} answered – saved {_local_time(r['updated'])}", r["id"])
                    for r in rows]
         self.saved_list.options = options or [("(none saved yet)", "")]
-        self.saved_list.value = self.record["id"] if self.record["id"] in {o[1] for o in options} else (options or [("", "")])[0][1]
+        ids = [ident for _, ident in self.saved_list.options]
+        self.saved_list.value = self.record["id"] if self.record["id"] in ids else ids[0]
         self.open_button.disabled = not options or bool(self.paused)
         self.files_html.value = ('<div class="smk-ws-alert">These files in the worksheet folder could not be read '
                                  "and were left as they are: " + " ".join(html.escape(b) for b in bad) + "</div>"
@@ -437,10 +423,10 @@ class WorksheetPage:
             return
         example = ws.bookhub_example()
         rows, _ = ws.list_worksheets(self.folder)
-        for row in rows:
-            if ws.reload({"id": row["id"]}, folder=self.folder)["answers"] == example:
-                self.open_saved(row["id"])
-                return
+        same = next((row for row in rows if row["answers"] == example), None)
+        if same is not None:
+            self.open_saved(same["id"])
+            return
         self.record, self.on_disk = ws.new_record(example), False
         self._fill(example)
         self._autosave(list_changed=True)

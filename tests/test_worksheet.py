@@ -382,3 +382,14 @@ def test_kpis_come_from_the_library(monkeypatch):
     rows = ws.worksheet_kpis(ws.bookhub_example())
     assert calls == [(750.0, 120.0)]
     assert kpi(rows, "Cost per new customer").formula == "marketing spend / new customers"  # the docstring's words
+
+
+def test_cost_per_contact_comes_from_the_library(monkeypatch):
+    import functools
+
+    calls = []
+    real = kpis.cost_per_contact
+    monkeypatch.setattr(kpis, "cost_per_contact", functools.wraps(real)(lambda *a: calls.append(a) or real(*a)))
+    rows = ws.worksheet_kpis(ws.bookhub_example())
+    assert calls == [(750.0, 40000.0), (pytest.approx(60 * 13.56), 360.0)]
+    assert kpi(rows, "Cost per contact, one-to-many").formula.startswith("cost / contacts: ")
