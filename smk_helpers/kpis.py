@@ -1094,6 +1094,274 @@ def quota_attainment(
 
 
 # ---------------------------------------------------------------------------------------------
+# Report tables: sales, campaigns, conversations and the handoff, one row per group
+# ---------------------------------------------------------------------------------------------
+
+
+def gross_margin_rate(gross_profit, revenue):
+    """Gross margin actually earned: the share of revenue left after the cost of goods.
+
+    Formula: Σ gross profit / Σ revenue.
+
+    Examples
+    --------
+    >>> gross_margin_rate(46.6, 100.0)
+    0.466
+    >>> gross_margin_rate(10.0, 0)
+    nan
+    """
+    return safe_divide(gross_profit, revenue)
+
+
+def spend_share(spend, revenue):
+    """Marketing spend as a share of revenue (small retailers spend about 1–3%).
+
+    Formula: marketing spend / revenue, both from the same period.
+
+    Examples
+    --------
+    >>> spend_share(9000, 450000)
+    0.02
+    """
+    return safe_divide(spend, revenue)
+
+
+def relative_change(current, previous):
+    """How much a number grew or shrank against the previous period, as a fraction.
+
+    Formula: (current − previous) / previous. Use it for amounts and counts; for a rate, give
+    the difference in percentage points instead (current − previous), never this.
+
+    Examples
+    --------
+    >>> relative_change(120.0, 100.0)
+    0.2
+    >>> relative_change(5.0, 0.0)
+    nan
+    """
+    return safe_divide(_number(current) - _number(previous), previous)
+
+
+def follow_up_rate(conversations, leads):
+    """Share of marketing's leads that sales followed up in a conversation.
+
+    Formula: conversations that name a campaign / the leads campaigns produced.
+
+    Examples
+    --------
+    >>> follow_up_rate(30, 120)
+    0.25
+    """
+    return safe_divide(conversations, leads)
+
+
+def sales_by(orders: pd.DataFrame, by: str = "channel") -> pd.DataFrame:
+    """Orders, revenue, average order value and share of revenue per channel or per month.
+
+    Formulas: orders = number of orders; revenue = Σ revenue; average_order_value = Σ revenue /
+    orders; share = revenue / total revenue (the shares add up to 1).
+
+    Parameters
+    ----------
+    orders : DataFrame (filter it to the period first)
+    by : "channel" or "month"
+        By channel the rows are sorted by revenue, largest first, and a blank channel is
+        "(unknown)"; by month every month from the first order to the last has a row.
+
+    Returns
+    -------
+    DataFrame indexed by channel or month
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"channel": ["in-store", "website", "in-store"], "revenue": [40.0, 25.0, 35.0],
+    ...                        "order_date": pd.to_datetime(["2025-01-05", "2025-03-02", "2025-03-09"])})
+    >>> sales_by(orders)
+              orders  revenue  average_order_value  share
+    channel
+    in-store       2     75.0                 37.5   0.75
+    website        1     25.0                 25.0   0.25
+    >>> sales_by(orders, by="month")["orders"].to_dict()
+    {'2025-01': 1, '2025-02': 0, '2025-03': 2}
+    """
+    if by == "channel":
+        revenue = revenue_by_channel(orders)
+        counts = orders["channel"].fillna(UNKNOWN_CHANNEL).value_counts().reindex(revenue.index)
+    elif by == "month":
+        revenue = revenue_by_month(orders)
+        counts = orders["order_date"].dt.strftime("%Y-%m").value_counts().reindex(revenue.index, fill_value=0)
+    else:
+        raise ValueError(f"by must be 'channel' or 'month', not {by!r}.")
+    counts = counts.fillna(0).astype("int64")
+    table = pd.DataFrame({
+        "orders": counts,
+        "revenue": revenue,
+        "average_order_value": average_order_value(revenue, counts),
+        "share": safe_divide(revenue, total_revenue(orders)),
+    })
+    table.index.name = by
+    return table
+
+
+def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, end=None,
+                     gross_margin=None, by: str | None = None) -> pd.DataFrame:
+    """What each campaign (or each marketing channel) cost, reached and brought in a period.
+
+    Formulas: spend, impressions, clicks and leads are pro-rated to the period
+    (`prorate_campaigns`); ctr = Σclicks / Σimpressions; cost_per_lead = Σspend / Σleads;
+    orders, attributed_revenue and gross_profit are those of the period's orders that name the
+    campaign; new_customers are customers whose first order names it (`new_customers_from`);
+    cac = Σspend / new customers; roas = attributed revenue / spend; roi = (gross profit −
+    spend) / spend. Gross profit is the orders' gross_profit, else revenue × ``gross_margin``,
+    else unknown. All ratios of a channel are ratios of its sums.
+
+    Parameters
+    ----------
+    campaigns, orders : the contract tables (all rows; the period is applied here)
+    start, end : str, date or None
+    gross_margin : float, optional
+    by : str, optional
+        "channel" (or another campaigns column) for one row per group; one row per campaign by
+        default.
+
+    Returns
+    -------
+    DataFrame indexed by campaign_id (with its channel and name) or by the ``by`` column. The
+    attributed columns are NaN when no order names any campaign.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["E1", "S1"], "channel": ["email", "social"],
+    ...     "start_date": pd.to_datetime(["2025-03-01", "2025-03-01"]),
+    ...     "end_date": pd.to_datetime(["2025-03-31", "2025-03-31"]), "spend": [50.0, 150.0],
+    ...     "impressions": [2000.0, 10000.0], "clicks": [100.0, 100.0], "leads": [10.0, 5.0], "name": ["News", "Ads"]})
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "customer_id": ["C1", "C2", None],
+    ...     "order_date": pd.to_datetime(["2025-03-03", "2025-03-04", "2025-03-05"]),
+    ...     "campaign_id": ["E1", "S1", "S1"], "revenue": [40.0, 60.0, 60.0]})
+    >>> table = campaign_results(campaigns, orders, gross_margin=0.5)
+    >>> table[["spend", "orders", "new_customers", "roas", "roi"]]
+                 spend  orders  new_customers  roas  roi
+    campaign_id
+    E1            50.0     1.0            1.0   0.8 -0.6
+    S1           150.0     2.0            1.0   0.8 -0.6
+    """
+    shown = prorate_campaigns(campaigns, start, end)
+    known = _attribution_known(orders)
+    period_orders = orders[in_period(orders["order_date"], start, end) & orders["campaign_id"].notna()]
+    first = first_orders(orders)
+    first = first[in_period(first["order_date"], start, end) & first["campaign_id"].notna()]
+    if "gross_profit" in orders and orders["gross_profit"].notna().any():
+        profit_of = period_orders["gross_profit"]
+    elif gross_margin is not None:
+        profit_of = period_orders["revenue"] * gross_margin
+    else:
+        profit_of = pd.Series(math.nan, index=period_orders.index)
+    per_campaign = pd.DataFrame({
+        "orders": period_orders.groupby("campaign_id").size(),
+        "attributed_revenue": period_orders["revenue"].groupby(period_orders["campaign_id"]).sum(min_count=1),
+        "gross_profit": profit_of.groupby(period_orders["campaign_id"]).sum(min_count=1),
+        "new_customers": first.groupby("campaign_id").size(),
+    }, columns=["orders", "attributed_revenue", "gross_profit", "new_customers"]).astype("float64")
+    rows = shown.set_index("campaign_id")
+    brought = per_campaign.reindex(rows.index)  # per campaign; a campaign no order names brought 0
+    if known:
+        brought[["orders", "attributed_revenue", "new_customers"]] = (
+            brought[["orders", "attributed_revenue", "new_customers"]].fillna(0.0))
+        if not profit_of.isna().all() or period_orders.empty:
+            brought["gross_profit"] = brought["gross_profit"].fillna(0.0)
+    numbers = pd.concat([rows[list(CAMPAIGN_NUMBERS)], brought], axis=1)
+    if by is None:
+        sums = numbers
+        table = pd.DataFrame({column: numbers[column] for column in CAMPAIGN_NUMBERS})
+        table["ctr"] = ctr(*_paired_sums(numbers["clicks"], numbers["impressions"], numbers.index))
+        table["cost_per_lead"] = cost_per_lead(*_paired_sums(numbers["spend"], numbers["leads"], numbers.index))
+    else:
+        key = rows[by].fillna(UNKNOWN_CHANNEL)
+        sums = numbers.groupby(key).sum(min_count=1)
+        table = campaign_totals(rows.assign(**{by: key}), by=by).drop(columns=["cpc", "cpm"])
+    for column in ("orders", "new_customers", "attributed_revenue"):
+        table[column] = sums[column]
+    table["cac"] = cac(sums["spend"], sums["new_customers"])
+    table["roas"] = roas(sums["attributed_revenue"], sums["spend"])
+    table["roi"] = marketing_roi(sums["gross_profit"], sums["spend"])
+    if by is None:
+        table = pd.concat([rows[[c for c in ("channel", "name") if c in rows]], table], axis=1)
+        table.index.name = "campaign_id"
+    else:
+        table = table.sort_values("spend", ascending=False, kind="stable")
+        table.index.name = by
+    return table
+
+
+def conversations_by(interactions: pd.DataFrame, by: str = "staff",
+                     staff_hourly_cost: float = STAFF_HOURLY_COST) -> pd.DataFrame:
+    """Sales conversations per person (or per type): won, lost, open, win rate, hours and cost.
+
+    Formulas: win_rate = won / (won + lost); hours = Σ minutes / 60; cost = hours ×
+    staff_hourly_cost (`staff_cost`); cost_per_win = cost / won.
+
+    Examples
+    --------
+    >>> talks = pd.DataFrame({"staff": ["Ann", "Ann", "Bo"], "outcome": ["won", "lost", "open"],
+    ...                       "minutes": [30.0, 30.0, None]})
+    >>> conversations_by(talks, staff_hourly_cost=12)
+           won  lost  open  win_rate  hours  cost  cost_per_win
+    staff
+    Ann      1     1     0       0.5    1.0  12.0          12.0
+    Bo       0     0     1       NaN    NaN   NaN           NaN
+    """
+    counts = outcome_counts(interactions, by=by)
+    counts.columns.name = None
+    key = interactions[by].fillna(UNKNOWN_CHANNEL)
+    minutes = interactions["minutes"].groupby(key).sum(min_count=1).reindex(counts.index)
+    hours = minutes / 60
+    cost = staff_cost(minutes, staff_hourly_cost)
+    table = counts.assign(win_rate=win_rate(counts["won"], counts["lost"]), hours=hours, cost=cost,
+                          cost_per_win=safe_divide(cost, counts["won"]))
+    table.index.name = by
+    return table
+
+
+def handoff_by(campaigns: pd.DataFrame, interactions: pd.DataFrame, start=None, end=None,
+               by: str = "channel") -> pd.DataFrame:
+    """Marketing's leads and what sales made of them, per marketing channel.
+
+    Formulas: leads = Σ leads of the campaigns (pro-rated to the period); conversations =
+    the period's interactions that name a campaign of the channel; follow_up_rate =
+    conversations / leads; win_rate = won / (won + lost) of those conversations.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["E1", "S1"], "channel": ["email", "social"],
+    ...     "start_date": pd.to_datetime(["2025-03-01"] * 2), "end_date": pd.to_datetime(["2025-03-31"] * 2),
+    ...     "spend": [50.0, 150.0], "leads": [20.0, 10.0]})
+    >>> talks = pd.DataFrame({"date": pd.to_datetime(["2025-03-02"] * 3), "campaign_id": ["E1", "E1", "S1"],
+    ...                       "outcome": ["won", "lost", "won"]})
+    >>> handoff_by(campaigns, talks)
+             leads  conversations  won  lost  open  follow_up_rate  win_rate
+    channel
+    email     20.0              2    1     1     0             0.1       0.5
+    social    10.0              1    1     0     0             0.1       1.0
+    """
+    shown = prorate_campaigns(campaigns, start, end)
+    channel_of = campaigns.set_index("campaign_id")[by].fillna(UNKNOWN_CHANNEL)
+    talks = interactions[in_period(interactions["date"], start, end) & interactions["campaign_id"].notna()]
+    talks = talks.assign(**{by: talks["campaign_id"].map(channel_of).fillna(UNKNOWN_CHANNEL)})
+    leads = shown["leads"].groupby(shown[by].fillna(UNKNOWN_CHANNEL)).sum(min_count=1) if "leads" in shown \
+        else pd.Series(dtype="float64")
+    counts = outcome_counts(talks, by=by) if len(talks) else pd.DataFrame(columns=list(OUTCOMES), dtype="int64")
+    index = leads.index.union(counts.index, sort=False)
+    counts = counts.reindex(index, fill_value=0).astype("int64")
+    table = pd.DataFrame({"leads": leads.reindex(index).astype("float64"),
+                          "conversations": counts.sum(axis=1)})
+    table = table.join(counts)
+    table["follow_up_rate"] = follow_up_rate(table["conversations"], table["leads"])
+    table["win_rate"] = win_rate(table["won"], table["lost"])
+    table.index.name = by
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
 # One-to-many (campaigns) vs one-to-one (interactions)
 # ---------------------------------------------------------------------------------------------
 
@@ -1248,7 +1516,8 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
 
     Keys: business, period ({start, end} or None), revenue, orders, average_order_value,
     customers, new_customers, repeat_purchase_rate, revenue_by_channel ({channel: revenue}),
-    marketing_spend, impressions, clicks, leads, ctr, cost_per_lead, cac (marketing_spend /
+    gross_margin (`gross_margin_rate` of the period's orders; None without gross_profit),
+    marketing_spend, marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead, cac (marketing_spend /
     new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis, win_rate,
     funnel (list of {stage, count, rate_from_previous, rate_from_top}), quota_attainment (list
     of {period, staff, target, revenue, attainment}). The formulas are those of the functions
@@ -1323,7 +1592,10 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
         "new_customers": new_customers,
         "repeat_purchase_rate": repeat_purchase_rate(orders),
         "revenue_by_channel": revenue_by_channel(orders).to_dict(),
+        "gross_margin": (gross_margin_rate(known_sum(orders["gross_profit"]), revenue)
+                         if business.has_column("orders", "gross_profit") else None),
         "marketing_spend": spend,
+        "marketing_share": spend_share(spend, revenue),
         "impressions": campaigns.get("impressions"),
         "clicks": campaigns.get("clicks"),
         "leads": campaigns.get("leads"),

@@ -15,7 +15,7 @@ from smk_helpers.kpis import summary, summary_json
 
 KEYS = {
     "business", "period", "revenue", "orders", "average_order_value", "customers", "new_customers",
-    "repeat_purchase_rate", "revenue_by_channel", "marketing_spend", "impressions", "clicks", "leads",
+    "repeat_purchase_rate", "revenue_by_channel", "gross_margin", "marketing_spend", "marketing_share", "impressions", "clicks", "leads",
     "ctr", "cost_per_lead", "cac", "attributed_revenue", "roas", "marketing_roi", "marketing_roi_basis",
     "win_rate", "funnel", "quota_attainment",
 }
@@ -108,7 +108,9 @@ def test_summary_by_hand():
     assert s["new_customers"] == 3
     assert s["repeat_purchase_rate"] == pytest.approx(1 / 3)
     assert s["revenue_by_channel"] == {"in-store": 110.0, "website": 30.0, "(unknown)": 60.0}
+    assert s["gross_margin"] == pytest.approx((25 + 12 + 10 + 18 + 30) / 200)
     assert s["marketing_spend"] == 342.0
+    assert s["marketing_share"] == pytest.approx(342 / 200)
     assert s["impressions"] == 3100.0
     assert s["clicks"] == 450.0
     assert s["leads"] == 31.0
