@@ -63,6 +63,8 @@ class Section:
         How to read the numbers, data-quality warnings, and what is missing.
     data : dict
         The raw numbers behind the tables (for tests and reports).
+    raw_tables : dict of str to DataFrame
+        The unformatted tables a report writes to metrics.json, under stable snake_case names.
 
     Examples
     --------
@@ -81,6 +83,7 @@ class Section:
     figures: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
+    raw_tables: dict = field(default_factory=dict)
 
     @property
     def table(self) -> pd.DataFrame | None:
@@ -127,6 +130,31 @@ class Section:
             display(Markdown("\n".join(f"- {note}" for note in self.notes)))
         for fig in self.figures:
             plots.show(fig)
+
+    def html(self, level: int = 2) -> str:
+        """The section as an HTML fragment: every text escaped, figures inlined as PNG with their description.
+
+        Examples
+        --------
+        >>> print(Section("A <b>", "Sales & more.", notes=["n/a <i>"]).html())
+        <section class="smk-section"><h2>A &lt;b&gt;</h2><p class="smk-summary">Sales &amp; more.</p><ul class="smk-notes"><li>n/a &lt;i&gt;</li></ul></section>
+        """
+        import html as _html
+
+        from . import plots
+
+        esc = _html.escape
+        parts = [f'<section class="smk-section"><h{level}>{esc(self.title)}</h{level}>',
+                 f'<p class="smk-summary">{esc(self.summary)}</p>']
+        for caption, table in self.tables.items():
+            body = table.to_html(escape=True, border=0, classes="smk-table", na_rep="n/a")
+            parts.append(f'<div class="smk-table-wrap"><p class="smk-caption">{esc(caption)}</p>{body}</div>')
+        if self.notes:
+            parts.append('<ul class="smk-notes">' + "".join(f"<li>{esc(n)}</li>" for n in self.notes) + "</ul>")
+        parts += [plots.figure_html(fig) for fig in self.figures]
+        self.figures = []  # figure_html closed them
+        parts.append("</section>")
+        return "".join(parts)
 
     def close(self) -> None:
         """Close the figures (free their memory) without showing them."""
@@ -374,7 +402,91 @@ def _pct_small(x) -> str:
 KPI_TITLE = "Headline KPIs: marketing and sales"
 
 
-def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$") -> Section:
+# (label, side, summary key, kind, how it is worked out); kind picks the format and how a change is shown
+KPI_ROWS = (
+    ("Marketing spend", "marketing", "marketing_spend", "money", "what the campaigns cost"),
+    ("Marketing spend / revenue", "marketing", "marketing_share", "pct", "spend / revenue"),
+    ("Impressions", "marketing", "impressions", "count", "times the campaigns were shown"),
+    ("Clicks", "marketing", "clicks", "count", "clicks on the campaigns"),
+    ("Click-through rate", "marketing", "ctr", "pct2", "clicks / impressions"),
+    ("Leads", "marketing", "leads", "count", "sign-ups and enquiries"),
+    ("Cost per lead", "marketing", "cost_per_lead", "money", "spend / leads"),
+    ("Customer acquisition cost (CAC)", "marketing", "cac", "money", "spend / new customers"),
+    ("Attributed revenue", "marketing", "attributed_revenue", "money", "revenue of orders credited to a campaign"),
+    ("ROAS", "marketing", "roas", "ratio", "attributed revenue / spend"),
+    ("Break-even ROAS", "marketing", "break_even_roas", "ratio",
+     "1 / gross margin: the ROAS at which marketing pays for itself"),
+    ("Marketing ROI", "marketing", "marketing_roi", "pct", "(attributed gross profit - spend) / spend"),
+    ("Revenue", "sales", "revenue", "money", "what customers paid"),
+    ("Orders", "sales", "orders", "count", "receipts, web and marketplace orders"),
+    ("Average order value", "sales", "average_order_value", "money", "revenue / orders"),
+    ("Gross margin", "sales", "gross_margin", "pct", "gross profit / revenue"),
+    ("Customers (identified)", "sales", "customers", "count", "customers with an id; anonymous orders left out"),
+    ("New customers", "sales", "new_customers", "count", "customers whose first order is in the period"),
+    ("Repeat purchase rate", "sales", "repeat_purchase_rate", "pct", "customers with 2+ orders / customers"),
+    ("Win rate", "sales", "win_rate", "pct", "won / (won + lost) conversations; open ones left out"),
+)
+
+
+def _kpi_value(kind, x, currency):
+    if kind == "money":
+        return fmt_money(x, currency=currency)
+    if kind == "count":
+        return fmt_number(x)
+    if kind == "ratio":
+        return fmt_ratio(x, digits=2)
+    return fmt_pct(x, digits=2 if kind == "pct2" else 1)
+
+
+def _kpi_change(kind, now, before):
+    """A change as readers expect it: percent for amounts and counts, points for rates, 'x' for ratios."""
+    if is_missing(now) or is_missing(before):
+        return fmt_pct(None)
+    if kind in ("money", "count"):
+        change = kpis.relative_change(now, before)
+        return fmt_pct(None) if is_missing(change) else f"{change:+.1%}".replace("-", "−")
+    if kind == "ratio":
+        return f"{now - before:+.2f}x".replace("-", "−")
+    return f"{(now - before) * 100:+.{2 if kind == 'pct2' else 1}f} pp".replace("-", "−")
+
+
+def previous_period(start, end, covered_from=None):
+    """The period of the same length just before ``start``–``end``, or None when the data does not reach back.
+
+    Parameters
+    ----------
+    start, end : str or date
+        Both needed; the period's first and last day.
+    covered_from : date, optional
+        The first day the data covers; a previous period starting earlier is not covered.
+
+    Examples
+    --------
+    >>> previous_period("2025-01-01", "2025-12-31")
+    (Timestamp('2024-01-01 00:00:00'), Timestamp('2024-12-31 00:00:00'))
+    >>> previous_period("2025-03-01", "2025-03-31", covered_from="2025-01-01")  # whole months: the month before
+    (Timestamp('2025-02-01 00:00:00'), Timestamp('2025-02-28 00:00:00'))
+    >>> previous_period("2025-03-10", "2025-03-16")  # otherwise the same number of days
+    (Timestamp('2025-03-03 00:00:00'), Timestamp('2025-03-09 00:00:00'))
+    >>> previous_period("2025-01-01", "2025-12-31", covered_from="2024-06-01") is None
+    True
+    """
+    if start is None or end is None:
+        return None
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    before_end = start - pd.Timedelta(days=1)
+    if (start.day, end.day) == (1, (end + pd.offsets.MonthEnd(0)).day):  # whole months: the same months before
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        before_start = start - pd.DateOffset(months=months)
+    else:
+        before_start = before_end - (end - start)
+    if covered_from is not None and before_start < pd.Timestamp(covered_from).normalize():
+        return None
+    return before_start, before_end
+
+
+def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$",
+              compare: bool = False, benchmarks: bool = False) -> Section:
     """The headline KPIs of a business, marketing's and sales', in one table (from `kpis.summary`).
 
     Parameters
@@ -387,12 +499,18 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
         A fraction (0.45 for 45%). Used for marketing ROI when orders.csv has no gross_profit,
         and for the break-even ROAS row.
     currency : str, default "$"
+    compare : bool, default False
+        Add the previous period of the same length (`previous_period`) and the change, where
+        the orders reach back that far.
+    benchmarks : bool, default False
+        Add the typical range of each KPI that has one (`smk_helpers.benchmarks`), with its source.
 
     Returns
     -------
     Section
         ``tables["KPIs"]`` is indexed by KPI, with columns side (marketing / sales), value
-        (formatted) and "how it is worked out"; ``data`` is the `kpis.summary` dict.
+        (formatted) and "how it is worked out"; ``data`` is the `kpis.summary` dict, and
+        ``data["previous"]`` the previous period's (or None).
 
     Examples
     --------
@@ -407,42 +525,45 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     '$30.00'
     >>> kpi_table(None).summary == NO_DATA
     True
+    >>> april = kpi_table(Business.from_frames(orders=orders), start="2025-04-01", end="2025-04-30", compare=True)
+    >>> april.table.loc["Revenue", ["value", "previous period", "change"]].tolist()
+    ['$30.00', '$60.00', '−50.0%']
     """
+    from . import benchmarks as B
+
     blocked = _blocked(KPI_TITLE, business, currency=currency, gross_margin=gross_margin, start=start, end=end)
     if blocked:
         return blocked
     s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
+    margin = gross_margin if gross_margin is not None else s["gross_margin"]
+    values = {**s, "break_even_roas": None if is_missing(margin) else kpis.break_even_roas(margin)}
+    before = None
+    if compare:
+        dates = business.orders["order_date"].dropna()
+        window = previous_period(start, end, covered_from=dates.min() if len(dates) else None)
+        if window is not None:
+            before = kpis.summary(business, start=window[0], end=window[1], gross_margin=gross_margin)
+            before_margin = gross_margin if gross_margin is not None else before["gross_margin"]
+            before["break_even_roas"] = None if is_missing(before_margin) else kpis.break_even_roas(before_margin)
 
-    def money(x):
-        return fmt_money(x, currency=currency)
+    rows = []
+    for label, side, key, kind, how in KPI_ROWS:
+        if key == "break_even_roas" and (is_missing(values[key]) or business.campaigns is None):
+            continue
+        if key == "gross_margin" and is_missing(values[key]):
+            continue
+        row = {"KPI": label, "side": side, "value": _kpi_value(kind, values[key], currency)}
+        if before is not None:
+            row["previous period"] = _kpi_value(kind, before[key], currency)
+            row["change"] = _kpi_change(kind, values[key], before[key])
+        if benchmarks:
+            mark = B.by_key(key)
+            row["benchmark"] = f"{mark.range_text(currency)} ({mark.source})" if mark else ""
+        row["how it is worked out"] = how
+        rows.append(row)
+    table = pd.DataFrame(rows).set_index("KPI")
 
     basis = {"gross_profit": "the orders' gross profit", "gross_margin": f"a gross margin of {fmt_pct(gross_margin)}"}
-    rows = [
-        ("Marketing spend", "marketing", money(s["marketing_spend"]), "what the campaigns cost"),
-        ("Impressions", "marketing", fmt_number(s["impressions"]), "times the campaigns were shown"),
-        ("Clicks", "marketing", fmt_number(s["clicks"]), "clicks on the campaigns"),
-        ("Click-through rate", "marketing", fmt_pct(s["ctr"], digits=2), "clicks / impressions"),
-        ("Leads", "marketing", fmt_number(s["leads"]), "sign-ups and enquiries"),
-        ("Cost per lead", "marketing", money(s["cost_per_lead"]), "spend / leads"),
-        ("Customer acquisition cost (CAC)", "marketing", money(s["cac"]), "spend / new customers"),
-        ("Attributed revenue", "marketing", money(s["attributed_revenue"]), "revenue of orders credited to a campaign"),
-        ("ROAS", "marketing", fmt_ratio(s["roas"], digits=2), "attributed revenue / spend"),
-    ]
-    if gross_margin is not None:
-        rows.append(("Break-even ROAS", "marketing", fmt_ratio(kpis.break_even_roas(gross_margin), digits=2),
-                     "1 / gross margin: the ROAS at which marketing pays for itself"))
-    rows += [
-        ("Marketing ROI", "marketing", fmt_pct(s["marketing_roi"]), "(attributed gross profit - spend) / spend"),
-        ("Revenue", "sales", money(s["revenue"]), "what customers paid"),
-        ("Orders", "sales", fmt_number(s["orders"]), "receipts, web and marketplace orders"),
-        ("Average order value", "sales", money(s["average_order_value"]), "revenue / orders"),
-        ("Customers (identified)", "sales", fmt_number(s["customers"]), "customers with an id; anonymous orders left out"),
-        ("New customers", "sales", fmt_number(s["new_customers"]), "customers whose first order is in the period"),
-        ("Repeat purchase rate", "sales", fmt_pct(s["repeat_purchase_rate"]), "customers with 2+ orders / customers"),
-        ("Win rate", "sales", fmt_pct(s["win_rate"]), "won / (won + lost) conversations; open ones left out"),
-    ]
-    table = pd.DataFrame(rows, columns=["KPI", "side", "value", "how it is worked out"]).set_index("KPI")
-
     notes = []
     if s["marketing_roi_basis"] and s["marketing_roi"] is not None:
         notes.append(f"Marketing ROI is worked out from {basis[s['marketing_roi_basis']]}.")
@@ -459,13 +580,35 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     if start is None and end is None:
         notes.append("Over the whole data every customer is new, so CAC is spend / all identified customers; "
                      "pass start and end to see one period.")
+    if compare:
+        if before is None:
+            notes.append("There is no comparison with a previous period: the orders do not reach back a whole "
+                         "period before this one.")
+        else:
+            notes.append(f"The previous period is {_period_text(*window)[5:]}, of the same length. Changes of "
+                         "amounts and counts are in percent; changes of rates in percentage points (pp).")
+    if benchmarks:
+        notes.append("Benchmarks are typical figures for US independent bookstores and small retailers; for "
+                     "another kind of business read them as a rough guide only.")
 
-    summary = f"{business.name} took {money(s['revenue'])} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
+    summary = f"{business.name} took {money_text(s['revenue'], currency)} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
+    if before is not None and not is_missing(kpis.relative_change(s["revenue"], before["revenue"])):
+        change = kpis.relative_change(s["revenue"], before["revenue"])
+        summary += f" ({fmt_pct(abs(change))} {'more' if change >= 0 else 'less'} than the period before)"
     if not is_missing(s["marketing_spend"]):
-        summary += f", and its marketing spent {money(s['marketing_spend'])}"
+        summary += f", and its marketing spent {money_text(s['marketing_spend'], currency)}"
         if not is_missing(s["roas"]):
             summary += f" for a ROAS of {fmt_ratio(s['roas'], digits=2)}"
-    return Section(KPI_TITLE, summary + ".", tables={"KPIs": table}, notes=notes, data=s)
+    raw = pd.DataFrame([{"kpi": label, "key": key, "value": values[key],
+                         "previous": None if before is None else before[key]}
+                        for label, _, key, _, _ in KPI_ROWS if label in table.index])
+    return Section(KPI_TITLE, summary + ".", tables={"KPIs": table}, notes=notes,
+                   data={**s, "previous": before, "previous_period": None if before is None else window},
+                   raw_tables={"headline_kpis": raw})
+
+
+def money_text(x, currency="$") -> str:
+    return fmt_money(x, currency=currency)
 
 
 FUNNEL_TITLE = "The funnel: from first contact to purchase"
