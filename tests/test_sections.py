@@ -234,7 +234,10 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
     assert table.loc["Click-through rate", "value"] == "1.55%"
     assert set(table["side"]) == {"marketing", "sales"}
     assert table.loc["Marketing spend", "side"] == "marketing" and table.loc["Win rate", "side"] == "sales"
-    assert "Break-even ROAS" not in table.index
+    # with gross_profit in orders.csv, the break-even ROAS comes from the margin actually earned
+    assert s["gross_margin"] == pytest.approx(0.46, abs=0.01)
+    assert table.loc["Break-even ROAS", "value"] == f"{1 / s['gross_margin']:.2f}x"
+    assert table.loc["Gross margin", "value"] == f"{s['gross_margin']:.1%}"
     assert not section.figures
     assert section.summary == ("The Book Hub took $885,846.03 in 19,212 orders over all dates in the data, "
                                "and its marketing spent $19,309.54 for a ROAS of 2.68x.")
