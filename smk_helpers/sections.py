@@ -19,8 +19,10 @@ Typical use in a notebook::
 
 from __future__ import annotations
 
+import html
 import math
 import numbers
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -139,16 +141,14 @@ class Section:
         >>> print(Section("A <b>", "Sales & more.", notes=["n/a <i>"]).html())
         <section class="smk-section"><h2>A &lt;b&gt;</h2><p class="smk-summary">Sales &amp; more.</p><ul class="smk-notes"><li>n/a &lt;i&gt;</li></ul></section>
         """
-        import html as _html
-
         from . import plots
 
-        esc = _html.escape
+        esc = html.escape
         parts = [f'<section class="smk-section"><h{level}>{esc(self.title)}</h{level}>',
                  f'<p class="smk-summary">{esc(self.summary)}</p>']
         for caption, table in self.tables.items():
-            body = table.to_html(escape=True, border=0, classes="smk-table", na_rep="n/a")
-            parts.append(f'<div class="smk-table-wrap"><p class="smk-caption">{esc(caption)}</p>{body}</div>')
+            parts.append(f'<div class="smk-table-wrap"><p class="smk-caption">{esc(caption)}</p>'
+                         f'{table_html(table)}</div>')
         if self.notes:
             parts.append('<ul class="smk-notes">' + "".join(f"<li>{esc(n)}</li>" for n in self.notes) + "</ul>")
         parts += [plots.figure_html(fig) for fig in self.figures]
@@ -169,6 +169,35 @@ class Section:
 
     def __repr__(self) -> str:
         return f"Section({self.title!r}: {self.summary})"
+
+
+_NUMERIC = re.compile(r"^(?:n/a|[−+-]?[$€£¥]?[−-]?[\d.,]+(?:%| pp|x)?|[−+-]?\d[\d.,]*x)$")
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """A table of formatted values as escaped HTML: numbers right-aligned, text left-aligned.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"who": ["<b>"], "revenue": ["$1.00"]}, index=pd.Index(["a"], name="k"))
+    >>> print(table_html(t))
+    <table class="smk-table"><thead><tr><th scope="col">k</th><th scope="col" class="text">who</th><th scope="col">revenue</th></tr></thead><tbody><tr><th scope="row">a</th><td class="text">&lt;b&gt;</td><td>$1.00</td></tr></tbody></table>
+    """
+    esc = html.escape
+
+    def text_column(values) -> bool:
+        cells = [str(v) for v in values if str(v) != ""]
+        return bool(cells) and not all(_NUMERIC.match(c) for c in cells)
+
+    text = ' class="text"'
+    kinds = {c: text if text_column(table[c]) else "" for c in table.columns}
+    head = "".join(f'<th scope="col"{kinds[c]}>{esc(str(c))}</th>' for c in table.columns)
+    rows = []
+    for label, row in table.iterrows():
+        cells = "".join(f'<td{kinds[c]}>{esc(str(v))}</td>' for c, v in row.items())
+        rows.append(f'<tr><th scope="row">{esc(str(label))}</th>{cells}</tr>')
+    return (f'<table class="smk-table"><thead><tr><th scope="col">{esc(str(table.index.name or ""))}</th>{head}</tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _in_notebook() -> bool:
@@ -443,11 +472,16 @@ def _kpi_change(kind, now, before):
     if is_missing(now) or is_missing(before):
         return fmt_pct(None)
     if kind in ("money", "count"):
-        change = kpis.relative_change(now, before)
-        return fmt_pct(None) if is_missing(change) else f"{change:+.1%}".replace("-", "−")
-    if kind == "ratio":
-        return f"{now - before:+.2f}x".replace("-", "−")
-    return f"{(now - before) * 100:+.{2 if kind == 'pct2' else 1}f} pp".replace("-", "−")
+        change, digits, unit = kpis.relative_change(now, before), 1, "%"
+        if is_missing(change):
+            return fmt_pct(None)
+        change *= 100
+    elif kind == "ratio":
+        change, digits, unit = now - before, 2, "x"
+    else:
+        change, digits, unit = (now - before) * 100, 2 if kind == "pct2" else 1, " pp"
+    change = round(change, digits) + 0.0  # no "−0.0"
+    return f"{change:+.{digits}f}{unit}".replace("-", "−").replace("+0.0" + "0" * (digits - 1) + unit, "0" + unit)
 
 
 def previous_period(start, end, covered_from=None):
@@ -692,7 +726,7 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
                         f"where {_pct_small(steps[k])} carry on")
         summary += "."
     return Section(FUNNEL_TITLE, summary, tables={"Funnel": shown}, figures=[fig], notes=notes,
-                   data={"table": table, "warnings": _funnel.funnel_warnings(table)})
+                   data={"table": table, "warnings": _funnel.funnel_warnings(table)}, raw_tables={"funnel": table})
 
 
 MIX_TITLE = "Channel mix: where the revenue comes from"
@@ -765,7 +799,9 @@ def channel_mix(business: Business | None, *, start=None, end=None, currency="$"
     if UNKNOWN_CHANNEL in by_channel.index:
         notes.append("'(unknown)' is the revenue of orders with a blank channel.")
     return Section(MIX_TITLE, summary + ".", tables={"Revenue by channel": table}, figures=figures, notes=notes,
-                   data={"by_channel": by_channel, "share": share, "by_month": by_month})
+                   data={"by_channel": by_channel, "share": share, "by_month": by_month},
+                   raw_tables={"revenue_by_channel": pd.DataFrame({"revenue": by_channel, "share": share}).reset_index(),
+                               "revenue_by_month": by_month.reset_index()})
 
 
 VERSUS_TITLE = "One-to-many (campaigns) vs one-to-one (conversations)"
@@ -882,7 +918,7 @@ def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None
             xlabel="Marketing (campaigns, one-to-many) and sales (conversations, one-to-one)",
             ylabel="Cost per order", money=True, currency=currency))
     return Section(VERSUS_TITLE, summary, tables={"Comparison": table}, figures=figures, notes=notes,
-                   data={"table": raw})
+                   data={"table": raw}, raw_tables={"one_to_many_vs_one_to_one": raw.reset_index()})
 
 
 def all_sections(business: Business | None, *, currency="$", gross_margin=None,
@@ -902,3 +938,431 @@ def all_sections(business: Business | None, *, currency="$", gross_margin=None,
         one_to_many_vs_one_to_one(business, start=start, end=end, staff_hourly_cost=staff_hourly_cost,
                                   currency=currency),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The report's further sections: sales, marketing, handoff, data quality, glossary, the owner's plan
+# ---------------------------------------------------------------------------------------------
+
+SALES_TITLE = "Sales: channels, months and people"
+
+
+def _money_cols(table: pd.DataFrame, columns, currency) -> dict:
+    return {c: table[c].map(lambda x: fmt_money(x, currency=currency)) for c in columns}
+
+
+def sales(business: Business | None, *, start=None, end=None, currency="$", goal: str | None = None) -> Section:
+    """Sales in the period: orders, revenue and average order value by channel and by month, win rate
+    and cost per won conversation by person, and revenue against target where targets exist.
+
+    Parameters
+    ----------
+    business : Business or None
+    start, end : str or date, optional
+    currency : str, default "$"
+    goal : str, optional
+        The owner's sales goal (from a worksheet), shown first.
+
+    Returns
+    -------
+    Section
+        Tables "By channel", "By month" and, with interactions.csv, "By person"; raw tables
+        ``sales_by_channel``, ``sales_by_month``, ``conversations_by_staff`` and
+        ``quota_attainment``.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "order_date": ["2025-03-01", "2025-03-20", "2025-04-02"],
+    ...                        "customer_id": ["C1", "C1", None], "channel": ["in-store", "web", "in-store"],
+    ...                        "revenue": [40.0, 20.0, 30.0]})
+    >>> section = sales(Business.from_frames(name="Corner Shop", orders=orders))
+    >>> section.tables["By channel"]
+             orders revenue average order value share of revenue
+    channel
+    in-store      2  $70.00              $35.00            77.8%
+    web           1  $20.00              $20.00            22.2%
+    >>> section.close()
+    """
+    blocked = _blocked(SALES_TITLE, business, currency=currency, start=start, end=end)
+    if blocked:
+        return blocked
+    orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
+    if orders.empty:
+        return _not_shown(SALES_TITLE, f"There are no orders {_period_text(start, end)}, so there are no sales to show.")
+    by_channel = kpis.sales_by(orders, "channel")
+    by_month = kpis.sales_by(orders, "month")
+    tables, raw, notes, figures = {}, {}, [], []
+    if goal:
+        notes.append(f"Your sales goal: {goal}")
+
+    def formatted(t):
+        return pd.DataFrame({"orders": t["orders"].map(fmt_number),
+                             **_money_cols(t, ["revenue"], currency),
+                             "average order value": t["average_order_value"].map(lambda x: fmt_money(x, currency=currency)),
+                             "share of revenue": t["share"].map(fmt_pct)}, index=t.index)
+
+    tables["By channel"] = formatted(by_channel)
+    raw["sales_by_channel"] = by_channel.reset_index()
+    month_table = formatted(by_month).drop(columns="share of revenue")
+    month_raw = by_month.drop(columns="share")
+    if business.targets is not None:
+        targets = business.targets[kpis.months_in_period(business.targets["period"], start, end)]
+        quota = kpis.quota_attainment(business.orders, targets, business.interactions)
+        raw["quota_attainment"] = quota
+        team = quota[quota["staff"].eq(kpis.TEAM)].set_index("period")
+        if not team.empty:
+            month_raw = month_raw.join(team[["target", "attainment"]], how="left")
+            month_table["target"] = month_raw["target"].map(lambda x: fmt_money(x, currency=currency))
+            month_table["revenue / target"] = month_raw["attainment"].map(fmt_pct)
+    raw["sales_by_month"] = month_raw.reset_index()
+    tables["By month"] = month_table
+
+    from . import plots
+
+    lines = month_raw[["revenue"] + (["target"] if "target" in month_raw else [])]
+    figures.append(plots.line_chart(lines if lines.shape[1] > 1 else lines["revenue"],
+                                    title=f"{business.name}: revenue by month" + (" against target" if lines.shape[1] > 1 else ""),
+                                    xlabel="Month", ylabel="Revenue", money=True, currency=currency))
+    rate = kpis.repeat_purchase_rate(orders)
+    s = kpis.summary(business, start=start, end=end)
+    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(len(orders), 'order')} "
+               f"brought {fmt_money(s['revenue'], currency=currency)}, an average of "
+               f"{fmt_money(s['average_order_value'], currency=currency)} an order; "
+               f"{by_channel.index[0]} took {fmt_pct(by_channel['share'].iloc[0])} of it")
+    if not is_missing(rate):
+        summary += f", and {fmt_pct(rate)} of identified customers bought more than once"
+    if "attainment" in month_raw and month_raw["target"].notna().any():
+        overall = kpis.ratio_of_sums(month_raw["revenue"], month_raw["target"])
+        summary += f"; revenue reached {fmt_pct(overall)} of the team's target"
+    summary += "."
+
+    if business.interactions is not None:
+        talks = business.interactions[kpis.in_period(business.interactions["date"], start, end)]
+        if len(talks):
+            people = kpis.conversations_by(talks, "staff")
+            person = pd.DataFrame({"won": people["won"].map(fmt_number), "lost": people["lost"].map(fmt_number),
+                                   "open": people["open"].map(fmt_number), "win rate": people["win_rate"].map(fmt_pct),
+                                   "hours": people["hours"].map(lambda x: fmt_number(x, digits=1)),
+                                   "cost per won sale": people["cost_per_win"].map(lambda x: fmt_money(x, currency=currency))},
+                                  index=people.index)
+            if "quota_attainment" in raw:
+                mine = raw["quota_attainment"][~raw["quota_attainment"]["staff"].eq(kpis.TEAM)]
+                if not mine.empty:
+                    attained = kpis.ratio_of_sums(mine["revenue"], mine["target"], by=mine["staff"])
+                    people = people.assign(attainment=attained.reindex(people.index))
+                    person["revenue / target"] = people["attainment"].map(fmt_pct)
+            tables["By person"] = person
+            raw["conversations_by_staff"] = people.reset_index()
+            figures.append(plots.bar_chart(people["win_rate"].dropna().sort_values(ascending=False),
+                                           title=f"{business.name}: win rate by person", xlabel="Person",
+                                           ylabel="Win rate", percent=True, color=plots.SALES))
+            notes.append("Win rate leaves open conversations out; cost per won sale is the staff time of all of a "
+                         "person's conversations, won or not, divided by the sales won.")
+    if UNKNOWN_CHANNEL in by_channel.index:
+        notes.append("'(unknown)' is the orders with a blank channel.")
+    return Section(SALES_TITLE, summary, tables=tables, figures=figures, notes=notes, raw_tables=raw)
+
+
+MARKETING_TITLE = "Marketing: campaigns and channels"
+
+
+def marketing(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$",
+              goal: str | None = None) -> Section:
+    """Marketing in the period: spend, reach, CTR, cost per lead, CAC, ROAS and ROI, by channel and
+    by campaign (`kpis.campaign_results`).
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "order_date": ["2025-03-01", "2025-03-02"],
+    ...                        "customer_id": ["C1", None], "channel": ["web", "in-store"],
+    ...                        "revenue": [40.0, 30.0], "campaign_id": ["S1", None]})
+    >>> campaigns = pd.DataFrame({"campaign_id": ["S1"], "channel": ["social"], "start_date": ["2025-03-01"],
+    ...                           "end_date": ["2025-03-31"], "spend": [20.0], "impressions": [5000]})
+    >>> section = marketing(Business.from_frames(orders=orders, campaigns=campaigns))
+    >>> section.tables["By channel"].loc["social", ["spend", "ROAS"]].tolist()
+    ['$20.00', '2.00x']
+    >>> section.close()
+    """
+    blocked = _blocked(MARKETING_TITLE, business, currency=currency, gross_margin=gross_margin, start=start, end=end)
+    if blocked:
+        return blocked
+    if business.campaigns is None:
+        return _not_shown(MARKETING_TITLE, "There is no campaigns.csv in this folder, so there is no marketing to show; "
+                          "add one (data/README.md describes it) to see what each campaign cost and brought.")
+    per_campaign = kpis.campaign_results(business.campaigns, business.orders, start, end, gross_margin=gross_margin)
+    if per_campaign.empty:
+        return _not_shown(MARKETING_TITLE, f"No campaign ran {_period_text(start, end)}, so there is no marketing to show.")
+    per_channel = kpis.campaign_results(business.campaigns, business.orders, start, end, gross_margin=gross_margin,
+                                        by="channel")
+
+    def money(x):
+        return fmt_money(x, currency=currency)
+
+    def formatted(t, labels=()):
+        return pd.DataFrame({
+            **{label: t[label].fillna("") for label in labels},
+            "spend": t["spend"].map(money), "impressions": t["impressions"].map(fmt_number),
+            "CTR": t["ctr"].map(lambda x: fmt_pct(x, digits=2)), "leads": t["leads"].map(fmt_number),
+            "cost per lead": t["cost_per_lead"].map(money), "new customers": t["new_customers"].map(fmt_number),
+            "CAC": t["cac"].map(money), "attributed revenue": t["attributed_revenue"].map(money),
+            "ROAS": t["roas"].map(lambda x: fmt_ratio(x, digits=2)), "ROI": t["roi"].map(fmt_pct),
+        }, index=t.index)
+
+    tables = {"By channel": formatted(per_channel),
+              "By campaign": formatted(per_campaign, [c for c in ("name", "channel") if c in per_campaign])
+              .drop(columns=["impressions"])}
+    notes = [f"Your marketing goal: {goal}"] if goal else []
+    s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
+    if is_missing(s["attributed_revenue"]):
+        notes.append("No order names a campaign (orders.csv, column campaign_id), so orders, new customers, CAC, "
+                     "attributed revenue, ROAS and ROI per campaign are n/a.")
+    elif is_missing(s["marketing_roi"]):
+        notes.append("ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to estimate it.")
+    notes.append("CAC here is a campaign's spend over the new customers whose first order names it; the headline "
+                 "CAC divides all spend by all new customers, so it is lower.")
+    if start is not None or end is not None:
+        notes.append("A campaign that ran partly inside the period counts with the share of its days inside it.")
+    from . import benchmarks as B
+
+    if "social" in per_channel.index and not is_missing(per_channel.loc["social", "impressions"]):
+        social_cpm = kpis.cpm(per_channel.loc["social", "spend"], per_channel.loc["social", "impressions"])
+        mark = B.by_key("social_cpm")
+        notes.append(f"Social ads cost {money(social_cpm)} per 1,000 impressions; the benchmark is "
+                     f"{mark.range_text(currency)} ({mark.source}).")
+
+    from . import plots
+
+    figures = []
+    roas_by_channel = per_channel["roas"].dropna().sort_values(ascending=False)
+    if not roas_by_channel.empty:
+        figures.append(plots.bar_chart(roas_by_channel, title=f"{business.name}: ROAS by marketing channel",
+                                       xlabel="Marketing channel", ylabel="Attributed revenue per 1 spent",
+                                       color=plots.MARKETING))
+    figures.append(plots.bar_chart(per_channel["spend"], title=f"{business.name}: marketing spend by channel",
+                                   xlabel="Marketing channel", ylabel="Spend", money=True, currency=currency,
+                                   color=plots.MARKETING))
+    top = per_channel.index[0]
+    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(len(per_campaign), 'campaign')} "
+               f"cost {money(s['marketing_spend'])}, {fmt_pct(s['marketing_share'])} of revenue; {top} took the most "
+               f"({money(per_channel.loc[top, 'spend'])})")
+    if not roas_by_channel.empty:
+        summary += (f", and {roas_by_channel.index[0]} returned the most revenue per {currency or ''}1 spent "
+                    f"({fmt_ratio(roas_by_channel.iloc[0], digits=2)})")
+    return Section(MARKETING_TITLE, summary + ".", tables=tables, figures=figures, notes=notes,
+                   raw_tables={"marketing_by_channel": per_channel.reset_index(),
+                               "campaigns": per_campaign.reset_index()})
+
+
+HANDOFF_TITLE = "The handoff: from marketing's leads to sales' conversations"
+
+
+def handoff(business: Business | None, *, start=None, end=None, stage: str | None = None) -> Section:
+    """Where marketing hands over to sales: the funnel's rate into the first sales stage, and how many of
+    each channel's leads sales followed up and won (`kpis.handoff_by`).
+
+    Parameters
+    ----------
+    business : Business or None
+    start, end : str or date, optional
+    stage : str, optional
+        The first funnel stage sales owns (for the Book Hub, "engaged").
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1"], "order_date": ["2025-03-01"], "customer_id": [None],
+    ...                        "channel": ["web"], "revenue": [40.0]})
+    >>> handoff(Business.from_frames(orders=orders)).summary
+    'There is no funnel.csv and no interactions.csv that name a campaign, so the handoff cannot be measured; add either to see how many of marketing’s leads sales takes up.'
+    """
+    blocked = _blocked(HANDOFF_TITLE, business, start=start, end=end)
+    if blocked:
+        return blocked
+    parts, tables, raw, notes, figures = [], {}, {}, [], []
+    if business.funnel is not None and stage:
+        rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
+        table = _funnel.funnel_table(rows)
+        stages = table["stage"].tolist()
+        if stage in stages and stages.index(stage) > 0:
+            k = stages.index(stage)
+            rate = table["rate_from_previous"].iloc[k]
+            parts.append(f"in the funnel, {_pct_small(rate)} of {stages[k - 1]} ({fmt_number(table['count'].iloc[k - 1])}) "
+                         f"reached {stage}, the first stage sales owns")
+        elif stage not in stages:
+            notes.append(f"There is no stage '{stage}' in funnel.csv, so the funnel's handoff rate is not shown; "
+                         f"set handoff to one of: {', '.join(stages)}.")
+    elif business.funnel is not None:
+        notes.append("Set handoff to the first funnel stage sales owns to see the funnel's handoff rate.")
+    linked = (business.interactions is not None and business.campaigns is not None
+              and business.has_column("interactions", "campaign_id")
+              and business.interactions["campaign_id"].notna().any())
+    if linked:
+        table = kpis.handoff_by(business.campaigns, business.interactions, start, end)
+        table = table[(table["conversations"] > 0) | table["leads"].notna()]
+        raw["handoff_by_channel"] = table.reset_index()
+        tables["Leads and conversations by marketing channel"] = pd.DataFrame({
+            "leads": table["leads"].map(fmt_number), "conversations": table["conversations"].map(fmt_number),
+            "followed up": table["follow_up_rate"].map(fmt_pct), "won": table["won"].map(fmt_number),
+            "win rate": table["win_rate"].map(fmt_pct)}, index=table.index)
+        leads, talks = kpis.known_sum(table["leads"]), int(table["conversations"].sum())
+        parts.append(f"sales had {_count(talks, 'conversation')} with leads from campaigns, "
+                     f"{fmt_pct(kpis.follow_up_rate(talks, leads))} of the {fmt_number(leads)} leads campaigns produced")
+        talks_all = business.interactions[kpis.in_period(business.interactions["date"], start, end)]
+        sourced = talks_all["campaign_id"].notna()
+        mine, other = kpis.outcome_counts(talks_all[sourced]), kpis.outcome_counts(talks_all[~sourced])
+        wr_m, wr_o = kpis.win_rate(mine["won"], mine["lost"]), kpis.win_rate(other["won"], other["lost"])
+        if not is_missing(wr_m) and not is_missing(wr_o):
+            parts.append(f"they won {fmt_pct(wr_m)} of them, against {fmt_pct(wr_o)} of the other conversations")
+        raw["handoff_win_rates"] = pd.DataFrame({"source": ["campaign leads", "other"], "won": [mine["won"], other["won"]],
+                                                 "lost": [mine["lost"], other["lost"]], "win_rate": [wr_m, wr_o]})
+        followed = table["follow_up_rate"].dropna()
+        if len(followed) > 1:
+            from . import plots
+
+            figures.append(plots.bar_chart(followed.sort_values(ascending=False),
+                                           title=f"{business.name}: leads followed up by sales, by channel",
+                                           xlabel="Marketing channel of the lead", ylabel="Leads followed up",
+                                           percent=True, color=plots.SALES))
+        notes.append("A lead counts as followed up when a conversation in interactions.csv names its campaign; "
+                     "leads are pro-rated like spend when a campaign runs partly outside the period.")
+    if not parts:
+        if business.funnel is None and not linked:
+            return _not_shown(HANDOFF_TITLE, "There is no funnel.csv and no interactions.csv that name a campaign, so "
+                              "the handoff cannot be measured; add either to see how many of marketing’s leads sales "
+                              "takes up.")
+        return _not_shown(HANDOFF_TITLE, "The handoff cannot be measured yet: " + " ".join(notes), notes=[])
+    period = _period_text(start, end)
+    summary = f"{period[0].upper()}{period[1:]}, " + "; ".join(parts) + "."
+    return Section(HANDOFF_TITLE, summary, tables=tables, figures=figures, notes=notes, raw_tables=raw)
+
+
+QUALITY_TITLE = "Data quality: what was missing and what was assumed"
+
+
+def data_quality(business: Business | None, *, start=None, end=None, assumptions=()) -> Section:
+    """What a reader should know before trusting the numbers: missing files and columns, blanks,
+    the loader's warnings, and the assumptions the report made.
+
+    Examples
+    --------
+    >>> from smk_helpers.data import Business
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "order_date": ["2025-03-01", "2025-03-02"],
+    ...                        "customer_id": ["C1", None], "channel": ["web", None], "revenue": [40.0, 60.0]})
+    >>> for note in data_quality(Business.from_frames(orders=orders)).notes:
+    ...     print(note)
+    Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv.
+    orders.csv has no gross_profit column, so ROI needs a gross_margin and the gross margin is not shown.
+    orders.csv has no campaign_id column, so no order is credited to a campaign.
+    1 order (60.0% of revenue) has no customer_id: it counts in revenue but not in customers, repeat purchases or CAC.
+    1 order has a blank channel and is shown as '(unknown)'.
+    """
+    if business is None:
+        return _not_shown(QUALITY_TITLE, NO_DATA)
+    notes = []
+    absent = [f"{stem}.csv" for stem in ("campaigns", "funnel", "interactions", "targets") if getattr(business, stem) is None]
+    if absent:
+        notes.append(f"Not in the folder: {_join(absent)}.")
+    if not business.has_column("orders", "gross_profit"):
+        notes.append("orders.csv has no gross_profit column, so ROI needs a gross_margin and the gross margin is not shown.")
+    if not business.has_column("orders", "campaign_id"):
+        notes.append("orders.csv has no campaign_id column, so no order is credited to a campaign.")
+    orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
+    anonymous = orders["customer_id"].isna()
+    if anonymous.any():
+        share = kpis.safe_divide(kpis.known_sum(orders.loc[anonymous, "revenue"]), kpis.total_revenue(orders))
+        n = int(anonymous.sum())
+        notes.append(f"{_count(n, 'order')} ({fmt_pct(share)} of revenue) {'has' if n == 1 else 'have'} no customer_id: "
+                     f"{'it counts' if n == 1 else 'they count'} in revenue but not in customers, repeat purchases or CAC.")
+    blank = int(orders["channel"].isna().sum() + orders["channel"].eq(UNKNOWN_CHANNEL).sum())
+    if blank:
+        notes.append(f"{_count(blank, 'order')} {'has' if blank == 1 else 'have'} a blank channel and "
+                     f"{'is' if blank == 1 else 'are'} shown as '(unknown)'.")
+    if business.campaigns is not None:
+        for column in ("impressions", "clicks", "leads"):
+            if not business.has_column("campaigns", column):
+                notes.append(f"campaigns.csv has no {column} column, so the KPIs built on it are n/a.")
+            else:
+                missing = int(business.campaigns[column].isna().sum())
+                if missing:
+                    notes.append(f"{_count(missing, 'campaign')} {'has' if missing == 1 else 'have'} no {column}; "
+                                 f"the ratios use only the campaigns that know it.")
+    if business.interactions is not None:
+        untimed = int(business.interactions["minutes"].isna().sum())
+        if untimed:
+            notes.append(f"{_count(untimed, 'conversation')} {'has' if untimed == 1 else 'have'} no minutes, so "
+                         "staff costs leave them out.")
+    if business.funnel is not None:
+        notes += [f"Funnel: {w}" for w in _funnel.funnel_warnings(_funnel.funnel_table(business.funnel))]
+    notes += [f"Loader: {w}" for w in business.warnings]
+    notes += list(assumptions)
+    summary = ("Nothing was missing and nothing had to be assumed." if not notes else
+               f"{_count(len(notes), 'point')} to keep in mind when reading the numbers above.")
+    return Section(QUALITY_TITLE, summary, notes=notes)
+
+
+GLOSSARY_TITLE = "Glossary: every formula in this report"
+
+GLOSSARY = (
+    ("Average order value", kpis.average_order_value),
+    ("Gross margin", kpis.gross_margin_rate), ("Repeat purchase rate", kpis.repeat_purchase_rate),
+    ("Win rate", kpis.win_rate), ("Revenue / target", kpis.quota_attainment), ("Staff cost", kpis.staff_cost),
+    ("Marketing spend / revenue", kpis.spend_share), ("Click-through rate (CTR)", kpis.ctr),
+    ("Cost per 1,000 impressions (CPM)", kpis.cpm), ("Cost per lead", kpis.cost_per_lead),
+    ("Customer acquisition cost (CAC)", kpis.cac), ("Attributed revenue", kpis.attributed_revenue),
+    ("ROAS", kpis.roas), ("Break-even ROAS", kpis.break_even_roas), ("Marketing ROI", kpis.marketing_roi),
+    ("Funnel: from previous stage", _funnel.stage_conversion), ("Funnel: from the top", _funnel.top_conversion),
+    ("Leads followed up", kpis.follow_up_rate), ("Cost per contact", kpis.cost_per_contact),
+    ("Change against the previous period", kpis.relative_change),
+)
+
+
+def glossary() -> Section:
+    """Every formula the report uses, quoted from the docstring of the function that computes it.
+
+    Examples
+    --------
+    >>> table = glossary().table
+    >>> table.loc["Customer acquisition cost (CAC)", "formula"]
+    'marketing spend / new customers'
+    >>> table.loc["ROAS", "computed by"]
+    'kpis.roas'
+    """
+    rows = [(term, kpis.formula(func).replace("``", ""),
+             f"{'funnel' if func.__module__.endswith('funnel') else 'kpis'}.{func.__name__}") for term, func in GLOSSARY]
+    table = pd.DataFrame(rows, columns=["term", "formula", "computed by"]).set_index("term")
+    return Section(GLOSSARY_TITLE, "Each number above is worked out as below; a ratio is always a ratio of sums, and "
+                   "a zero or unknown denominator gives n/a.", tables={"Formulas": table},
+                   notes=["The functions are in the smk_helpers package, each with its formula in its docstring."])
+
+
+PLAN_TITLE = "Your goals and action plan"
+
+
+def owner_plan(answers: dict | None, source: str = "") -> Section | None:
+    """The owner's goals, action plan and alignment score from a saved worksheet; None without answers.
+
+    Examples
+    --------
+    >>> from smk_helpers.worksheet import bookhub_example
+    >>> section = owner_plan(bookhub_example(), "the-book-hub.json")
+    >>> section.tables["Action plan"].loc["Sales", "owner"]
+    'Priya'
+    >>> owner_plan(None) is None
+    True
+    """
+    if answers is None:
+        return None
+    from .worksheet import ACTIONS, alignment_result
+
+    goals = pd.DataFrame({"goal": [answers.get("marketing_goal") or "(not written yet)",
+                                   answers.get("sales_goal") or "(not written yet)"]},
+                         index=pd.Index(["Marketing", "Sales"], name="side"))
+    plan = pd.DataFrame([{"who": label, "action": answers.get(f"{key}_action") or "",
+                          "owner": answers.get(f"{key}_owner") or "", "by when": answers.get(f"{key}_date") or ""}
+                         for label, key in ACTIONS]).set_index("who")
+    result = alignment_result(answers)
+    summary = f"From the worksheet{f' {source}' if source else ''}: {result.message}"
+    return Section(PLAN_TITLE, summary, tables={"Goals": goals, "Action plan": plan},
+                   raw_tables={"action_plan": plan.reset_index()})

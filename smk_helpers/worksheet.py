@@ -800,6 +800,38 @@ def load(path) -> dict:
     return data
 
 
+def read_answers(path) -> dict:
+    """The answers of a worksheet file: a saved worksheet, or the JSON the page exports.
+
+    Raises `WorksheetFileError` with one sentence when the file is missing or is not a worksheet.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> exported = pathlib.Path(tempfile.mkdtemp()) / "answers.json"
+    >>> _ = exported.write_text(answers_json(bookhub_example()), encoding="utf-8")
+    >>> read_answers(exported)["sales_owner"]
+    'Priya'
+    """
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise WorksheetFileError(f"The worksheet file {path} does not exist; give the .json file the worksheet "
+                                 "page saved or exported.")
+    try:
+        return load(path)["answers"]
+    except WorksheetFileError:
+        pass
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) \
+            or data.get("schema_version") != SCHEMA_VERSION:
+        raise WorksheetFileError(f"{path.name} is not a worksheet file; give the .json file the worksheet page saved "
+                                 "or exported.")
+    return {**blank(), **_normalised(data["answers"])}
+
+
 def reload(record: dict, folder=None) -> dict:
     """The newest saved revision of a worksheet (found by its id, whatever its file is called now).
 
@@ -1158,6 +1190,6 @@ __all__ = [
     "WorksheetFileError", "blank", "bookhub_example", "progress", "validate_field", "problems",
     "worksheet_kpis", "worksheet_funnel_table", "funnel_figure", "alignment_result", "file_name", "reload",
     "blank_worksheet_html", "kpi_table_html", "funnel_html", "answer_text", "funnel_notes", "worksheet_dir", "slug", "new_id",
-    "new_record", "path_of", "load", "save", "save_as_copy", "list_worksheets", "summary_html",
+    "new_record", "path_of", "load", "read_answers", "save", "save_as_copy", "list_worksheets", "summary_html",
     "answers_csv", "answers_json",
 ]
