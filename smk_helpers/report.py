@@ -428,6 +428,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 def export_html(nb, title: str) -> str:
     """The executed notebook as one self-contained page: outputs only, our lean template and styles."""
+    _skip_iri_checker()
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="smk-report", extra_template_basedirs=[str(TEMPLATES)],
@@ -543,7 +544,21 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
     return ReportResult(name=business.name, out=out, files=written, seconds=time.perf_counter() - t0)
 
 
+def _skip_iri_checker() -> None:
+    """Keep jsonschema from loading its IRI format checker, which takes about 2 s to import.
+
+    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` (a Lark grammar
+    built at import) only to check "iri" strings; notebook schemas have none. jsonschema skips the
+    checker when the import fails, so a None in sys.modules is all it takes.
+    """
+    import sys
+
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int):
+    _skip_iri_checker()
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
