@@ -9,6 +9,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -242,12 +243,81 @@ def cmd_blank_worksheet(args) -> int:
     return EXIT_OK
 
 
+def _param_args(pairs) -> dict:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"-p '{pair}' is not key=value; write e.g. -p gross_margin=0.45.")
+        values[key.strip()] = value
+    return values
+
+
+def cmd_report(args) -> int:
+    from . import report as R
+    from .pdf import PdfError
+
+    values = _param_args(args.param)
+    if args.dir is not None:
+        if "data_dir" in values:
+            raise UsageError("Give the business folder once: either as DIR or as -p data_dir=..., not both.")
+        values["data_dir"] = args.dir
+    if args.name is not None:
+        values["business_name"] = args.name
+    if _dayfirst(args) is not None:
+        values["dayfirst"] = _dayfirst(args)
+    try:
+        formats = R.parse_formats(args.format)
+        if args.batch:
+            return _report_batch(args, values, formats)
+        if args.workers is not None:
+            raise UsageError("--workers is for --batch only.")
+        print("Checking the parameters and the business folder...", file=sys.stderr)
+        result = R.make_report(values, args.out or "report", formats)
+    except R.NotebookFailed as exc:
+        print(f"smk: {exc}", file=sys.stderr)
+        return 1
+    except (R.ParameterError, R.ReportError, PdfError) as exc:
+        raise UsageError(str(exc)) from None
+    names = [str(p) for p in result.files]
+    print(f"Wrote {', '.join(names[:-1])} and {names[-1]} for {result.name} ({result.seconds:.1f} s).")
+    html = result.out / "report.html"
+    if html in result.files:
+        print(f"Open {html} in your browser; it prints on A4 or Letter paper.")
+    return EXIT_OK
+
+
+def _report_batch(args, values, formats) -> int:
+    from . import batch
+
+    if args.dir is not None or values:
+        raise UsageError("With --batch, give every parameter in the batch file (a 'defaults' entry in YAML "
+                         "applies to all rows), not as DIR, --name or -p.")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers {args.workers} is not a number of processes; give 1 or more.")
+    try:
+        jobs = batch.read_batch(args.batch, args.out or "reports")
+    except batch.BatchError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Making {len(jobs)} reports with {min(args.workers or os.cpu_count() or 1, len(jobs))} workers...",
+          file=sys.stderr)
+    outcomes = batch.run_batch(jobs, formats, workers=args.workers)
+    print(batch.summary_table(outcomes))
+    return EXIT_OK if all(o.ok for o in outcomes) else 1
+
+
 # ---------------------------------------------------------------------------------------------
 # Wiring
 
 
+def _report_parameters() -> str:
+    from .report import parameters_text
+
+    return parameters_text()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check and summarise business data, and run the worksheet.")
+    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check, summarise and report on business data, and run the worksheet.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def date_order(p):
@@ -273,6 +343,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="write a ready-to-fill business folder")
     p.add_argument("dir", help="the folder to create")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("report", help="make a report of a business folder: report.html, report.ipynb, metrics.json "
+                       "(default: The Book Hub)", description="Make a report of a business folder (default: The Book "
+                       "Hub). Parameters: " + _report_parameters() + ".")
+    p.add_argument("dir", nargs="?", help="the business folder (holding orders.csv); default: The Book Hub")
+    p.add_argument("--out", help="the folder to write to (default: report, or reports with --batch)")
+    p.add_argument("--name", help="the business name in titles (default: the folder's name)")
+    p.add_argument("--format", default="html,ipynb", help="html, pdf and/or ipynb, comma-separated (default: "
+                   "html,ipynb); metrics.json is always written; PDF needs Chromium")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="a report parameter, e.g. -p gross_margin=0.45 -p period_start=2025-01-01 (repeatable)")
+    p.add_argument("--batch", metavar="FILE", help="a YAML or CSV file with one business per row: make all their reports")
+    p.add_argument("--workers", type=int, help="with --batch: how many reports to make at once (default: the number of cores)")
+    date_order(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("worksheet", help="open the sales-vs-marketing worksheet in your browser (on this computer only)")
     p.add_argument("--port", type=int, help="the port to serve on (default: 8866, or a free one if it is taken)")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "PARAMETERS", "Parameter", "ParameterError", "ReportError", "ReportResult", "check_parameters",
+    "PARAMETERS", "Parameter", "ParameterError", "ReportError", "NotebookFailed", "ReportResult", "check_parameters",
     "parameters_text", "notebook_path", "begin", "ReportRun", "make_report", "export_html", "metrics_json",
     "FORMATS", "parse_formats", "IPCKernelManager",
 ]
@@ -42,6 +42,10 @@ class ParameterError(ValueError):
 
 class ReportError(Exception):
     """The report could not be made; the message says why and what to do."""
+
+
+class NotebookFailed(ReportError):
+    """The report notebook itself failed (a bug, not the user's input); nothing was written."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,7 +356,7 @@ class ReportRun:
             "assumptions": list(self.assumptions),
         }
 
-    def finish(self, output_dir: str = "") -> Path | None:
+    def finish(self, output_dir: str = "") -> None:
         """Write metrics.json to ``output_dir`` (nothing when it is empty) and show the footer."""
         from IPython.display import HTML, display
 
@@ -360,9 +364,8 @@ class ReportRun:
 
         display(HTML('<footer class="smk-footer"><p>Made with smk, the sales-vs-marketing workbook. The Book Hub '
                      "is a synthetic example; benchmarks are labelled with their sources.</p></footer>"))
-        if not output_dir:
-            return None
-        return write_text_atomic(Path(output_dir) / "metrics.json", metrics_json(self.metrics()))
+        if output_dir:
+            write_text_atomic(Path(output_dir) / "metrics.json", metrics_json(self.metrics()))
 
 
 def metrics_json(metrics: dict) -> str:
@@ -570,12 +573,13 @@ def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int):
             log_output=False)
     except PapermillExecutionError as exc:
         first = _failure_text(exc).splitlines()[0]
-        raise ReportError(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was written.") from None
+        raise NotebookFailed(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
+                             "written. Please report this as a bug, with the command you ran.") from None
 
 
 def _tidy_parameters(nb, staging: Path, out: Path) -> None:
     """Show the final folder, not the temporary one, in the injected parameters of report.ipynb."""
     for cell in nb.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            cell.source = cell.source.replace(repr(str(staging)), repr(str(out)))
+            cell.source = cell.source.replace(str(staging), str(out))
 

@@ -1,0 +1,216 @@
+"""Many reports at once: ``smk report --batch FILE`` runs one report per business, in parallel.
+
+The batch file is YAML or CSV, one business per row, with report parameters as keys (columns)
+and an optional ``out`` (the business's folder under ``--out``; by default made from its name)::
+
+    # shops.yaml                              # shops.csv
+    defaults:                                 data_dir,business_name,gross_margin
+      currency: "€"                           north,North Books,0.44
+    businesses:                               south,South Books,
+      - data_dir: north
+        business_name: North Books
+        gross_margin: 0.44
+      - data_dir: south
+
+A relative ``data_dir`` or ``worksheet`` is read from the batch file's folder. Every row is
+checked before any report starts; then the reports run in worker processes (one per core by
+default), each on its own kernel over IPC sockets, so parallel kernels never race for ports. A
+report that fails is reported and the others go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import report as R
+
+__all__ = ["BatchError", "Job", "Outcome", "read_batch", "run_batch", "summary_table"]
+
+
+class BatchError(ValueError):
+    """The batch file cannot be used; the message names the file, the row and what to fix."""
+
+
+@dataclass
+class Job:
+    row: int  # 1-based row of the batch file (for a CSV, the line number)
+    values: dict
+    out: Path
+
+    @property
+    def label(self) -> str:
+        return self.values.get("business_name") or Path(self.values.get("data_dir") or "The Book Hub").name
+
+
+@dataclass
+class Outcome:
+    job: Job
+    ok: bool
+    message: str
+    seconds: float
+
+
+def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
+    """(row number, values) pairs and the defaults of a YAML or CSV batch file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BatchError(f"The batch file {path} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchError(f"The batch file {path} could not be read ({type(exc).__name__}); save it as UTF-8 text.") from None
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(text.splitlines())
+        if not reader.fieldnames:
+            raise BatchError(f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business.")
+        rows = []
+        for row in reader:
+            if None in row:
+                raise BatchError(f"{path.name}, line {reader.line_num}: more cells than header columns.")
+            rows.append((reader.line_num, {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}))
+        return rows, {}
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise BatchError(f"{path.name} is neither .yaml, .yml nor .csv; give the batch as YAML or CSV.")
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        raise BatchError(f"{path.name}{where} is not valid YAML ({getattr(exc, 'problem', None) or exc}).") from None
+    defaults = {}
+    if isinstance(data, dict):
+        defaults = data.get("defaults") or {}
+        unknown = [key for key in data if key not in ("defaults", "businesses")]
+        if unknown or not isinstance(defaults, dict):
+            raise BatchError(f"{path.name}: the top level holds only 'defaults' and 'businesses' (found {unknown[0]!r})."
+                             if unknown else f"{path.name}: 'defaults' must map parameter names to values.")
+        data = data.get("businesses")
+    if not isinstance(data, list) or not data:
+        raise BatchError(f"{path.name} lists no businesses; give a list under 'businesses', one entry per business.")
+    rows = []
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            raise BatchError(f"{path.name}, business {number}: give its parameters as 'name: value' lines.")
+        rows.append((number, entry))
+    return rows, defaults
+
+
+def read_batch(path, out) -> list[Job]:
+    """Read and check a batch file: one `Job` per business, or a `BatchError` naming the row.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "shops.csv").write_text("data_dir,business_name,gross_margin\\nnorth,North Books,0.44\\n")
+    >>> [(job.row, job.values["business_name"], job.out.name) for job in read_batch(folder / "shops.csv", folder / "reports")]
+    [(2, 'North Books', 'north-books')]
+    >>> _ = (folder / "bad.csv").write_text("data_dir,margin\\nnorth,0.44\\n")
+    >>> read_batch(folder / "bad.csv", folder / "reports")
+    Traceback (most recent call last):
+    ...
+    smk_helpers.batch.BatchError: bad.csv, line 2: There is no parameter 'margin'. Did you mean gross_margin? ...
+    """
+    from .worksheet import slug
+
+    path, out = Path(path).expanduser(), Path(out).expanduser()
+    rows, defaults = _rows(path)
+    where = "line" if path.suffix.lower() == ".csv" else "business"
+    jobs, seen = [], {}
+    for number, entry in rows:
+        values = {**defaults, **entry}
+        folder_name = values.pop("out", None)
+        if "output_dir" in values:
+            raise BatchError(f"{path.name}, {where} {number}: output_dir is set by smk report; use 'out' for the folder name.")
+        for key in ("data_dir", "worksheet"):
+            given = values.get(key)
+            if isinstance(given, str) and given.strip() and not Path(given).expanduser().is_absolute():
+                values[key] = str(path.parent / given)
+        try:
+            R.check_parameters(values)
+        except R.ParameterError as exc:
+            raise BatchError(f"{path.name}, {where} {number}: {exc}") from None
+        name = values.get("business_name") or Path(str(values.get("data_dir") or "The Book Hub")).name
+        target = out / (slug(str(folder_name)) if folder_name else slug(name))
+        if target in seen:
+            plural = "lines" if where == "line" else "businesses"
+            raise BatchError(f"{path.name}, {plural} {seen[target]} and {number} would both write to {target}; "
+                             "give them different business names or an 'out' of their own.")
+        seen[target] = number
+        jobs.append(Job(row=number, values=values, out=target))
+    return jobs
+
+
+def _run(job: Job, formats) -> Outcome:
+    """One report, in a worker process; every failure becomes a message."""
+    from .data import BusinessDataError
+    from .pdf import PdfError
+
+    start = time.perf_counter()
+    try:
+        result = R.make_report(job.values, job.out, formats)
+    except BusinessDataError as exc:
+        more = f" (and {len(exc.problems) - 1} more; run smk validate on the folder)" if len(exc.problems) > 1 else ""
+        return Outcome(job, False, exc.problems[0] + more, time.perf_counter() - start)
+    except (R.ReportError, R.ParameterError, PdfError) as exc:
+        return Outcome(job, False, str(exc), time.perf_counter() - start)
+    except Exception as exc:  # a bug must not stop the other reports; say what it was, without a traceback
+        return Outcome(job, False, f"unexpected error: {type(exc).__name__}: {exc}", time.perf_counter() - start)
+    return Outcome(job, True, str(result.out / "report.html") if "html" in formats else str(result.out),
+                   time.perf_counter() - start)
+
+
+def run_batch(jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True,
+              stream=None) -> list[Outcome]:
+    """Run the jobs in ``workers`` processes (default: the number of cores); outcomes in batch order.
+
+    One status line per business is printed as it finishes, under a progress bar.
+    """
+    from tqdm import tqdm
+
+    stream = stream or sys.stderr
+    formats = R.parse_formats(formats)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    outcomes = {}
+    bar = tqdm(total=len(jobs), desc="reports", unit="report", file=stream, disable=not progress, leave=False)
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_run, job, formats): job for job in jobs}
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes[outcome.job.row] = outcome
+            mark = "ok    " if outcome.ok else "FAILED"
+            bar.write(f"{mark} {outcome.job.label} ({outcome.seconds:.1f} s): {outcome.message}", file=stream)
+            bar.update()
+    bar.close()
+    return [outcomes[job.row] for job in jobs]
+
+
+def summary_table(outcomes: list[Outcome]) -> str:
+    """A plain-text table of the outcomes, then one line with the counts.
+
+    Examples
+    --------
+    >>> job = Job(row=2, values={"business_name": "North Books"}, out=Path("reports/north-books"))
+    >>> print(summary_table([Outcome(job, True, "reports/north-books/report.html", 6.2)]))
+    business     result  seconds  report or problem
+    North Books  ok          6.2  reports/north-books/report.html
+    <BLANKLINE>
+    1 of 1 reports made.
+    """
+    header = ("business", "result", "seconds", "report or problem")
+    rows = [(o.job.label, "ok" if o.ok else "FAILED", f"{o.seconds:.1f}", o.message) for o in outcomes]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}" for r in [header, *rows]]
+    made = sum(o.ok for o in outcomes)
+    lines += ["", f"{made} of {len(outcomes)} reports made." + ("" if made == len(outcomes) else
+                                                                  f" {len(outcomes) - made} failed; see above.")]
+    return "\n".join(lines)
