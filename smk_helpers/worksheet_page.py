@@ -14,6 +14,10 @@ How the page behaves:
   a copy. Nothing on disk is overwritten meanwhile, and nothing typed on the page is lost.
 * What is typed stays as typed: a wrong number shows a message under its field and the numbers
   that need it show "n/a" with the reason.
+* The last step makes the report of ``smk report`` from the owner's own files: they are copied,
+  under the contract's names only, into a temporary folder of their own (never the worksheet
+  folder), checked at once with the loader's messages, and the report comes back as download
+  links. Nothing in that step writes to the saved worksheet.
 """
 
 from __future__ import annotations
@@ -22,15 +26,21 @@ import base64
 import datetime as dt
 import functools
 import html
+import re
+import shutil
 import sys
+import tempfile
 import traceback
+import weakref
 from pathlib import Path
 
 import ipywidgets as widgets
 
+from . import contract
 from . import worksheet as ws
 
-__all__ = ["WorksheetPage"]
+__all__ = ["WorksheetPage", "upload_name", "write_uploads", "check_uploads", "upload_html", "report_values",
+           "report_links_html"]
 
 LABEL_WIDTH = "15em"
 FIELD_LAYOUT = dict(width="100%", max_width="60em")
@@ -47,6 +57,7 @@ CSS = """
 .smk-ws-help details { margin-top: .15em; }
 .smk-ws-help summary { cursor: pointer; color: #005a8c; width: fit-content; }
 .smk-ws-help .smk-ws-example { background: #f3f6f9; border-left: 3px solid #0072B2; padding: .3em .6em; white-space: pre-wrap; }
+.smk-ws-note { color: #444; font-size: .92em; max-width: 44em; margin: 0 0 .4em 0; }
 .smk-ws-error { color: #8a2b00; font-weight: 600; margin-left: calc(15em + 12px); }
 .smk-ws-group-label { font-weight: 600; margin: .2em 0; }
 .smk-ws-bar { border-bottom: 1px solid #bbb; padding: .4em 0; }
@@ -121,6 +132,7 @@ class WorksheetPage:
             self._build_field(field)
         self._build_outputs()
         self._build_toolbar()
+        self._build_report_step()
         self._fill(self.record["answers"])
         self._refresh_list()
         rows, _ = ws.list_worksheets(self.folder)
@@ -189,6 +201,28 @@ class WorksheetPage:
                                              layout=widgets.Layout(width="fit-content"))
         self.prepare_button.on_click(lambda _b: self.prepare_downloads())
 
+    def _build_report_step(self) -> None:
+        self.upload_dir: Path | None = None  # the temporary folder holding the files uploaded last
+        self.files_ok = False  # did they pass the loader's checks?
+        self._upload_cleanup = None
+        self._left_out: list[str] = []
+        self._report_links: str | None = None
+        self.upload_label = widgets.HTML(f'<div class="smk-ws-group-label">Your business files</div>'
+                                         f'<div class="smk-ws-note">{html.escape(UPLOAD_HELP)}</div>')
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=True, description="Choose your files",
+                                         layout=widgets.Layout(width="fit-content"))
+        self.upload.observe(self._uploaded, names="value")
+        self.dayfirst = widgets.Dropdown(options=list(SLASH_DATES.items()), value="", description="Dates like 03/04/2025",
+                                         style={"description_width": LABEL_WIDTH})
+        self.dayfirst.observe(lambda _change: self.check_files(), names="value")
+        self.upload_html = widgets.HTML()
+        self.report_button = widgets.Button(description="Make my report", button_style="primary", disabled=True,
+                                            layout=widgets.Layout(width="fit-content"))
+        self.report_button.on_click(lambda _b: self.make_my_report())
+        self.report_html = widgets.HTML()
+        for w in (self.upload_html, self.report_html):
+            w.add_class("smk-ws-out")
+
     def _build_toolbar(self) -> None:
         self.status_html = widgets.HTML()
         self.status_html.add_class("smk-ws-status")
@@ -251,6 +285,14 @@ class WorksheetPage:
         box.add_class("smk-ws-downloads")
         return box
 
+    def report_step(self) -> widgets.Widget:
+        """The report step: upload the business files, see what the loader says, make the report."""
+        box = widgets.VBox([self.upload_label, self.upload, self.dayfirst, self.upload_html, self.report_button,
+                            self.report_html])
+        box.add_class("smk-ws")
+        box.add_class("smk-ws-downloads")
+        return box
+
     # ------------------------------------------------------------------ answers <-> widgets
     @property
     def answers(self) -> dict:
@@ -289,6 +331,7 @@ class WorksheetPage:
             self._show_message(field.id)
         self._drawn_funnel = None
         self._refresh_numbers()
+        self._report_outdated()
 
     # ------------------------------------------------------------------ events
     @_guarded
@@ -301,6 +344,13 @@ class WorksheetPage:
         self.download_html.value = ("<p>Your answers changed since the downloads were prepared; prepare them again.</p>"
                                     if self.download_html.value else "")
         self._refresh_numbers()
+        self._report_outdated()
+
+    def _report_outdated(self) -> None:
+        """A report made before the answers changed stays downloadable, with a note that it is out of date."""
+        if self._report_links:
+            self.report_html.value = ("<p><b>Your answers changed after this report was made;</b> click Make my report "
+                                      "again to bring them in.</p>" + self._report_links)
 
     def _show_message(self, field_id: str) -> None:
         _, message = ws.validate_field(field_id, self.answers.get(field_id))
@@ -483,6 +533,211 @@ class WorksheetPage:
                                     ws.answers_json(answers).encode("utf-8"), "Answers (JSON)"))
         self.download_html.value = ("<p>Ready. Open the summary and print it, or keep the files:</p><ul>"
                                     + "".join(f"<li>{link}</li>" for link in links) + "</ul>")
+
+    # ------------------------------------------------------------------ the report step
+    def _uploaded(self, change) -> None:
+        files = [(str(f["name"]), bytes(f["content"])) for f in change["new"] or ()]
+        if files:  # an empty value is the widget being cleared, not a new choice
+            self.upload_files(files)
+
+    @_guarded
+    def upload_files(self, files) -> None:
+        """Take a new set of uploaded files, ``[(name, bytes)]``, in place of the last one, and check them."""
+        if self._upload_cleanup is not None:
+            self._upload_cleanup()  # the previous set is removed from disk
+        folder = Path(tempfile.mkdtemp(prefix="smk-upload-"))
+        self._upload_cleanup = weakref.finalize(self, shutil.rmtree, str(folder), ignore_errors=True)
+        self.upload_dir = folder
+        self._left_out = write_uploads(files, folder)
+        self._report_links = None
+        self.report_html.value = ""
+        self.check_files()
+
+    @_guarded
+    def check_files(self) -> None:
+        """Run the loader on the uploaded files and show what it says; the report button follows the result."""
+        if self.upload_dir is None:
+            return
+        business, lines = check_uploads(self.upload_dir, self._name_for_text(), _SLASH_VALUE[self.dayfirst.value])
+        self.files_ok = business is not None
+        self.upload_html.value = upload_html(self._left_out, business is not None, lines)
+        self.report_button.disabled = not self.files_ok
+
+    def _name_for_text(self) -> str:
+        return str(self.answers.get("business_name") or "").strip() or "your business"
+
+    @_guarded
+    def make_my_report(self) -> None:
+        """Make the report of `smk report` (`report.make_report`) from the uploaded files and this worksheet."""
+        from . import report
+        from .data import BusinessDataError
+        from .pdf import PdfError
+
+        if not self.files_ok:
+            self.report_html.value = "<p>Choose your files above first; the report is made from them.</p>"
+            return
+        worksheet = ws.path_of(self.record, self.folder) if self.on_disk else None
+        values = report_values(self.answers, self.upload_dir, worksheet,
+                               dayfirst=_SLASH_VALUE[self.dayfirst.value])
+        self.report_button.disabled = True
+        self._report_links = None
+        self.report_html.value = ('<p role="status"><b>Making your report…</b> This takes 10 to 20 seconds; '
+                                  "keep this page open.</p>")
+        out = Path(tempfile.mkdtemp(prefix="smk-page-report-"))
+        try:
+            result = report.make_report(values, out=out / "report", formats=("html",))
+            self._report_links = report_links_html(result, with_worksheet=worksheet is not None)
+            self.report_html.value = self._report_links
+        except BusinessDataError as exc:
+            self.report_html.value = _lines_html("The report could not be made:", exc.problems)
+        except (report.ParameterError, report.ReportError, PdfError) as exc:
+            self.report_html.value = _lines_html("The report could not be made:", [str(exc)])
+        except Exception:
+            self.report_html.value = "<p>The report could not be made; the message at the top of the page says why.</p>"
+            raise
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+            self.report_button.disabled = not self.files_ok
+
+
+# ---------------------------------------------------------------------------------------------
+# The report step, without widgets
+# ---------------------------------------------------------------------------------------------
+
+UPLOAD_STEMS = tuple(spec.stem for spec in contract.FILES)
+UPLOAD_SUFFIXES = (".csv", ".xlsx")
+UPLOAD_HELP = ("Choose all your files at once (hold Ctrl, or Cmd on a Mac, to pick several): orders, and if you "
+               "have them campaigns, funnel, interactions and targets, each saved as CSV or Excel (.xlsx). Choosing "
+               "again replaces the whole set.")
+SLASH_DATES = {  # label -> value of the Dropdown; _SLASH_VALUE turns it into the report's dayfirst
+    "not needed (my dates look like 2025-03-14)": "",
+    "day first: 14/03/2025 is 14 March": "day",
+    "month first: 03/14/2025 is March 14": "month",
+}
+_SLASH_VALUE = {"": None, "day": True, "month": False}
+UPLOAD_ROOM = "Your upload"  # the loader names the folder; here it is a temporary one, so say this instead
+
+
+def upload_name(name) -> str | None:
+    """The name an uploaded file is saved under: its contract name in lower case, or None for any other file.
+
+    Only the last part of the name counts, so a name can never point outside the upload folder.
+
+    Examples
+    --------
+    >>> upload_name("Orders.CSV"), upload_name("campaigns.xlsx"), upload_name("../../funnel.csv")
+    ('orders.csv', 'campaigns.xlsx', 'funnel.csv')
+    >>> upload_name("sales.csv") is None, upload_name("orders.txt") is None, upload_name("orders (1).csv") is None
+    (True, True, True)
+    """
+    base = re.split(r"[\\/]", str(name))[-1].strip().lower()
+    stem, suffix = Path(base).stem, Path(base).suffix
+    return f"{stem}{suffix}" if stem in UPLOAD_STEMS and suffix in UPLOAD_SUFFIXES else None
+
+
+def not_read_text(name) -> str:
+    """Why an uploaded file was left out."""
+    stems = ", ".join(UPLOAD_STEMS[:-1]) + f" or {UPLOAD_STEMS[-1]}"
+    return (f"{name} is not one of the files smk reads: {stems}, each .csv or .xlsx; rename it or leave it out.")
+
+
+def write_uploads(files, folder) -> list[str]:
+    """Write uploaded files, ``[(name, bytes)]``, into ``folder`` under their contract names.
+
+    A file whose name is not in the contract is not written; nor is a second file for the same
+    name (a CSV wins over a workbook, as in the loader). Returns one sentence per file left out.
+    """
+    folder = Path(folder)
+    chosen: dict[str, tuple[str, str, bytes]] = {}  # stem -> (target, uploaded name, content)
+    left_out = []
+    for name, content in files:
+        target = upload_name(name)
+        if target is None:
+            left_out.append(not_read_text(name))
+            continue
+        stem = Path(target).stem
+        if stem in chosen:
+            if target.endswith(".csv") and not chosen[stem][0].endswith(".csv"):
+                chosen[stem], (target, name) = (target, name, content), chosen[stem][:2]
+            left_out.append(f"{name} was left out: {chosen[stem][1]} is read as the {stem} file; choose only one "
+                            f"{stem} file.")
+            continue
+        chosen[stem] = (target, name, content)
+    for target, _name, content in chosen.values():
+        (folder / target).write_bytes(content)
+    return left_out
+
+
+def check_uploads(folder, name: str, dayfirst: bool | None = None):
+    """Load the uploaded files with the loader: (Business or None, lines to show).
+
+    The lines are `sections.loaded_text` when the files are fine, else the loader's problems, one
+    each (the temporary folder's path, meaningless to the owner, is called "Your upload").
+    """
+    from .data import BusinessDataError, load_business
+    from .sections import loaded_text
+
+    try:
+        business = load_business(folder, dayfirst=dayfirst, name=name)
+    except BusinessDataError as exc:
+        lines = [problem.replace(str(folder), UPLOAD_ROOM) for problem in exc.problems]
+        if any("slash date" in line for line in lines):
+            lines.append('On this page, say how to read such dates with the choice "Dates like 03/04/2025" above '
+                         "(instead of --dayfirst or --monthfirst); your files are checked again at once.")
+        return None, lines
+    return business, loaded_text(business).splitlines()
+
+
+def _lines_html(heading: str, lines) -> str:
+    items = "".join(f'<li class="problem">{html.escape(line)}</li>' for line in lines)
+    return f'<div role="alert"><p>{html.escape(heading)}</p><ul>{items}</ul></div>'
+
+
+def upload_html(left_out, ok: bool, lines) -> str:
+    """What the page says about an upload: the files left out, then the loader's verdict."""
+    parts = [_lines_html("Left out:", left_out)] if left_out else []
+    if ok:
+        parts.append("<div><p><b>Your files are fine.</b></p><ul>"
+                     + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+                     + "</ul><p>Now click Make my report.</p></div>")
+    else:
+        parts.append(_lines_html("Your files need fixing before a report can be made; fix these, then choose the "
+                                 "files again:", lines))
+    return "".join(parts)
+
+
+def report_values(answers: dict, data_dir, worksheet=None, dayfirst: bool | None = None) -> dict:
+    """The report's parameters for the page: the uploaded folder, the worksheet's name and currency, its file.
+
+    Examples
+    --------
+    >>> report_values({"business_name": " Corner Café ", "currency": "€"}, "/tmp/up", "/w/c.json")
+    {'data_dir': '/tmp/up', 'business_name': 'Corner Café', 'currency': '€', 'worksheet': '/w/c.json'}
+    >>> report_values({"business_name": "", "currency": ""}, "/tmp/up")
+    {'data_dir': '/tmp/up', 'business_name': 'Your business'}
+    """
+    values = {"data_dir": str(data_dir),
+              "business_name": str(answers.get("business_name") or "").strip() or "Your business"}
+    if answers.get("currency"):
+        values["currency"] = str(answers["currency"])
+    if worksheet is not None:
+        values["worksheet"] = str(worksheet)
+    if dayfirst is not None:
+        values["dayfirst"] = dayfirst
+    return values
+
+
+def report_links_html(result, with_worksheet: bool = True) -> str:
+    """The made report as download links: report.html, then metrics.json."""
+    texts = {"report.html": ("text/html", "Your report (report.html): open it in the browser, print it or keep it"),
+             "metrics.json": ("application/json", "The report's numbers (metrics.json), for another program")}
+    links = [_download_link(path.name, texts[path.name][0], Path(path).read_bytes(), texts[path.name][1])
+             for name in texts for path in result.files if Path(path).name == name]
+    note = ("It shows the goals and action plan saved in this worksheet." if with_worksheet else
+            "This worksheet is not saved yet, so the report has no goals or action plan; answer the questions "
+            "above, then make the report again.")
+    return (f"<p>Your report is ready ({result.seconds:.0f} s). {html.escape(note)}</p><ul>"
+            + "".join(f"<li>{link}</li>" for link in links) + "</ul>")
 
 
 def _download_link(filename: str, mime: str, data: bytes, text: str) -> str:

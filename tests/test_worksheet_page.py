@@ -275,10 +275,11 @@ def test_the_notebook_only_lays_out_the_page(repo):
     nb = json.loads((repo / "worksheets" / "sales_vs_marketing.ipynb").read_text(encoding="utf-8"))
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0].startswith("from smk_helpers.worksheet_page import WorksheetPage")
-    assert code[1:] == [f"page.section({n})" for n in range(1, 7)] + ["page.downloads()"]
+    assert code[1:] == [f"page.section({n})" for n in range(1, 7)] + ["page.downloads()", "page.report_step()"]
     headings = [line for c in nb["cells"] if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()
                 if line.startswith("## ")]
     assert headings[:6] == [f"## {n}. {title}" for n, title in ws.SECTIONS.items()]
+    assert headings[6:] == ["## 7. Print and download", "## 8. Your report"]
 
 
 def test_an_unexpected_error_is_shown_and_the_answer_still_saved(folder, monkeypatch, capsys):
