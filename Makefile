@@ -50,8 +50,8 @@ data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/
 	$(BIN)/python -m smk_helpers.bookhub data/bookhub
 	$(BIN)/python -c 'from smk_helpers.contract import sync_readme; sync_readme("data/README.md")'
 
-notebooks: $(STAMP)  ## re-execute the lessons and the worksheet in place so their stored outputs are current
-	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb worksheets/*.ipynb
+notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current
+	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/report.ipynb
 
 lock:  ## re-resolve requirements.lock from pyproject.toml, then sync environment.yml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -119,3 +119,22 @@ def test_readme_lesson_table_matches_the_course(repo):
     for lesson in LESSONS:
         row = f"| `{lesson.file.removesuffix('.ipynb')}` | {lesson.about} | {lesson.minutes} |"
         assert row in readme, row
+
+
+def test_installed_wheel_makes_a_report(wheel, tmp_path):
+    """`smk report` works from a plain install: the report notebook and its template ship in the package."""
+    import json
+
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        zf.extractall(site)
+    assert {"smk_helpers/report.ipynb", "smk_helpers/templates/smk-report/index.html.j2",
+            "smk_helpers/templates/smk-report/conf.json"} <= names
+    code = "import sys; from smk_helpers import cli; sys.exit(cli.main(['report', '--out', 'out', '--format', 'html,ipynb']))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(site)})
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
+    nb = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
+    assert nb["metadata"]["papermill"]["input_path"] == str(site / "smk_helpers" / "report.ipynb")
