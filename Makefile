@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.smk-installed
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab worksheet blank-worksheet test bench data notebooks lock clean
+.PHONY: help install lab worksheet blank-worksheet report test bench data notebooks lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ worksheet: $(STAMP)  ## open the sales-vs-marketing worksheet in the browser (Vo
 blank-worksheet: $(STAMP)  ## write build/blank-worksheet.html and .pdf, to print for a class
 	$(BIN)/smk blank-worksheet --out build
 
+report: $(STAMP)  ## write The Book Hub's report to report/ (HTML, notebook, metrics.json); smk report DIR for yours
+	$(BIN)/smk report --out report
+
 test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, browser)
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -43,7 +46,7 @@ test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, br
 	fi
 	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-bench: $(STAMP)  ## time the loader and the KPI summary against a plain read_csv baseline
+bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
 	$(BIN)/python tests/bench.py
 
 data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/README.md
