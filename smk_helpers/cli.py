@@ -273,7 +273,8 @@ def cmd_report(args) -> int:
         if args.workers is not None:
             raise UsageError("--workers is for --batch only.")
         print("Checking the parameters and the business folder...", file=sys.stderr)
-        result = R.make_report(values, args.out or "report", formats)
+        result = R.make_report(values, args.out or "report", formats,
+                               step=lambda text: print(text, file=sys.stderr, flush=True))
     except R.NotebookFailed as exc:
         print(f"smk: {exc}", file=sys.stderr)
         return 1

@@ -233,7 +233,8 @@ def load(params: dict):
 def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]:
     """The report's period: the given days, else the 12 months up to the last order (or all the data).
 
-    Returns start, end (YYYY-MM-DD) and the sentences that say what was assumed.
+    Returns start, end (YYYY-MM-DD) and the sentences that say what was assumed. Raises
+    ReportError when the period holds no order.
 
     Examples
     --------
@@ -256,6 +257,9 @@ def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]
         what = "the 12 months up to its end" if start == year_before else "all the data up to its end"
         notes.append(f"The period covers {what}; set period_start to choose another.")
     start = pd.Timestamp(start)
+    if not ((dates >= start) & (dates <= end + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))).any():
+        raise ReportError(f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
+                          f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it.")
     return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", notes
 
 
@@ -474,7 +478,7 @@ def _failure_text(exc) -> str:
 
 
 def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *, kernel_manager_class=None,
-                timeout: int = 600) -> ReportResult:
+                timeout: int = 600, step=None) -> ReportResult:
     """Make a report: check, run the report notebook, export; write report.html/.ipynb/.pdf and metrics.json.
 
     Parameters
@@ -487,6 +491,8 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
         Any of html, pdf and ipynb; metrics.json is always written.
     kernel_manager_class : optional
         Default: `IPCKernelManager`.
+    step : callable, optional
+        Called with a short sentence as each step starts (for a progress line).
 
     Raises
     ------
@@ -507,13 +513,16 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
         if not find_chromium():
             raise PdfError(NO_CHROMIUM)
     business, _ = load(params)  # the contract's messages, before any kernel starts
+    default_period(business, params["period_start"], params["period_end"])
     out = Path(out if out is not None else "report").expanduser()
     if out.exists() and not out.is_dir():
         raise ReportError(f"{out} is a file; give a folder for --out.")
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".smk-report-", dir=out))
+    say = step or (lambda text: None)
     try:
+        say(f"Running the report notebook on {business.name}...")
         nb = _execute(params, staging, kernel_manager_class or _ipc_manager_class(), timeout)
         files = {"metrics.json": staging / "metrics.json"}
         if not files["metrics.json"].is_file():
@@ -525,6 +534,7 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
             (staging / "report.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
             files["report.ipynb"] = staging / "report.ipynb"
         if "html" in formats or "pdf" in formats:
+            say("Writing the report page" + (" and printing it to PDF..." if "pdf" in formats else "..."))
             page = export_html(nb, f"{business.name}: sales and marketing report")
             if "html" in formats:
                 (staging / "report.html").write_text(page, encoding="utf-8")

@@ -148,6 +148,15 @@ def test_bad_data_gives_the_contracts_message_and_no_output(tmp_path, capsys, mo
     assert not (tmp_path / "out").exists()
 
 
+def test_a_period_without_orders_is_refused(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(R, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    argv = ["report", "-p", "period_start=2030-01-01", "-p", "period_end=2030-12-31", "--out", str(tmp_path / "o")]
+    assert cli.main(argv) == 2
+    assert ("There are no orders from 2030-01-01 to 2030-12-31: orders.csv runs from 2024-01-01 to 2025-12-31"
+            in capsys.readouterr().err)
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_failed_report_leaves_an_earlier_report_as_it_was(tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
