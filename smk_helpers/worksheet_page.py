@@ -210,10 +210,12 @@ class WorksheetPage:
         self.upload_label = widgets.HTML(f'<div class="smk-ws-group-label">Your business files</div>'
                                          f'<div class="smk-ws-note">{html.escape(UPLOAD_HELP)}</div>')
         self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=True, description="Choose your files",
+                                         tooltip="Choose your business files (CSV or .xlsx)",
                                          layout=widgets.Layout(width="fit-content"))
         self.upload.observe(self._uploaded, names="value")
-        self.dayfirst = widgets.Dropdown(options=list(SLASH_DATES.items()), value="", description="Dates like 03/04/2025",
-                                         style={"description_width": LABEL_WIDTH})
+        self.dayfirst = widgets.Dropdown(options=list(SLASH_DATES.items()), value="",
+                                         description="Dates like 03/04/2025", style={"description_width": LABEL_WIDTH},
+                                         layout=widgets.Layout(width="calc(15em + 24em)"))
         self.dayfirst.observe(lambda _change: self.check_files(), names="value")
         self.upload_html = widgets.HTML()
         self.report_button = widgets.Button(description="Make my report", button_style="primary", disabled=True,

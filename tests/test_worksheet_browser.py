@@ -208,3 +208,56 @@ def test_the_summary_fits_the_paper(browser, tmp_path, paper, width_mm):
     pdf = page.pdf(format=paper, margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
     assert pdf[:5] == b"%PDF-"
     page.close()
+
+
+def test_upload_files_and_make_the_report(browser, worksheet_server, tmp_path, repo):
+    """Step 8: choose the business files, read the checks, make the report, download it."""
+    import base64
+    import shutil
+
+    url, folder = worksheet_server
+    mine = tmp_path / "my files"
+    mine.mkdir()
+    for source in sorted((repo / "tests" / "fixtures" / "handcalc").glob("*.csv")):
+        shutil.copy(source, mine / source.name.capitalize())  # Orders.csv, Campaigns.csv, …
+    (mine / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    hostile = "Corner <b>Shop</b> & Co"
+    page = open_page(browser, url)
+    page.get_by_role("textbox", name="Business name").fill(hostile)
+    page.get_by_role("textbox", name="Sales goal").fill("More repeat buyers")
+    wait_saved(page, answered=2)
+    [before] = [p.read_bytes() for p in folder.glob("*.json")]
+
+    button = page.get_by_role("button", name="Make my report")
+    assert button.is_disabled()
+    # ipywidgets keeps its file input out of the page and clicks it from the button (whose name starts with
+    # an icon's glyph): take the file chooser that opens
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=re.compile("Choose your files")).click()
+    chooser.value.set_files(sorted(mine.iterdir()))
+    page.get_by_text("Your files are fine.").wait_for(timeout=30_000)
+    shown = page.locator(".smk-ws-out", has_text="Your files are fine.").inner_text()
+    assert f"Loaded {hostile}: 6 orders from 5 January 2025 to 15 March 2025" in shown
+    assert "notes.csv is not one of the files smk reads" in shown
+
+    started = time.monotonic()
+    button.click()
+    page.get_by_text("Making your report…").wait_for(timeout=10_000)
+    assert button.is_disabled()
+    link = page.get_by_role("link", name=re.compile("^Your report"))
+    link.wait_for(timeout=90_000)
+    took = time.monotonic() - started
+    href = link.get_attribute("href")
+    assert href.startswith("data:text/html;base64,") and link.get_attribute("download") == "report.html"
+    report = base64.b64decode(href.split(",", 1)[1]).decode("utf-8")
+    assert "Corner &lt;b&gt;Shop&lt;/b&gt; &amp; Co" in report and "<b>Shop</b>" not in report
+    assert "More repeat buyers" in report
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == "report.html"
+    assert page.get_by_role("link", name=re.compile("metrics.json")).get_attribute("href").startswith(
+        "data:application/json;base64,")
+    assert not button.is_disabled() and page.dialogs == []
+    assert [p.read_bytes() for p in folder.glob("*.json")] == [before]  # the report changed no answer
+    print(f"report made in the browser in {took:.1f} s")
+    page.close()

@@ -114,8 +114,8 @@ def test_wrongly_named_files_get_a_message_and_are_not_written(folder):
 
 
 def test_upload_names_map_to_the_contract_only(tmp_path):
-    assert [wp.upload_name(n) for n in ("ORDERS.CSV", "Funnel.Xlsx", "C:\\Users\\me\\targets.csv", "a/b/../campaigns.csv")] \
-        == ["orders.csv", "funnel.xlsx", "targets.csv", "campaigns.csv"]
+    names = ("ORDERS.CSV", "Funnel.Xlsx", "C:\\Users\\me\\targets.csv", "a/b/../campaigns.csv")
+    assert [wp.upload_name(n) for n in names] == ["orders.csv", "funnel.xlsx", "targets.csv", "campaigns.csv"]
     for name in ("orders.txt", "orders", ".csv", "..", "orders.csv.exe", "my orders.csv", "", "/"):
         assert wp.upload_name(name) is None, name
     left_out = wp.write_uploads([("orders.xlsx", b"1"), ("ORDERS.csv", b"2"), ("orders.csv", b"3")], tmp_path)
