@@ -279,6 +279,7 @@ table.smk-table th, table.smk-table td { border-bottom: 1px solid #ccc; padding:
   vertical-align: top; }
 table.smk-table th { background: #f2f2f2; } table.smk-table tbody th { text-align: left; white-space: nowrap; }
 table.smk-table .text { text-align: left; } table.smk-table thead th { vertical-align: bottom; }
+table.smk-table thead th:first-child { text-align: left; } table.smk-wide { font-size: .76rem; }
 ul.smk-notes { color: #333; font-size: .92rem; }
 figure.smk-figure { margin: 1.2rem 0; max-width: 42rem; }
 figure.smk-figure img { display: block; width: 100%; height: auto; }

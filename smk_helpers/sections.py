@@ -196,7 +196,8 @@ def table_html(table: pd.DataFrame) -> str:
     for label, row in table.iterrows():
         cells = "".join(f'<td{kinds[c]}>{esc(str(v))}</td>' for c, v in row.items())
         rows.append(f'<tr><th scope="row">{esc(str(label))}</th>{cells}</tr>')
-    return (f'<table class="smk-table"><thead><tr><th scope="col">{esc(str(table.index.name or ""))}</th>{head}</tr>'
+    wide = " smk-wide" if len(table.columns) >= 8 else ""
+    return (f'<table class="smk-table{wide}"><thead><tr><th scope="col">{esc(str(table.index.name or ""))}</th>{head}</tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -1112,7 +1113,7 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
 
     tables = {"By channel": formatted(per_channel),
               "By campaign": formatted(per_campaign, [c for c in ("name", "channel") if c in per_campaign])
-              .drop(columns=["impressions"])}
+              .drop(columns=["impressions", "new customers", "CAC"])}
     notes = [f"Your marketing goal: {goal}"] if goal else []
     s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
     if is_missing(s["attributed_revenue"]):
@@ -1120,8 +1121,8 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
                      "attributed revenue, ROAS and ROI per campaign are n/a.")
     elif is_missing(s["marketing_roi"]):
         notes.append("ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to estimate it.")
-    notes.append("CAC here is a campaign's spend over the new customers whose first order names it; the headline "
-                 "CAC divides all spend by all new customers, so it is lower.")
+    notes.append("CAC by channel is the channel's spend over the new customers whose first order names one of its "
+                 "campaigns; the headline CAC divides all spend by all new customers, so it is lower.")
     if start is not None or end is not None:
         notes.append("A campaign that ran partly inside the period counts with the share of its days inside it.")
     from . import benchmarks as B
