@@ -310,6 +310,11 @@ class ReportRun:
         return {"start": self.start, "end": self.end}
 
     @property
+    def worksheet_name(self) -> str:
+        """The file name of the worksheet whose answers are shown ('' when none)."""
+        return Path(self.params["worksheet"]).name if self.params["worksheet"].strip() else ""
+
+    @property
     def goals(self) -> dict:
         """The owner's goals from the worksheet, as keywords for the sales and marketing sections."""
         answers = self.answers or {}
