@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import math
 import os
-import re
 import shutil
 import tempfile
 import uuid
@@ -215,10 +213,12 @@ def load(params: dict):
 
     folder = params["data_dir"].strip()
     name = params["business_name"].strip() or None
-    if not folder:
-        business = load_business(bookhub_path(), name=name or "The Book Hub")
-    else:
-        business = load_business(Path(folder).expanduser(), dayfirst=params["dayfirst"], name=name)
+    business = _preloaded(params)
+    if business is None:
+        if not folder:
+            business = load_business(bookhub_path(), name=name or "The Book Hub")
+        else:
+            business = load_business(Path(folder).expanduser(), dayfirst=params["dayfirst"], name=name)
     if name and business.name != name:
         business = replace(business, name=name)
     answers = None
@@ -228,6 +228,32 @@ def load(params: dict):
         except WorksheetFileError as exc:
             raise ReportError(str(exc)) from None
     return business, answers
+
+
+PRELOADED = "SMK_REPORT_PRELOADED"  # the kernel's copy of the folder `make_report` has already loaded
+
+
+def _load_key(params: dict) -> tuple:
+    return (params["data_dir"], params["business_name"], params["dayfirst"])
+
+
+def _preloaded(params: dict):
+    """The business `make_report` loaded (and checked) for these parameters, so the kernel need not read it again.
+
+    `make_report` pickles it into its own private staging folder and names the file in an
+    environment variable of the kernel it starts; anywhere else this returns None.
+    """
+    import pickle
+
+    path = os.environ.get(PRELOADED)
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            key, business = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return None
+    return business if key == _load_key(params) else None
 
 
 def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]:
@@ -529,7 +555,7 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
     say = step or (lambda text: None)
     try:
         say(f"Running the report notebook on {business.name}...")
-        nb = _execute(params, staging, kernel_manager_class or _ipc_manager_class(), timeout)
+        nb = _execute(params, staging, kernel_manager_class or _ipc_manager_class(), timeout, business)
         files = {"metrics.json": staging / "metrics.json"}
         if not files["metrics.json"].is_file():
             raise ReportError("The report notebook did not write metrics.json; nothing was written.")
@@ -576,21 +602,34 @@ def _skip_iri_checker() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int):
+def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int, business=None):
+    import pickle
+
     _skip_iri_checker()
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     run_params = {**params, "output_dir": str(staging)}
+    before = os.environ.get(PRELOADED)
+    if business is not None:  # the kernel inherits the variable and reads the folder from this file
+        shared = staging / ".business.pickle"
+        with open(shared, "wb") as fh:
+            pickle.dump((_load_key(params), business), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.environ[PRELOADED] = str(shared)
     try:
         return pm.execute_notebook(
             str(notebook_path()), None, parameters=run_params, kernel_name="python3", progress_bar=False,
             cwd=os.getcwd(), kernel_manager_class=kernel_manager_class, execution_timeout=timeout,
-            log_output=False)
+            log_output=False, shutdown_kernel="immediate")
     except PapermillExecutionError as exc:
         first = _failure_text(exc).splitlines()[0]
         raise NotebookFailed(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
                              "written. Please report this as a bug, with the command you ran.") from None
+    finally:
+        if before is None:
+            os.environ.pop(PRELOADED, None)
+        else:
+            os.environ[PRELOADED] = before
 
 
 def _tidy_parameters(nb, staging: Path, out: Path) -> None:

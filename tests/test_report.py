@@ -420,3 +420,29 @@ def test_batch_file_errors_exit_2(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     assert cli.main(["report", "--batch", str(tmp_path / "b.txt"), "-p", "currency=€"]) == 2
     assert "give every parameter in the batch file" in capsys.readouterr().err
+
+
+def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch):
+    """make_report hands its loaded business to the kernel once; other parameters never get that copy."""
+    import os
+    import pickle
+
+    from smk_helpers import load_bookhub
+
+    params = R.check_parameters({"business_name": "Shared"})
+    shared = tmp_path / "b.pickle"
+    with open(shared, "wb") as fh:
+        pickle.dump((R._load_key(params), load_bookhub()), fh)
+    monkeypatch.setenv(R.PRELOADED, str(shared))
+    business, _ = R.load(params)
+    assert business.name == "Shared" and len(business.orders) == 19212
+    other = R.check_parameters({"data_dir": "/no/such/folder"})
+    with pytest.raises(Exception, match="does not exist"):  # a different folder is read, not the shared copy
+        R.load(other)
+    monkeypatch.delenv(R.PRELOADED)
+    assert R._preloaded(params) is None
+    assert R.PRELOADED not in os.environ
+
+
+def test_no_pickle_is_left_behind(cafe_report):
+    assert not list(cafe_report.out.glob(".*"))
