@@ -264,7 +264,8 @@ def to_png(fig, dpi: int = 150) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    # constrained layout already fits the labels; a tight bounding box would draw the figure twice
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=None if fig.get_constrained_layout() else "tight")
     return buffer.getvalue()
 
 
