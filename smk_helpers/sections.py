@@ -649,7 +649,8 @@ def money_text(x, currency="$") -> str:
 FUNNEL_TITLE = "The funnel: from first contact to purchase"
 
 
-def funnel(business: Business | None, *, start=None, end=None, handoff: str | None = None) -> Section:
+def funnel(business: Business | None, *, start=None, end=None, handoff: str | None = None,
+           benchmarks: bool = False) -> Section:
     """The funnel of funnel.csv: count per stage, stage and top-to-bottom rates, and a chart.
 
     Parameters
@@ -660,6 +661,9 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
     handoff : str, optional
         The first stage sales owns; the chart colours the stages above it as marketing's. A
         stage the funnel does not have is ignored, with a note.
+    benchmarks : bool, default False
+        When the funnel has a visits stage and a later purchase stage, add a note comparing the
+        share of visits that end in a purchase with the e-commerce benchmark.
 
     Returns
     -------
@@ -712,6 +716,8 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
         notes.append(f"The chart starts at {stages[1]}: {stages[0]} ({fmt_number(table['count'].iloc[0])}) is "
                      f"{fmt_number(table['count'].iloc[0] / table['count'].iloc[1])} times larger and would shrink "
                      f"every other bar to a sliver. The table above includes it.")
+    if benchmarks:
+        notes += _visit_benchmark(table)
     title = f"{business.name}: funnel" + ("" if drawn is table else f" from {stages[1]}")
     fig = plots.funnel_chart(drawn, title=title, handoff=handoff if handoff in drawn["stage"].tolist() else None)
     first, last = table.iloc[0], table.iloc[-1]
@@ -728,6 +734,21 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
         summary += "."
     return Section(FUNNEL_TITLE, summary, tables={"Funnel": shown}, figures=[fig], notes=notes,
                    data={"table": table, "warnings": _funnel.funnel_warnings(table)}, raw_tables={"funnel": table})
+
+
+def _visit_benchmark(table: pd.DataFrame) -> list[str]:
+    """A note on visits → purchase against the benchmark, when the funnel has both stages."""
+    from . import benchmarks as B
+
+    stages = [str(s).lower() for s in table["stage"]]
+    visits = next((i for i, s in enumerate(stages) if "visit" in s), None)
+    buys = [i for i, s in enumerate(stages) if "purchase" in s and "repeat" not in s and visits is not None and i > visits]
+    if visits is None or not buys:
+        return []
+    counts = table["count"].iloc[[visits, buys[0]]].tolist()
+    mark = B.by_key("visit_to_purchase")
+    return [f"{_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
+            f"{table['stage'].iloc[buys[0]]}; the benchmark is {mark.range_text()} ({mark.source})."]
 
 
 MIX_TITLE = "Channel mix: where the revenue comes from"
