@@ -442,6 +442,9 @@ def _ipc_manager_class():
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
+    if os.name == "nt":  # no Unix sockets for ZeroMQ there: TCP, as Jupyter itself does
+        return AsyncKernelManager
+
     class IPCKernelManager(AsyncKernelManager):
         """A kernel manager on IPC sockets: parallel kernels never race for TCP ports (papermill #511)."""
 
