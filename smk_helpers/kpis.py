@@ -1210,7 +1210,8 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
     Formulas: spend, impressions, clicks and leads are pro-rated to the period
     (`prorate_campaigns`); ctr = Σclicks / Σimpressions; cost_per_lead = Σspend / Σleads;
     orders, attributed_revenue and gross_profit are those of the period's orders that name the
-    campaign; new_customers are customers whose first order names it (`new_customers_from`);
+    campaign (a campaign that ran outside the period but brought orders in it has a row with
+    no spend); new_customers are customers whose first order names it (`new_customers_from`);
     cac = Σspend / new customers; roas = attributed revenue / spend; roi = (gross profit −
     spend) / spend. Gross profit is the orders' gross_profit, else revenue × ``gross_margin``,
     else unknown. All ratios of a channel are ratios of its sums.
@@ -1245,9 +1246,14 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
     E1            50.0     1.0            1.0   0.8 -0.6
     S1           150.0     2.0            1.0   0.8 -0.6
     """
-    shown = prorate_campaigns(campaigns, start, end)
     known = _attribution_known(orders)
     period_orders = orders[in_period(orders["order_date"], start, end) & orders["campaign_id"].notna()]
+    shown = prorate_campaigns(campaigns, start, end)
+    earlier = campaigns[campaigns["campaign_id"].isin(period_orders["campaign_id"])
+                        & ~campaigns["campaign_id"].isin(shown["campaign_id"])]
+    if len(earlier):  # ran outside the period but brought orders in it: no spend here, their orders still count
+        idle = earlier.assign(**{c: earlier[c] * 0.0 for c in CAMPAIGN_NUMBERS if c in earlier})
+        shown = pd.concat([shown, idle]).sort_index()
     first = first_orders(orders)
     first = first[in_period(first["order_date"], start, end) & first["campaign_id"].notna()]
     if "gross_profit" in orders and orders["gross_profit"].notna().any():

@@ -1118,6 +1118,7 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
         return _not_shown(MARKETING_TITLE, f"No campaign ran {_period_text(start, end)}, so there is no marketing to show.")
     per_channel = kpis.campaign_results(business.campaigns, business.orders, start, end, gross_margin=gross_margin,
                                         by="channel")
+    ran = len(kpis.prorate_campaigns(business.campaigns, start, end))  # the others only brought orders
 
     def money(x):
         return fmt_money(x, currency=currency)
@@ -1146,6 +1147,10 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
                  "campaigns; the headline CAC divides all spend by all new customers, so it is lower.")
     if start is not None or end is not None:
         notes.append("A campaign that ran partly inside the period counts with the share of its days inside it.")
+        idle = len(per_campaign) - ran
+        if idle:
+            notes.append(f"{_count(idle, 'campaign')} ran before the period but brought orders in it; with "
+                         "no spend in the period, their ROAS is n/a, but their orders count in their channel's.")
     from . import benchmarks as B
 
     if "social" in per_channel.index and not is_missing(per_channel.loc["social", "impressions"]):
@@ -1166,7 +1171,7 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
                                    xlabel="Marketing channel", ylabel="Spend", money=True, currency=currency,
                                    color=plots.MARKETING))
     top = per_channel.index[0]
-    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(len(per_campaign), 'campaign')} "
+    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(ran, 'campaign')} "
                f"cost {money(s['marketing_spend'])}, {fmt_pct(s['marketing_share'])} of revenue; {top} took the most "
                f"({money(per_channel.loc[top, 'spend'])})")
     if not roas_by_channel.empty:
@@ -1316,7 +1321,9 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
             notes.append(f"{_count(untimed, 'conversation')} {'has' if untimed == 1 else 'have'} no minutes, so "
                          "staff costs leave them out.")
     if business.funnel is not None:
-        notes += [f"Funnel: {w}" for w in _funnel.funnel_warnings(_funnel.funnel_table(business.funnel))]
+        rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
+        if len(rows):
+            notes += [f"Funnel: {w}" for w in _funnel.funnel_warnings(_funnel.funnel_table(rows))]
     notes += [f"Loader: {w}" for w in business.warnings]
     notes += list(assumptions)
     summary = ("Nothing was missing and nothing had to be assumed." if not notes else

@@ -543,3 +543,69 @@ def test_show_in_a_notebook_displays_markdown_tables_and_described_figures(hand,
     assert "line chart of hand-computed shop: revenue by month" in out
     assert not plt.get_fignums()
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The report's sections
+
+
+YEAR = {"start": "2025-01-01", "end": "2025-12-31"}
+
+
+def test_sales_tables_add_up_to_the_summary(hub):
+    section = S.sales(hub, **YEAR)
+    s = kpis.summary(hub, **YEAR)
+    by_channel, by_month = section.raw_tables["sales_by_channel"], section.raw_tables["sales_by_month"]
+    assert by_channel["revenue"].sum() == pytest.approx(s["revenue"])
+    assert by_month["orders"].sum() == s["orders"] and by_channel["share"].sum() == pytest.approx(1.0)
+    people = section.raw_tables["conversations_by_staff"]
+    assert people["won"].sum() / (people["won"].sum() + people["lost"].sum()) == pytest.approx(s["win_rate"])
+    assert list(section.tables) == ["By channel", "By month", "By person"] and len(section.figures) == 2
+    section.close()
+
+
+def test_marketing_channels_are_ratios_of_their_sums(hub):
+    section = S.marketing(hub, **YEAR)
+    section.close()
+    s = kpis.summary(hub, **YEAR)
+    channels, campaigns = section.raw_tables["marketing_by_channel"], section.raw_tables["campaigns"]
+    assert channels["spend"].sum() == pytest.approx(s["marketing_spend"])
+    assert campaigns["attributed_revenue"].sum() == pytest.approx(s["attributed_revenue"])
+    social = channels.set_index("channel").loc["social"]
+    rows = campaigns[campaigns["channel"] == "social"]
+    assert social["roas"] == pytest.approx(rows["attributed_revenue"].sum() / rows["spend"].sum())  # not a mean
+    assert social["roas"] != pytest.approx(rows["roas"].mean())
+    assert "ran before the period but brought orders in it" in " ".join(section.notes)  # December 2024's
+
+
+def test_handoff_counts_the_conversations_that_name_a_campaign(hub):
+    section = S.handoff(hub, **YEAR, stage="engaged")
+    talks = hub.interactions[kpis.in_period(hub.interactions["date"], **YEAR)]
+    table = section.raw_tables["handoff_by_channel"]
+    assert table["conversations"].sum() == talks["campaign_id"].notna().sum()
+    assert "reached engaged, the first stage sales owns" in section.summary
+    section.close()
+    other = S.handoff(hub, **YEAR, stage="lead")
+    assert "There is no stage 'lead'" in " ".join(other.notes)
+    other.close()
+
+
+def test_data_quality_names_the_anonymous_orders(hub):
+    orders = hub.orders[kpis.in_period(hub.orders["order_date"], **YEAR)]
+    notes = S.data_quality(hub, **YEAR, assumptions=["An assumption."]).notes
+    assert f"{orders['customer_id'].isna().sum():,} orders" in notes[0]
+    assert notes[-1] == "An assumption."
+
+
+def test_glossary_quotes_every_formula_from_its_docstring():
+    table = S.glossary().table
+    assert len(table) == len(S.GLOSSARY)
+    for term, func in S.GLOSSARY:
+        assert table.loc[term, "formula"] == kpis.formula(func).replace("``", "")
+
+
+def test_section_html_escapes_and_inlines(hub):
+    section = S.sales(hub.__class__(**{**hub.__dict__, "name": "<i>Shop</i>"}), **YEAR)
+    page = section.html()
+    assert "<i>Shop</i>" not in page and "&lt;i&gt;Shop&lt;/i&gt;" in page
+    assert page.count('<img src="data:image/png;base64,') == 2 and not section.figures
