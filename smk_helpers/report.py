@@ -425,8 +425,10 @@ def begin(**values) -> ReportRun:
     if not params["handoff"] and not params["data_dir"].strip():
         params["handoff"] = BOOKHUB_HANDOFF
     apply_house_style()
-    assumptions = notes + [f"A conversation costs {params['staff_hourly_cost']:.2f} an hour of staff time "
-                           "(staff_hourly_cost)."]
+    from .formatting import fmt_money
+
+    hourly = fmt_money(params["staff_hourly_cost"], currency=params["currency"])
+    assumptions = notes + [f"A conversation costs {hourly} an hour of staff time (staff_hourly_cost)."]
     if params["gross_margin"] is not None:
         assumptions.append(f"The gross margin is taken as {params['gross_margin']:.1%} (gross_margin) where "
                            "orders.csv has no gross_profit.")
