@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import report as R
 
-__all__ = ["BatchError", "Job", "Outcome", "read_batch", "run_batch", "summary_table"]
+__all__ = ["BatchError", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
 
 
 class BatchError(ValueError):
@@ -45,7 +45,7 @@ class Job:
 
     @property
     def label(self) -> str:
-        return self.values.get("business_name") or Path(self.values.get("data_dir") or "The Book Hub").name
+        return self.values.get("business_name") or Path(str(self.values.get("data_dir") or "The Book Hub")).name
 
 
 @dataclass
@@ -137,14 +137,15 @@ def read_batch(path, out) -> list[Job]:
             R.check_parameters(values)
         except R.ParameterError as exc:
             raise BatchError(f"{path.name}, {where} {number}: {exc}") from None
-        name = values.get("business_name") or Path(str(values.get("data_dir") or "The Book Hub")).name
-        target = out / (slug(str(folder_name)) if folder_name else slug(name))
+        job = Job(row=number, values=values, out=out)
+        target = out / slug(str(folder_name) if folder_name else job.label)
         if target in seen:
             plural = "lines" if where == "line" else "businesses"
             raise BatchError(f"{path.name}, {plural} {seen[target]} and {number} would both write to {target}; "
                              "give them different business names or an 'out' of their own.")
         seen[target] = number
-        jobs.append(Job(row=number, values=values, out=target))
+        job.out = target
+        jobs.append(job)
     return jobs
 
 
@@ -167,6 +168,17 @@ def _run(job: Job, formats) -> Outcome:
                    time.perf_counter() - start)
 
 
+def worker_count(workers: int | None, jobs: int) -> int:
+    """How many processes a batch uses: ``workers``, else one per core, never more than the jobs.
+
+    Examples
+    --------
+    >>> worker_count(8, 3), worker_count(None, 1)
+    (3, 1)
+    """
+    return max(1, min(workers or os.cpu_count() or 1, jobs))
+
+
 def run_batch(jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True,
               stream=None) -> list[Outcome]:
     """Run the jobs in ``workers`` processes (default: the number of cores); outcomes in batch order.
@@ -177,7 +189,7 @@ def run_batch(jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = 
 
     stream = stream or sys.stderr
     formats = R.parse_formats(formats)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    workers = worker_count(workers, len(jobs))
     outcomes = {}
     bar = tqdm(total=len(jobs), desc="reports", unit="report", file=stream, disable=not progress, leave=False)
     import multiprocessing

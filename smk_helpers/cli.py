@@ -9,7 +9,6 @@ import argparse
 import csv
 import datetime as dt
 import io
-import os
 import sys
 from pathlib import Path
 
@@ -300,8 +299,7 @@ def _report_batch(args, values, formats) -> int:
         jobs = batch.read_batch(args.batch, args.out or "reports")
     except batch.BatchError as exc:
         raise UsageError(str(exc)) from None
-    print(f"Making {len(jobs)} reports with {min(args.workers or os.cpu_count() or 1, len(jobs))} workers...",
-          file=sys.stderr)
+    print(f"Making {len(jobs)} reports with {batch.worker_count(args.workers, len(jobs))} workers...", file=sys.stderr)
     outcomes = batch.run_batch(jobs, formats, workers=args.workers)
     print(batch.summary_table(outcomes))
     return EXIT_OK if all(o.ok for o in outcomes) else 1

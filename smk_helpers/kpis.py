@@ -1279,8 +1279,8 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
     if by is None:
         sums = numbers
         table = pd.DataFrame({column: numbers[column] for column in CAMPAIGN_NUMBERS})
-        table["ctr"] = ctr(*_paired_sums(numbers["clicks"], numbers["impressions"], numbers.index))
-        table["cost_per_lead"] = cost_per_lead(*_paired_sums(numbers["spend"], numbers["leads"], numbers.index))
+        table["ctr"] = ctr(numbers["clicks"], numbers["impressions"])
+        table["cost_per_lead"] = cost_per_lead(numbers["spend"], numbers["leads"])
     else:
         key = rows[by].fillna(UNKNOWN_CHANNEL)
         sums = numbers.groupby(key).sum(min_count=1)

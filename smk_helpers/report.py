@@ -26,7 +26,7 @@ from pathlib import Path
 
 __all__ = [
     "PARAMETERS", "Parameter", "ParameterError", "ReportError", "NotebookFailed", "ReportResult", "check_parameters",
-    "parameters_text", "notebook_path", "begin", "ReportRun", "make_report", "export_html", "metrics_json",
+    "parameters_text", "notebook_path", "begin", "ReportRun", "make_report", "export_html",
     "FORMATS", "parse_formats", "IPCKernelManager",
 ]
 
@@ -346,14 +346,6 @@ class ReportRun:
         answers = self.answers or {}
         return {"marketing": answers.get("marketing_goal") or None, "sales": answers.get("sales_goal") or None}
 
-    def header_html(self) -> str:
-        esc = html.escape
-        name = self.business.name
-        return (f'<header><h1>{esc(name)}: sales and marketing report</h1>'
-                f'<p class="smk-meta">From {esc(self.start)} to {esc(self.end)}. Made with smk on '
-                f'{dt.date.today():%Y-%m-%d}; every number is in metrics.json, every formula in the glossary.</p>'
-                "</header>")
-
     def show(self, section) -> None:
         """Display a section as HTML (escaped text, inlined figures) and keep its raw tables for metrics.json."""
         if section is None:
@@ -363,20 +355,28 @@ class ReportRun:
         self.shown.append(section)
         display(HTML(section.html()))
 
-    def contents(self) -> None:
-        """Display the report's title and period (call it first)."""
+    def title(self) -> None:
+        """Display the report's title, period and date (call it first)."""
         from IPython.display import HTML, display
 
-        display(HTML(self.header_html()))
+        esc = html.escape
+        display(HTML(f'<header><h1>{esc(self.business.name)}: sales and marketing report</h1>'
+                     f'<p class="smk-meta">From {esc(self.start)} to {esc(self.end)}. Made with smk on '
+                     f'{dt.date.today():%Y-%m-%d}; every number is in metrics.json, every formula in the '
+                     "glossary.</p></header>"))
 
     def metrics(self) -> dict:
         """What metrics.json holds: the headline summary's keys, the previous period, tables, parameters."""
         from . import benchmarks, kpis
+        from .sections import KPI_TITLE
 
-        head = next((s for s in self.shown if "previous" in s.data), None)
-        summary = dict(head.data) if head is not None else kpis.summary(self.business, self.start, self.end,
-                                                                       self.params["gross_margin"])
-        previous, window = summary.pop("previous", None), summary.pop("previous_period", None)
+        head = next((s for s in self.shown if s.title == KPI_TITLE and s.data), None)
+        if head is None:  # a notebook that leaves the KPI table out still gets the summary's keys
+            summary = {**kpis.summary(self.business, self.start, self.end, self.params["gross_margin"]),
+                       "previous": None, "previous_period": None}
+        else:
+            summary = dict(head.data)
+        previous, window = summary.pop("previous"), summary.pop("previous_period")
         tables = {}
         for section in self.shown:
             for key, table in section.raw_tables.items():
@@ -397,18 +397,12 @@ class ReportRun:
         from IPython.display import HTML, display
 
         from .files import write_text_atomic
+        from .kpis import summary_json
 
         display(HTML('<footer class="smk-footer"><p>Made with smk, the sales-vs-marketing workbook. The Book Hub '
                      "is a synthetic example; benchmarks are labelled with their sources.</p></footer>"))
         if output_dir:
-            write_text_atomic(Path(output_dir) / "metrics.json", metrics_json(self.metrics()))
-
-
-def metrics_json(metrics: dict) -> str:
-    """metrics.json's text: stable (sorted keys, rounded numbers), so the same input gives the same bytes."""
-    from .kpis import summary_json
-
-    return summary_json(metrics)
+            write_text_atomic(Path(output_dir) / "metrics.json", summary_json(self.metrics()))  # stable bytes
 
 
 def begin(**values) -> ReportRun:

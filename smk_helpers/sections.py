@@ -413,6 +413,12 @@ def _period_text(start, end) -> str:
     return f"from {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}"
 
 
+def _period_opening(start, end) -> str:
+    """'From 2025-01-01 to 2025-12-31', to open a sentence."""
+    text = _period_text(start, end)
+    return text[0].upper() + text[1:]
+
+
 def _money_small(x, currency="$") -> str:
     """Money, with four decimals for amounts under 10 cents (a campaign's cost per impression)."""
     return fmt_money(x, currency=currency, digits=4 if not is_missing(x) and abs(x) < 0.10 else 2)
@@ -481,8 +487,10 @@ def _kpi_change(kind, now, before):
         change, digits, unit = now - before, 2, "x"
     else:
         change, digits, unit = (now - before) * 100, 2 if kind == "pct2" else 1, " pp"
-    change = round(change, digits) + 0.0  # no "−0.0"
-    return f"{change:+.{digits}f}{unit}".replace("-", "−").replace("+0.0" + "0" * (digits - 1) + unit, "0" + unit)
+    change = round(change, digits)
+    if change == 0:
+        return "0" + unit
+    return f"{change:+.{digits}f}{unit}".replace("-", "−")
 
 
 def previous_period(start, end, covered_from=None):
@@ -570,16 +578,17 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     if blocked:
         return blocked
     s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
-    margin = gross_margin if gross_margin is not None else s["gross_margin"]
-    values = {**s, "break_even_roas": None if is_missing(margin) else kpis.break_even_roas(margin)}
+    def with_break_even(summary: dict) -> dict:  # from the margin given, else the one the orders earned
+        margin = gross_margin if gross_margin is not None else summary["gross_margin"]
+        return {**summary, "break_even_roas": None if is_missing(margin) else kpis.break_even_roas(margin)}
+
+    values = with_break_even(s)
     before = None
     if compare:
         dates = business.orders["order_date"].dropna()
         window = previous_period(start, end, covered_from=dates.min() if len(dates) else None)
         if window is not None:
-            before = kpis.summary(business, start=window[0], end=window[1], gross_margin=gross_margin)
-            before_margin = gross_margin if gross_margin is not None else before["gross_margin"]
-            before["break_even_roas"] = None if is_missing(before_margin) else kpis.break_even_roas(before_margin)
+            before = with_break_even(kpis.summary(business, start=window[0], end=window[1], gross_margin=gross_margin))
 
     rows = []
     for label, side, key, kind, how in KPI_ROWS:
@@ -626,12 +635,12 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
         notes.append("Benchmarks are typical figures for US independent bookstores and small retailers; for "
                      "another kind of business read them as a rough guide only.")
 
-    summary = f"{business.name} took {money_text(s['revenue'], currency)} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
+    summary = f"{business.name} took {fmt_money(s['revenue'], currency=currency)} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
     if before is not None and not is_missing(kpis.relative_change(s["revenue"], before["revenue"])):
         change = kpis.relative_change(s["revenue"], before["revenue"])
         summary += f" ({fmt_pct(abs(change))} {'more' if change >= 0 else 'less'} than the period before)"
     if not is_missing(s["marketing_spend"]):
-        summary += f", and its marketing spent {money_text(s['marketing_spend'], currency)}"
+        summary += f", and its marketing spent {fmt_money(s['marketing_spend'], currency=currency)}"
         if not is_missing(s["roas"]):
             summary += f" for a ROAS of {fmt_ratio(s['roas'], digits=2)}"
     raw = pd.DataFrame([{"kpi": label, "key": key, "value": values[key],
@@ -640,10 +649,6 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     return Section(KPI_TITLE, summary + ".", tables={"KPIs": table}, notes=notes,
                    data={**s, "previous": before, "previous_period": None if before is None else window},
                    raw_tables={"headline_kpis": raw})
-
-
-def money_text(x, currency="$") -> str:
-    return fmt_money(x, currency=currency)
 
 
 FUNNEL_TITLE = "The funnel: from first contact to purchase"
@@ -791,8 +796,8 @@ def channel_mix(business: Business | None, *, start=None, end=None, currency="$"
     orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
     if orders.empty:
         return _not_shown(MIX_TITLE, f"There are no orders {_period_text(start, end)}, so there is no channel mix to show.")
-    by_channel = kpis.revenue_by_channel(orders)
-    share = kpis.safe_divide(by_channel, kpis.total_revenue(orders))
+    per_channel = kpis.sales_by(orders, "channel")
+    by_channel, share = per_channel["revenue"], per_channel["share"].rename(None)
     by_month = kpis.revenue_by_month(orders)
     table = pd.DataFrame({
         "revenue": by_channel.map(lambda x: fmt_money(x, currency=currency)),
@@ -911,8 +916,7 @@ def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None
         parts.append(f"{_count(one['reach'], 'conversation')} cost "
                      f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
                      f"at {money(one['cost_per_order'])} an order")
-    period = _period_text(start, end)
-    summary = f"{period[0].upper()}{period[1:]}, {'; '.join(parts)}."
+    summary = f"{_period_opening(start, end)}, {'; '.join(parts)}."
 
     notes = [f"A conversation costs the staff time it takes, at {money(staff_hourly_cost)} an hour "
              "(staff_hourly_cost); campaigns cost their spend."]
@@ -969,10 +973,6 @@ def all_sections(business: Business | None, *, currency="$", gross_margin=None,
 SALES_TITLE = "Sales: channels, months and people"
 
 
-def _money_cols(table: pd.DataFrame, columns, currency) -> dict:
-    return {c: table[c].map(lambda x: fmt_money(x, currency=currency)) for c in columns}
-
-
 def sales(business: Business | None, *, start=None, end=None, currency="$", goal: str | None = None) -> Section:
     """Sales in the period: orders, revenue and average order value by channel and by month, win rate
     and cost per won conversation by person, and revenue against target where targets exist.
@@ -1018,10 +1018,12 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
     if goal:
         notes.append(f"Your sales goal: {goal}")
 
+    def money(x):
+        return fmt_money(x, currency=currency)
+
     def formatted(t):
-        return pd.DataFrame({"orders": t["orders"].map(fmt_number),
-                             **_money_cols(t, ["revenue"], currency),
-                             "average order value": t["average_order_value"].map(lambda x: fmt_money(x, currency=currency)),
+        return pd.DataFrame({"orders": t["orders"].map(fmt_number), "revenue": t["revenue"].map(money),
+                             "average order value": t["average_order_value"].map(money),
                              "share of revenue": t["share"].map(fmt_pct)}, index=t.index)
 
     tables["By channel"] = formatted(by_channel)
@@ -1035,7 +1037,7 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
         team = quota[quota["staff"].eq(kpis.TEAM)].set_index("period")
         if not team.empty:
             month_raw = month_raw.join(team[["target", "attainment"]], how="left")
-            month_table["target"] = month_raw["target"].map(lambda x: fmt_money(x, currency=currency))
+            month_table["target"] = month_raw["target"].map(money)
             month_table["revenue / target"] = month_raw["attainment"].map(fmt_pct)
     raw["sales_by_month"] = month_raw.reset_index()
     tables["By month"] = month_table
@@ -1047,10 +1049,9 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
                                     title=f"{business.name}: revenue by month" + (" against target" if lines.shape[1] > 1 else ""),
                                     xlabel="Month", ylabel="Revenue", money=True, currency=currency))
     rate = kpis.repeat_purchase_rate(orders)
-    s = kpis.summary(business, start=start, end=end)
-    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(len(orders), 'order')} "
-               f"brought {fmt_money(s['revenue'], currency=currency)}, an average of "
-               f"{fmt_money(s['average_order_value'], currency=currency)} an order; "
+    revenue = kpis.total_revenue(orders)
+    summary = (f"{_period_opening(start, end)}, {_count(len(orders), 'order')} brought {money(revenue)}, an average "
+               f"of {money(kpis.average_order_value(revenue, kpis.order_count(orders)))} an order; "
                f"{by_channel.index[0]} took {fmt_pct(by_channel['share'].iloc[0])} of it")
     if not is_missing(rate):
         summary += f", and {fmt_pct(rate)} of identified customers bought more than once"
@@ -1066,7 +1067,7 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
             person = pd.DataFrame({"won": people["won"].map(fmt_number), "lost": people["lost"].map(fmt_number),
                                    "open": people["open"].map(fmt_number), "win rate": people["win_rate"].map(fmt_pct),
                                    "hours": people["hours"].map(lambda x: fmt_number(x, digits=1)),
-                                   "cost per won sale": people["cost_per_win"].map(lambda x: fmt_money(x, currency=currency))},
+                                   "cost per won sale": people["cost_per_win"].map(money)},
                                   index=people.index)
             if "quota_attainment" in raw:
                 mine = raw["quota_attainment"][~raw["quota_attainment"]["staff"].eq(kpis.TEAM)]
@@ -1171,7 +1172,7 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
                                    xlabel="Marketing channel", ylabel="Spend", money=True, currency=currency,
                                    color=plots.MARKETING))
     top = per_channel.index[0]
-    summary = (f"{_period_text(start, end)[0].upper()}{_period_text(start, end)[1:]}, {_count(ran, 'campaign')} "
+    summary = (f"{_period_opening(start, end)}, {_count(ran, 'campaign')} "
                f"cost {money(s['marketing_spend'])}, {fmt_pct(s['marketing_share'])} of revenue; {top} took the most "
                f"({money(per_channel.loc[top, 'spend'])})")
     if not roas_by_channel.empty:
@@ -1260,8 +1261,7 @@ def handoff(business: Business | None, *, start=None, end=None, stage: str | Non
                               "the handoff cannot be measured; add either to see how many of marketing’s leads sales "
                               "takes up.")
         return _not_shown(HANDOFF_TITLE, "The handoff cannot be measured yet: " + " ".join(notes), notes=[])
-    period = _period_text(start, end)
-    summary = f"{period[0].upper()}{period[1:]}, " + "; ".join(parts) + "."
+    summary = f"{_period_opening(start, end)}, " + "; ".join(parts) + "."
     return Section(HANDOFF_TITLE, summary, tables=tables, figures=figures, notes=notes, raw_tables=raw)
 
 

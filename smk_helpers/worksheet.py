@@ -525,6 +525,7 @@ def funnel_figure(answers: dict):
     >>> fig = funnel_figure(bookhub_example())
     >>> print(describe(fig))  # doctest: +ELLIPSIS
     Funnel chart of your funnel for the month: 40,000 reached at the top narrow to 120 new customers at the bottom (0.3% of the top); ...
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     table = worksheet_funnel_table(answers)
     if table["count"].notna().sum() < 2:
