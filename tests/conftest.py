@@ -31,6 +31,11 @@ settings.load_profile("smk")
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The ceiling for any one wait on a kernel, a server or the browser. Waits end as soon as the awaited state is
+# reached, so this only bounds how long a broken run takes to fail; it is not how long anything should take.
+PATIENCE_S = 180
+PATIENCE_MS = PATIENCE_S * 1000
+
 
 @pytest.fixture(scope="session")
 def repo() -> Path:
@@ -77,7 +82,7 @@ def start_lab(root_dir: Path, scratch: Path, extra=()):
     cmd += [f"--ServerApp.port={port}",
                            "--ServerApp.port_retries=0", "--no-browser", *extra]
     proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
         found = list(runtime.glob("jpserver-*.json")) if runtime.exists() else []
         if found:
@@ -87,7 +92,19 @@ def start_lab(root_dir: Path, scratch: Path, extra=()):
             raise RuntimeError(proc.stderr.read().decode())
         time.sleep(0.3)
     proc.kill()
-    raise RuntimeError("JupyterLab did not start within 60 s")
+    raise RuntimeError(f"JupyterLab did not start within {PATIENCE_S} s")
+
+
+def stop(proc):
+    """Stop a server started by a test: SIGTERM, then SIGKILL if it has not ended within 30 s."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # a loaded machine can take longer to shut a server and its kernels down
+        proc.kill()
+        proc.wait(timeout=30)
 
 
 def chromium_path() -> str:
@@ -102,6 +119,13 @@ def chromium_path() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def new_page(browser, **options):
+    """A new browser page whose every wait and action may take up to PATIENCE_MS on a loaded machine."""
+    page = browser.new_page(**options)
+    page.set_default_timeout(PATIENCE_MS)
+    return page
 
 
 @pytest.fixture(scope="session")

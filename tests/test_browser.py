@@ -1,31 +1,88 @@
 """The student's path in a real browser: JupyterLab (started as `make lab` starts it) in headless chromium.
 
 The notebooks are served from a temporary copy, so running them never touches the repository.
+
+Every wait is on the state itself, read from JupyterLab's own objects (the lab runs with
+`--LabApp.expose_app_in_browser`, as JupyterLab's own browser tests run it), never on how the page looks.
+On a loaded machine the page looks ready long before it is: the toolbar reads "idle" before the file has
+loaded or a kernel has started; a Clear Outputs sent then clears the empty placeholder notebook, and the file's
+stored outputs arrive after it; a Run All sent then runs nothing (JupyterLab asks which kernel to start); and
+the stored prompts and "✔ Right" verdicts look like a finished run. So the tests wait for the notebook to be
+loaded and its kernel connected and idle, check in the notebook's model that the outputs are gone, and wait
+until every code cell has run in this session. An output is looked for in the page only after its cell has
+been scrolled into view, since JupyterLab renders the cells far from the viewport lazily.
 """
 
 import shutil
-import subprocess
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import REPO, start_lab
+from conftest import REPO, new_page, start_lab, stop
 
 LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
-
 
 @pytest.fixture
 def lab(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    proc, base, token, _ = start_lab(root, tmp_path / "jupyter")
+    proc, base, token, _ = start_lab(root, tmp_path / "jupyter", extra=["--LabApp.expose_app_in_browser=True"])
     yield base, token
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:  # a loaded machine can take longer to shut JupyterLab down
-        proc.kill()
-        proc.wait(timeout=30)
+    stop(proc)
+
+
+# The notebook panel open on `path`, from JupyterLab's application object.
+PANEL = """const panel = [...window.jupyterapp.shell.widgets('main')]
+    .find(w => w.context && w.context.path === path);"""
+
+KERNEL_READY = f"""(path) => {{
+  if (!window.jupyterapp) return false;
+  {PANEL}
+  const kernel = panel && panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return Boolean(panel && panel.context.isReady && panel.sessionContext.isReady && kernel
+                 && kernel.connectionStatus === 'connected' && kernel.status === 'idle');
+}}"""
+
+# Each cell of the notebook's model: its type, tags, execution count and state, and its outputs as nbformat JSON.
+CELLS = f"""(path) => {{
+  {PANEL}
+  return [...panel.content.model.cells].map(c => ({{
+    type: c.type,
+    tags: c.getMetadata('tags') || [],
+    source: c.sharedModel.getSource(),
+    count: c.type === 'code' ? c.executionCount : null,
+    running: c.type === 'code' && c.executionState === 'running',
+    outputs: c.type === 'code' ? Array.from({{length: c.outputs.length}}, (_, i) => c.outputs.get(i).toJSON()) : [],
+  }}));
+}}"""
+
+# The kernel has run every non-blank code cell and is idle again; or a cell failed, which stops Run All.
+RUN_FINISHED = f"""(path) => {{
+  {PANEL}
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  const code = [...panel.content.model.cells].filter(c => c.type === 'code' && c.sharedModel.getSource().trim());
+  const failed = code.some(c => Array.from({{length: c.outputs.length}}, (_, i) => c.outputs.get(i).type)
+                                     .includes('error'));
+  const ran = code.every(c => c.executionCount !== null && c.executionState !== 'running');
+  return failed || (ran && kernel && kernel.status === 'idle');
+}}"""
+
+# Scroll cell `index` into view and give back the first `selector` inside it once it is attached and laid out.
+RENDERED = f"""([path, index, selector]) => {{
+  {PANEL}
+  const cell = panel.content.widgets[index];
+  if (!cell || cell.isPlaceholder() || !cell.node.isConnected) {{
+    panel.content.scrollToItem(index, 'center').catch(() => {{}});
+    return null;
+  }}
+  const found = cell.node.querySelector(selector);
+  if (!found) {{
+    cell.node.scrollIntoView({{block: 'center'}});
+    return null;
+  }}
+  found.scrollIntoView({{block: 'center'}});
+  const box = found.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 ? found : null;
+}}"""
 
 
 def menu(page, top, item):
@@ -33,73 +90,104 @@ def menu(page, top, item):
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
 
-def open_and_run_all(page, base, token, notebook):
-    """Open a lesson, clear its stored outputs (so what shows next is new), then run all cells."""
-    page.goto(f"{base}/lab/tree/notebooks/{notebook}?token={token}")
-    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
+def cells(page, path):
+    return page.evaluate(CELLS, path)
+
+
+def text_of(output):
+    """The text a student reads in one output (its HTML, plain text or stream)."""
+    if output["output_type"] == "stream":
+        return "".join(output["text"])
+    if output["output_type"] == "error":
+        return f"{output['ename']}: {output['evalue']}"
+    data = output.get("data", {})
+    return "".join(data.get("text/html") or data.get("text/plain") or "")
+
+
+def open_and_run_all(browser, base, token, notebook):
+    """Open a lesson, clear its stored outputs, run all cells as a student does; returns (page, path).
+
+    Fails with the cell's error if a cell raised, and if any cell wrote to stderr.
+    """
+    path = f"notebooks/{notebook}"
+    page = new_page(browser)
+    page.goto(f"{base}/lab/tree/{path}?token={token}")
+    page.wait_for_function(KERNEL_READY, arg=path, polling=250)
+
     menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function("document.querySelectorAll('.jp-OutputArea-output').length === 0", timeout=30_000)
-    # On a loaded machine the indicator can read idle before the kernel's connection is up, and a
-    # Run All sent then runs nothing (every prompt stays [ ]). Run again until a prompt shows [*] or [n].
-    for _ in range(4):
-        menu(page, "Run", "Run All Cells")
-        try:
-            page.wait_for_function(RUN_STARTED, timeout=20_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"{notebook}: Run All Cells never started the kernel")
+    page.wait_for_function(f"""(path) => {{ {PANEL}
+        return [...panel.content.model.cells].every(c => c.type !== 'code'
+            || (c.outputs.length === 0 && c.executionCount === null)); }}""", arg=path, polling=250)
+
+    menu(page, "Run", "Run All Cells")
+    page.wait_for_function(RUN_FINISHED, arg=path, polling=250)
+
+    code = [c for c in cells(page, path) if c["type"] == "code" and c["source"].strip()]
+    errors = [text_of(o) for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    assert not errors, f"{notebook}: a cell failed: {errors[0]}"
+    assert all(c["count"] is not None for c in code), f"{notebook}: Run All Cells left cells unrun"
+    stderr = [text_of(o) for c in code for o in c["outputs"] if o.get("name") == "stderr"]
+    assert not stderr, f"{notebook}: a cell wrote to stderr: {stderr[0]}"
+    return page, path
 
 
-RUN_STARTED = """() => [...document.querySelectorAll('.jp-InputArea-prompt')]
-    .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+def rendered(page, path, index, selector):
+    """The element ``selector`` in cell ``index``, scrolled into view and drawn with a size."""
+    return page.wait_for_function(RENDERED, arg=[path, index, selector], polling=250).as_element()
 
 
-def outputs(page):
-    return page.locator(".jp-OutputArea-output")
+def outputs_with(page, path, predicate):
+    """Indices of the cells with an output for which ``predicate(output)`` holds."""
+    return [i for i, c in enumerate(cells(page, path)) if any(predicate(o) for o in c["outputs"])]
+
+
+def assert_solutions_are_right(page, path):
+    """Every solution cell ran and printed its check's verdict, and the page shows it."""
+    solutions = [i for i, c in enumerate(cells(page, path)) if "solution" in c["tags"]]
+    assert len(solutions) >= 2, path
+    for i in solutions:
+        verdict = rendered(page, path, i, ".jp-OutputArea-output")
+        assert "✔ Right" in verdict.inner_text(), (path, i, verdict.inner_text())
+
+
+def is_widget(output):
+    return "application/vnd.jupyter.widget-view+json" in output.get("data", {})
 
 
 def test_lesson_00_runs_in_jupyterlab(browser, lab):
-    base, token = lab
-    page = browser.new_page()
-    open_and_run_all(page, base, token, "00_start_here.ipynb")
-    # the solution cells print their check's verdict once the kernel has run them
-    outputs(page).filter(has_text="✔ Right").nth(1).wait_for(timeout=90_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
-    assert page.locator(".jp-OutputArea-output img").count() >= 2
+    page, path = open_and_run_all(browser, *lab, "00_start_here.ipynb")
+    assert_solutions_are_right(page, path)
+    figures = outputs_with(page, path, lambda o: "image/png" in o.get("data", {}))
+    assert len(figures) >= 2
+    for i in figures:
+        image = rendered(page, path, i, ".jp-OutputArea-output img")
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     page.close()
 
 
 @pytest.mark.parametrize("notebook", ["01_sales_vs_marketing.ipynb", "04_the_funnel.ipynb", "06_alignment.ipynb"])
 def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
-    base, token = lab
-    page = browser.new_page()
-    open_and_run_all(page, base, token, notebook)
-    outputs(page).filter(has_text="✔ Right").nth(1).wait_for(timeout=90_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
-    page.locator(".jupyter-widgets.widget-container").first.wait_for(timeout=30_000)
-    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    page, path = open_and_run_all(browser, *lab, notebook)
+    assert_solutions_are_right(page, path)
+    widgets = outputs_with(page, path, is_widget)
+    assert widgets, f"{notebook} shows no widget"
+    for i in widgets:  # every widget is drawn by the kernel's live model, not an error in its place
+        view = rendered(page, path, i, ".jupyter-widgets.widget-container")
+        assert view.inner_text().strip() and "Error displaying widget" not in view.inner_text()
     page.close()
 
 
 def test_lesson_03_slider_changes_the_model(browser, lab):
-    base, token = lab
-    page = browser.new_page()
-    open_and_run_all(page, base, token, LESSON_03)
-    output = page.locator(".smk-approach-output").first
-    output.wait_for(timeout=60_000)
-    page.wait_for_function("document.querySelector('.smk-approach-output').innerText.trim().length > 0")
+    page, path = open_and_run_all(browser, *lab, LESSON_03)
+    [cell] = outputs_with(page, path, is_widget)  # the model's controls and its output
+    output = rendered(page, path, cell, ".smk-approach-output")
+    page.wait_for_function("(out) => out.innerText.trim().length > 0", arg=output, polling=250)
     before = output.inner_text()
-    handle = page.locator(".widget-slider .noUi-handle").first
+    handle = rendered(page, path, cell, ".widget-slider .noUi-handle")
     handle.focus()
     for _ in range(5):
         handle.press("ArrowRight")
-    page.wait_for_function(
-        "(before) => document.querySelector('.smk-approach-output').innerText !== before", arg=before, timeout=30_000)
+    page.wait_for_function("([out, before]) => out.innerText !== before", arg=[output, before], polling=250)
     assert output.inner_text() != before
-    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    assert not [o for c in cells(page, path) for o in c["outputs"] if o["output_type"] == "error"]
     page.close()

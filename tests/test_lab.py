@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO, start_lab
+from conftest import REPO, start_lab, stop
 
 
 def get(url):
@@ -36,5 +36,4 @@ def test_lab_binds_localhost_and_asks_for_a_token(tmp_path):
         status, url = get(f"{base}/?token={token}")
         assert url.split("?")[0].endswith("/lab/tree/notebooks/00_start_here.ipynb")
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop(proc)

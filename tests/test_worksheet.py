@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import PATIENCE_S
 from smk_helpers import funnel, kpis
 from smk_helpers import worksheet as ws
 
@@ -262,10 +263,10 @@ def test_a_save_waits_for_the_folder_lock(folder):
     with ws._folder_lock(folder):
         child = ctx.Process(target=_save_in_child, args=(rec, str(folder), started, done))
         child.start()
-        assert started.wait(30)
+        assert started.wait(PATIENCE_S)
         assert not done.wait(0.5)  # still waiting for the lock
         assert ws.path_of(rec).read_bytes() == before
-    child.join(30)
+    child.join(PATIENCE_S)
     assert child.exitcode == 0 and done.is_set()
     assert ws.reload(rec)["revision"] == 2
 

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import make_command
+from conftest import PATIENCE_S, make_command, new_page, stop
 
 SAVED = re.compile(r"^Saved")
 
@@ -33,7 +33,7 @@ def worksheet_server(tmp_path):
     assert match, first + proc.stderr.read() if proc.poll() is not None else first
     url = match.group(1)
     port = int(re.search(r":(\d+)/", url).group(1))
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + PATIENCE_S
     while True:  # listening yet? (a page request would start a kernel for nothing)
         try:
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
@@ -44,21 +44,17 @@ def worksheet_server(tmp_path):
                 raise RuntimeError("the worksheet server did not start: " + proc.stderr.read())
             time.sleep(0.3)
     yield url, folder
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop(proc)
 
 
 def open_page(browser, url):
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = new_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page.dialogs = []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.responses = []
     page.on("response", lambda r: page.responses.append(r.url))
     page.goto(url)
-    page.get_by_role("textbox", name="Business name").wait_for(timeout=90_000)
+    page.get_by_role("textbox", name="Business name").wait_for()
     return page
 
 
@@ -68,7 +64,7 @@ def badge(page):
 
 def wait_saved(page, answered=None):
     text = f"Saved.* · {answered} of 40 answered" if answered is not None else "Saved"
-    page.locator(".smk-ws-badge", has_text=re.compile(text)).wait_for(timeout=30_000)
+    page.locator(".smk-ws-badge", has_text=re.compile(text)).wait_for()
 
 
 def saved_files(folder):
@@ -91,9 +87,9 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     page.get_by_role("combobox", name="Lead handoff").select_option(label="2 – rarely true")
     page.get_by_label("Sales action: date").fill("2025-04-01")
     # the wrong number: an inline message, the field keeps it, the rest keeps working
-    page.get_by_role("alert").filter(has_text="Visits must be a number").wait_for(timeout=30_000)
+    page.get_by_role("alert").filter(has_text="Visits must be a number").wait_for()
     assert page.get_by_role("textbox", name="Visits").input_value() == "lots"
-    page.locator(".smk-ws-out td", has_text="visits is not a valid number").first.wait_for(timeout=30_000)
+    page.locator(".smk-ws-out td", has_text="visits is not a valid number").first.wait_for()
     wait_saved(page, answered=7)
 
     [saved] = saved_files(folder)
@@ -119,7 +115,7 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     # the printable summary and the answers, downloaded from the page
     page.get_by_role("button", name="Prepare the summary and downloads").click()
     link = page.get_by_role("link", name="Printable summary (HTML)")
-    link.wait_for(timeout=60_000)
+    link.wait_for()
     with page.expect_download() as info:
         link.click()
     summary = open(info.value.path(), encoding="utf-8").read()
@@ -149,12 +145,12 @@ def test_two_tabs_on_one_worksheet(browser, worksheet_server):
     tab1.get_by_role("textbox", name="Leads").fill("12")
     wait_saved(tab1, answered=2)
     tab2.get_by_role("textbox", name="Orders").fill("30")
-    tab2.get_by_role("alert").filter(has_text="changed elsewhere").wait_for(timeout=30_000)
+    tab2.get_by_role("alert").filter(has_text="changed elsewhere").wait_for()
     tab2.locator(".smk-ws-badge", has_text="Not saved").wait_for()
     [only] = saved_files(folder)
     assert only["answers"]["leads"] == "12" and only["answers"]["orders"] == ""  # tab 2 overwrote nothing
     tab2.get_by_role("button", name="Save mine as a copy").click()
-    tab2.get_by_role("alert").filter(has_text="saved as a new worksheet").wait_for(timeout=30_000)
+    tab2.get_by_role("alert").filter(has_text="saved as a new worksheet").wait_for()
     files = saved_files(folder)
     assert sorted((f["answers"]["leads"], f["answers"]["orders"]) for f in files) == [("", "30"), ("12", "")]
     tab1.close()
@@ -199,7 +195,7 @@ def test_the_summary_fits_the_paper(browser, tmp_path, paper, width_mm):
     answers = {**ws.bookhub_example(), "objections": "x" * 2000, "shared_owner": "Somebody-With-A-Very-Long-Name" * 4}
     path = tmp_path / "summary.html"
     path.write_text(ws.summary_html(answers), encoding="utf-8")
-    page = browser.new_page(viewport={"width": round((width_mm - 30) / 25.4 * 96), "height": 1000})
+    page = new_page(browser, viewport={"width": round((width_mm - 30) / 25.4 * 96), "height": 1000})
     page.emulate_media(media="print")
     page.goto(path.as_uri())
     overflow = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -235,17 +231,17 @@ def test_upload_files_and_make_the_report(browser, worksheet_server, tmp_path, r
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=re.compile("Choose your files")).click()
     chooser.value.set_files(sorted(mine.iterdir()))
-    page.get_by_text("Your files are fine.").wait_for(timeout=30_000)
+    page.get_by_text("Your files are fine.").wait_for()
     shown = page.locator(".smk-ws-out", has_text="Your files are fine.").inner_text()
     assert f"Loaded {hostile}: 6 orders from 5 January 2025 to 15 March 2025" in shown
     assert "notes.csv is not one of the files smk reads" in shown
 
     started = time.monotonic()
     button.click()
-    page.get_by_text("Making your report…").wait_for(timeout=10_000)
+    page.get_by_text("Making your report…").wait_for()
     assert button.is_disabled()
     link = page.get_by_role("link", name=re.compile("^Your report"))
-    link.wait_for(timeout=90_000)
+    link.wait_for()
     took = time.monotonic() - started
     href = link.get_attribute("href")
     assert href.startswith("data:text/html;base64,") and link.get_attribute("download") == "report.html"
