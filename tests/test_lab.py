@@ -7,12 +7,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO, start_lab, stop
+from conftest import PATIENCE_S, REPO, start_lab, stop
 
 
 def get(url):
     try:
-        with urllib.request.urlopen(url, timeout=10) as resp:
+        with urllib.request.urlopen(url, timeout=PATIENCE_S) as resp:
             return resp.status, resp.url
     except urllib.error.HTTPError as err:
         return err.code, ""
