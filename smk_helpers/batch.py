@@ -152,7 +152,6 @@ def read_batch(path, out) -> list[Job]:
 def _run(job: Job, formats) -> Outcome:
     """One report, in a worker process; every failure becomes a message."""
     from .data import BusinessDataError
-    from .pdf import PdfError
 
     start = time.perf_counter()
     try:
@@ -160,7 +159,7 @@ def _run(job: Job, formats) -> Outcome:
     except BusinessDataError as exc:
         more = f" (and {len(exc.problems) - 1} more; run smk validate on the folder)" if len(exc.problems) > 1 else ""
         return Outcome(job, False, exc.problems[0] + more, time.perf_counter() - start)
-    except (R.ReportError, R.ParameterError, PdfError) as exc:
+    except R.USER_ERRORS as exc:
         return Outcome(job, False, str(exc), time.perf_counter() - start)
     except Exception as exc:  # a bug must not stop the other reports; say what it was, without a traceback
         return Outcome(job, False, f"unexpected error: {type(exc).__name__}: {exc}", time.perf_counter() - start)

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import contract as C
 from .data import BusinessDataError, bookhub_path, load_business
 from .files import write_bytes_atomic, write_text_atomic
+from .interrupt import EXIT_INTERRUPTED, stoppable
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -254,7 +255,6 @@ def _param_args(pairs) -> dict:
 
 def cmd_report(args) -> int:
     from . import report as R
-    from .pdf import PdfError
 
     values = _param_args(args.param)
     if args.dir is not None:
@@ -277,7 +277,7 @@ def cmd_report(args) -> int:
     except R.NotebookFailed as exc:
         print(f"smk: {exc}", file=sys.stderr)
         return 1
-    except (R.ParameterError, R.ReportError, PdfError) as exc:
+    except R.USER_ERRORS as exc:
         raise UsageError(str(exc)) from None
     names = [str(p) for p in result.files]
     print(f"Wrote {', '.join(names[:-1])} and {names[-1]} for {result.name} ({result.seconds:.1f} s).")
@@ -374,7 +374,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with stoppable():
+            return args.func(args)
+    except KeyboardInterrupt:
+        print("smk: stopped before it finished; nothing half-made was left behind.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BusinessDataError as exc:
         for problem in exc.problems:
             print(f"smk: {problem}", file=sys.stderr)

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import math
 import os
-import shutil
 import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pdf import PdfError
+from .staging import OutputError, Staging, private_folder
+
 __all__ = [
     "PARAMETERS", "Parameter", "ParameterError", "ReportError", "NotebookFailed", "ReportResult", "check_parameters",
     "parameters_text", "notebook_path", "begin", "ReportRun", "make_report", "export_html",
-    "FORMATS", "parse_formats", "IPCKernelManager",
+    "FORMATS", "parse_formats", "IPCKernelManager", "USER_ERRORS",
 ]
 
 FORMATS = ("html", "pdf", "ipynb")
@@ -44,6 +47,10 @@ class ReportError(Exception):
 
 class NotebookFailed(ReportError):
     """The report notebook itself failed (a bug, not the user's input); nothing was written."""
+
+
+# What make_report refuses with a sentence for the user; catch NotebookFailed (a bug) before these.
+USER_ERRORS = (ParameterError, ReportError, OutputError, PdfError)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -434,25 +441,55 @@ def begin(**values) -> ReportRun:
 # ---------------------------------------------------------------------------------------------
 
 
-def _ipc_manager_class():
+_SOCKET_PATH_MAX = 100  # a Unix socket's path may hold about 104 to 108 bytes, by system
+
+
+def _ipc_manager_class(folder=None):
+    """A kernel manager class whose kernels keep their sockets and connection file in ``folder``.
+
+    ``folder`` (default: the system's temporary folder) should be private to the run, so that nothing
+    of the kernel's is left where others can see it. Kernels talk over IPC sockets, so parallel kernels
+    never race for TCP ports (papermill #511); over TCP where there are no Unix sockets (Windows) or where
+    the folder's path is too long for one. The class keeps the kernels it started in ``launched``, so that
+    a run that is stopped can end them (see `_end_kernels`).
+    """
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
-    if os.name == "nt":  # no Unix sockets for ZeroMQ there: TCP, as Jupyter itself does
-        return AsyncKernelManager
+    folder = str(folder or tempfile.gettempdir())
+    ipc = os.name != "nt" and len(os.fsencode(os.path.join(folder, "k99-65535"))) <= _SOCKET_PATH_MAX
+    names = itertools.count()
 
-    class IPCKernelManager(AsyncKernelManager):
-        """A kernel manager on IPC sockets: parallel kernels never race for TCP ports (papermill #511)."""
+    class PrivateKernelManager(AsyncKernelManager):
+        launched: list = []
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.launched.append(self)
+
+        @default("connection_file")
+        def _default_connection_file(self):
+            return os.path.join(folder, f"kernel-{uuid.uuid4().hex[:12]}.json")
 
         @default("transport")
         def _default_transport(self):
-            return "ipc"
+            return "ipc" if ipc else "tcp"
 
         @default("ip")
-        def _default_ip(self):  # short socket paths: a Unix socket path may hold only ~100 characters
-            return os.path.join(tempfile.gettempdir(), f"smk-kernel-{uuid.uuid4().hex[:12]}")
+        def _default_ip(self):
+            return os.path.join(folder, f"k{next(names)}") if ipc else "127.0.0.1"
 
-    return IPCKernelManager
+    PrivateKernelManager.launched = []
+    return PrivateKernelManager
+
+
+def _end_kernels(kernel_manager_class) -> None:
+    """Kill the kernels of ``kernel_manager_class`` that are still running (a run stopped half-way)."""
+    for manager in getattr(kernel_manager_class, "launched", ()):
+        process = getattr(manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def __getattr__(name):  # IPCKernelManager is built on first use, so importing this module stays light
@@ -527,8 +564,9 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
 
     Raises
     ------
-    ParameterError, BusinessDataError, ReportError, PdfError
-        Each with a message for the user; nothing is written then.
+    ParameterError, BusinessDataError, ReportError, OutputError, PdfError
+        Each with a message for the user; nothing is written then, and nothing this run did not make is
+        removed (see `smk_helpers.staging`).
     """
     import time
 
@@ -539,53 +577,39 @@ def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *
         raise ParameterError("output_dir is set by smk report; give --out instead.")
     params = check_parameters(values)
     if "pdf" in formats:
-        from .pdf import NO_CHROMIUM, PdfError, find_chromium
+        from .pdf import NO_CHROMIUM, find_chromium
 
         if not find_chromium():
             raise PdfError(NO_CHROMIUM)
     business, _ = load(params)  # the contract's messages, before any kernel starts
     default_period(business, params["period_start"], params["period_end"])
-    out = Path(out if out is not None else "report").expanduser()
-    if out.exists() and not out.is_dir():
-        raise ReportError(f"{out} is a file; give a folder for --out.")
-    created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".smk-report-", dir=out))
     say = step or (lambda text: None)
-    try:
+    with Staging(out if out is not None else "report") as stage, private_folder() as private:
         say(f"Running the report notebook on {business.name}...")
-        nb = _execute(params, staging, kernel_manager_class or _ipc_manager_class(), timeout, business)
-        files = {"metrics.json": staging / "metrics.json"}
-        if not files["metrics.json"].is_file():
+        manager = kernel_manager_class or _ipc_manager_class(private)
+        nb = _execute(params, stage.path, private, manager, timeout, business)
+        made = ["metrics.json"]
+        if not (stage.path / "metrics.json").is_file():
             raise ReportError("The report notebook did not write metrics.json; nothing was written.")
         if "ipynb" in formats:
             import nbformat
 
-            _tidy_parameters(nb, staging, out)
-            (staging / "report.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-            files["report.ipynb"] = staging / "report.ipynb"
+            _tidy_parameters(nb, stage.path, stage.out)
+            (stage.path / "report.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+            made.append("report.ipynb")
         if "html" in formats or "pdf" in formats:
             say("Writing the report page" + (" and printing it to PDF..." if "pdf" in formats else "..."))
             page = export_html(nb, f"{business.name}: sales and marketing report")
             if "html" in formats:
-                (staging / "report.html").write_text(page, encoding="utf-8")
-                files["report.html"] = staging / "report.html"
+                (stage.path / "report.html").write_text(page, encoding="utf-8")
+                made.append("report.html")
             if "pdf" in formats:
                 from .pdf import html_to_pdf
 
-                (staging / "report.pdf").write_bytes(html_to_pdf(page))
-                files["report.pdf"] = staging / "report.pdf"
-        written = []
-        for name, path in files.items():  # all made: now move them into place, one rename each
-            os.replace(path, out / name)
-            written.append(out / name)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if created:
-            shutil.rmtree(out, ignore_errors=True)
-        raise
-    shutil.rmtree(staging, ignore_errors=True)
-    return ReportResult(name=business.name, out=out, files=written, seconds=time.perf_counter() - t0)
+                (stage.path / "report.pdf").write_bytes(html_to_pdf(page))
+                made.append("report.pdf")
+        written = stage.publish(made)  # all made: now move them into place, one rename each
+    return ReportResult(name=business.name, out=stage.out, files=written, seconds=time.perf_counter() - t0)
 
 
 def _skip_iri_checker() -> None:
@@ -601,7 +625,8 @@ def _skip_iri_checker() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int, business=None):
+def _execute(params: dict, staging: Path, private: Path, kernel_manager_class, timeout: int, business=None):
+    """Run the report notebook; it writes into ``staging``, and the loaded business goes to ``private``."""
     import pickle
 
     _skip_iri_checker()
@@ -611,7 +636,7 @@ def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int, bu
     run_params = {**params, "output_dir": str(staging)}
     before = os.environ.get(PRELOADED)
     if business is not None:  # the kernel inherits the variable and reads the folder from this file
-        shared = staging / ".business.pickle"
+        shared = private / "business.pickle"
         with open(shared, "wb") as fh:
             pickle.dump((_load_key(params), business), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.environ[PRELOADED] = str(shared)
@@ -625,6 +650,7 @@ def _execute(params: dict, staging: Path, kernel_manager_class, timeout: int, bu
         raise NotebookFailed(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
                              "written. Please report this as a bug, with the command you ran.") from None
     finally:
+        _end_kernels(kernel_manager_class)
         if before is None:
             os.environ.pop(PRELOADED, None)
         else:

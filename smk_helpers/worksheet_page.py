@@ -29,7 +29,6 @@ import html
 import re
 import shutil
 import sys
-import tempfile
 import traceback
 import weakref
 from pathlib import Path
@@ -38,6 +37,7 @@ import ipywidgets as widgets
 
 from . import contract
 from . import worksheet as ws
+from .staging import new_private_folder
 
 __all__ = ["WorksheetPage", "upload_name", "write_uploads", "check_uploads", "upload_html", "report_values",
            "report_links_html"]
@@ -547,7 +547,7 @@ class WorksheetPage:
         """Take a new set of uploaded files, ``[(name, bytes)]``, in place of the last one, and check them."""
         if self._upload_cleanup is not None:
             self._upload_cleanup()  # the previous set is removed from disk
-        folder = Path(tempfile.mkdtemp(prefix="smk-upload-"))
+        folder = new_private_folder()
         self._upload_cleanup = weakref.finalize(self, shutil.rmtree, str(folder), ignore_errors=True)
         self.upload_dir = folder
         self._left_out = write_uploads(files, folder)
@@ -573,7 +573,6 @@ class WorksheetPage:
         """Make the report of `smk report` (`report.make_report`) from the uploaded files and this worksheet."""
         from . import report
         from .data import BusinessDataError
-        from .pdf import PdfError
 
         if not self.files_ok:
             self.report_html.value = "<p>Choose your files above first; the report is made from them.</p>"
@@ -585,14 +584,14 @@ class WorksheetPage:
         self._report_links = None
         self.report_html.value = ('<p role="status"><b>Making your report…</b> This takes 10 to 20 seconds; '
                                   "keep this page open.</p>")
-        out = Path(tempfile.mkdtemp(prefix="smk-page-report-"))
+        out = new_private_folder()  # the report holds the owner's figures: made where only they can read it
         try:
             result = report.make_report(values, out=out / "report", formats=("html",))
             self._report_links = report_links_html(result, with_worksheet=worksheet is not None)
             self.report_html.value = self._report_links
         except BusinessDataError as exc:
             self.report_html.value = _lines_html("The report could not be made:", exc.problems)
-        except (report.ParameterError, report.ReportError, PdfError) as exc:
+        except report.USER_ERRORS as exc:
             self.report_html.value = _lines_html("The report could not be made:", [str(exc)])
         except Exception:
             self.report_html.value = "<p>The report could not be made; the message at the top of the page says why.</p>"

@@ -1,0 +1,158 @@
+"""Nothing lost: a report run removes only what it made, keeps the business data out of --out, and stops
+cleanly on Ctrl+C or SIGTERM (one line, exit code 130, no staging left).
+
+Signals go to a process group the test started itself (see GUIDE §3, "Signals in tests").
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PATIENCE_S
+from smk_helpers import cli
+from smk_helpers import report as R
+from smk_helpers.interrupt import EXIT_INTERRUPTED
+from smk_helpers.limits import STALE_STAGING_SECONDS
+from smk_helpers.staging import PRIVATE_PREFIX, STAGING_PREFIX, Staging, sweep
+
+SMK = str(Path(sys.executable).with_name("smk"))
+
+
+def test_a_failed_run_keeps_the_report_another_run_finished_meanwhile(tmp_path, monkeypatch):
+    """The run made --out, but another run put its report there before this one failed: it stays."""
+    out = tmp_path / "new" / "out"
+
+    def another_run_finishes_then_this_one_fails(params, staging, *args):
+        (out / "report.html").write_text("the other run's report", encoding="utf-8")
+        raise R.NotebookFailed("The report notebook stopped at cell 3 (ZeroDivisionError); nothing was written.")
+
+    monkeypatch.setattr(R, "_execute", another_run_finishes_then_this_one_fails)
+    assert cli.main(["report", "--out", str(out)]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["report.html"]  # the other report, and no staging folder
+    assert (out / "report.html").read_text(encoding="utf-8") == "the other run's report"
+
+
+def test_a_failed_run_removes_the_folders_it_made_while_empty(tmp_path, monkeypatch):
+    monkeypatch.setattr(R, "_execute", lambda *args: (_ for _ in ()).throw(R.ReportError("broken")))
+    with pytest.raises(R.ReportError):
+        R.make_report({}, tmp_path / "a" / "b" / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_business_data_never_goes_under_out(tmp_path, monkeypatch):
+    seen = {}
+
+    def look(params, staging, private, *args):
+        seen["out"] = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*"))
+        seen["private"] = private
+        seen["mode"] = private.stat().st_mode & 0o777
+        raise R.ReportError("stop here")
+
+    monkeypatch.setattr(R, "_execute", look)
+    with pytest.raises(R.ReportError):
+        R.make_report({}, tmp_path / "out")
+    [staging] = seen["out"]
+    assert Path(staging).name.startswith(STAGING_PREFIX)  # an empty staging folder: nothing else
+    assert seen["mode"] == 0o700 and not seen["private"].is_relative_to(tmp_path)
+    assert not seen["private"].exists()
+
+
+def test_an_out_that_cannot_be_made_is_named(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out = tmp_path / "a-file" / "report"
+    assert cli.main(["report", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith(f"smk: {out} cannot be written to (not a directory)")
+    assert STAGING_PREFIX not in err
+    assert cli.main(["report", "--out", str(tmp_path / "a-file")]) == 2
+    assert "is a file; give a folder for --out" in capsys.readouterr().err
+
+
+def _stale(folder, prefix, pid):
+    path = folder / f"{prefix}{pid}-abc123"
+    path.mkdir()
+    (path / "business.pickle").write_bytes(b"someone's business")
+    old = time.time() - STALE_STAGING_SECONDS - 60
+    os.utime(path, (old, old))
+    return path
+
+
+def test_staging_left_by_a_killed_run_is_swept_and_a_live_one_kept(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = 2 ** 22 + 12345  # above Linux's default pid_max: no such process
+    gone = _stale(out, STAGING_PREFIX, dead)
+    live = _stale(out, STAGING_PREFIX, os.getppid())
+    recent = out / f"{STAGING_PREFIX}{dead}-def456"
+    recent.mkdir()
+    (out / f"{STAGING_PREFIX}notes").mkdir()  # no process id: not ours to judge
+    with Staging(out):
+        pass
+    assert not gone.exists() and live.exists() and recent.exists() and (out / f"{STAGING_PREFIX}notes").exists()
+    private = _stale(tmp_path, PRIVATE_PREFIX, dead)
+    assert sweep(tmp_path, PRIVATE_PREFIX) == [private]
+
+
+# ---------------------------------------------------------------------------------------------
+# Ctrl+C and SIGTERM, sent to a real `smk report`
+
+
+def start_report(out: Path, tmp: Path, *extra) -> subprocess.Popen:
+    """`smk report` in a session of its own (so a signal reaches it as Ctrl+C would), TMPDIR in ``tmp``."""
+    env = dict(os.environ, TMPDIR=str(tmp))
+    return subprocess.Popen([SMK, "report", "--out", str(out), *extra], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def wait_for(condition, proc):
+    deadline = time.monotonic() + PATIENCE_S
+    while not condition():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the report never got that far"
+        time.sleep(0.05)
+
+
+def kernel_running(tmp: Path):
+    """True once the report's kernel has its sockets (in the private folder): the notebook is running."""
+    return lambda: any(p.name.startswith("kernel-") for d in tmp.glob(PRIVATE_PREFIX + "*") for p in d.iterdir())
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stopped_report_says_one_line_exits_130_and_leaves_the_old_report(tmp_path, sig):
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    out.mkdir()
+    tmp.mkdir()
+    (out / "report.html").write_text("last week's report", encoding="utf-8")
+    proc = start_report(out, tmp)
+    wait_for(kernel_running(tmp), proc)
+    os.killpg(proc.pid, sig)
+    _, err = proc.communicate(timeout=PATIENCE_S)
+    assert proc.returncode == EXIT_INTERRUPTED
+    lines = err.strip().splitlines()
+    assert lines[-1] == "smk: stopped before it finished; nothing half-made was left behind.", err
+    assert "Traceback" not in err and "Running the report notebook" in lines[-2]
+    assert sorted(p.name for p in out.iterdir()) == ["report.html"]
+    assert (out / "report.html").read_text(encoding="utf-8") == "last week's report"
+    assert list(tmp.iterdir()) == []  # no private folder, no kernel sockets, no connection file
+
+
+def test_an_interrupted_run_leaves_the_report_a_concurrent_run_made(tmp_path):
+    """Two processes on one new --out: A makes the folder, B finishes a report in it, then A is stopped."""
+    out, tmp = tmp_path / "new" / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    first = start_report(out, tmp)
+    wait_for(kernel_running(tmp), first)
+    os.killpg(first.pid, signal.SIGSTOP)  # A holds still, its staging folder in --out, while B runs
+    second = subprocess.run([SMK, "report", "--out", str(out), "--format", "html"], capture_output=True,
+                            text=True, timeout=PATIENCE_S)
+    assert second.returncode == 0, second.stderr
+    os.killpg(first.pid, signal.SIGINT)
+    os.killpg(first.pid, signal.SIGCONT)
+    first.communicate(timeout=PATIENCE_S)
+    assert first.returncode == EXIT_INTERRUPTED
+    assert sorted(p.name for p in out.iterdir()) == ["metrics.json", "report.html"]
