@@ -22,15 +22,19 @@ from __future__ import annotations
 
 import csv
 import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import report as R
+from .interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
+from .staging import cannot_write, make_folders, remove_if_empty
 
-__all__ = ["BatchError", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
+__all__ = ["BatchError", "BatchStopped", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
 
 
 class BatchError(ValueError):
@@ -149,13 +153,45 @@ def read_batch(path, out) -> list[Job]:
     return jobs
 
 
+# In a worker process: the event the main process sets to stop the batch, and whether a report is running.
+_STOP = None
+_IDLE = threading.Event()
+
+
+def _watch(stop, parent: int) -> None:
+    """In a worker: stop the running report when the batch is stopped or the main process is gone."""
+    while not stop.wait(0.5):
+        if os.getppid() != parent:  # killed without a word: end this worker too, not write more reports
+            break
+    orphaned = os.getppid() != parent
+    os.kill(os.getpid(), signal.SIGTERM)  # a running report takes its way out; an idle worker ignores it
+    if orphaned:
+        _IDLE.wait()
+        os._exit(EXIT_INTERRUPTED)
+
+
+def _start_worker(stop, parent: int) -> None:
+    global _STOP
+    _STOP = stop
+    _IDLE.set()
+    for sig in SIGNALS:  # between reports a signal changes nothing; the main process decides
+        signal.signal(sig, ignore)
+    threading.Thread(target=_watch, args=(stop, parent), daemon=True).start()
+
+
 def _run(job: Job, formats) -> Outcome:
-    """One report, in a worker process; every failure becomes a message."""
+    """One report, in a worker process; every failure becomes a message, a stop becomes "stopped"."""
     from .data import BusinessDataError
 
     start = time.perf_counter()
+    _IDLE.clear()
     try:
-        result = R.make_report(job.values, job.out, formats)
+        with stoppable():
+            if _STOP is not None and _STOP.is_set():
+                return Outcome(job, False, NOT_STARTED, 0.0)
+            result = R.make_report(job.values, job.out, formats)
+    except KeyboardInterrupt:
+        return Outcome(job, False, STOPPED, time.perf_counter() - start)
     except BusinessDataError as exc:
         more = f" (and {len(exc.problems) - 1} more; run smk validate on the folder)" if len(exc.problems) > 1 else ""
         return Outcome(job, False, exc.problems[0] + more, time.perf_counter() - start)
@@ -163,8 +199,14 @@ def _run(job: Job, formats) -> Outcome:
         return Outcome(job, False, str(exc), time.perf_counter() - start)
     except Exception as exc:  # a bug must not stop the other reports; say what it was, without a traceback
         return Outcome(job, False, f"unexpected error: {type(exc).__name__}: {exc}", time.perf_counter() - start)
+    finally:
+        _IDLE.set()
     return Outcome(job, True, str(result.out / "report.html") if "html" in formats else str(result.out),
                    time.perf_counter() - start)
+
+
+STOPPED = "stopped half-way; nothing of it was kept"
+NOT_STARTED = "not started"
 
 
 def worker_count(workers: int | None, jobs: int) -> int:
@@ -178,29 +220,69 @@ def worker_count(workers: int | None, jobs: int) -> int:
     return max(1, min(workers or os.cpu_count() or 1, jobs))
 
 
+class BatchStopped(KeyboardInterrupt):
+    """The batch was stopped (Ctrl+C or SIGTERM); ``outcomes`` says what was made and what was not."""
+
+    def __init__(self, outcomes):
+        super().__init__()
+        self.outcomes = outcomes
+
+
 def run_batch(jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True,
               stream=None) -> list[Outcome]:
     """Run the jobs in ``workers`` processes (default: the number of cores); outcomes in batch order.
 
-    One status line per business is printed as it finishes, under a progress bar.
+    One status line per business is printed as it finishes, under a progress bar. Ctrl+C or SIGTERM
+    stops the batch: no new report starts, the running ones stop and remove their staging folders,
+    and `BatchStopped` carries the outcomes (made, stopped, not started).
     """
-    from tqdm import tqdm
-
-    stream = stream or sys.stderr
     formats = R.parse_formats(formats)
-    workers = worker_count(workers, len(jobs))
-    outcomes = {}
-    bar = tqdm(total=len(jobs), desc="reports", unit="report", file=stream, disable=not progress, leave=False)
+    roots = sorted({job.out.parent for job in jobs})
+    try:  # made here, not by the workers, so that no worker removes it while another still needs it
+        created = [folder for root in roots for folder in make_folders(root)]
+    except OSError as exc:
+        raise cannot_write(roots[0], exc) from None
+    try:
+        return _run_all(jobs, formats, worker_count(workers, len(jobs)), progress, stream or sys.stderr)
+    finally:
+        remove_if_empty(created)
+
+
+def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcome]:
     import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_run, job, formats): job for job in jobs}
-        for future in as_completed(futures):
-            outcome = future.result()
-            outcomes[outcome.job.row] = outcome
-            mark = "ok    " if outcome.ok else "FAILED"
-            bar.write(f"{mark} {outcome.job.label} ({outcome.seconds:.1f} s): {outcome.message}", file=stream)
-            bar.update()
+    from tqdm import tqdm
+
+    outcomes: dict[int, Outcome] = {}
+    bar = tqdm(total=len(jobs), desc="reports", unit="report", file=stream, disable=not progress, leave=False)
+
+    def record(outcome: Outcome) -> None:
+        outcomes[outcome.job.row] = outcome
+        if outcome.message != NOT_STARTED:
+            bar.write(f"{_result(outcome):<6} {outcome.job.label} ({outcome.seconds:.1f} s): {outcome.message}",
+                      file=stream)
+        bar.update()
+
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(stop, os.getpid()))
+    futures = {}
+    try:
+        with stoppable():
+            futures = {pool.submit(_run, job, formats): job for job in jobs}
+            for future in as_completed(futures):
+                record(future.result())
+    except KeyboardInterrupt:
+        stop.set()  # each worker's watchdog stops its running report
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future, job in futures.items():
+            if job.row not in outcomes:
+                finished = future.done() and not future.cancelled() and future.exception() is None
+                record(future.result() if finished else Outcome(job, False, NOT_STARTED, 0.0))
+        bar.close()
+        raise BatchStopped([outcomes.get(job.row, Outcome(job, False, NOT_STARTED, 0.0)) for job in jobs]) from None
+    pool.shutdown(wait=True)
     bar.close()
     return [outcomes[job.row] for job in jobs]
 
@@ -218,10 +300,18 @@ def summary_table(outcomes: list[Outcome]) -> str:
     1 of 1 reports made.
     """
     header = ("business", "result", "seconds", "report or problem")
-    rows = [(o.job.label, "ok" if o.ok else "FAILED", f"{o.seconds:.1f}", o.message) for o in outcomes]
+    rows = [(o.job.label, _result(o), f"{o.seconds:.1f}", o.message) for o in outcomes]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}" for r in [header, *rows]]
     made = sum(o.ok for o in outcomes)
-    lines += ["", f"{made} of {len(outcomes)} reports made." + ("" if made == len(outcomes) else
-                                                                  f" {len(outcomes) - made} failed; see above.")]
+    counts = {result: sum(_result(o) == result for o in outcomes) for result in ("FAILED", "stopped", "not started")}
+    words = {"FAILED": "failed", "stopped": "stopped half-way", "not started": "not started"}
+    rest = [f"{n} {words[result]}" for result, n in counts.items() if n]
+    lines += ["", f"{made} of {len(outcomes)} reports made." + (f" {', '.join(rest)}; see above." if rest else "")]
     return "\n".join(lines)
+
+
+def _result(outcome: Outcome) -> str:
+    if outcome.ok:
+        return "ok"
+    return {STOPPED: "stopped", NOT_STARTED: "not started"}.get(outcome.message, "FAILED")

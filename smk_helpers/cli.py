@@ -300,7 +300,11 @@ def _report_batch(args, values, formats) -> int:
     except batch.BatchError as exc:
         raise UsageError(str(exc)) from None
     print(f"Making {len(jobs)} reports with {batch.worker_count(args.workers, len(jobs))} workers...", file=sys.stderr)
-    outcomes = batch.run_batch(jobs, formats, workers=args.workers)
+    try:
+        outcomes = batch.run_batch(jobs, formats, workers=args.workers)
+    except batch.BatchStopped as stopped:
+        print(batch.summary_table(stopped.outcomes))
+        raise
     print(batch.summary_table(outcomes))
     return EXIT_OK if all(o.ok for o in outcomes) else 1
 

@@ -35,6 +35,12 @@ class OutputError(ValueError):
     """The output folder cannot be used; the message names it and says what to do."""
 
 
+def cannot_write(folder, exc: OSError, what: str = "--out") -> OutputError:
+    """The sentence for an output folder that cannot be made or written to (never its staging folder)."""
+    reason = (exc.strerror or str(exc)).lower()
+    return OutputError(f"{folder} cannot be written to ({reason}); choose another {what} or check its permissions.")
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid() or os.name == "nt":  # on Windows os.kill would end the process: never sweep there
         return True
@@ -88,7 +94,7 @@ def sweep(folder: Path, prefix: str, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _make_folders(out: Path) -> list[Path]:
+def make_folders(out: Path) -> list[Path]:
     """Create ``out`` and any missing parents; returns the folders this call created, outermost first."""
     missing = []
     for folder in [out, *out.parents]:
@@ -105,8 +111,9 @@ def _make_folders(out: Path) -> list[Path]:
     return list(reversed(missing))
 
 
-def _remove_if_empty(folders: list[Path]) -> None:
-    for folder in reversed(folders):  # innermost first
+def remove_if_empty(folders: list[Path]) -> None:
+    """Remove these folders, innermost first, while they are empty (what another run put there stays)."""
+    for folder in reversed(folders):
         try:
             folder.rmdir()  # only an empty folder goes: files another run put there stay
         except OSError:
@@ -149,14 +156,12 @@ class Staging:
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out} is a file; give a folder for {self.what}.")
         try:
-            self.created = _make_folders(out)
+            self.created = make_folders(out)
             sweep(out, STAGING_PREFIX)
             self.path = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
         except OSError as exc:
-            _remove_if_empty(self.created)
-            reason = (exc.strerror or str(exc)).lower()
-            raise OutputError(f"{out} cannot be written to ({reason}); choose another {self.what} "
-                              "or check its permissions.") from None
+            remove_if_empty(self.created)
+            raise cannot_write(out, exc, self.what) from None
         return self
 
     def publish(self, names) -> list[Path]:
@@ -171,7 +176,7 @@ class Staging:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
         if exc_type is not None:
-            _remove_if_empty(self.created)
+            remove_if_empty(self.created)
 
 
 def new_private_folder() -> Path:

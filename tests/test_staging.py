@@ -156,3 +156,62 @@ def test_an_interrupted_run_leaves_the_report_a_concurrent_run_made(tmp_path):
     first.communicate(timeout=PATIENCE_S)
     assert first.returncode == EXIT_INTERRUPTED
     assert sorted(p.name for p in out.iterdir()) == ["metrics.json", "report.html"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Batches: a stop ends every worker and keeps only finished reports
+
+
+def start_batch(tmp_path: Path, tmp: Path, businesses=5) -> subprocess.Popen:
+    batch = tmp_path / "batch.csv"
+    batch.write_text("business_name\n" + "".join(f"Shop {i}\n" for i in range(businesses)), encoding="utf-8")
+    env = dict(os.environ, TMPDIR=str(tmp))
+    return subprocess.Popen([SMK, "report", "--batch", str(batch), "--out", str(tmp_path / "reports"),
+                             "--workers", "2", "--format", "html"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def session_processes(proc) -> str:
+    """What still runs in the session the test started (the batch, its workers and their kernels)."""
+    ps = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(proc.pid)], capture_output=True, text=True)
+    return ps.stdout.strip()
+
+
+def session_ends(proc) -> str:
+    """Wait until nothing runs in the test's session any more; what still runs at the ceiling."""
+    deadline = time.monotonic() + PATIENCE_S
+    while session_processes(proc) and time.monotonic() < deadline:
+        time.sleep(0.2)  # a process that has just exited is reaped by init a moment later
+    return session_processes(proc)
+
+
+def two_kernels_running(tmp: Path):
+    return lambda: sum(1 for d in tmp.glob(PRIVATE_PREFIX + "*") for p in d.glob("kernel-*")) >= 2
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stopped_batch_ends_its_workers_and_says_what_was_made(tmp_path, sig):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    proc = start_batch(tmp_path, tmp)
+    wait_for(two_kernels_running(tmp), proc)
+    os.killpg(proc.pid, sig)
+    out, err = proc.communicate(timeout=PATIENCE_S)
+    assert proc.returncode == EXIT_INTERRUPTED, err
+    assert err.strip().splitlines()[-1] == "smk: stopped before it finished; nothing half-made was left behind."
+    assert "Traceback" not in err
+    assert "0 of 5 reports made. 2 stopped half-way, 3 not started; see above." in out
+    assert session_ends(proc) == ""  # no worker, no kernel goes on
+    assert not (tmp_path / "reports").exists() and list(tmp.iterdir()) == []
+
+
+def test_a_killed_batch_leaves_no_worker_making_reports(tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    proc = start_batch(tmp_path, tmp)
+    wait_for(two_kernels_running(tmp), proc)
+    proc.kill()  # the main process only, with no chance to say anything to its workers
+    proc.wait()
+    assert session_ends(proc) == ""
+    made = [p for p in (tmp_path / "reports").rglob("*")] if (tmp_path / "reports").exists() else []
+    assert [p for p in made if p.is_file()] == [] and list(tmp.iterdir()) == []
