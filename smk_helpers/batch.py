@@ -20,7 +20,6 @@ report that fails is reported and the others go on.
 
 from __future__ import annotations
 
-import csv
 import os
 import signal
 import sys
@@ -30,9 +29,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from . import report as R
 from .interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
 from .staging import cannot_write, make_folders, remove_if_empty
+from .userfiles import damaged_text, swallowed_rows_text
 
 __all__ = ["BatchError", "BatchStopped", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
 
@@ -43,7 +44,7 @@ class BatchError(ValueError):
 
 @dataclass
 class Job:
-    row: int  # 1-based row of the batch file (for a CSV, the line number)
+    row: int  # 1-based row of the batch file (for a CSV, the row a spreadsheet shows)
     values: dict
     out: Path
 
@@ -62,32 +63,30 @@ class Outcome:
 
 def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
     """(row number, values) pairs and the defaults of a YAML or CSV batch file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BatchError(f"The batch file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BatchError(f"The batch file {path} could not be read ({type(exc).__name__}); save it as UTF-8 text.") from None
-    if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(text.splitlines())
-        if not reader.fieldnames:
-            raise BatchError(f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business.")
-        rows = []
-        for row in reader:
-            if None in row:
-                raise BatchError(f"{path.name}, line {reader.line_num}: more cells than header columns.")
-            rows.append((reader.line_num, {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}))
-        return rows, {}
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        raise BatchError(f"{path.name} is neither .yaml, .yml nor .csv; give the batch as YAML or CSV.")
-    import yaml
+    from .userfiles import UnreadableFile, decode_text, load_yaml, read_bytes, split_csv
 
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".yaml", ".yml"):
+        raise BatchError(f"{path.name} is neither .yaml, .yml nor .csv; give the batch as YAML or CSV.")
+    if not path.exists() and not path.is_symlink():
+        raise BatchError(f"The batch file {path} does not exist.")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise BatchError(f"{path.name}{where} is not valid YAML ({getattr(exc, 'problem', None) or exc}).") from None
+        text = decode_text(read_bytes(path, limits.MAX_BATCH_FILE_BYTES, name=path.name, kind="batch file"), path.name)
+        if suffix == ".csv":
+            table = split_csv(text, path.name)
+            for row, columns in table.multiline.items():  # no parameter spans lines: stray quotes swallowed rows
+                raise UnreadableFile(swallowed_rows_text(path.name, table.header[columns[0]], row, table.spans[row]))
+        else:
+            data = load_yaml(text, path.name)
+    except UnreadableFile as exc:
+        raise BatchError(str(exc)) from None
+    if damaged_text(text):
+        raise BatchError(f"{path.name} holds bytes that are not UTF-8; save it again as UTF-8 text.")
+    if suffix == ".csv":
+        if not any(table.header):
+            raise BatchError(f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business.")
+        return [(row, {key: value for key, value in zip(table.header, cells) if key and value != ""})
+                for row, cells in zip(table.row_numbers, table.rows)], {}
     defaults = {}
     if isinstance(data, dict):
         defaults = data.get("defaults") or {}
@@ -98,12 +97,23 @@ def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
         data = data.get("businesses")
     if not isinstance(data, list) or not data:
         raise BatchError(f"{path.name} lists no businesses; give a list under 'businesses', one entry per business.")
+    _plain_values(path.name, "defaults", defaults)
     rows = []
     for number, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
             raise BatchError(f"{path.name}, business {number}: give its parameters as 'name: value' lines.")
+        _plain_values(path.name, f"business {number}", entry)
         rows.append((number, entry))
     return rows, defaults
+
+
+def _plain_values(name: str, where: str, values: dict) -> None:
+    """Every parameter is one plain value (text, a number, yes/no or a date), never a list or a map."""
+    for key, value in values.items():
+        if not isinstance(key, str) or isinstance(value, (list, dict, set, tuple)):
+            shown = key if isinstance(key, str) else type(key).__name__
+            raise BatchError(f"{name}, {where}: '{shown}' must be one plain value (text, a number, yes/no or a date), "
+                             "not a list or a map.")
 
 
 def read_batch(path, out) -> list[Job]:
@@ -120,13 +130,13 @@ def read_batch(path, out) -> list[Job]:
     >>> read_batch(folder / "bad.csv", folder / "reports")
     Traceback (most recent call last):
     ...
-    smk_helpers.batch.BatchError: bad.csv, line 2: There is no parameter 'margin'. Did you mean gross_margin? ...
+    smk_helpers.batch.BatchError: bad.csv, row 2: There is no parameter 'margin'. Did you mean gross_margin? ...
     """
     from .worksheet import slug
 
     path, out = Path(path).expanduser(), Path(out).expanduser()
     rows, defaults = _rows(path)
-    where = "line" if path.suffix.lower() == ".csv" else "business"
+    where = "row" if path.suffix.lower() == ".csv" else "business"
     jobs, seen = [], {}
     for number, entry in rows:
         values = {**defaults, **entry}
@@ -144,7 +154,7 @@ def read_batch(path, out) -> list[Job]:
         job = Job(row=number, values=values, out=out)
         target = out / slug(str(folder_name) if folder_name else job.label)
         if target in seen:
-            plural = "lines" if where == "line" else "businesses"
+            plural = "rows" if where == "row" else "businesses"
             raise BatchError(f"{path.name}, {plural} {seen[target]} and {number} would both write to {target}; "
                              "give them different business names or an 'out' of their own.")
         seen[target] = number

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,9 @@ import numpy as np
 import pandas as pd
 
 from . import contract as C
+from . import limits
+from .userfiles import (UnreadableFile, check_workbook, damaged_example, damaged_text, decode_text, read_bytes,
+                        rows_text, split_csv, swallowed_rows_text)
 
 
 class BusinessDataError(ValueError):
@@ -84,106 +86,110 @@ class Business:
 # Reading files
 
 
-def rows_text(rows, limit: int = 5) -> str:
-    """Spreadsheet row numbers as a phrase: ``rows 3, 7 and 12`` (at most ``limit`` listed).
-
-    Examples
-    --------
-    >>> rows_text([4])
-    'row 4'
-    >>> rows_text([2, 3, 5])
-    'rows 2, 3 and 5'
-    >>> rows_text(range(2, 12))
-    'rows 2, 3, 4, 5, 6 and 5 more'
-    """
-    rows = [int(r) for r in rows]
-    if len(rows) == 1:
-        return f"row {rows[0]}"
-    if len(rows) <= limit:
-        return "rows " + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}"
-    return "rows " + ", ".join(map(str, rows[:limit])) + f" and {len(rows) - limit} more"
+def _find_files(folder: Path, stem: str) -> list[Path]:
+    """The files in ``folder`` named ``stem.csv`` or ``stem.xlsx``, whatever their letter case."""
+    wanted = (f"{stem}.csv", f"{stem}.xlsx")
+    return sorted(p for p in folder.iterdir() if p.name.lower() in wanted)
 
 
-def _find_file(folder: Path, stem: str) -> Path | None:
-    """``stem.csv`` (or ``stem.xlsx``) in ``folder``, whatever the letter case; CSV wins."""
-    by_name = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
-    return by_name.get(f"{stem}.csv") or by_name.get(f"{stem}.xlsx")
+@dataclass
+class RawTable:
+    """One file's cells as stripped text, before typing: what `read_table` gives `_typed_table`."""
+
+    name: str  # the file's own name (orders.xlsx, Orders.csv, ...), for messages
+    cells: pd.DataFrame  # header names stripped and lower-cased; a ``_row`` column with spreadsheet rows
+    decimal_comma: bool
+    problems: list = field(default_factory=list)  # rows a stray quote swallowed, damaged bytes
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith(b"PK\x03\x04"):
-        raise BusinessDataError(
-            f"{name} is an Excel workbook, not CSV text; save it again as 'CSV UTF-8' or rename it to .xlsx."
-        )
-    if b"\x00" in raw[:65536]:
-        raise BusinessDataError(f"{name} is not a text file (it holds binary data); export the table as CSV.")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")  # Excel's plain "CSV" save on Windows
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
+    """Read one CSV or XLSX file as text cells, safely (see `smk_helpers.userfiles`).
 
-
-def _sniff_delimiter(text: str) -> str:
-    header = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def _parse_csv(text: str, sep: str, name: str) -> pd.DataFrame:
-    """Split CSV text into a DataFrame of strings; a row with extra non-empty cells is an error."""
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
-    while records and not any(cell.strip() for cell in records[0]):
-        records.pop(0)  # blank lines above the header
-    header, body = records[0], records[1:]
-    width = len(header)
-    ragged = [i for i, rec in enumerate(body, start=2) if len(rec) > width and any(c.strip() for c in rec[width:])]
-    if ragged:
-        raise BusinessDataError(
-            f"{name}, {rows_text(ragged)}: more cells than the header has ({width}); put quotes around values "
-            f"that contain the separator '{sep}' (such as \"1,234.50\") or remove the extra cells."
-        )
-    pad = [""] * width
-    body = [[cell.strip() for cell in (rec + pad)[:width]] for rec in body]  # cheaper here than per column later
-    return pd.DataFrame(body, columns=header, dtype=str)
-
-
-def read_table(path: Path) -> tuple[pd.DataFrame, bool]:
-    """Read one CSV or XLSX file as text cells.
-
-    Returns the table (all cells stripped strings, header names stripped and lower-cased, a
-    ``_row`` column with the spreadsheet row number, blank rows dropped) and whether numbers
-    use a decimal comma (semicolon-separated files, as European Excel writes them).
+    Returns the cells (stripped strings, header names stripped and lower-cased, a ``_row`` column with
+    the spreadsheet row number, blank rows dropped), whether numbers use a decimal comma (semicolon-
+    separated files, as European Excel writes them), and the problems found in the cells themselves.
+    Raises BusinessDataError when the file as a whole cannot be read.
     """
     name = path.name
-    if path.suffix.lower() == ".xlsx":
-        try:
-            df = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-            raise BusinessDataError(f"{name} could not be read as an Excel workbook ({exc}); save it again or export it as CSV.") from None
-        decimal_comma = False
-        df = df.apply(lambda col: col.astype(str).str.strip())
-    else:
-        text = _decode(path.read_bytes(), name)
-        if not text.strip():
-            raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
-        sep = _sniff_delimiter(text)
-        decimal_comma = sep == ";"
-        df = _parse_csv(text, sep, name)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            df = _read_workbook(path, name)
+            table = None
+        else:
+            text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table"), name)
+            if not text.strip():
+                raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
+            table = split_csv(text, name)
+            df = pd.DataFrame(table.rows, columns=table.header, dtype=str)
+            df["_row"] = np.array(table.row_numbers, dtype=np.int64)
+    except UnreadableFile as exc:
+        raise BusinessDataError(str(exc)) from None
+    row = df.pop("_row")
     df.columns = [str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns]
-    df = df.loc[:, [c != "" for c in df.columns]]
+    keep = [c != "" for c in df.columns]
+    df = df.loc[:, keep]
     if df.shape[1] == 0:
         raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
-    doubled = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
+    counts = Counter(df.columns)
+    doubled = sorted(c for c, n in counts.items() if n > 1)
     if doubled:
         raise BusinessDataError(f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.")
+    df["_row"] = row
+    problems = []
+    if table is not None:
+        problems += _swallowed_rows(table, [c for c, k in zip(table.header, keep) if k], spec, name)
+        if damaged_text(text):
+            problems += _damaged_cells(df, name)
+    return RawTable(name, df, table is not None and table.separator == ";", problems)
+
+
+def _read_workbook(path: Path, name: str) -> pd.DataFrame:
+    check_workbook(path, name)
+    try:
+        df = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise UnreadableFile(f"{name} could not be read as an Excel workbook ({exc}); save it again or export "
+                             "it as CSV.") from None
+    if df.shape[1] > limits.MAX_COLUMNS:
+        raise UnreadableFile(f"{name} has {df.shape[1]:,} columns in its header, more than the "
+                             f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs.")
+    df = df.apply(lambda col: col.astype(str).str.strip())
     df["_row"] = np.arange(2, len(df) + 2)
     blank = (df.drop(columns="_row") == "").all(axis=1)
-    return df.loc[~blank].reset_index(drop=True), decimal_comma
+    return df.loc[~blank].reset_index(drop=True)
+
+
+def _swallowed_rows(table, header: list[str], spec: C.FileSpec | None, name: str) -> list[str]:
+    """A quoted cell that spans lines where none belongs: a pair of stray quotes swallowed the rows between.
+
+    In a column of the contract no cell spans lines. In an extra column (notes, say) one may, unless a
+    line inside it looks like a whole row of the file.
+    """
+    contract = {c.name for c in spec.columns} if spec is not None else set()
+    names = [h.strip().lower() for h in table.header]
+    problems = []
+    position = {row: k for k, row in enumerate(table.row_numbers)} if table.multiline else {}
+    for row, columns in table.multiline.items():
+        for i in columns:
+            cell = table.rows[position[row]][i]
+            looks_like_rows = any(line.count(table.separator) >= len(names) - 1 for line in cell.splitlines())
+            if names[i] in contract or looks_like_rows:
+                problems.append(swallowed_rows_text(name, names[i], row, table.spans[row]))
+                break
+    return problems
+
+
+def _damaged_cells(df: pd.DataFrame, name: str) -> list[str]:
+    """One sentence per column holding bytes that are not UTF-8, in a file that is otherwise UTF-8."""
+    problems = []
+    for column in [c for c in df.columns if c != "_row"]:
+        bad = df[column].str.contains("[\udc80-\udcff]", regex=True)
+        if bad.any():
+            example = damaged_example(df.loc[bad, column].iloc[0])
+            problems.append(f"{name}, column '{column}', {rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 "
+                            f"(e.g. '{example}') in a file that is otherwise UTF-8, so they would show as the wrong "
+                            "letters; correct them, or save the file again as 'CSV UTF-8'.")
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,29 +311,31 @@ def _example(values: pd.Series) -> str:
 class _Checker:
     """Collects problems for one file; every message names the file, column and rows."""
 
-    def __init__(self, spec: C.FileSpec, df: pd.DataFrame, problems: list[str]):
-        self.spec, self.df, self.problems = spec, df, problems
+    def __init__(self, filename: str, df: pd.DataFrame, problems: list[str]):
+        self.filename, self.df, self.problems = filename, df, problems
 
     def flag(self, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
         mask = mask.fillna(False).astype(bool)
         if mask.any():
             rows = self.df.loc[mask, "_row"]
-            where = f"{self.spec.filename}, column '{column}', {rows_text(rows)}"
+            where = f"{self.filename}, column '{column}', {rows_text(rows)}"
             example = _example(self.df.loc[mask, column]) if column in self.df else ""
             eg = "" if example in ("", "''") else f" ({example})" if len(rows) == 1 else f" (e.g. {example})"
             self.problems.append(f"{where}: {what}{eg}" + (f"; {fix}" if fix else "") + ".")
 
 
-def _typed_table(spec: C.FileSpec, raw: pd.DataFrame, decimal_comma: bool, dayfirst, problems: list[str]):
+def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str]):
     """Convert the text cells of one file to the contract's types, recording every problem."""
+    raw, decimal_comma = table.cells, table.decimal_comma
+    problems.extend(table.problems)
     missing = [c.name for c in spec.columns if c.required and c.name not in raw.columns]
     if missing:
         have = ", ".join(c for c in raw.columns if c != "_row") or "none"
         names = ", ".join(f"'{m}'" for m in missing)
         plural = "columns" if len(missing) > 1 else "column"
-        problems.append(f"{spec.filename} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row.")
+        problems.append(f"{table.name} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row.")
         return None
-    check = _Checker(spec, raw, problems)
+    check = _Checker(table.name, raw, problems)
     out = raw.copy()
     for col in spec.columns:
         if col.name not in raw.columns:
@@ -349,7 +357,11 @@ def _typed_table(spec: C.FileSpec, raw: pd.DataFrame, decimal_comma: bool, dayfi
             if ambiguous.any():
                 check.flag(col.name, ambiguous, "a slash date, which can be read day/month or month/day",
                            _slash_hint(cells[ambiguous]))
-            out[col.name] = values
+            early, late = pd.Timestamp(limits.EARLIEST_DATE), pd.Timestamp(limits.LATEST_DATE)
+            implausible = values.notna() & ((values < early) | (values >= late + pd.Timedelta(days=1)))
+            check.flag(col.name, implausible, f"a date outside {early.year} to {late.year}",
+                       "check its year (a typo such as 2204 for 2024?)")
+            out[col.name] = values.where(~implausible)
         elif col.kind == "month":
             month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
             valid = month.notna() & month.str.slice(5, 7).isin([f"{m:02d}" for m in range(1, 13)])
@@ -358,6 +370,10 @@ def _typed_table(spec: C.FileSpec, raw: pd.DataFrame, decimal_comma: bool, dayfi
         else:  # money, number, count
             values, bad = parse_numbers(cells, decimal_comma)
             check.flag(col.name, bad, "not a number", "write plain numbers such as 1234.50")
+            huge = values.abs() > limits.MAX_NUMBER
+            check.flag(col.name, huge, f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
+                       "check the cell: is a decimal separator missing, or two cells run together?")
+            values = values.where(~huge)
             if col.kind == "count":
                 check.flag(col.name, values.notna() & ((values < 0) | (values % 1 != 0)),
                            "not a whole number of 0 or more", "count things in whole numbers")
@@ -457,23 +473,30 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     problems: list[str] = []
     tables: dict[str, pd.DataFrame | None] = {}
     present: dict[str, tuple] = {}
+    names: dict[str, str] = {}
     for spec in C.FILES:
-        found = _find_file(folder, spec.stem)
-        if found is None:
+        found = _find_files(folder, spec.stem)
+        tables[spec.stem] = None
+        names[spec.stem] = spec.filename
+        if not found:
             if spec.required:
                 problems.append(f"{folder} has no {spec.filename}; it is the one file every business folder needs "
                                 f"(run 'smk init' to get a template).")
-            tables[spec.stem] = None
+            continue
+        if len(found) > 1:
+            both = " and ".join(p.name for p in found)
+            problems.append(f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
+                            "or rename the other.")
             continue
         try:
-            raw, decimal_comma = read_table(found)
+            raw = read_table(found[0], spec)
         except BusinessDataError as exc:
             problems.extend(exc.problems)
-            tables[spec.stem] = None
             continue
-        present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.columns)
-        tables[spec.stem] = _typed_table(spec, raw, decimal_comma, dayfirst, problems)
-    warnings = _cross_checks(tables, problems)
+        names[spec.stem] = raw.name
+        present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
+        tables[spec.stem] = _typed_table(spec, raw, dayfirst, problems)
+    warnings = _cross_checks(tables, names, problems)
     if problems:
         raise BusinessDataError(problems)
     tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
@@ -481,11 +504,11 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
                     present_columns=present, **tables)
 
 
-def _cross_checks(tables: dict, problems: list[str]) -> list[str]:
+def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
     """Rules that span files: campaign ids must exist; linked orders should exist."""
     warnings: list[str] = []
     if tables.get("orders") is not None and tables["orders"].empty:
-        warnings.append("orders.csv has a header but no orders yet, so every number will be 0 or n/a.")
+        warnings.append(f"{names['orders']} has a header but no orders yet, so every number will be 0 or n/a.")
     campaigns = tables.get("campaigns")
     known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
     for stem in ("orders", "interactions"):
@@ -494,23 +517,50 @@ def _cross_checks(tables: dict, problems: list[str]) -> list[str]:
             continue
         unknown = df["campaign_id"].notna() & ~df["campaign_id"].isin(known)
         if unknown.any():
-            spec = next(s for s in C.FILES if s.stem == stem)
-            fix = ("add the campaign to campaigns.csv or correct the id" if campaigns is not None
+            fix = (f"add the campaign to {names['campaigns']} or correct the id" if campaigns is not None
                    else "the folder has no campaigns.csv, so add one or clear this column")
-            _Checker(spec, df, problems).flag("campaign_id", unknown, "a campaign that is not in campaigns.csv", fix)
+            _Checker(names[stem], df, problems).flag("campaign_id", unknown,
+                                                     f"a campaign that is not in {names['campaigns']}", fix)
     orders, interactions = tables.get("orders"), tables.get("interactions")
+    if orders is not None and not problems:
+        warnings.extend(_isolated_orders(orders, names["orders"]))
     if orders is not None and interactions is not None:
         dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(set(orders["order_id"].dropna()))
         if dangling.any():
             rows = rows_text(interactions.loc[dangling, "_row"])
-            warnings.append(f"interactions.csv, column 'order_id', {rows}: the order is not in orders.csv, "
-                            f"so staff revenue from these interactions is not counted.")
+            warnings.append(f"{names['interactions']}, column 'order_id', {rows}: the order is not in "
+                            f"{names['orders']}, so staff revenue from these interactions is not counted.")
     funnel = tables.get("funnel")
     if funnel is not None and not problems:
         from .funnel import funnel_table, funnel_warnings
 
-        warnings.extend(f"funnel.csv: {w}" for w in funnel_warnings(funnel_table(funnel)))
+        warnings.extend(f"{names['funnel']}: {w}" for w in funnel_warnings(funnel_table(funnel)))
     return warnings
+
+
+def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
+    """A warning for a few orders far in time from all the others: most likely a typo in the year.
+
+    Found at the widest gap between order dates, when it is over `limits.ISOLATED_ORDER_DAYS` and one
+    side of it holds at most 1% of the orders (at least one).
+    """
+    dates = orders["order_date"].dropna().sort_values()
+    if len(dates) < 3:
+        return []
+    gaps = dates.diff().dt.days.to_numpy()[1:]
+    widest = int(np.argmax(gaps))
+    if gaps[widest] <= limits.ISOLATED_ORDER_DAYS:
+        return []
+    few = max(1, len(dates) // 100)
+    before, after = dates.iloc[:widest + 1], dates.iloc[widest + 1:]
+    odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
+    if odd is None:
+        return []
+    years = gaps[widest] / 365.25
+    rows = rows_text(orders.loc[odd.index, "_row"])
+    return [f"{name}, column 'order_date', {rows}: {years:.0f} year{'s' if round(years) != 1 else ''} away from all "
+            f"the other orders ({rest.min():%Y-%m-%d} to {rest.max():%Y-%m-%d}), so a period that spans them holds "
+            "almost nothing; check the year."]
 
 
 def bookhub_path() -> Path:

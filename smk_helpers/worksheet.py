@@ -37,11 +37,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import funnel, kpis
+from . import funnel, kpis, limits
 from .alignment import STATEMENTS, assess_alignment
 from .data import parse_numbers
 from .files import write_text_atomic
 from .formatting import MISSING, fmt_money, fmt_pct, is_missing
+from .userfiles import UnreadableFile
 
 SCHEMA_VERSION = 1
 MAX_TEXT = 200  # characters in a one-line answer
@@ -758,13 +759,26 @@ def _normalised(answers: dict) -> dict:
     return out
 
 
+def _json_of(path: Path):
+    """The JSON in a worksheet file, read safely (a regular file of limited size); UnreadableFile else."""
+    from .userfiles import load_json, read_bytes
+
+    raw = read_bytes(path, limits.MAX_WORKSHEET_FILE_BYTES, name=path.name, kind="worksheet file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{path.name} is not UTF-8 text.") from None
+    return load_json(text, path.name)
+
+
 def _read(path: Path) -> dict:
     name = path.name
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WorksheetFileError(
-            f"{name} could not be read as a worksheet ({type(exc).__name__}); it was left as it is.") from exc
+        data = _json_of(path)
+    except UnreadableFile as exc:  # "NAME is not valid JSON (...)." and the like
+        reason = str(exc).removeprefix(f"{name} ").rstrip(".")
+        raise WorksheetFileError(f"{name} {reason}, so it could not be read as a worksheet; it was left as it is.") \
+            from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise WorksheetFileError(f"{name} is not a worksheet file; it was left as it is.")
     version = data.get("schema_version")
@@ -814,17 +828,23 @@ def read_answers(path) -> dict:
     >>> read_answers(exported)["sales_owner"]
     'Priya'
     """
+    from .userfiles import what_is_there
+
     path = Path(path).expanduser()
-    if not path.is_file():
+    found = what_is_there(path)
+    if found == "nothing":
         raise WorksheetFileError(f"The worksheet file {path} does not exist; give the .json file the worksheet "
                                  "page saved or exported.")
+    if found is not None:
+        raise WorksheetFileError(f"The worksheet file {path} is {found}; give the .json file the worksheet page "
+                                 "saved or exported.")
     try:
         return load(path)["answers"]
     except WorksheetFileError:
         pass
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = _json_of(path)
+    except UnreadableFile:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) \
             or data.get("schema_version") != SCHEMA_VERSION:
@@ -917,7 +937,7 @@ def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
     >>> _ = pathlib.Path(folder, "broken.json").write_text("{")
     >>> rows, bad = list_worksheets(folder)
     >>> [(r["name"], r["answered"]) for r in rows], bad
-    ([('Corner Café', 1)], ['broken.json could not be read as a worksheet (JSONDecodeError); it was left as it is.'])
+    ([('Corner Café', 1)], ['broken.json is not valid JSON (line 1: ...), so it could not be read as a worksheet; it was left as it is.'])
     """
     folder = Path(folder if folder is not None else worksheet_dir())
     newest, bad = {}, []

@@ -321,7 +321,8 @@ def test_list_worksheets_reports_bad_files(folder):
     (folder / "bad.json").write_text("oops")
     rows, bad = ws.list_worksheets()
     assert [(r["name"], r["answered"], r["total"]) for r in rows] == [("Shop", 2, len(ws.FIELDS))]
-    assert bad == ["bad.json could not be read as a worksheet (JSONDecodeError); it was left as it is."]
+    assert bad == ["bad.json is not valid JSON (line 1: Expecting value), so it could not be read as a worksheet; "
+                   "it was left as it is."]
     assert (folder / "bad.json").read_text() == "oops"
 
 
