@@ -23,5 +23,9 @@ ISOLATED_ORDER_DAYS = 366  # a few orders this far from all the others get a war
 MAX_BATCH_FILE_BYTES = 1024 ** 2  # a batch file (YAML or CSV)
 MAX_WORKSHEET_FILE_BYTES = 5 * 1024 ** 2  # a saved or exported worksheet (.json)
 
+# Names and text typed by users
+MAX_NAME_CHARS = 200  # a business name, a currency symbol or a funnel stage given as a report parameter
+MAX_PATH_CHARS = 4096  # a folder or file given as a report parameter
+
 # Staged output (smk_helpers.staging)
 STALE_STAGING_SECONDS = 3600  # a staging folder this old whose process has ended is swept by the next run

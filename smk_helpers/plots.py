@@ -264,8 +264,9 @@ def to_png(fig, dpi: int = 150) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    # constrained layout already fits the labels; a tight bounding box would draw the figure twice
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=None if fig.get_constrained_layout() else "tight")
+    # Constrained layout already fits the labels, so the whole figure is saved at its own size (None would
+    # take savefig.bbox, "tight" in the house style: the figure drawn twice, and as wide as its longest text).
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=fig.bbox_inches if fig.get_constrained_layout() else "tight")
     return buffer.getvalue()
 
 
@@ -321,10 +322,36 @@ def _figure_and_axes(ax):
     return ax.figure, ax
 
 
+# The longest texts drawn, so that no name, however long, can stretch a chart beyond its 7 x 4 inches;
+# a longer one ends in "…". A title takes up to two lines.
+LABEL_CHARS = 32  # a category, stage or legend label
+TITLE_LINE_CHARS = 56
+XLABEL_CHARS = 64
+YLABEL_CHARS = 40
+
+
+def fit(text, limit: int = LABEL_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…", so that no label can stretch a chart.
+
+    Examples
+    --------
+    >>> fit("in-store"), fit("x" * 40, 10)
+    ('in-store', 'xxxxxxxxx…')
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _fit_title(title: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(fit(title, 2 * TITLE_LINE_CHARS), TITLE_LINE_CHARS)[:2])
+
+
 def _finish(fig, ax, *, title, xlabel, ylabel, grid_axis, description):
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_title(_fit_title(title))
+    ax.set_xlabel(fit(xlabel, XLABEL_CHARS))
+    ax.set_ylabel(fit(ylabel, YLABEL_CHARS))
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=HOUSE_RC["xtick.labelsize"])
     ax.grid(False)
@@ -411,11 +438,11 @@ def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: b
         pos = range(len(values))
         if horizontal:
             ax.barh(pos, values.fillna(0).to_numpy(), color=colors)
-            ax.set_yticks(list(pos), labels)
+            ax.set_yticks(list(pos), [fit(lab) for lab in labels])
             ax.invert_yaxis()
         else:
             ax.bar(pos, values.fillna(0).to_numpy(), color=colors)
-            ax.set_xticks(list(pos), labels)
+            ax.set_xticks(list(pos), [fit(lab) for lab in labels])
         _format_value_axis(ax, "x" if horizontal else "y", money, percent, currency)
         if roles is not None:
             used = [name for name in ROLE_COLORS if name in {team.get(lab) for lab in labels}]
@@ -487,7 +514,7 @@ def line_chart(data: pd.Series | pd.DataFrame, *, title: str, xlabel: str, ylabe
         fig, ax = _figure_and_axes(ax)
         for col in frame.columns:
             colour = ROLE_COLORS.get(str(col).strip().lower()) or next(others)
-            ax.plot(frame.index, frame[col].to_numpy(), color=colour, label=str(col),
+            ax.plot(frame.index, frame[col].to_numpy(), color=colour, label=fit(col),
                     marker="o" if len(frame) <= 12 else None, markersize=4)
         if isinstance(frame.index, pd.DatetimeIndex):
             locator = AutoDateLocator()
@@ -581,7 +608,7 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
                 ax.text(widest / 2, i, label, ha="center", va="center", color="white", fontweight="bold")
             else:
                 ax.text((widest + w) / 2 + 0.01 * widest, i, label, ha="left", va="center", color="#333333")
-        ax.set_yticks(range(len(stages)), stages)
+        ax.set_yticks(range(len(stages)), [fit(stage) for stage in stages])
         ax.invert_yaxis()
         ax.set_xlim(0, widest * 1.02)
         ax.set_xticks([])

@@ -24,6 +24,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import limits
 from .pdf import PdfError
 from .staging import OutputError, Staging, private_folder
 
@@ -65,6 +66,7 @@ class Parameter:
     default: object
     optional: bool  # may be empty (None)
     help: str
+    max_chars: int = limits.MAX_PATH_CHARS  # text only: the longest value taken
 
     @property
     def type_text(self) -> str:
@@ -74,13 +76,15 @@ class Parameter:
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("data_dir", "text", "", False, "the business folder (holding orders.csv); empty for The Book Hub"),
-    Parameter("business_name", "text", "", False, "the name in titles; empty for the folder's name"),
-    Parameter("currency", "text", "$", False, "the symbol written before amounts of money"),
+    Parameter("business_name", "text", "", False, "the name in titles; empty for the folder's name",
+              limits.MAX_NAME_CHARS),
+    Parameter("currency", "text", "$", False, "the symbol written before amounts of money", limits.MAX_NAME_CHARS),
     Parameter("period_start", "date", None, True, "first day of the period; empty for 12 months before the end"),
     Parameter("period_end", "date", None, True, "last day of the period; empty for the last order's day"),
     Parameter("gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"),
     Parameter("staff_hourly_cost", "number", 13.56, False, "what an hour of selling time costs"),
-    Parameter("handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out"),
+    Parameter("handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out",
+              limits.MAX_NAME_CHARS),
     Parameter("worksheet", "text", "", False, "a saved worksheet (.json) whose goals and plan to show; empty for none"),
     Parameter("dayfirst", "bool", None, True, "how to read slash dates: true for 14/03/2025, false for 03/14/2025"),
     Parameter("output_dir", "text", "", False, "where the notebook writes metrics.json; empty to write nothing"),
@@ -103,6 +107,18 @@ def parameters_text() -> str:
 _EMPTY = {"", "none", "null"}
 
 
+def _shown(value, limit: int = 40) -> str:
+    """A value as a message quotes it: its repr, cut short.
+
+    Examples
+    --------
+    >>> _shown("0.45"), _shown("x" * 100)
+    ("'0.45'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'")
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 2] + "…'"
+
+
 def _coerce(p: Parameter, value):
     """The value as the notebook wants it, or a sentence saying what is wrong with it."""
     if isinstance(value, str) and p.kind != "text":
@@ -117,8 +133,10 @@ def _coerce(p: Parameter, value):
         raise ParameterError(f"{p.name} cannot be empty; give a {p.type_text}.")
     if p.kind == "text":
         if not isinstance(value, str):
-            raise ParameterError(f"{p.name} {value!r} is not text; put it in quotes (a number such as 01234 "
+            raise ParameterError(f"{p.name} {_shown(value)} is not text; put it in quotes (a number such as 01234 "
                                  "loses its leading zero otherwise).")
+        if len(value) > p.max_chars:
+            raise ParameterError(f"{p.name} is {len(value):,} characters long; give at most {p.max_chars:,}.")
         return value
     if p.kind == "date":
         if isinstance(value, dt.datetime):
@@ -128,27 +146,27 @@ def _coerce(p: Parameter, value):
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ParameterError(f"{p.name} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.") from None
+            raise ParameterError(f"{p.name} {_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.") from None
     if p.kind == "bool":
         if isinstance(value, bool):
             return value
         words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
         if str(value).lower() in words:
             return words[str(value).lower()]
-        raise ParameterError(f"{p.name} {value!r} is not true or false.")
+        raise ParameterError(f"{p.name} {_shown(value)} is not true or false.")
     # number
     if isinstance(value, bool):
-        raise ParameterError(f"{p.name} {value!r} is not a number.")
+        raise ParameterError(f"{p.name} {_shown(value)} is not a number.")
     if isinstance(value, str):
         text = value.replace(",", "")
         if text.endswith("%"):
-            raise ParameterError(f"{p.name} {value!r} looks like a percentage; give a fraction such as 0.45 for 45%.")
+            raise ParameterError(f"{p.name} {_shown(value)} looks like a percentage; give a fraction such as 0.45 for 45%.")
         try:
             value = float(text)
         except ValueError:
-            raise ParameterError(f"{p.name} {value!r} is not a number.") from None
+            raise ParameterError(f"{p.name} {_shown(value)} is not a number.") from None
     if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ParameterError(f"{p.name} {value!r} is not a number.")
+        raise ParameterError(f"{p.name} {_shown(value)} is not a number.")
     return float(value)
 
 
