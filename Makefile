@@ -22,12 +22,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)  ## create .venv and install the locked dependencies (idempotent)
 
-# Jupyter refuses to run as root unless told; containers and CI machines often are root.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
-
-lab: $(STAMP)  ## start JupyterLab on the first lesson (127.0.0.1, token auth on)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. $(ALLOW_ROOT) \
-	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+lab: $(STAMP)  ## open the course in JupyterLab on your own copy of the lessons, ~/smk/lessons (127.0.0.1, token)
+	$(BIN)/smk lab
 
 worksheet: $(STAMP)  ## open the sales-vs-marketing worksheet in the browser (Voila on 127.0.0.1)
 	$(BIN)/smk worksheet

@@ -220,6 +220,29 @@ def cmd_worksheet(args) -> int:
     return EXIT_OK
 
 
+def cmd_lab(args) -> int:
+    import os
+    import subprocess
+
+    from .workspace import lab_arguments, sync_lessons, workspace_dir
+
+    workspace = Path(args.folder).expanduser() if args.folder else workspace_dir()
+    if args.port is not None and not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port; give a number from 1 to 65535, e.g. 8888.")
+    if workspace.exists() and not workspace.is_dir():
+        raise UsageError(f"{workspace} is a file; give a folder for your lessons with --folder or SMK_HOME.")
+    for line in sync_lessons(target=workspace / "lessons"):
+        print(line)
+    extra = args.jupyter_args[1:] if args.jupyter_args[:1] == ["--"] else args.jupyter_args
+    root = getattr(os, "geteuid", lambda: 1)() == 0
+    cmd = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(workspace, args.port, not args.no_browser, root), *extra]
+    print(f"Your lessons are in {workspace / 'lessons'}; your work there is yours, and no update overwrites it.",
+          flush=True)
+    if os.name == "posix":  # JupyterLab takes this process's place, so Ctrl+C and kill reach it directly
+        os.execv(sys.executable, cmd)
+    return subprocess.call(cmd)
+
+
 def cmd_blank_worksheet(args) -> int:
     from . import worksheet
     from .pdf import PdfError, html_to_pdf
@@ -367,6 +390,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--folder", help="where answers are saved (default: $SMK_WORKSHEET_DIR or ~/smk-worksheets)")
     p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
     p.set_defaults(func=cmd_worksheet)
+
+    p = sub.add_parser("lab", help="open the course in JupyterLab, on your own copy of the lessons (~/smk/lessons)",
+                       description="Copy the lessons into your workspace (once; an update never overwrites your "
+                       "work) and open them in JupyterLab on 127.0.0.1 with a login token.")
+    p.add_argument("--folder", help="your workspace (default: $SMK_HOME or ~/smk); the lessons go in its lessons/")
+    p.add_argument("--port", type=int, help="the port to serve on (default: JupyterLab's, 8888 or the next free one)")
+    p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="after --, options for jupyter lab itself")
+    p.set_defaults(func=cmd_lab)
 
     p = sub.add_parser("blank-worksheet", help="write the worksheet to print and fill in by hand (HTML and PDF)")
     p.add_argument("--out", default=".", help="the folder to write blank-worksheet.html/.pdf to (default: here)")

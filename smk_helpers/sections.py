@@ -286,8 +286,9 @@ def problems_text(data_dir, problems) -> str:
                      "for 14/03/2025 or dayfirst=False for 03/14/2025.")
     relative = not Path(str(data_dir)).expanduser().is_absolute()
     if relative and any("does not exist" in problem for problem in problems):
-        lines.append("A relative data_dir is read from the folder the notebook runs in (for the lessons, "
-                     "notebooks/), so a folder next to notebooks/ is written as '../my-shop'.")
+        lines.append("A relative data_dir is read from the folder the notebook runs in (for the lessons, your "
+                     "lessons folder), so a folder beside it, such as one made with `smk init ~/smk/my-shop`, is "
+                     "written as '../my-shop'.")
     lines.append("Until then every section below says that there is no data to show.")
     return "\n".join(lines)
 

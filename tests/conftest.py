@@ -55,9 +55,7 @@ def make_command(target: str, bin_dir: Path | None = None) -> list[str]:
 
     make = (REPO / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", make, re.M).group(1).replace("\\\n", " ")
-    allow_root = "--allow-root" if getattr(os, "geteuid", lambda: 1)() == 0 else ""
-    recipe = recipe.replace("$(BIN)", str(bin_dir or Path(sys.executable).parent)).replace("$(ALLOW_ROOT)", allow_root)
-    return shlex.split(recipe)
+    return shlex.split(recipe.replace("$(BIN)", str(bin_dir or Path(sys.executable).parent)))
 
 
 def lab_command(bin_dir: Path | None = None) -> list[str]:
@@ -65,8 +63,11 @@ def lab_command(bin_dir: Path | None = None) -> list[str]:
     return make_command("lab", bin_dir)
 
 
-def start_lab(root_dir: Path, scratch: Path, extra=()):
-    """Start JupyterLab with the project's lab command on a free loopback port; returns (process, url, token)."""
+def start_lab(home: Path, scratch: Path, extra=()):
+    """Start `make lab`'s command with SMK_HOME=``home`` on a free loopback port; returns (process, url, token, info).
+
+    ``extra`` options go to jupyter lab itself.
+    """
     import json
     import socket
     import subprocess
@@ -76,12 +77,10 @@ def start_lab(root_dir: Path, scratch: Path, extra=()):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     runtime = scratch / "runtime"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
-               JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
-    cmd = [f"--ServerApp.root_dir={root_dir}" if arg.startswith("--ServerApp.root_dir=") else arg for arg in lab_command()]
-    cmd += [f"--ServerApp.port={port}",
-                           "--ServerApp.port_retries=0", "--no-browser", *extra]
-    proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = dict(os.environ, SMK_HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
+               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
+    cmd = lab_command() + [f"--port={port}", "--no-browser", "--", "--ServerApp.port_retries=0", *extra]
+    proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
         found = list(runtime.glob("jpserver-*.json")) if runtime.exists() else []

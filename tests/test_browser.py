@@ -1,6 +1,6 @@
 """The student's path in a real browser: JupyterLab (started as `make lab` starts it) in headless chromium.
 
-The notebooks are served from a temporary copy, so running them never touches the repository.
+`smk lab` copies the lessons into a temporary workspace (SMK_HOME), so running them never touches the repository.
 
 Every wait is on the state itself, read from JupyterLab's own objects (the lab runs with
 `--LabApp.expose_app_in_browser`, as JupyterLab's own browser tests run it), never on how the page looks.
@@ -13,19 +13,16 @@ until every code cell has run in this session. An output is looked for in the pa
 been scrolled into view, since JupyterLab renders the cells far from the viewport lazily.
 """
 
-import shutil
-
 import pytest
 
-from conftest import REPO, new_page, start_lab, stop
+from conftest import new_page, start_lab, stop
 
 LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
 
 @pytest.fixture
 def lab(tmp_path):
-    root = tmp_path / "course"
-    shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    proc, base, token, _ = start_lab(root, tmp_path / "jupyter", extra=["--LabApp.expose_app_in_browser=True"])
+    (tmp_path / "jupyter").mkdir()
+    proc, base, token, _ = start_lab(tmp_path / "home", tmp_path / "jupyter", extra=["--LabApp.expose_app_in_browser=True"])
     yield base, token
     stop(proc)
 
@@ -109,7 +106,7 @@ def open_and_run_all(browser, base, token, notebook):
 
     Fails with the cell's error if a cell raised, and if any cell wrote to stderr.
     """
-    path = f"notebooks/{notebook}"
+    path = f"lessons/{notebook}"
     page = new_page(browser)
     page.goto(f"{base}/lab/tree/{path}?token={token}")
     page.wait_for_function(KERNEL_READY, arg=path, polling=250)

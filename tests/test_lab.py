@@ -26,14 +26,17 @@ def test_kernelspec_is_the_venvs_python():
 
 
 def test_lab_binds_localhost_and_asks_for_a_token(tmp_path):
-    proc, base, token, info = start_lab(REPO, tmp_path)
+    home = tmp_path / "home"
+    proc, base, token, info = start_lab(home, tmp_path)
     try:
         assert info["hostname"] in ("127.0.0.1", "localhost") and token
+        assert Path(info["root_dir"]) == home  # the student's workspace, not the repository
         assert get(f"{base}/api/status")[0] == 403  # no token, no entry
         assert get(f"{base}/api/status?token={token}")[0] == 200
-        # the whole project is browsable, not only notebooks/
-        assert get(f"{base}/api/contents/notebooks/00_start_here.ipynb?content=0&token={token}")[0] == 200
+        assert get(f"{base}/api/contents/lessons/00_start_here.ipynb?content=0&token={token}")[0] == 200
         status, url = get(f"{base}/?token={token}")
-        assert url.split("?")[0].endswith("/lab/tree/notebooks/00_start_here.ipynb")
+        assert url.split("?")[0].endswith("/lab/tree/lessons/00_start_here.ipynb")
     finally:
         stop(proc)
+    lessons = sorted(p.name for p in (home / "lessons").glob("*.ipynb"))
+    assert lessons == sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))

@@ -1,0 +1,97 @@
+"""A student's work lives outside the repository: `smk lab` copies the lessons once, and no update overwrites them."""
+
+import json
+
+import pytest
+
+from conftest import REPO
+from smk_helpers import cli
+from smk_helpers.workspace import MANIFEST, lab_arguments, lessons_source, sync_lessons
+
+
+@pytest.fixture
+def course(tmp_path):
+    source, target = tmp_path / "course", tmp_path / "home" / "lessons"
+    source.mkdir()
+    for name in ("00_start.ipynb", "01_one.ipynb"):
+        (source / name).write_text(f"{name} version 1", encoding="utf-8")
+    return source, target
+
+
+def read(path):
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_first_run_copies_every_lesson(course):
+    source, target = course
+    assert sync_lessons(source, target) == [f"Copied 2 lessons into {target}: 00_start.ipynb, 01_one.ipynb."]
+    assert read(target / "01_one.ipynb") == "01_one.ipynb version 1"
+    assert sync_lessons(source, target) == []  # nothing new: nothing said, nothing written
+
+
+def test_an_update_never_overwrites_a_students_work(course):
+    source, target = course
+    sync_lessons(source, target)
+    (target / "01_one.ipynb").write_text("my answers", encoding="utf-8")
+    for name in ("00_start.ipynb", "01_one.ipynb"):
+        (source / name).write_text(f"{name} version 2", encoding="utf-8")
+    said = sync_lessons(source, target)
+    assert said == ["Updated 00_start.ipynb to the new version (you had not changed it).",
+                    "01_one.ipynb has a newer version; yours is kept as it is, and the new one is beside it as "
+                    "01_one.updated.ipynb."]
+    assert read(target / "01_one.ipynb") == "my answers"
+    assert read(target / "01_one.updated.ipynb") == "01_one.ipynb version 2"
+    assert read(target / "00_start.ipynb") == "00_start.ipynb version 2"
+    assert sync_lessons(source, target) == []  # offered once
+
+
+def test_an_offered_update_the_student_edited_is_kept_too(course):
+    source, target = course
+    sync_lessons(source, target)
+    (target / "01_one.ipynb").write_text("my answers", encoding="utf-8")
+    (source / "01_one.ipynb").write_text("version 2", encoding="utf-8")
+    sync_lessons(source, target)
+    (target / "01_one.updated.ipynb").write_text("my answers in the new one", encoding="utf-8")
+    (source / "01_one.ipynb").write_text("version 3", encoding="utf-8")
+    [said] = sync_lessons(source, target)
+    assert "01_one.updated.ipynb is yours now" in said
+    assert read(target / "01_one.updated.ipynb") == "my answers in the new one"
+
+
+def test_a_deleted_lesson_comes_back_fresh_and_new_lessons_arrive(course):
+    source, target = course
+    sync_lessons(source, target)
+    (target / "00_start.ipynb").unlink()
+    (source / "02_two.ipynb").write_text("new lesson", encoding="utf-8")
+    assert sync_lessons(source, target) == [f"Copied 2 lessons into {target}: 00_start.ipynb, 02_two.ipynb."]
+    assert read(target / "02_two.ipynb") == "new lesson"
+    manifest = json.loads(read(target / MANIFEST))
+    assert sorted(manifest["copied"]) == ["00_start.ipynb", "01_one.ipynb", "02_two.ipynb"]
+
+
+def test_a_damaged_manifest_never_costs_the_students_work(course):
+    source, target = course
+    sync_lessons(source, target)
+    (target / "01_one.ipynb").write_text("my answers", encoding="utf-8")
+    (target / MANIFEST).write_text("{", encoding="utf-8")
+    (source / "01_one.ipynb").write_text("version 2", encoding="utf-8")
+    sync_lessons(source, target)
+    assert read(target / "01_one.ipynb") == "my answers" and read(target / "01_one.updated.ipynb") == "version 2"
+
+
+def test_the_lessons_come_from_the_checkout():
+    assert lessons_source() == REPO / "notebooks"
+
+
+def test_smk_lab_refuses_a_file_as_workspace(tmp_path, capsys):
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    assert cli.main(["lab", "--folder", str(tmp_path / "f")]) == 2
+    assert "is a file; give a folder for your lessons" in capsys.readouterr().err
+    assert cli.main(["lab", "--port", "70000"]) == 2
+
+
+def test_jupyterlab_listens_on_127_0_0_1_with_its_token_and_opens_lesson_00(tmp_path):
+    args = lab_arguments(tmp_path, 8890, open_browser=False, allow_root=False)
+    assert "--ServerApp.ip=127.0.0.1" in args and f"--ServerApp.root_dir={tmp_path}" in args
+    assert "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb" in args
+    assert not any("token" in a.lower() or "password" in a.lower() for a in args)  # token login stays on
