@@ -45,9 +45,10 @@ test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, br
 bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
 	$(BIN)/python tests/bench.py
 
-data: $(STAMP)  ## regenerate the Book Hub data and the contract tables of data/README.md
+data: $(STAMP)  ## regenerate the Book Hub data, the contract tables of data/README.md and the README's limits
 	$(BIN)/python -m smk_helpers.bookhub data/bookhub
 	$(BIN)/python -c 'from smk_helpers.contract import sync_readme; sync_readme("data/README.md")'
+	$(BIN)/python -c 'from smk_helpers.limits import sync_readme; sync_readme("README.md")'
 
 notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current
 	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/report.ipynb

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import contract as C
+from . import limits
 from .data import BusinessDataError, bookhub_path, load_business
 from .files import write_bytes_atomic, write_text_atomic
 from .interrupt import EXIT_INTERRUPTED, stoppable
@@ -211,12 +212,12 @@ def cmd_worksheet(args) -> int:
     folder = Path(args.folder) if args.folder else None
     if args.port is not None and not 1 <= args.port <= 65535:
         raise UsageError(f"--port {args.port} is not a port; give a number from 1 to 65535, e.g. 8866.")
+    if args.idle < 1:
+        raise UsageError(f"--idle {args.idle} is not a number of seconds; give 1 or more, e.g. 3600 for an hour.")
     try:
-        worksheet_page.serve(port=args.port, open_browser=not args.no_browser, folder=folder)
+        worksheet_page.serve(port=args.port, open_browser=not args.no_browser, folder=folder, idle=args.idle)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    except KeyboardInterrupt:
-        pass
     return EXIT_OK
 
 
@@ -231,11 +232,17 @@ def cmd_lab(args) -> int:
         raise UsageError(f"--port {args.port} is not a port; give a number from 1 to 65535, e.g. 8888.")
     if workspace.exists() and not workspace.is_dir():
         raise UsageError(f"{workspace} is a file; give a folder for your lessons with --folder or SMK_HOME.")
+    if args.port is not None:
+        from .ports import port_is_free, taken_port_text
+
+        if not port_is_free(args.port):
+            raise UsageError(taken_port_text(args.port))
     for line in sync_lessons(target=workspace / "lessons"):
         print(line)
     extra = args.jupyter_args[1:] if args.jupyter_args[:1] == ["--"] else args.jupyter_args
     root = getattr(os, "geteuid", lambda: 1)() == 0
-    cmd = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(workspace, args.port, not args.no_browser, root), *extra]
+    cmd = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(workspace, args.port, not args.no_browser, root),
+           *(["--ServerApp.port_retries=0"] if args.port is not None else []), *extra]
     print(f"Your lessons are in {workspace / 'lessons'}; your work there is yours, and no update overwrites it.",
           flush=True)
     if os.name == "posix":  # JupyterLab takes this process's place, so Ctrl+C and kill reach it directly
@@ -386,9 +393,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("worksheet", help="open the sales-vs-marketing worksheet in your browser (on this computer only)")
-    p.add_argument("--port", type=int, help="the port to serve on (default: 8866, or a free one if it is taken)")
+    p.add_argument("--port", type=int, help="the port to serve on (default: 8866, or a free one if that is taken)")
     p.add_argument("--folder", help="where answers are saved (default: $SMK_WORKSHEET_DIR or ~/smk-worksheets)")
     p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
+    p.add_argument("--idle", type=int, default=limits.KERNEL_IDLE_SECONDS, metavar="SECONDS",
+                   help=f"shut a page's kernel down after this long unused (default: {limits.KERNEL_IDLE_SECONDS}); "
+                   "its answers are saved, and reloading the page goes on")
     p.set_defaults(func=cmd_worksheet)
 
     p = sub.add_parser("lab", help="open the course in JupyterLab, on your own copy of the lessons (~/smk/lessons)",

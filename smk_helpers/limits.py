@@ -1,31 +1,86 @@
 """Every limit smk sets on what users give it and on what it leaves behind, in one place.
 
 A limit is a promise to the user: a small file never takes minutes or gigabytes, and a broken
-one ends in one sentence. The README lists these values (a test checks that it does).
+one ends in one sentence. Each is a constant below, with what it bounds in its comment; the
+README's table of limits is made from them (`markdown`, run by ``make data``), and a test at the
+limit and one just over it stand for each.
 """
 
+from __future__ import annotations
+
 # Business tables (smk_helpers.userfiles, smk_helpers.data)
-MAX_TABLE_BYTES = 1024 ** 3  # a CSV file of a business folder (about 15 million orders)
-MAX_COLUMNS = 1_000  # columns in a table's header
-MAX_CELL_CHARS = 131_072  # characters in one CSV cell (Python's own default field limit)
-MAX_XLSX_BYTES = 100 * 1024 ** 2  # an Excel workbook as stored
-MAX_XLSX_UNPACKED_BYTES = 200 * 1024 ** 2  # what a workbook may unpack to, all its parts together
-MAX_XLSX_RATIO = 100  # how many times its packed size one part may unpack to (beyond its first MB)
+MAX_TABLE_BYTES = 1024 ** 3  # the size of one CSV file of a business folder (about 15 million orders)
+MAX_COLUMNS = 1_000  # columns in the header of a table
+MAX_CELL_CHARS = 131_072  # characters in one cell of a CSV file (Python's own default)
+MAX_XLSX_BYTES = 100 * 1024 ** 2  # the size of an Excel workbook as stored
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 ** 2  # what all the parts of a workbook may unpack to
+MAX_XLSX_RATIO = 100  # times its packed size that one part of a workbook may unpack to, beyond its first MB
 MAX_XLSX_ENTRIES = 1_000  # parts (files) inside a workbook
 
 # What the contract accepts as plausible (smk_helpers.data)
-EARLIEST_DATE = "1900-01-01"  # dates before this are refused (check the year)
-LATEST_DATE = "2099-12-31"  # dates after this are refused
-MAX_NUMBER = 10 ** 12  # amounts and counts above a trillion are refused (a lost decimal separator?)
-ISOLATED_ORDER_DAYS = 366  # a few orders this far from all the others get a warning (a typo in the year?)
+EARLIEST_DATE = "1900-01-01"  # the earliest date in a table; an earlier one is refused (check the year)
+LATEST_DATE = "2099-12-31"  # the latest date in a table; a later one is refused
+MAX_NUMBER = 10 ** 12  # the largest amount or count; a larger one is refused (a lost decimal separator?)
+ISOLATED_ORDER_DAYS = 366  # days between a few orders and all the others that earn a warning (a typo in the year?)
 
 # Other files from users
-MAX_BATCH_FILE_BYTES = 1024 ** 2  # a batch file (YAML or CSV)
-MAX_WORKSHEET_FILE_BYTES = 5 * 1024 ** 2  # a saved or exported worksheet (.json)
+MAX_BATCH_FILE_BYTES = 1024 ** 2  # the size of a batch file (YAML or CSV)
+MAX_WORKSHEET_FILE_BYTES = 5 * 1024 ** 2  # the size of a saved or exported worksheet (.json)
 
-# Names and text typed by users
-MAX_NAME_CHARS = 200  # a business name, a currency symbol or a funnel stage given as a report parameter
-MAX_PATH_CHARS = 4096  # a folder or file given as a report parameter
+# Text typed by users
+MAX_NAME_CHARS = 200  # characters in a business name, currency symbol or funnel stage given to a report
+MAX_PATH_CHARS = 4096  # characters in a folder or file name given to a report
+MAX_TEXT = 200  # characters in a one-line answer of the worksheet (longer is kept, with a message)
+MAX_LONG_TEXT = 2000  # characters in a long answer of the worksheet (longer is kept, with a message)
 
-# Staged output (smk_helpers.staging)
-STALE_STAGING_SECONDS = 3600  # a staging folder this old whose process has ended is swept by the next run
+# What smk leaves running or behind
+STALE_STAGING_SECONDS = 3600  # age at which the next run sweeps a staging folder whose process has ended
+KERNEL_IDLE_SECONDS = 3600  # idle time after which the worksheet page's kernel is shut down (smk worksheet --idle)
+
+
+def rows() -> list[tuple[str, str, str]]:
+    """(name, value as people read it, what it bounds) for every limit, in the order of this module.
+
+    Examples
+    --------
+    >>> rows()[0]
+    ('MAX_TABLE_BYTES', '1 GB', 'the size of one CSV file of a business folder (about 15 million orders)')
+    """
+    import inspect
+    import re
+
+    source = inspect.getsource(inspect.getmodule(rows))
+    found = []
+    for name, comment in re.findall(r"^([A-Z][A-Z_]+) = .+?  # (.+)$", source, re.M):
+        found.append((name, _shown(name, globals()[name]), comment))
+    return found
+
+
+def _shown(name: str, value) -> str:
+    if name.endswith("_BYTES"):
+        for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+            if value % scale == 0:
+                return f"{value // scale:,} {unit}"
+    if name.endswith("_SECONDS"):
+        return f"{value:,} s"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def markdown() -> str:
+    """The README's table of limits."""
+    lines = ["| limit | value | what it bounds |", "|---|---|---|"]
+    lines += [f"| `{name}` | {value} | {what} |" for name, value, what in rows()]
+    return "\n".join(lines)
+
+
+def sync_readme(path) -> None:
+    """Rewrite the limits block of ``path`` (the README) from this module."""
+    from pathlib import Path
+
+    from .contract import replace_block
+    from .files import write_text_atomic
+
+    target = Path(path)
+    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), "limits", markdown()))

@@ -45,8 +45,7 @@ from .formatting import MISSING, fmt_money, fmt_pct, is_missing
 from .userfiles import UnreadableFile
 
 SCHEMA_VERSION = 1
-MAX_TEXT = 200  # characters in a one-line answer
-MAX_LONG_TEXT = 2000  # characters in a long answer
+MAX_TEXT, MAX_LONG_TEXT = limits.MAX_TEXT, limits.MAX_LONG_TEXT  # characters in a one-line or a long answer
 KINDS = ("text", "long text", "choice", "multi-choice", "count", "money", "hours", "date", "score")
 NUMBER_KINDS = ("count", "money", "hours")
 

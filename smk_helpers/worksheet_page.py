@@ -26,6 +26,7 @@ import base64
 import datetime as dt
 import functools
 import html
+import os
 import re
 import shutil
 import sys
@@ -35,8 +36,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from . import contract
+from . import contract, limits, ports
 from . import worksheet as ws
+from .ports import free_port, port_is_free, taken_port_text
 from .staging import new_private_folder
 
 __all__ = ["WorksheetPage", "upload_name", "write_uploads", "check_uploads", "upload_html", "report_values",
@@ -229,6 +231,8 @@ class WorksheetPage:
         self.status_html = widgets.HTML()
         self.status_html.add_class("smk-ws-status")
         self.badge_html = widgets.HTML()  # always in view, bottom right: saved or not, and progress
+        idle = os.environ.get(IDLE_VARIABLE, "")
+        self.sleep_html = widgets.HTML(sleep_note(int(idle)) if idle.isdigit() and int(idle) > 0 else "")
         self.alert_html = widgets.HTML()
         self.files_html = widgets.HTML()
         self.saved_list = widgets.Dropdown(options=[], description="Saved worksheets",
@@ -257,6 +261,7 @@ class WorksheetPage:
             widgets.HTML(CSS), self.badge_html, self.status_html, self.alert_html, self.resolve_box, self.files_html,
             widgets.HBox([self.saved_list, self.open_button], layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HBox([self.new_button, self.example_button], layout=widgets.Layout(flex_flow="row wrap")),
+            self.sleep_html,
         ])
         bar.add_class("smk-ws-bar")
         bar.add_class("smk-ws")
@@ -760,7 +765,8 @@ def _local_time(iso: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 NOTEBOOK = "sales_vs_marketing.ipynb"
-DEFAULT_PORT = 8866
+DEFAULT_PORT = ports.DEFAULT_PORT
+IDLE_VARIABLE = "SMK_WORKSHEET_IDLE"  # how long a page may sit unused, for the page's own note (seconds)
 # The page may load nothing from elsewhere (Voilà's lab template links Font Awesome on a CDN:
 # blocked here, so no request leaves the machine) and typed text can never run as a script.
 CONTENT_SECURITY_POLICY = (
@@ -794,39 +800,61 @@ def check_folder(folder: Path) -> Path:
     return folder
 
 
-def free_port(preferred: int = DEFAULT_PORT) -> int:
-    """``preferred`` if nothing listens on it on 127.0.0.1, else a free port the system picks."""
-    import socket
+def idle_text(seconds: int) -> str:
+    """How long the page may sit unused, in words: "an hour", "10 minutes", "30 seconds".
 
-    for port in (preferred, 0):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return s.getsockname()[1]
-    raise OSError("no free port on 127.0.0.1")
+    Examples
+    --------
+    >>> idle_text(3600), idle_text(600), idle_text(90), idle_text(5)
+    ('an hour', '10 minutes', '90 seconds', '5 seconds')
+    """
+    if seconds % 3600 == 0:
+        return "an hour" if seconds == 3600 else f"{seconds // 3600} hours"
+    if seconds % 60 == 0:
+        return "a minute" if seconds == 60 else f"{seconds // 60} minutes"
+    return f"{seconds} seconds"
 
 
-def voila_argv(port: int, token: str, open_browser: bool) -> list[str]:
-    """Voilà's arguments: the worksheet notebook, on 127.0.0.1 only, with a login token."""
+def sleep_note(seconds: int) -> str:
+    """What the page says about being shut down when unused (its answers are saved all along)."""
+    return (f'<p class="smk-ws-sleep">Your answers are saved as you type. After {idle_text(seconds)} without use '
+            "this page goes to sleep to free the computer's memory: if it stops answering, reload it (F5) and "
+            "carry on where you were.</p>")
+
+
+def voila_argv(port: int, token: str, open_browser: bool, idle: int = limits.KERNEL_IDLE_SECONDS) -> list[str]:
+    """Voilà's arguments: the worksheet notebook, on 127.0.0.1 only, with a login token.
+
+    Each page load has a kernel of its own; one left unused for ``idle`` seconds is shut down (even with the
+    page still open), so that pages opened and forgotten do not pile up kernels.
+    """
     return [str(notebook_path()), f"--port={port}", "--Voila.port_retries=0", "--Voila.ip=127.0.0.1",
             f"--Voila.token={token}", "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
+            f"--MappingKernelManager.cull_idle_timeout={idle}", "--MappingKernelManager.cull_connected=True",
+            f"--MappingKernelManager.cull_interval={max(1, min(60, idle // 4))}",
             *([] if open_browser else ["--no-browser"])]
 
 
-def serve(port: int | None = None, open_browser: bool = True, folder=None) -> None:
-    """Serve the worksheet with Voilà until Ctrl+C, printing where to open it and where answers are saved."""
+def serve(port: int | None = None, open_browser: bool = True, folder=None,
+          idle: int = limits.KERNEL_IDLE_SECONDS) -> None:
+    """Serve the worksheet with Voilà until Ctrl+C, printing where to open it and where answers are saved.
+
+    Raises ValueError (one sentence) for a folder that cannot hold worksheets or a ``port`` already in use.
+    """
     import os
     import secrets
 
     from voila.app import Voila
 
     folder = check_folder(folder if folder is not None else ws.worksheet_dir())
-    os.environ["SMK_WORKSHEET_DIR"] = str(folder)  # the page's kernels inherit it
-    port = free_port(port or DEFAULT_PORT)
+    if port is not None and not port_is_free(port):
+        raise ValueError(taken_port_text(port))
+    os.environ["SMK_WORKSHEET_DIR"] = str(folder)  # the page's kernels inherit both
+    os.environ[IDLE_VARIABLE] = str(idle)
+    port = port or free_port(DEFAULT_PORT)
     token = secrets.token_hex(24)
     print(f"The sales-vs-marketing worksheet: open http://127.0.0.1:{port}/?token={token}\n"
-          f"Answers are saved in {folder}. Stop the worksheet with Ctrl+C.", flush=True)
-    Voila.launch_instance(argv=voila_argv(port, token, open_browser),
+          f"Answers are saved in {folder}. A page unused for {idle_text(idle)} goes to sleep (reload it to go on). "
+          "Stop the worksheet with Ctrl+C.", flush=True)
+    Voila.launch_instance(argv=voila_argv(port, token, open_browser, idle),
                           tornado_settings={"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}})

@@ -79,7 +79,7 @@ def start_lab(home: Path, scratch: Path, extra=()):
     runtime = scratch / "runtime"
     env = dict(os.environ, SMK_HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
                JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
-    cmd = lab_command() + [f"--port={port}", "--no-browser", "--", "--ServerApp.port_retries=0", *extra]
+    cmd = lab_command() + [f"--port={port}", "--no-browser", "--", *extra]
     proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:

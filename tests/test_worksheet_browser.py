@@ -76,6 +76,7 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     page = open_page(browser, url)
     assert "Editing" in page.locator(".smk-ws-status").inner_text()
     shown = page.locator("body").inner_text()  # no code shows: only text and widgets
+    assert "After an hour without use this page goes to sleep" in shown  # and what to do then
     assert not any(code in shown for code in ("WorksheetPage", "page.section", "import "))
     assert page.locator(".jp-InputPrompt, .jp-CodeMirrorEditor, .cm-editor").count() == 0
     hostile = "<script>alert('x')</script> & Co"

@@ -91,3 +91,61 @@ def test_free_port_skips_a_taken_one():
 def test_help_lists_the_worksheet_commands():
     out = subprocess.run([sys.executable, "-m", "smk_helpers", "--help"], capture_output=True, text=True).stdout
     assert "worksheet" in out and "blank-worksheet" in out
+
+
+@pytest.mark.parametrize("command", ["worksheet", "lab"])
+def test_a_chosen_port_that_is_taken_is_named(command, tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        taken = s.getsockname()[1]
+        assert main([command, "--no-browser", "--port", str(taken), "--folder", str(tmp_path / "f")]) == 2
+    assert capsys.readouterr().err == (f"smk: Port {taken} is already in use on this computer; choose another with "
+                                       "--port, or leave --port out and smk picks a free one.\n")
+
+
+def test_pages_left_unused_give_their_kernels_back(tmp_path):
+    """Each page load starts a kernel; with --idle 2 they are shut down again, open page or not."""
+    import os
+    import re
+    import time
+    import urllib.request
+
+    import socket
+
+    from conftest import PATIENCE_S, make_command, stop
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = make_command("worksheet") + ["--no-browser", f"--port={port}", f"--folder={tmp_path / 'answers'}",
+                                       "--idle=2"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        first, second = proc.stdout.readline(), proc.stdout.readline()
+        url = re.search(r"open (http://\S+)", first).group(1)
+        assert "A page unused for 2 seconds goes to sleep" in second
+
+        def kernels():
+            ps = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True)
+            return len(ps.stdout.split())
+
+        deadline = time.monotonic() + PATIENCE_S
+        while True:  # listening yet?
+            try:
+                urllib.request.urlopen(url, timeout=PATIENCE_S).read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+        for _ in range(2):
+            urllib.request.urlopen(url, timeout=PATIENCE_S).read()
+        assert kernels() >= 1
+        while kernels() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert kernels() == 0
+    finally:
+        stop(proc)
+        assert not os.path.exists(tmp_path / "answers" / ".lock")
