@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .limits import STALE_STAGING_SECONDS
+from . import limits
 
 STAGING_PREFIX = ".smk-staging-"
 PRIVATE_PREFIX = "smk-private-"
@@ -57,7 +57,7 @@ def sweep(folder: Path, prefix: str, *, now: float | None = None) -> list[Path]:
     """Remove the ``prefix`` folders in ``folder`` left by runs that ended long ago; returns what was removed.
 
     A folder is removed only if its name carries a process id that is no longer running and it has not
-    changed for `STALE_STAGING_SECONDS`. Links and files are never touched.
+    changed for `limits.STALE_STAGING_SECONDS`. Links and files are never touched.
 
     Examples
     --------
@@ -85,7 +85,7 @@ def sweep(folder: Path, prefix: str, *, now: float | None = None) -> list[Path]:
             continue
         if owner is None or not path.is_dir() or path.is_symlink():
             continue
-        if now - info.st_mtime < STALE_STAGING_SECONDS or _alive(int(owner.group(1))):
+        if now - info.st_mtime < limits.STALE_STAGING_SECONDS or _alive(int(owner.group(1))):
             continue
         if getattr(os, "getuid", None) and info.st_uid != os.getuid():
             continue
