@@ -501,13 +501,26 @@ def _ipc_manager_class(folder=None):
     return PrivateKernelManager
 
 
-def _end_kernels(kernel_manager_class) -> None:
-    """Kill the kernels of ``kernel_manager_class`` that are still running (a run stopped half-way)."""
+def _end_kernels(kernel_manager_class, private: Path) -> None:
+    """Kill the run's kernels that are still running (a run stopped half-way).
+
+    Those its kernel manager class knows of, and any child process started on a connection file in the run's
+    private folder: a stop can come between a kernel's start and its manager hearing of it.
+    """
+    import psutil
+
     for manager in getattr(kernel_manager_class, "launched", ()):
         process = getattr(manager.provisioner, "process", None)
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+    for child in psutil.Process().children():
+        try:
+            if any(str(private) in part for part in child.cmdline()):
+                child.kill()
+                child.wait(timeout=30)
+        except (psutil.Error, OSError):
+            continue
 
 
 def __getattr__(name):  # IPCKernelManager is built on first use, so importing this module stays light
@@ -668,7 +681,7 @@ def _execute(params: dict, staging: Path, private: Path, kernel_manager_class, t
         raise NotebookFailed(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
                              "written. Please report this as a bug, with the command you ran.") from None
     finally:
-        _end_kernels(kernel_manager_class)
+        _end_kernels(kernel_manager_class, private)
         if before is None:
             os.environ.pop(PRELOADED, None)
         else:
