@@ -22,15 +22,23 @@ def test_the_smk_console_script_is_installed():
 
 
 def test_unreadable_file_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    import os
+
+    from smk_helpers import userfiles
+
     (tmp_path / "orders.csv").write_text("order_id\n", encoding="utf-8")
+    real_open = os.open
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("orders.csv"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root can read anything, so simulate the refusal
+    monkeypatch.setattr(userfiles.os, "open", refuse)  # root can read anything, so simulate the refusal
     assert main(["validate", str(tmp_path)]) == 2
-    err = capsys.readouterr().err
-    assert "orders.csv: permission denied" in err and err.count("\n") == 1
+    out = capsys.readouterr().out
+    assert out == (f"{tmp_path}: 1 problem found.\n"
+                   "  - orders.csv could not be opened (permission denied); check its permissions.\n")
 
 
 def test_init_writes_a_folder_that_validates(tmp_path, capsys):

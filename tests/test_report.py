@@ -448,3 +448,26 @@ def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch):
 
 def test_no_pickle_is_left_behind(cafe_report):
     assert not list(cafe_report.out.glob(".*"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Data the contract accepts never crashes a report
+
+
+ORDERS_HEAD = "order_id,order_date,customer_id,channel,revenue,campaign_id\n"
+EXTREMES = {
+    "the earliest and latest dates": {"orders": ORDERS_HEAD + "1,1900-01-01,C1,shop,5,\n2,2099-12-31,C1,shop,6,\n"
+                                                            "3,2099-12-30,C2,web,7,\n"},
+    "the largest amounts": {"orders": ORDERS_HEAD + "1,2025-01-01,C1,shop,1000000000000,\n"
+                                                    "2,2025-02-01,C1,shop,999999999999,\n"},
+    "the longest names": {"orders": ORDERS_HEAD + f"1,2025-01-01,C1,{'x' * 200},5,A\n2,2025-02-01,C2,{'y' * 200},5,\n",
+                          "campaigns": "campaign_id,channel,start_date,end_date,spend,name\n"
+                                       f"A,{'z' * 200},2025-01-01,2025-01-31,10,{'n' * 200}\n",
+                          "funnel": f"stage,count\n{'s' * 200},10\nbuy,2\n"},
+}
+
+
+@pytest.mark.parametrize("files", EXTREMES.values(), ids=EXTREMES.keys())
+def test_data_at_the_contracts_edges_makes_a_report(tmp_path, files):
+    result = R.make_report({"data_dir": str(write_folder(tmp_path / "shop", **files))}, tmp_path / "out", "html")
+    assert (result.out / "report.html").stat().st_size > 10_000
