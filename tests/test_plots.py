@@ -309,3 +309,19 @@ def test_bar_roles_colour_each_bar_by_team():
     plt.close(fig)
     with pytest.raises(ValueError, match="'both'"):
         plots.bar_chart(data, title="t", xlabel="x", ylabel="y", roles={"ads": "both"})
+
+
+@pytest.mark.parametrize("name", ["x" * 5000, "W" * 300, "Long name " * 30])
+def test_a_chart_keeps_its_size_whatever_its_labels(name):
+    """A 5,000-character business name once made an 85,000-pixel-wide report chart (2.9 GB at 50,000)."""
+    import struct
+
+    def size(label):
+        with plots.house_style():  # as in the report, where savefig.bbox is "tight"
+            fig = plots.bar_chart(pd.Series({label: 3, "b": 1}), title=f"{label}: revenue by channel",
+                                  xlabel=f"Channel of {label}", ylabel=f"Revenue of {label}")
+            png = plots.to_png(fig)
+        plt.close(fig)
+        return struct.unpack(">II", png[16:24])
+
+    assert size(name) == size("Shop") == (1050, 600)
