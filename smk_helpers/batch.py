@@ -71,7 +71,9 @@ def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
     if not path.exists() and not path.is_symlink():
         raise BatchError(f"The batch file {path} does not exist.")
     try:
-        text = decode_text(read_bytes(path, limits.MAX_BATCH_FILE_BYTES, name=path.name, kind="batch file"), path.name)
+        raw = read_bytes(path, limits.MAX_BATCH_FILE_BYTES, name=path.name, kind="batch file",
+                         fix="a batch file lists businesses, one per row; is it the right file?")
+        text = decode_text(raw, path.name)
         if suffix == ".csv":
             table = split_csv(text, path.name)
             for row, columns in table.multiline.items():  # no parameter spans lines: stray quotes swallowed rows
@@ -280,7 +282,8 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
     futures = {}
     try:
         with stoppable():
-            futures = {pool.submit(_run, job, formats): job for job in jobs}
+            for job in jobs:  # one at a time, so that a stop during submission knows what was submitted
+                futures[pool.submit(_run, job, formats)] = job
             for future in as_completed(futures):
                 record(future.result())
     except KeyboardInterrupt:

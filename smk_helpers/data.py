@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import pandas as pd
 
 from . import contract as C
 from . import limits
-from .userfiles import (UnreadableFile, check_workbook, damaged_example, damaged_text, decode_text, read_bytes,
+from .userfiles import (DAMAGED, TABLE_FIX, UnreadableFile, check_workbook, damaged_example, damaged_text, decode_text, read_bytes,
                         rows_text, split_csv, swallowed_rows_text)
 
 
@@ -116,7 +117,7 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             df = _read_workbook(path, name)
             table = None
         else:
-            text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table"), name)
+            text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX), name)
             if not text.strip():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
             table = split_csv(text, name)
@@ -124,6 +125,8 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             df["_row"] = np.array(table.row_numbers, dtype=np.int64)
     except UnreadableFile as exc:
         raise BusinessDataError(str(exc)) from None
+    if table is not None and damaged_text(text):  # name the damage; checking such cells further says nothing more
+        raise BusinessDataError(_damaged_cells(df, name))
     row = df.pop("_row")
     df.columns = [str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns]
     keep = [c != "" for c in df.columns]
@@ -135,18 +138,14 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
     if doubled:
         raise BusinessDataError(f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.")
     df["_row"] = row
-    problems = []
-    if table is not None:
-        problems += _swallowed_rows(table, [c for c, k in zip(table.header, keep) if k], spec, name)
-        if damaged_text(text):
-            problems += _damaged_cells(df, name)
+    problems = _swallowed_rows(table, spec, name) if table is not None else []
     return RawTable(name, df, table is not None and table.separator == ";", problems)
 
 
 def _read_workbook(path: Path, name: str) -> pd.DataFrame:
-    check_workbook(path, name)
+    data = check_workbook(path, name)
     try:
-        df = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
+        df = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise UnreadableFile(f"{name} could not be read as an Excel workbook ({exc}); save it again or export "
                              "it as CSV.") from None
@@ -159,36 +158,56 @@ def _read_workbook(path: Path, name: str) -> pd.DataFrame:
     return df.loc[~blank].reset_index(drop=True)
 
 
-def _swallowed_rows(table, header: list[str], spec: C.FileSpec | None, name: str) -> list[str]:
+def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[str]:
     """A quoted cell that spans lines where none belongs: a pair of stray quotes swallowed the rows between.
 
     In a column of the contract no cell spans lines. In an extra column (notes, say) one may, unless a
-    line inside it looks like a whole row of the file.
+    line inside it reads as a row of the file: as many cells as the header, with a date where its date is.
     """
     contract = {c.name for c in spec.columns} if spec is not None else set()
     names = [h.strip().lower() for h in table.header]
+    dated = [names.index(c.name) for c in (spec.columns if spec else ()) if c.kind in ("date", "month") and c.name in names]
     problems = []
     position = {row: k for k, row in enumerate(table.row_numbers)} if table.multiline else {}
     for row, columns in table.multiline.items():
         for i in columns:
             cell = table.rows[position[row]][i]
-            looks_like_rows = any(line.count(table.separator) >= len(names) - 1 for line in cell.splitlines())
-            if names[i] in contract or looks_like_rows:
+            if names[i] in contract or any(_reads_as_row(line, table.separator, len(names), dated)
+                                           for line in cell.splitlines()):
                 problems.append(swallowed_rows_text(name, names[i], row, table.spans[row]))
                 break
     return problems
 
 
+_DATE_LIKE = re.compile(r"^\s*(\d{4}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _reads_as_row(line: str, sep: str, width: int, dated: list[int]) -> bool:
+    import csv
+
+    cells = next(csv.reader([line], delimiter=sep), [])
+    if len(cells) < width - 1:
+        return False
+    return not dated or any(i < len(cells) and _DATE_LIKE.match(cells[i]) for i in dated)
+
+
 def _damaged_cells(df: pd.DataFrame, name: str) -> list[str]:
-    """One sentence per column holding bytes that are not UTF-8, in a file that is otherwise UTF-8."""
+    """One sentence per column (and the header) holding bytes that are not UTF-8, in a file that is otherwise UTF-8."""
     problems = []
-    for column in [c for c in df.columns if c != "_row"]:
-        bad = df[column].str.contains("[\udc80-\udcff]", regex=True)
+    header = [str(c) for c in df.columns if c != "_row" and damaged_text(str(c))]
+    if header:
+        problems.append(f"{name}, its header: bytes that are not UTF-8 (e.g. '{damaged_example(header[0])}') in a file "
+                        "that is otherwise UTF-8; correct the column names, or save the file again as 'CSV UTF-8'.")
+    for number, column in enumerate(df.columns):
+        if column == "_row":
+            continue
+        bad = df.iloc[:, number].str.contains(DAMAGED, regex=True)
         if bad.any():
-            example = damaged_example(df.loc[bad, column].iloc[0])
-            problems.append(f"{name}, column '{column}', {rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 "
-                            f"(e.g. '{example}') in a file that is otherwise UTF-8, so they would show as the wrong "
-                            "letters; correct them, or save the file again as 'CSV UTF-8'.")
+            example = damaged_example(df.loc[bad].iloc[0, number])
+            problems.append(f"{name}, column '{damaged_example(str(column)).strip().lower()}', "
+                            f"{rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 (e.g. '{example}') in a file "
+                            "that is otherwise UTF-8, so they would show as the wrong letters; correct them, or save "
+                            "the file again as 'CSV UTF-8'.")
     return problems
 
 
@@ -474,6 +493,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     tables: dict[str, pd.DataFrame | None] = {}
     present: dict[str, tuple] = {}
     names: dict[str, str] = {}
+    notes: list[str] = []
     for spec in C.FILES:
         found = _find_files(folder, spec.stem)
         tables[spec.stem] = None
@@ -483,6 +503,12 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
                 problems.append(f"{folder} has no {spec.filename}; it is the one file every business folder needs "
                                 f"(run 'smk init' to get a template).")
             continue
+        csv_files = [p for p in found if p.suffix.lower() == ".csv"]
+        if len(found) == 2 and len(csv_files) == 1:  # a workbook saved again as CSV, as smk advises: read the CSV
+            skipped = next(p for p in found if p not in csv_files)
+            notes.append(f"{skipped.name} was not read: {csv_files[0].name} is read instead; remove the one you do "
+                         "not mean.")
+            found = csv_files
         if len(found) > 1:
             both = " and ".join(p.name for p in found)
             problems.append(f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
@@ -496,7 +522,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
         names[spec.stem] = raw.name
         present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
         tables[spec.stem] = _typed_table(spec, raw, dayfirst, problems)
-    warnings = _cross_checks(tables, names, problems)
+    warnings = notes + _cross_checks(tables, names, problems)
     if problems:
         raise BusinessDataError(problems)
     tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}

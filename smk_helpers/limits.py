@@ -28,7 +28,8 @@ MAX_BATCH_FILE_BYTES = 1024 ** 2  # the size of a batch file (YAML or CSV)
 MAX_WORKSHEET_FILE_BYTES = 5 * 1024 ** 2  # the size of a saved or exported worksheet (.json)
 
 # Text typed by users
-MAX_NAME_CHARS = 200  # characters in a business name, currency symbol or funnel stage given to a report
+MAX_NAME_CHARS = 200  # characters in a business name or funnel stage given to a report
+MAX_CURRENCY_CHARS = 5  # characters in the currency symbol given to a report ($, €, CHF, US$)
 MAX_PATH_CHARS = 4096  # characters in a folder or file name given to a report
 MAX_TEXT = 200  # characters in a one-line answer of the worksheet (longer is kept, with a message)
 MAX_LONG_TEXT = 2000  # characters in a long answer of the worksheet (longer is kept, with a message)
@@ -56,11 +57,23 @@ def rows() -> list[tuple[str, str, str]]:
     return found
 
 
+def size_text(n: int) -> str:
+    """A size in bytes as people say it.
+
+    Examples
+    --------
+    >>> size_text(512), size_text(2_500_000), size_text(3 * 1024 ** 3), size_text(MAX_TABLE_BYTES)
+    ('512 bytes', '2.4 MB', '3 GB', '1 GB')
+    """
+    for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def _shown(name: str, value) -> str:
     if name.endswith("_BYTES"):
-        for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
-            if value % scale == 0:
-                return f"{value // scale:,} {unit}"
+        return size_text(value)
     if name.endswith("_SECONDS"):
         return f"{value:,} s"
     if isinstance(value, int):

@@ -78,7 +78,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("data_dir", "text", "", False, "the business folder (holding orders.csv); empty for The Book Hub"),
     Parameter("business_name", "text", "", False, "the name in titles; empty for the folder's name",
               limits.MAX_NAME_CHARS),
-    Parameter("currency", "text", "$", False, "the symbol written before amounts of money", limits.MAX_NAME_CHARS),
+    Parameter("currency", "text", "$", False, "the symbol written before amounts of money", limits.MAX_CURRENCY_CHARS),
     Parameter("period_start", "date", None, True, "first day of the period; empty for 12 months before the end"),
     Parameter("period_end", "date", None, True, "last day of the period; empty for the last order's day"),
     Parameter("gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"),
@@ -474,8 +474,10 @@ def _ipc_manager_class(folder=None):
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
+    private = folder is not None
     folder = str(folder or tempfile.gettempdir())
-    ipc = os.name != "nt" and len(os.fsencode(os.path.join(folder, "k99-65535"))) <= _SOCKET_PATH_MAX
+    prefix = "k" if private else f"smk-kernel-{uuid.uuid4().hex[:12]}-"  # in a shared folder, names no one can guess
+    ipc = os.name != "nt" and len(os.fsencode(os.path.join(folder, f"{prefix}99-65535"))) <= _SOCKET_PATH_MAX
     names = itertools.count()
 
     class PrivateKernelManager(AsyncKernelManager):
@@ -495,7 +497,7 @@ def _ipc_manager_class(folder=None):
 
         @default("ip")
         def _default_ip(self):
-            return os.path.join(folder, f"k{next(names)}") if ipc else "127.0.0.1"
+            return os.path.join(folder, f"{prefix}{next(names)}") if ipc else "127.0.0.1"
 
     PrivateKernelManager.launched = []
     return PrivateKernelManager

@@ -30,28 +30,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import limits
+from .limits import size_text
 
 
 class UnreadableFile(ValueError):
     """A user's file cannot be read safely; the message is one sentence saying why and what to do."""
 
 
+TABLE_FIX = "split it (for example by year) or leave out the columns it does not need."
+
+
 # ---------------------------------------------------------------------------------------------
 # Opening
-
-
-def size_text(n: int) -> str:
-    """A size in bytes as people say it.
-
-    Examples
-    --------
-    >>> size_text(512), size_text(2_500_000), size_text(3 * 2 ** 30)
-    ('512 bytes', '2.4 MB', '3.0 GB')
-    """
-    for unit, scale in (("GB", 2 ** 30), ("MB", 2 ** 20), ("KB", 2 ** 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def what_is_there(path) -> str | None:
@@ -88,7 +78,8 @@ def what_is_there(path) -> str | None:
     return "not a regular file"
 
 
-def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file") -> bytes:
+def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file",
+               fix: str = "is it the right file?") -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them; `UnreadableFile` otherwise.
 
     The file is opened without waiting (a named pipe swapped in after the check cannot hang the read),
@@ -104,7 +95,7 @@ def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file")
     >>> read_bytes(path, 5)
     Traceback (most recent call last):
     ...
-    smk_helpers.userfiles.UnreadableFile: orders.csv is 11 bytes, more than the 5 bytes smk reads in a file; ...
+    smk_helpers.userfiles.UnreadableFile: orders.csv is 11 bytes, more than the 5 bytes smk reads in one file; ...
     """
     name = name or Path(path).name
     found = what_is_there(path)
@@ -121,16 +112,15 @@ def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file")
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile(f"{name} is not a regular file; put the {kind} itself there.")
         if info.st_size > limit:
-            raise _too_big(name, info.st_size, limit)
+            raise _too_big(name, info.st_size, limit, fix)
         data = fh.read(limit + 1)
     if len(data) > limit:  # it grew while being read
-        raise _too_big(name, len(data), limit)
+        raise _too_big(name, len(data), limit, fix)
     return data
 
 
-def _too_big(name: str, size: int, limit: int) -> UnreadableFile:
-    return UnreadableFile(f"{name} is {size_text(size)}, more than the {size_text(limit)} smk reads in a file; "
-                          "split it (for example by year) or leave out what the file does not need.")
+def _too_big(name: str, size: int, limit: int, fix: str) -> UnreadableFile:
+    return UnreadableFile(f"{name} is {size_text(size)}, more than the {size_text(limit)} smk reads in one file; {fix}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +129,8 @@ def _too_big(name: str, size: int, limit: int) -> UnreadableFile:
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
-_DAMAGED = re.compile("[\udc80-\udcff]")  # a byte that was not UTF-8, kept by errors="surrogateescape"
+DAMAGED = "[\udc80-\udcff]"  # a byte that was not UTF-8, as errors="surrogateescape" keeps it (a regex)
+_DAMAGED = re.compile(DAMAGED)
 
 
 def _utf16_without_mark(sample: bytes) -> str | None:
@@ -157,8 +148,10 @@ def _utf16_without_mark(sample: bytes) -> str | None:
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes to text: UTF-8, UTF-16 (with its mark or plainly so), else Windows-1252 if no byte is UTF-8.
 
-    A UTF-8 file holding a few bytes that are not UTF-8 comes back with each such byte as a lone
-    surrogate (see `damaged_text`), so that the caller can name the rows and columns that hold them.
+    A file with at least as many UTF-8 sequences (accented letters, emoji) as bytes that are not UTF-8 is
+    taken for UTF-8 with a few damaged bytes: it comes back with each such byte as a lone surrogate (see
+    `damaged_text`), so that the caller can name the rows and columns that hold them. A file with more
+    bad bytes than that is Windows-1252, where two letters side by side can look like UTF-8 by chance.
 
     Examples
     --------
@@ -184,8 +177,10 @@ def decode_text(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if _UTF8_MULTIBYTE.search(raw):  # UTF-8 text with some damaged bytes: keep them visible, never garble it
-        return raw.decode("utf-8-sig", errors="surrogateescape")
+    kept = raw.decode("utf-8-sig", errors="surrogateescape")
+    damaged = len(_DAMAGED.findall(kept))
+    if len(_UTF8_MULTIBYTE.findall(raw)) >= damaged:  # mostly UTF-8: name its damaged bytes, never garble the rest
+        return kept
     try:
         return raw.decode("cp1252")  # Excel's plain "CSV" save on Windows
     except UnicodeDecodeError:
@@ -285,6 +280,11 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
     smk_helpers.userfiles.UnreadableFile: t.csv, row 2: a quote (") opens a cell there and never closes, ...
     """
     sep = separator or sniff_separator(text)
+    too_wide = re.search(rf"(?m)^(?:[^\n{re.escape(sep)}]*{re.escape(sep)}){{{limits.MAX_COLUMNS}}}", text)
+    if too_wide:
+        line = text.count("\n", 0, too_wide.start()) + 1
+        raise UnreadableFile(f"{name}, line {line}: more than {limits.MAX_COLUMNS:,} cells, more columns than smk reads "
+                             "in a table; keep the columns the table needs.")
     width = None
     header: list[str] = []
     rows, numbers, spans, multiline, ragged = [], [], {}, {}, []
@@ -309,20 +309,18 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
             cells = [c.strip() for c in record[:width]]
             if not any(cells):
                 continue
-            if end > start:
-                spans[row] = (start, end)
-                multiline[row] = [i for i, c in enumerate(cells) if "\n" in c or "\r" in c]
+            broken = [i for i, c in enumerate(cells) if "\n" in c or "\r" in c] if end > start else []
+            if broken:
+                spans[row], multiline[row] = (start, end), broken
             cells.extend([""] * (width - len(cells)))
             rows.append(cells)
             numbers.append(row)
-        if end > start:  # the last row spans lines: is that because its quote never closes?
-            _check_closed(_from_line(text, start), sep)
     except csv.Error as exc:
-        at_end = "unexpected end of data" in str(exc)
-        row, line = (row, start) if at_end else (row + 1, end + 1)  # the row where the trouble starts
-        raise UnreadableFile(_quote_problem(name, str(exc), row, line)) from None
+        raise UnreadableFile(_quote_problem(name, str(exc), row + 1, end + 1)) from None  # the row being read
     finally:
         csv.field_size_limit(previous_limit)
+    if row and _quote_left_open(_from_line(text, start), sep):  # does the last row end inside a quote?
+        raise UnreadableFile(_quote_problem(name, "unexpected end of data", row, start))
     if ragged:
         raise UnreadableFile(
             f"{name}, {rows_text(ragged)}: more cells than the header has ({width}); put quotes around values "
@@ -338,15 +336,20 @@ def _from_line(text: str, line: int) -> str:
     return lines.read()
 
 
-def _check_closed(text: str, sep: str) -> None:
-    """Raise csv.Error "unexpected end of data" when the one row in ``text`` ends inside a quote.
+_SENTINEL = "\x00smk-end-of-file\x00"
 
-    Python's reader, unless strict, ends such a row quietly at the end of the file; strict, it also refuses
-    a space after a closing quote, which files written by hand often have. So only the last row is read
-    strictly.
+
+def _quote_left_open(text: str, sep: str) -> bool:
+    """True when the one row in ``text`` ends inside a quote.
+
+    Python's reader ends such a row quietly at the end of the file (and, in strict mode, also refuses a space
+    after a closing quote, which files written by hand often have). So a row that only this check writes is
+    put after it: if the quote is open, that row is swallowed into the last cell.
     """
-    for _ in csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True):
-        pass
+    if not text.endswith(("\n", "\r")):
+        text += "\n"
+    rows = list(csv.reader(io.StringIO(text + _SENTINEL + "\n", newline=""), delimiter=sep))
+    return rows[-1] != [_SENTINEL]
 
 
 def _quote_problem(name: str, error: str, row: int, line: int) -> str:
@@ -372,20 +375,20 @@ def swallowed_rows_text(name: str, column: str, row: int, span: tuple[int, int])
 # Excel workbooks
 
 
-def check_workbook(path, name: str | None = None) -> None:
-    """Refuse a workbook that would unpack to more than smk's limits, before anything parses it.
+def check_workbook(path, name: str | None = None) -> bytes:
+    """The bytes of a workbook, once they are known not to unpack to more than smk's limits.
 
     Counts its entries, the sizes it declares, and the bytes each entry really inflates to (a zip can lie
     about its sizes), against `limits.MAX_XLSX_ENTRIES`, `limits.MAX_XLSX_UNPACKED_BYTES` and
-    `limits.MAX_XLSX_RATIO`.
+    `limits.MAX_XLSX_RATIO`. Whatever parses the workbook next reads these bytes, not the path again.
     """
     name = name or Path(path).name
-    read_bytes(path, limits.MAX_XLSX_BYTES, name=name, kind="workbook")
+    data = read_bytes(path, limits.MAX_XLSX_BYTES, name=name, kind="workbook", fix=TABLE_FIX)
     bomb = (f"{name} unpacks to more than smk reads (limit {size_text(limits.MAX_XLSX_UNPACKED_BYTES)}, at most "
             f"{limits.MAX_XLSX_RATIO} times its packed size); if it is a real table, save it as CSV, which has no "
             "such limit.")
     try:
-        with zipfile.ZipFile(path) as book:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
             entries = book.infolist()
             if len(entries) > limits.MAX_XLSX_ENTRIES:
                 raise UnreadableFile(f"{name} holds {len(entries):,} parts, more than the {limits.MAX_XLSX_ENTRIES:,} "
@@ -407,6 +410,7 @@ def check_workbook(path, name: str | None = None) -> None:
             raise
         raise UnreadableFile(f"{name} could not be read as an Excel workbook ({type(exc).__name__}); save it "
                              "again or export it as CSV.") from None
+    return data
 
 
 # ---------------------------------------------------------------------------------------------

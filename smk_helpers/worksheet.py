@@ -762,7 +762,8 @@ def _json_of(path: Path):
     """The JSON in a worksheet file, read safely (a regular file of limited size); UnreadableFile else."""
     from .userfiles import load_json, read_bytes
 
-    raw = read_bytes(path, limits.MAX_WORKSHEET_FILE_BYTES, name=path.name, kind="worksheet file")
+    raw = read_bytes(path, limits.MAX_WORKSHEET_FILE_BYTES, name=path.name, kind="worksheet file",
+                     fix="a worksheet file holds a few kilobytes of answers; is it the right file?")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -838,13 +839,13 @@ def read_answers(path) -> dict:
         raise WorksheetFileError(f"The worksheet file {path} is {found}; give the .json file the worksheet page "
                                  "saved or exported.")
     try:
+        data = _json_of(path)
+    except UnreadableFile as exc:
+        raise WorksheetFileError(f"{exc} Give the .json file the worksheet page saved or exported.") from None
+    try:
         return load(path)["answers"]
     except WorksheetFileError:
         pass
-    try:
-        data = _json_of(path)
-    except UnreadableFile:
-        data = None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) \
             or data.get("schema_version") != SCHEMA_VERSION:
         raise WorksheetFileError(f"{path.name} is not a worksheet file; give the .json file the worksheet page saved "

@@ -260,7 +260,7 @@ def test_a_worksheet_file_nesting_too_deep_or_holding_huge_numbers(tmp_path, con
     path.write_text(content, encoding="utf-8")
     rows, bad = ws.list_worksheets(tmp_path)
     assert rows == [] and len(bad) == 1 and words in bad[0]
-    with pytest.raises(ws.WorksheetFileError, match="is not a worksheet file"):
+    with pytest.raises(ws.WorksheetFileError, match=words):  # the reason, not only "not a worksheet"
         ws.read_answers(path)
 
 
@@ -297,3 +297,53 @@ def test_every_sentence_is_json_safe(tmp_path):
     raw = (HEADER + "1,2025-01-01,Café,shop,5\n").encode("utf-8") + b"2,2025-01-02,Caf\xe9,shop,5\n"
     [problem] = problems(write(tmp_path, "orders.csv", raw))
     assert json.loads(json.dumps(problem)) == problem and problem.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# What a careful reader of the code tried next (review of 2026-12-06)
+
+
+def test_windows_1252_with_two_letters_that_look_like_utf8_is_still_read(tmp_path):
+    """In cp1252, É followed by ’ is the byte pair C9 92, which is also valid UTF-8 (one letter)."""
+    text = HEADER + "1,2025-01-02,CAFÉ’S,shop,5\n2,2025-01-03,Crème,shop,6\n3,2025-01-04,Brûlée,shop,7\n"
+    ids = load_business(write(tmp_path, "orders.csv", text.encode("cp1252"))).orders["customer_id"].tolist()
+    assert ids == ["CAFÉ’S", "Crème", "Brûlée"]
+
+
+def test_a_note_in_prose_over_several_lines_is_fine(tmp_path):
+    text = (HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"Called back, left message, no answer, try '
+            'again, Fri, 3pm\nthen emailed"\n2,2025-01-02,,shop,6,\n')
+    assert load_business(write(tmp_path, "orders.csv", text)).orders["note"].iloc[0].endswith("then emailed")
+
+
+def test_a_note_that_swallowed_rows_is_named(tmp_path):
+    lines = [HEADER.replace("\n", ",note\n"), '1,2025-01-01,C1,shop,5,"see below\n'] + \
+            [f"{i},2025-01-0{i},C{i},shop,5,\n" for i in range(2, 6)] + ['6,2025-01-06,C6,shop,5,end"\n']
+    [problem] = problems(write(tmp_path, "orders.csv", "".join(lines)))
+    assert problem.startswith("orders.csv, column 'note', row 2: a quoted cell runs from line 2 to line 7")
+
+
+def test_a_space_after_the_closing_quote_of_the_last_row_is_fine(tmp_path):
+    text = HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"two\nlines" \n'
+    assert load_business(write(tmp_path, "orders.csv", text)).orders["note"].tolist() == ["two\nlines"]
+
+
+def test_a_last_row_whose_quote_never_closes_is_named_even_on_one_line(tmp_path):
+    [problem] = problems(write(tmp_path, "orders.csv", HEADER + '1,2025-01-01,C1,shop,5\n2,2025-01-01,"C2,shop,6'))
+    assert problem.startswith('orders.csv, row 3: a quote (") opens a cell there and never closes')
+
+
+def test_a_batch_cell_ending_in_a_line_break_is_no_traceback(tmp_path):
+    write(tmp_path, "batch.csv", 'business_name,gross_margin\n"North\n",0.4\n')
+    [job] = B.read_batch(tmp_path / "batch.csv", tmp_path / "out")
+    assert job.values["business_name"] == "North"
+
+
+def test_damaged_bytes_in_the_header_are_named_and_never_crash_the_output(tmp_path):
+    raw = "order_id,order_date,customer_id,channel,revenue,café\n1,2025-01-01,Café,shop,5,x\n".encode("utf-8")
+    raw = raw.replace(b"revenue", b"reven\xfce")
+    folder = write(tmp_path / "shop", "orders.csv", raw)
+    done = subprocess.run([SMK, "validate", str(folder)], capture_output=True, text=True, timeout=PATIENCE_S,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "orders.csv, its header: bytes that are not UTF-8 (e.g. 'reven\\xfce')" in done.stdout

@@ -54,10 +54,15 @@ def test_max_table_bytes(tmp_path, monkeypatch):
 def test_max_columns():
     at = ",".join(f"c{i}" for i in range(limits.MAX_COLUMNS)) + "\n" + "1," * (limits.MAX_COLUMNS - 1) + "1\n"
     assert len(split_csv(at, "t.csv").header) == limits.MAX_COLUMNS
-    over = ",".join(f"c{i}" for i in range(20_000)) + "\n"
-    started = time.perf_counter()
-    with pytest.raises(UnreadableFile, match=r"t.csv has 20,000 columns in its header, more than the 1,000"):
+    over = ",".join(f"c{i}" for i in range(limits.MAX_COLUMNS + 1)) + "\n"
+    with pytest.raises(UnreadableFile, match=r"t.csv, line 1: more than 1,000 cells"):
         split_csv(over, "t.csv")
+    wide_row = "a,b\n1,2\n" + "," * limits.MAX_COLUMNS + "\n"  # refused before the reader builds it
+    with pytest.raises(UnreadableFile, match=r"t.csv, line 3: more than 1,000 cells"):
+        split_csv(wide_row, "t.csv")
+    started = time.perf_counter()
+    with pytest.raises(UnreadableFile, match=r"t.csv, line 1: more than 1,000 cells"):
+        split_csv(",".join(f"c{i}" for i in range(20_000)) + "\n", "t.csv")
     assert time.perf_counter() - started < 60  # a ceiling, not a timing: quadratic checks took 114 s here
 
 
@@ -158,7 +163,7 @@ def test_max_worksheet_file_bytes(tmp_path, monkeypatch):
         ws.load(path)
 
 
-@pytest.mark.parametrize("name, limit", [("business_name", limits.MAX_NAME_CHARS), ("currency", limits.MAX_NAME_CHARS),
+@pytest.mark.parametrize("name, limit", [("business_name", limits.MAX_NAME_CHARS), ("currency", limits.MAX_CURRENCY_CHARS),
                                          ("handoff", limits.MAX_NAME_CHARS), ("data_dir", limits.MAX_PATH_CHARS),
                                          ("worksheet", limits.MAX_PATH_CHARS)])
 def test_max_name_and_path_chars(name, limit):
