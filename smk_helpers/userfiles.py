@@ -242,6 +242,32 @@ def sniff_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _too_wide_line(text: str, sep: str) -> int | None:
+    """The number of the first line holding `limits.MAX_COLUMNS` separators or more; None if there is none.
+
+    Found before the csv reader builds such a row (a line of a million commas is a list of a million cells),
+    and without splitting the text: only lines at least that long are counted.
+
+    Examples
+    --------
+    >>> _too_wide_line("a,b\\n1,2\\n", ","), _too_wide_line("a\\n" + "," * 1000 + "\\n", ",")
+    (None, 2)
+    """
+    import numpy as np
+
+    data = np.frombuffer(text.encode("utf-8", errors="surrogateescape"), dtype=np.uint8)
+    breaks = np.flatnonzero(data == 10)
+    if breaks.size == 0:  # a file with old Mac line ends (\r alone)
+        breaks = np.flatnonzero(data == 13)
+    starts = np.concatenate(([0], breaks + 1))
+    stops = np.concatenate((breaks, [data.size]))
+    marker = sep.encode("utf-8")
+    for i in np.flatnonzero(stops - starts >= limits.MAX_COLUMNS):
+        if data[starts[i]:stops[i]].tobytes().count(marker) >= limits.MAX_COLUMNS:
+            return int(i) + 1
+    return None
+
+
 @dataclass
 class CsvTable:
     """The rows of a CSV file as stripped text, each with the row number a spreadsheet shows for it."""
@@ -280,9 +306,8 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
     smk_helpers.userfiles.UnreadableFile: t.csv, row 2: a quote (") opens a cell there and never closes, ...
     """
     sep = separator or sniff_separator(text)
-    too_wide = re.search(rf"(?m)^(?:[^\n{re.escape(sep)}]*{re.escape(sep)}){{{limits.MAX_COLUMNS}}}", text)
-    if too_wide:
-        line = text.count("\n", 0, too_wide.start()) + 1
+    line = _too_wide_line(text, sep)
+    if line is not None:
         raise UnreadableFile(f"{name}, line {line}: more than {limits.MAX_COLUMNS:,} cells, more columns than smk reads "
                              "in a table; keep the columns the table needs.")
     width = None
