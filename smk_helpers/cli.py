@@ -243,8 +243,7 @@ def cmd_lab(args) -> int:
     root = getattr(os, "geteuid", lambda: 1)() == 0
     cmd = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(workspace, args.port, not args.no_browser, root),
            *(["--ServerApp.port_retries=0"] if args.port is not None else []), *extra]
-    print(f"Your lessons are in {workspace / 'lessons'}; your work there is yours, and no update overwrites it.",
-          flush=True)
+    print(f"Your lessons are in {workspace / 'lessons'}; an update never overwrites a lesson you changed.", flush=True)
     if os.name == "posix":  # JupyterLab takes this process's place, so Ctrl+C and kill reach it directly
         os.execv(sys.executable, cmd)
     return subprocess.call(cmd)
