@@ -80,7 +80,9 @@ def start_lab(home: Path, scratch: Path, extra=()):
     env = dict(os.environ, SMK_HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
                JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
     cmd = lab_command() + [f"--port={port}", "--no-browser", "--", *extra]
-    proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = scratch / "lab.log"  # a file, not a pipe: a pipe nobody reads fills up and stalls the server
+    with open(log, "wb") as sink:
+        proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=sink)
     deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
         found = list(runtime.glob("jpserver-*.json")) if runtime.exists() else []
@@ -88,7 +90,7 @@ def start_lab(home: Path, scratch: Path, extra=()):
             info = json.loads(found[0].read_text())
             return proc, f"http://127.0.0.1:{port}", info["token"], info
         if proc.poll() is not None:
-            raise RuntimeError(proc.stderr.read().decode())
+            raise RuntimeError(log.read_text(encoding="utf-8", errors="replace"))
         time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"JupyterLab did not start within {PATIENCE_S} s")

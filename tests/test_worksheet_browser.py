@@ -27,10 +27,12 @@ def worksheet_server(tmp_path):
     """`make worksheet` on a free port, saving into a temporary folder; yields (url, folder)."""
     folder = tmp_path / "answers"
     cmd = make_command("worksheet") + ["--no-browser", f"--port={free_port()}", f"--folder={folder}"]
-    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "worksheet.log"  # a file, not a pipe: a pipe nobody reads fills up and stalls the server
+    with open(log, "wb") as sink:
+        proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=sink, text=True)
     first = proc.stdout.readline()
     match = re.search(r"open (http://127\.0\.0\.1:\d+/\?token=\w+)", first)
-    assert match, first + proc.stderr.read() if proc.poll() is not None else first
+    assert match, first + log.read_text(encoding="utf-8", errors="replace")
     url = match.group(1)
     port = int(re.search(r":(\d+)/", url).group(1))
     deadline = time.monotonic() + PATIENCE_S
@@ -41,7 +43,7 @@ def worksheet_server(tmp_path):
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("the worksheet server did not start: " + proc.stderr.read())
+                raise RuntimeError("the worksheet server did not start: " + log.read_text(encoding="utf-8", errors="replace"))
             time.sleep(0.3)
     yield url, folder
     stop(proc)
