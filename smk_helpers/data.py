@@ -100,7 +100,7 @@ class RawTable:
     name: str  # the file's own name (orders.xlsx, Orders.csv, ...), for messages
     cells: pd.DataFrame  # header names stripped and lower-cased; a ``_row`` column with spreadsheet rows
     decimal_comma: bool
-    problems: list = field(default_factory=list)  # rows a stray quote swallowed, damaged bytes
+    problems: list = field(default_factory=list)  # rows a pair of stray quotes swallowed
 
 
 def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
