@@ -63,8 +63,9 @@ RUN_FINISHED = f"""(path) => {{
   return failed || (ran && kernel && kernel.status === 'idle');
 }}"""
 
-# Scroll cell `index` into view and give back the first `selector` inside it once it is attached and laid out.
-RENDERED = f"""([path, index, selector]) => {{
+# Scroll cell `index` into view and give back the first `selector` inside it once it is attached and laid out
+# (and, with `withText`, once its text is drawn: an output's node can have a size before its HTML is set).
+RENDERED = f"""([path, index, selector, withText]) => {{
   {PANEL}
   const cell = panel.content.widgets[index];
   if (!cell || cell.isPlaceholder() || !cell.node.isConnected) {{
@@ -78,7 +79,8 @@ RENDERED = f"""([path, index, selector]) => {{
   }}
   found.scrollIntoView({{block: 'center'}});
   const box = found.getBoundingClientRect();
-  return box.width > 0 && box.height > 0 ? found : null;
+  const drawn = box.width > 0 && box.height > 0 && (!withText || found.innerText.trim().length > 0);
+  return drawn ? found : null;
 }}"""
 
 
@@ -128,9 +130,9 @@ def open_and_run_all(browser, base, token, notebook):
     return page, path
 
 
-def rendered(page, path, index, selector):
-    """The element ``selector`` in cell ``index``, scrolled into view and drawn with a size."""
-    return page.wait_for_function(RENDERED, arg=[path, index, selector], polling=250).as_element()
+def rendered(page, path, index, selector, with_text=False):
+    """The element ``selector`` in cell ``index``, scrolled into view and drawn with a size (and text)."""
+    return page.wait_for_function(RENDERED, arg=[path, index, selector, with_text], polling=250).as_element()
 
 
 def outputs_with(page, path, predicate):
@@ -143,7 +145,7 @@ def assert_solutions_are_right(page, path):
     solutions = [i for i, c in enumerate(cells(page, path)) if "solution" in c["tags"]]
     assert len(solutions) >= 2, path
     for i in solutions:
-        verdict = rendered(page, path, i, ".jp-OutputArea-output")
+        verdict = rendered(page, path, i, ".jp-OutputArea-output", with_text=True)
         assert "✔ Right" in verdict.inner_text(), (path, i, verdict.inner_text())
 
 
@@ -169,7 +171,7 @@ def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
     widgets = outputs_with(page, path, is_widget)
     assert widgets, f"{notebook} shows no widget"
     for i in widgets:  # every widget is drawn by the kernel's live model, not an error in its place
-        view = rendered(page, path, i, ".jupyter-widgets.widget-container")
+        view = rendered(page, path, i, ".jupyter-widgets.widget-container", with_text=True)
         assert view.inner_text().strip() and "Error displaying widget" not in view.inner_text()
     page.close()
 
