@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.smk-installed
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab worksheet blank-worksheet report test bench data notebooks lock clean
+.PHONY: help install lab worksheet blank-worksheet report test check lint bench data notebooks lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,13 +34,21 @@ blank-worksheet: $(STAMP)  ## write build/blank-worksheet.html and .pdf, to prin
 report: $(STAMP)  ## write The Book Hub's report to report/ (HTML, notebook, metrics.json); smk report DIR for yours
 	$(BIN)/smk report --out report
 
-test: $(STAMP)  ## run the whole test suite (unit tests, doctests, notebooks, browser)
+test: lint  ## run the whole test suite (lint, unit tests, doctests, notebooks, kernels, browser)
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
 	    || echo "apt-get could not install chromium; the browser tests will say so"; \
 	fi
 	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+check: lint  ## the fast tier for the edit loop: unit tests and doctests, no kernels, browsers or wheel builds
+	$(BIN)/python -m pytest -n 2 -m "not slow and not browser"
+
+lint: $(STAMP)  ## ruff's lint and format rules, and the one-way layers of the package (import-linter)
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check .
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
 	$(BIN)/python tests/bench.py

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import new_page, start_lab, stop
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
 
 @pytest.fixture

@@ -7,6 +7,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import PATIENCE_S, REPO, start_lab, stop
 
 
@@ -25,6 +27,7 @@ def test_kernelspec_is_the_venvs_python():
     assert Path(spec["resource_dir"]).resolve().is_relative_to(Path(sys.prefix).resolve())
 
 
+@pytest.mark.slow
 def test_lab_binds_localhost_and_asks_for_a_token(tmp_path):
     home = tmp_path / "home"
     proc, base, token, info = start_lab(home, tmp_path)

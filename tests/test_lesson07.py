@@ -171,6 +171,7 @@ def broken_folder(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, broken_folder):
     from smk_helpers import BusinessDataError, load_business
 
@@ -187,6 +188,7 @@ def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, brok
     assert [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
 
 
+@pytest.mark.slow
 def test_the_hand_computed_shop_shows_its_numbers(tmp_path):
     text, _ = run(tmp_path, data_dir=str(FIXTURE), business_name="Hand shop", currency="€", gross_margin=0.4,
                   staff_hourly_cost=20)

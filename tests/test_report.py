@@ -173,6 +173,7 @@ def test_a_failed_report_leaves_an_earlier_report_as_it_was(tmp_path, monkeypatc
     assert (out / "report.html").read_text(encoding="utf-8") == "the old report"
 
 
+@pytest.mark.slow
 def test_a_notebook_that_fails_is_reported_in_one_sentence(tmp_path, monkeypatch):
     import nbformat
 
@@ -192,12 +193,14 @@ def test_a_notebook_that_fails_is_reported_in_one_sentence(tmp_path, monkeypatch
 # The Book Hub
 
 
+@pytest.mark.slow
 def test_book_hub_report_files(hub_report):
     assert sorted(p.name for p in hub_report.files) == ["metrics.json", "report.html", "report.ipynb"]
     assert sorted(p.name for p in hub_report.out.iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
     assert hub_report.name == "The Book Hub"
 
 
+@pytest.mark.slow
 def test_book_hub_metrics_match_kpis_summary(hub_report):
     from smk_helpers import load_bookhub
 
@@ -217,6 +220,7 @@ def test_book_hub_metrics_match_kpis_summary(hub_report):
     assert {b["key"] for b in m["benchmarks"]} >= {"average_order_value", "ctr", "gross_margin"}
 
 
+@pytest.mark.slow
 def test_every_number_of_a_table_is_in_the_json(hub_report):
     m, html = metrics(hub_report), page(hub_report)
     channel = {row["channel"]: row for row in m["tables"]["sales_by_channel"]}
@@ -226,6 +230,7 @@ def test_every_number_of_a_table_is_in_the_json(hub_report):
     assert f"{person['Maya']['win_rate']:.1%}" in html
 
 
+@pytest.mark.slow
 def test_book_hub_sections_and_benchmarks(hub_report):
     html = page(hub_report)
     for title in ("Headline KPIs: marketing and sales", "Sales: channels, months and people",
@@ -240,6 +245,7 @@ def test_book_hub_sections_and_benchmarks(hub_report):
     assert "marketing spend / new customers" in html  # the glossary quotes kpis.cac's docstring
 
 
+@pytest.mark.slow
 def test_report_ipynb_is_the_executed_notebook(hub_report):
     import nbformat
 
@@ -255,6 +261,7 @@ def test_report_ipynb_is_the_executed_notebook(hub_report):
 # The café: other channels and campaign types, anonymous customers, no interactions or funnel
 
 
+@pytest.mark.slow
 def test_cafe_metrics_by_hand(cafe_report):
     m = metrics(cafe_report)
     assert m["business"] == HOSTILE
@@ -276,6 +283,7 @@ def test_cafe_metrics_by_hand(cafe_report):
     assert m["parameters"]["currency"] == "€" and m["parameters"]["gross_margin"] == 0.6
 
 
+@pytest.mark.slow
 def test_cafe_tables_by_hand(cafe_report):
     tables = metrics(cafe_report)["tables"]
     assert [(r["channel"], r["orders"], r["revenue"], r["share"]) for r in tables["sales_by_channel"]] == [
@@ -291,6 +299,7 @@ def test_cafe_tables_by_hand(cafe_report):
     assert "funnel" not in tables and "conversations_by_staff" not in tables
 
 
+@pytest.mark.slow
 def test_cafe_missing_sections_say_so(cafe_report):
     html = page(cafe_report)
     assert "There is no funnel.csv in this folder, so there is no funnel to show" in html
@@ -300,6 +309,7 @@ def test_cafe_missing_sections_say_so(cafe_report):
     assert "4 orders (100.0% of revenue) have no customer_id" in html
 
 
+@pytest.mark.slow
 def test_cafe_shows_the_owners_plan_escaped(cafe_report):
     html = page(cafe_report)
     assert "Your goals and action plan" in html
@@ -308,6 +318,7 @@ def test_cafe_shows_the_owners_plan_escaped(cafe_report):
     assert "Offer a loyalty card &amp; a coffee." in html and "<b>every</b>" not in html
 
 
+@pytest.mark.slow
 def test_cafe_money_in_its_currency(cafe_report):
     assert "€200.00" in page(cafe_report)
 
@@ -321,6 +332,7 @@ def any_report(request, hub_report, cafe_report):
     return {"hub": hub_report, "cafe": cafe_report}[request.param]
 
 
+@pytest.mark.slow
 def test_no_code_no_prompts_no_scripts(any_report):
     html = page(any_report)
     assert "<script" not in html.lower()
@@ -328,12 +340,14 @@ def test_no_code_no_prompts_no_scripts(any_report):
     assert "jp-InputArea" not in html and "input_prompt" not in html
 
 
+@pytest.mark.slow
 def test_nothing_is_fetched_from_the_network(any_report):
     html = page(any_report)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
     assert "@import" not in html and "url(http" not in html
 
 
+@pytest.mark.slow
 def test_images_are_inlined_and_described(any_report):
     html = page(any_report)
     images = re.findall(r"<img [^>]*>", html)
@@ -345,23 +359,28 @@ def test_images_are_inlined_and_described(any_report):
         assert re.search(r'alt="[^"]{20,}"', tag)
 
 
+@pytest.mark.slow
 def test_printable(any_report):
     html = page(any_report)
     assert "@page" in html and "@media print" in html and '<html lang="en">' in html
 
 
+@pytest.mark.slow
 def test_hostile_business_name_is_text(cafe_report):
     html = page(cafe_report)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Café: sales and marketing report" in html
 
 
+@pytest.mark.slow
 def test_same_input_same_metrics_bytes(cafe, plan, cafe_report, tmp_path):
     again = R.make_report({**CAFE_PARAMS, "data_dir": str(cafe), "worksheet": str(plan)}, tmp_path / "again", "html")
     assert (again.out / "metrics.json").read_bytes() == (cafe_report.out / "metrics.json").read_bytes()
     assert sorted(p.name for p in again.out.iterdir()) == ["metrics.json", "report.html"]
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_pdf_through_chromium(cafe, tmp_path):
     chromium_path()  # skips with the reason (fails under CI=true) when there is none
     result = R.make_report({"data_dir": str(cafe)}, tmp_path / "pdf", "pdf")
@@ -373,6 +392,7 @@ def test_pdf_through_chromium(cafe, tmp_path):
 # Batch
 
 
+@pytest.mark.slow
 def test_batch_with_one_bad_folder(cafe, tmp_path, capsys, monkeypatch):
     write_folder(tmp_path / "shops" / "broken", orders=CAFE_ORDERS.replace("O4,", "O3,"), campaigns=CAFE_CAMPAIGNS)
     (tmp_path / "shops" / "cafe").symlink_to(cafe, target_is_directory=True)
@@ -446,6 +466,7 @@ def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch):
     assert R.PRELOADED not in os.environ
 
 
+@pytest.mark.slow
 def test_no_pickle_is_left_behind(cafe_report):
     assert not list(cafe_report.out.glob(".*"))
 
@@ -467,6 +488,7 @@ EXTREMES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("files", EXTREMES.values(), ids=EXTREMES.keys())
 def test_data_at_the_contracts_edges_makes_a_report(tmp_path, files):
     result = R.make_report({"data_dir": str(write_folder(tmp_path / "shop", **files))}, tmp_path / "out", "html")

@@ -76,6 +76,7 @@ def wheel(repo, tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_bookhub_data_unchanged(repo, wheel):
     source = sorted(p for p in (repo / "data" / "bookhub").iterdir() if p.is_file())
     assert source, "data/bookhub is empty"
@@ -86,6 +87,7 @@ def test_wheel_ships_the_bookhub_data_unchanged(repo, wheel):
         assert shipped[p.name] == p.read_bytes(), p.name
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         shipped = zf.read("smk_helpers/worksheets/sales_vs_marketing.ipynb")
@@ -97,6 +99,7 @@ def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
     assert run.stdout.strip() == str(tmp_path / "site" / "smk_helpers" / "worksheets" / "sales_vs_marketing.ipynb")
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_lessons_for_smk_lab(repo, wheel, tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         shipped = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist() if n.startswith("smk_helpers/lessons/")}
@@ -108,6 +111,7 @@ def test_wheel_ships_the_lessons_for_smk_lab(repo, wheel, tmp_path):
     assert run.stdout.strip() == str(tmp_path / "site" / "smk_helpers" / "lessons")
 
 
+@pytest.mark.slow
 def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
@@ -131,6 +135,7 @@ def test_readme_lesson_table_matches_the_course(repo):
         assert row in readme, row
 
 
+@pytest.mark.slow
 def test_installed_wheel_makes_a_report(wheel, tmp_path):
     """`smk report` works from a plain install: the report notebook and its template ship in the package."""
     import json

@@ -122,6 +122,7 @@ def kernel_running(tmp: Path):
     return lambda: any(p.name.startswith("kernel-") for d in tmp.glob(PRIVATE_PREFIX + "*") for p in d.iterdir())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_a_stopped_report_says_one_line_exits_130_and_leaves_the_old_report(tmp_path, sig):
     out, tmp = tmp_path / "out", tmp_path / "tmp"
@@ -141,6 +142,7 @@ def test_a_stopped_report_says_one_line_exits_130_and_leaves_the_old_report(tmp_
     assert list(tmp.iterdir()) == []  # no private folder, no kernel sockets, no connection file
 
 
+@pytest.mark.slow
 def test_an_interrupted_run_leaves_the_report_a_concurrent_run_made(tmp_path):
     """Two processes on one new --out: A makes the folder, B finishes a report in it, then A is stopped."""
     out, tmp = tmp_path / "new" / "out", tmp_path / "tmp"
@@ -189,6 +191,7 @@ def two_kernels_running(tmp: Path):
     return lambda: sum(1 for d in tmp.glob(PRIVATE_PREFIX + "*") for p in d.glob("kernel-*")) >= 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_a_stopped_batch_ends_its_workers_and_says_what_was_made(tmp_path, sig):
     tmp = tmp_path / "tmp"
@@ -205,6 +208,7 @@ def test_a_stopped_batch_ends_its_workers_and_says_what_was_made(tmp_path, sig):
     assert not (tmp_path / "reports").exists() and list(tmp.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_killed_batch_leaves_no_worker_making_reports(tmp_path):
     tmp = tmp_path / "tmp"
     tmp.mkdir()

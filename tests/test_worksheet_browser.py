@@ -13,6 +13,8 @@ import pytest
 
 from conftest import PATIENCE_S, make_command, new_page, stop
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 SAVED = re.compile(r"^Saved")
 
 

@@ -19,6 +19,8 @@ def test_blank_worksheet_html_only(tmp_path, capsys):
     assert "Wrote" in capsys.readouterr().out
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_blank_worksheet_pdf_with_chromium(tmp_path):
     chromium_path()  # skips with the reason (fails under CI=true) when there is no chromium
     out = tmp_path / "class"
@@ -106,6 +108,7 @@ def test_a_chosen_port_that_is_taken_is_named(command, tmp_path, capsys):
                                        "--port, or leave --port out and smk picks a free one.\n")
 
 
+@pytest.mark.slow
 def test_pages_left_unused_give_their_kernels_back(tmp_path):
     """Each page load starts a kernel; with --idle 2 they are shut down again, open page or not."""
     import os

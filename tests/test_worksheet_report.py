@@ -149,6 +149,7 @@ def test_a_new_upload_replaces_the_last_one_and_never_lands_in_the_worksheet_fol
     assert page.upload_dir.exists()
 
 
+@pytest.mark.slow
 def test_make_my_report_gives_the_report_of_smk_report(folder):
     page = WorksheetPage()
     page.inputs["business_name"].value = HOSTILE

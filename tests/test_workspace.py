@@ -90,6 +90,7 @@ def test_smk_lab_refuses_a_file_as_workspace(tmp_path, capsys):
     assert cli.main(["lab", "--port", "70000"]) == 2
 
 
+@pytest.mark.slow
 def test_jupyterlab_listens_on_127_0_0_1_with_its_token_and_opens_lesson_00(tmp_path):
     args = lab_arguments(tmp_path, 8890, open_browser=False, allow_root=False)
     assert "--ServerApp.ip=127.0.0.1" in args and f"--ServerApp.root_dir={tmp_path}" in args
