@@ -32,14 +32,29 @@ from .formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
 # ---------------------------------------------------------------------------------------------
 
 QUALITY_COLUMNS = [
-    "spend", "leads", "conversations", "won", "lost", "open", "new_customers", "revenue",
-    "cost_per_lead", "conversation_rate", "win_rate", "lead_to_win", "new_customer_share",
-    "cost_per_win", "cac", "revenue_per_win", "roas",
+    "spend",
+    "leads",
+    "conversations",
+    "won",
+    "lost",
+    "open",
+    "new_customers",
+    "revenue",
+    "cost_per_lead",
+    "conversation_rate",
+    "win_rate",
+    "lead_to_win",
+    "new_customer_share",
+    "cost_per_win",
+    "cac",
+    "revenue_per_win",
+    "roas",
 ]
 
 
-def lead_quality(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.DataFrame,
-                 by: str = "type") -> pd.DataFrame:
+def lead_quality(
+    campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.DataFrame, by: str = "type"
+) -> pd.DataFrame:
     """What became of marketing's leads once sales talked to them, per group of campaigns.
 
     Only campaigns that report leads take part (a campaign without leads hands nothing over to
@@ -101,7 +116,8 @@ def lead_quality(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd
     counts = kpis.outcome_counts(talks, by="_group")
 
     won_orders = talks[talks["outcome"] == "won"][["_group", "order_id"]].merge(
-        orders[["order_id", "customer_id", "order_date", "revenue"]], on="order_id", how="left")
+        orders[["order_id", "customer_id", "order_date", "revenue"]], on="order_id", how="left"
+    )
     first = kpis.first_order_dates(orders)
     is_new = won_orders["customer_id"].map(first).eq(won_orders["order_date"])
     new_customers = is_new.groupby(won_orders["_group"]).sum()
@@ -112,8 +128,7 @@ def lead_quality(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd
     table["leads"] = totals["leads"]
     table["conversations"] = talks.groupby("_group").size().reindex(table.index, fill_value=0)
     for outcome in ("won", "lost", "open"):
-        table[outcome] = counts[outcome].reindex(table.index, fill_value=0).astype("int64") \
-            if len(counts) else 0
+        table[outcome] = counts[outcome].reindex(table.index, fill_value=0).astype("int64") if len(counts) else 0
     table["new_customers"] = new_customers.reindex(table.index, fill_value=0).astype("int64")
     table["revenue"] = revenue.reindex(table.index, fill_value=0.0).astype("float64")
     table["cost_per_lead"] = kpis.cost_per_lead(table["spend"], table["leads"])
@@ -141,29 +156,41 @@ def quality_for_reading(quality: pd.DataFrame) -> pd.DataFrame:
     ['$100', '50', '20', '10', '4', '$2.00', '50.0%', '20.0%', '$25.00']
     """
     money0 = lambda x: fmt_money(x, digits=0)  # noqa: E731
-    return pd.DataFrame({
-        "spend": quality["spend"].map(money0),
-        "leads": quality["leads"].map(fmt_number),
-        "conversations": quality["conversations"].map(fmt_number),
-        "won": quality["won"].map(fmt_number),
-        "new customers": quality["new_customers"].map(fmt_number),
-        "cost per lead": quality["cost_per_lead"].map(fmt_money),
-        "win rate": quality["win_rate"].map(fmt_pct),
-        "won per lead": quality["lead_to_win"].map(fmt_pct),
-        "cost per new customer": quality["cac"].map(fmt_money),
-    }, index=quality.index)
+    return pd.DataFrame(
+        {
+            "spend": quality["spend"].map(money0),
+            "leads": quality["leads"].map(fmt_number),
+            "conversations": quality["conversations"].map(fmt_number),
+            "won": quality["won"].map(fmt_number),
+            "new customers": quality["new_customers"].map(fmt_number),
+            "cost per lead": quality["cost_per_lead"].map(fmt_money),
+            "win rate": quality["win_rate"].map(fmt_pct),
+            "won per lead": quality["lead_to_win"].map(fmt_pct),
+            "cost per new customer": quality["cac"].map(fmt_money),
+        },
+        index=quality.index,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Moving budget: the reallocation model
 # ---------------------------------------------------------------------------------------------
 
-REALLOCATION_ROWS = ["spend", "leads", "won sales", "new customers", "revenue",
-                     "cost per lead", "cost per new customer (CAC)", "revenue per dollar (ROAS)"]
+REALLOCATION_ROWS = [
+    "spend",
+    "leads",
+    "won sales",
+    "new customers",
+    "revenue",
+    "cost per lead",
+    "cost per new customer (CAC)",
+    "revenue per dollar (ROAS)",
+]
 
 
-def reallocate(quality: pd.DataFrame, move_from: str, move_to: str, share: float,
-               new_money_efficiency: float = 1.0) -> pd.DataFrame:
+def reallocate(
+    quality: pd.DataFrame, move_from: str, move_to: str, share: float, new_money_efficiency: float = 1.0
+) -> pd.DataFrame:
     """What if a share of one channel's budget moved to another? A transparent linear model.
 
     The assumptions, all of them:
@@ -229,8 +256,9 @@ def reallocate(quality: pd.DataFrame, move_from: str, move_to: str, share: float
     # every outcome per lead stays as observed (assumption 3): outcome × new leads / old leads
     growth = kpis.safe_divide(new_leads, leads).fillna(1.0)
     before = _reallocation_totals(spend, leads, quality["won"], quality["new_customers"], quality["revenue"])
-    after = _reallocation_totals(new_spend, new_leads, quality["won"] * growth,
-                                 quality["new_customers"] * growth, quality["revenue"] * growth)
+    after = _reallocation_totals(
+        new_spend, new_leads, quality["won"] * growth, quality["new_customers"] * growth, quality["revenue"] * growth
+    )
     table = pd.DataFrame({"before": before, "after": after}, index=REALLOCATION_ROWS, dtype="float64")
     table["change"] = table["after"] - table["before"]
     return table
@@ -252,8 +280,16 @@ def _check_reallocation(quality, move_from, move_to, share, new_money_efficiency
 def _reallocation_totals(spend, leads, won, new_customers, revenue) -> list[float]:
     spend, leads = kpis.known_sum(spend), kpis.known_sum(leads)
     won, new_customers, revenue = kpis.known_sum(won), kpis.known_sum(new_customers), kpis.known_sum(revenue)
-    return [spend, leads, won, new_customers, revenue, kpis.cost_per_lead(spend, leads),
-            kpis.cac(spend, new_customers), kpis.roas(revenue, spend)]
+    return [
+        spend,
+        leads,
+        won,
+        new_customers,
+        revenue,
+        kpis.cost_per_lead(spend, leads),
+        kpis.cac(spend, new_customers),
+        kpis.roas(revenue, spend),
+    ]
 
 
 def reallocation_for_reading(table: pd.DataFrame) -> pd.DataFrame:
@@ -268,6 +304,7 @@ def reallocation_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     spend   $200    $200     $0
     leads     60      80    +20
     """
+
     def text(row, value, signed):
         if row in ("spend", "revenue"):
             out = fmt_money(value, digits=0)
@@ -277,19 +314,27 @@ def reallocation_for_reading(table: pd.DataFrame) -> pd.DataFrame:
             out = fmt_ratio(value, digits=2)
         else:
             out = fmt_number(value)
-        if signed and not (isinstance(value, float) and math.isnan(value)) and not out.startswith("-") \
-                and out.strip("$0.,x") != "":
+        if (
+            signed
+            and not (isinstance(value, float) and math.isnan(value))
+            and not out.startswith("-")
+            and out.strip("$0.,x") != ""
+        ):
             out = "+" + out
         return out
 
-    return pd.DataFrame({
-        column: [text(row, table.loc[row, column], column == "change") for row in table.index]
-        for column in table.columns
-    }, index=table.index)
+    return pd.DataFrame(
+        {
+            column: [text(row, table.loc[row, column], column == "change") for row in table.index]
+            for column in table.columns
+        },
+        index=table.index,
+    )
 
 
-def reallocation_widget(quality: pd.DataFrame, move_from: str, move_to: str, share: float = 0.5,
-                        new_money_efficiency: float = 1.0):
+def reallocation_widget(
+    quality: pd.DataFrame, move_from: str, move_to: str, share: float = 0.5, new_money_efficiency: float = 1.0
+):
     """Dropdowns and sliders around `reallocate`; the table under them follows every change.
 
     Parameters
@@ -309,21 +354,37 @@ def reallocation_widget(quality: pd.DataFrame, move_from: str, move_to: str, sha
     groups = quality.index.tolist()
     style = {"description_width": "170px"}
     layout = widgets.Layout(width="440px")
-    from_box = widgets.Dropdown(options=groups, value=move_from, description="Move budget from",
-                                style=style, layout=layout)
+    from_box = widgets.Dropdown(
+        options=groups, value=move_from, description="Move budget from", style=style, layout=layout
+    )
     to_box = widgets.Dropdown(options=groups, value=move_to, description="to", style=style, layout=layout)
-    share_box = widgets.FloatSlider(value=share, min=0, max=1, step=0.05, description="Share moved",
-                                    readout_format=".0%", style=style, layout=layout)
-    efficiency_box = widgets.FloatSlider(value=new_money_efficiency, min=0, max=1.5, step=0.05,
-                                         description="Extra money works at", readout_format=".0%",
-                                         style=style, layout=layout)
+    share_box = widgets.FloatSlider(
+        value=share,
+        min=0,
+        max=1,
+        step=0.05,
+        description="Share moved",
+        readout_format=".0%",
+        style=style,
+        layout=layout,
+    )
+    efficiency_box = widgets.FloatSlider(
+        value=new_money_efficiency,
+        min=0,
+        max=1.5,
+        step=0.05,
+        description="Extra money works at",
+        readout_format=".0%",
+        style=style,
+        layout=layout,
+    )
     output = widgets.HTML()
 
     def update(_change=None):
         try:
             table = reallocate(quality, from_box.value, to_box.value, share_box.value, efficiency_box.value)
         except ValueError as exc:
-            output.value = f"<p role=\"status\">{html.escape(str(exc))}</p>"
+            output.value = f'<p role="status">{html.escape(str(exc))}</p>'
             return
         output.value = reallocation_for_reading(table).to_html(classes="smk-table")
 
@@ -332,7 +393,12 @@ def reallocation_widget(quality: pd.DataFrame, move_from: str, move_to: str, sha
     update()
     panel = widgets.VBox([from_box, to_box, share_box, efficiency_box, output])
     panel.move_from, panel.move_to, panel.share, panel.efficiency, panel.output = (
-        from_box, to_box, share_box, efficiency_box, output)
+        from_box,
+        to_box,
+        share_box,
+        efficiency_box,
+        output,
+    )
     return panel
 
 
@@ -351,26 +417,33 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("undefined",
-          "Each side works on its own tasks and knows little of the other's. When results "
-          "disappoint, each blames the other.",
-          "Start small: agree on one shared goal for the next quarter, and write down what a lead "
-          "ready for sales is."),
-    Stage("defined",
-          "Rules keep the peace: there is a shared word for a lead and a clear handoff, and the "
-          "two sides work together on big occasions. Most of the time they still work apart.",
-          "Plan together: a short monthly meeting where sales reports which leads bought and "
-          "marketing says what is coming, with both working from one customer record."),
-    Stage("aligned",
-          "Boundaries are clear but flexible. The two sides plan and learn together, use the same "
-          "words with customers, and sales' feedback changes marketing's plans.",
-          "Share the scoreboard: judge both sides partly on the same numbers (revenue from new "
-          "customers, CAC, win rate), and let the feedback loop move the budget."),
-    Stage("integrated",
-          "Sales and marketing act as one revenue team, with shared goals, systems, metrics and "
-          "budget. The boundary has blurred.",
-          "Guard what integration can lose: keep long-term brand work funded even when this "
-          "month's sales are the loudest voice, and keep field knowledge flowing to the planners."),
+    Stage(
+        "undefined",
+        "Each side works on its own tasks and knows little of the other's. When results "
+        "disappoint, each blames the other.",
+        "Start small: agree on one shared goal for the next quarter, and write down what a lead ready for sales is.",
+    ),
+    Stage(
+        "defined",
+        "Rules keep the peace: there is a shared word for a lead and a clear handoff, and the "
+        "two sides work together on big occasions. Most of the time they still work apart.",
+        "Plan together: a short monthly meeting where sales reports which leads bought and "
+        "marketing says what is coming, with both working from one customer record.",
+    ),
+    Stage(
+        "aligned",
+        "Boundaries are clear but flexible. The two sides plan and learn together, use the same "
+        "words with customers, and sales' feedback changes marketing's plans.",
+        "Share the scoreboard: judge both sides partly on the same numbers (revenue from new "
+        "customers, CAC, win rate), and let the feedback loop move the budget.",
+    ),
+    Stage(
+        "integrated",
+        "Sales and marketing act as one revenue team, with shared goals, systems, metrics and "
+        "budget. The boundary has blurred.",
+        "Guard what integration can lose: keep long-term brand work funded even when this "
+        "month's sales are the loudest voice, and keep field knowledge flowing to the planners.",
+    ),
 )
 
 
@@ -385,26 +458,55 @@ class Statement:
 
 
 STATEMENTS: tuple[Statement, ...] = (
-    Statement("goals", "Sales and marketing work towards the same targets, set together.",
-              "shared goals", "set one shared target, such as new customers a month, and review it together."),
-    Statement("lead_definition", "We have written down when a lead is ready to hand to sales.",
-              "lead handoff", "agree on the MQL → SQL rule (for a bookshop: a subscriber becomes a sales "
-              "lead when they ask for a special order or a consultation)."),
-    Statement("handoff", "A lead that is ready reaches the right person quickly, and none get lost.",
-              "lead handoff", "name who follows up each kind of lead, and how soon."),
-    Statement("crm", "Both sides keep customers and conversations in one shared record.",
-              "one CRM", "keep one customer record both sides update; a shared spreadsheet is a fine start."),
-    Statement("messaging", "What our campaigns promise is what our sellers say and do.",
-              "consistent messaging", "brief the sellers on every campaign before it starts."),
-    Statement("feedback", "Sales regularly tells marketing which campaigns bring leads that buy.",
-              "the feedback loop", "tag each conversation with the campaign that brought it, and share the "
-              "win rates monthly."),
-    Statement("act_on_feedback", "Marketing changes its plans and budget because of that feedback.",
-              "the feedback loop", "move a little budget each quarter towards the channels whose leads "
-              "buy, and check the result."),
-    Statement("metrics", "Both sides are judged partly on the same numbers.",
-              "shared goals", "add one shared number, such as CAC or revenue from new customers, to both "
-              "sides' reports."),
+    Statement(
+        "goals",
+        "Sales and marketing work towards the same targets, set together.",
+        "shared goals",
+        "set one shared target, such as new customers a month, and review it together.",
+    ),
+    Statement(
+        "lead_definition",
+        "We have written down when a lead is ready to hand to sales.",
+        "lead handoff",
+        "agree on the MQL → SQL rule (for a bookshop: a subscriber becomes a sales "
+        "lead when they ask for a special order or a consultation).",
+    ),
+    Statement(
+        "handoff",
+        "A lead that is ready reaches the right person quickly, and none get lost.",
+        "lead handoff",
+        "name who follows up each kind of lead, and how soon.",
+    ),
+    Statement(
+        "crm",
+        "Both sides keep customers and conversations in one shared record.",
+        "one CRM",
+        "keep one customer record both sides update; a shared spreadsheet is a fine start.",
+    ),
+    Statement(
+        "messaging",
+        "What our campaigns promise is what our sellers say and do.",
+        "consistent messaging",
+        "brief the sellers on every campaign before it starts.",
+    ),
+    Statement(
+        "feedback",
+        "Sales regularly tells marketing which campaigns bring leads that buy.",
+        "the feedback loop",
+        "tag each conversation with the campaign that brought it, and share the win rates monthly.",
+    ),
+    Statement(
+        "act_on_feedback",
+        "Marketing changes its plans and budget because of that feedback.",
+        "the feedback loop",
+        "move a little budget each quarter towards the channels whose leads buy, and check the result.",
+    ),
+    Statement(
+        "metrics",
+        "Both sides are judged partly on the same numbers.",
+        "shared goals",
+        "add one shared number, such as CAC or revenue from new customers, to both sides' reports.",
+    ),
 )
 
 SCALE = {1: "not true", 2: "rarely true", 3: "partly true", 4: "mostly true", 5: "fully true"}
@@ -432,8 +534,11 @@ class Assessment:
     def message(self) -> str:
         if self.stage is None:
             return f"Answer the statements to see your stage (0 of {self.total} answered)."
-        head = (f"Stage: {self.stage.name} (average {self.mean:.1f} on the 1–5 scale"
-                + (f", provisional: {self.answered} of {self.total} answered" if self.provisional else "") + ").")
+        head = (
+            f"Stage: {self.stage.name} (average {self.mean:.1f} on the 1–5 scale"
+            + (f", provisional: {self.answered} of {self.total} answered" if self.provisional else "")
+            + ")."
+        )
         focus = (" Work on: " + " ".join(self.focus)) if self.focus else ""
         return f"{head} {self.stage.looks_like} Next step: {self.stage.advice}{focus}"
 
@@ -525,13 +630,15 @@ def assessment_html(assessment: Assessment) -> str:
     if assessment.stage is None:
         return f'<div role="status"><p>{html.escape(assessment.message)}</p></div>'
     stage = assessment.stage
-    note = (f" (provisional: {assessment.answered} of {assessment.total} answered)"
-            if assessment.provisional else "")
+    note = f" (provisional: {assessment.answered} of {assessment.total} answered)" if assessment.provisional else ""
     focus = "".join(f"<li>{html.escape(tip)}</li>" for tip in assessment.focus)
-    return (f'<div role="status"><p><b>Stage: {html.escape(stage.name)}</b>, average '
-            f"{assessment.mean:.1f} on the 1–5 scale{note}.</p>"
-            f"<p>{html.escape(stage.looks_like)}</p><p><b>Next step:</b> {html.escape(stage.advice)}</p>"
-            + (f"<p><b>Start with:</b></p><ul>{focus}</ul>" if focus else "") + "</div>")
+    return (
+        f'<div role="status"><p><b>Stage: {html.escape(stage.name)}</b>, average '
+        f"{assessment.mean:.1f} on the 1–5 scale{note}.</p>"
+        f"<p>{html.escape(stage.looks_like)}</p><p><b>Next step:</b> {html.escape(stage.advice)}</p>"
+        + (f"<p><b>Start with:</b></p><ul>{focus}</ul>" if focus else "")
+        + "</div>"
+    )
 
 
 def self_assessment_widget():
@@ -548,8 +655,9 @@ def self_assessment_widget():
     dropdowns, rows = {}, []
     for number, statement in enumerate(STATEMENTS, start=1):
         label = widgets.HTML(f"<b>{number}. {html.escape(statement.text)}</b>")
-        dropdown = widgets.Dropdown(options=options, value=None, description=f"Statement {number}",
-                                    layout=widgets.Layout(width="320px"))
+        dropdown = widgets.Dropdown(
+            options=options, value=None, description=f"Statement {number}", layout=widgets.Layout(width="320px")
+        )
         dropdowns[statement.key] = dropdown
         rows.append(widgets.VBox([label, dropdown]))
     output = widgets.HTML()

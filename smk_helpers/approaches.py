@@ -42,8 +42,17 @@ DEFAULTS = {
     "staff_hours": 20.0,  # bookseller hours set aside for hand-selling
     "budget": 300.0,  # dollars, for either approach
 }
-COLUMNS = ["contacts", "cost", "cost_per_contact", "conversion_per_contact", "orders", "cost_per_order",
-           "capacity", "staff_hours", "limited_by"]
+COLUMNS = [
+    "contacts",
+    "cost",
+    "cost_per_contact",
+    "conversion_per_contact",
+    "orders",
+    "cost_per_order",
+    "capacity",
+    "staff_hours",
+    "limited_by",
+]
 
 
 def load_staff(folder=None) -> pd.DataFrame:
@@ -73,8 +82,12 @@ def load_staff(folder=None) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def by_kind(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.DataFrame | None = None,
-            staff_hourly_cost: float = kpis.STAFF_HOURLY_COST) -> pd.DataFrame:
+def by_kind(
+    campaigns: pd.DataFrame,
+    interactions: pd.DataFrame,
+    orders: pd.DataFrame | None = None,
+    staff_hourly_cost: float = kpis.STAFF_HOURLY_COST,
+) -> pd.DataFrame:
     """`kpis.one_to_many_vs_one_to_one` for each kind of campaign and each kind of conversation.
 
     Campaigns are grouped by their ``type`` column when they have one (The Book Hub's: email
@@ -168,14 +181,16 @@ def staff_capacity(staff: pd.DataFrame, interactions: pd.DataFrame, weeks: float
     people = staff.set_index("staff")
     minutes = interactions["minutes"].groupby(interactions["staff"]).sum(min_count=1).reindex(people.index)
     minutes = minutes.fillna(0.0)
-    table = pd.DataFrame({
-        "role": people["role"],
-        "hourly_cost": people["hourly_cost"].astype("float64"),
-        "paid_hours": people["hours_per_week"].astype("float64") * weeks,
-        "conversations": interactions["staff"].value_counts().reindex(people.index, fill_value=0).astype("float64"),
-        "conversation_hours": hours_for(minutes, 1),
-        "conversation_cost": kpis.staff_cost(minutes, people["hourly_cost"].astype("float64")),
-    })
+    table = pd.DataFrame(
+        {
+            "role": people["role"],
+            "hourly_cost": people["hourly_cost"].astype("float64"),
+            "paid_hours": people["hours_per_week"].astype("float64") * weeks,
+            "conversations": interactions["staff"].value_counts().reindex(people.index, fill_value=0).astype("float64"),
+            "conversation_hours": hours_for(minutes, 1),
+            "conversation_cost": kpis.staff_cost(minutes, people["hourly_cost"].astype("float64")),
+        }
+    )
     total = table.drop(columns=["role", "hourly_cost"]).sum()
     table.loc["all staff"] = pd.Series({"role": "", "hourly_cost": math.nan, **total.to_dict()})
     for column in table.columns.drop("role"):
@@ -202,13 +217,16 @@ def _check_inputs(values: dict) -> None:
             raise ValueError(f"{name} cannot be negative ({values[name]!r}).")
 
 
-def compare_approaches(cpm: float = DEFAULTS["cpm"], ctr: float = DEFAULTS["ctr"],
-                       site_conversion: float = DEFAULTS["site_conversion"],
-                       minutes_per_contact: float = DEFAULTS["minutes_per_contact"],
-                       hourly_cost: float = DEFAULTS["hourly_cost"],
-                       hand_sell_conversion: float = DEFAULTS["hand_sell_conversion"],
-                       staff_hours: float = DEFAULTS["staff_hours"],
-                       budget: float = DEFAULTS["budget"]) -> pd.DataFrame:
+def compare_approaches(
+    cpm: float = DEFAULTS["cpm"],
+    ctr: float = DEFAULTS["ctr"],
+    site_conversion: float = DEFAULTS["site_conversion"],
+    minutes_per_contact: float = DEFAULTS["minutes_per_contact"],
+    hourly_cost: float = DEFAULTS["hourly_cost"],
+    hand_sell_conversion: float = DEFAULTS["hand_sell_conversion"],
+    staff_hours: float = DEFAULTS["staff_hours"],
+    budget: float = DEFAULTS["budget"],
+) -> pd.DataFrame:
     """The same budget spent on an ad (one-to-many) or on hand-selling (one-to-one).
 
     One-to-many (a social ad): the budget buys impressions at the CPM (impressions = budget /
@@ -259,26 +277,43 @@ def compare_approaches(cpm: float = DEFAULTS["cpm"], ctr: float = DEFAULTS["ctr"
     >>> table["limited_by"].tolist()
     ['budget', 'staff hours']
     """
-    values = {"cpm": cpm, "ctr": ctr, "site_conversion": site_conversion, "minutes_per_contact": minutes_per_contact,
-              "hourly_cost": hourly_cost, "hand_sell_conversion": hand_sell_conversion,
-              "staff_hours": staff_hours, "budget": budget}
+    values = {
+        "cpm": cpm,
+        "ctr": ctr,
+        "site_conversion": site_conversion,
+        "minutes_per_contact": minutes_per_contact,
+        "hourly_cost": hourly_cost,
+        "hand_sell_conversion": hand_sell_conversion,
+        "staff_hours": staff_hours,
+        "budget": budget,
+    }
     v = {name: float(value) for name, value in values.items()}
     _check_inputs(v)
 
     impressions = kpis.safe_divide(v["budget"], v["cpm"]) * 1000
     clicks = impressions * v["ctr"]
     ad_orders = clicks * v["site_conversion"]
-    ad = {"contacts": impressions, "cost": v["budget"], "orders": ad_orders, "capacity": impressions,
-          "staff_hours": 0.0, "limited_by": "budget"}
+    ad = {
+        "contacts": impressions,
+        "cost": v["budget"],
+        "orders": ad_orders,
+        "capacity": impressions,
+        "staff_hours": 0.0,
+        "limited_by": "budget",
+    }
 
     per_contact = kpis.staff_cost(v["minutes_per_contact"], v["hourly_cost"])
     capacity = kpis.safe_divide(v["staff_hours"] * 60, v["minutes_per_contact"])
     affordable = kpis.safe_divide(v["budget"], per_contact)
     contacts = min(capacity, affordable)
-    hand = {"contacts": contacts, "cost": kpis.staff_cost(contacts * v["minutes_per_contact"], v["hourly_cost"]),
-            "orders": contacts * v["hand_sell_conversion"], "capacity": capacity,
-            "staff_hours": hours_for(contacts, v["minutes_per_contact"]),
-            "limited_by": "staff hours" if capacity <= affordable else "budget"}
+    hand = {
+        "contacts": contacts,
+        "cost": kpis.staff_cost(contacts * v["minutes_per_contact"], v["hourly_cost"]),
+        "orders": contacts * v["hand_sell_conversion"],
+        "capacity": capacity,
+        "staff_hours": hours_for(contacts, v["minutes_per_contact"]),
+        "limited_by": "staff hours" if capacity <= affordable else "budget",
+    }
 
     table = pd.DataFrame([ad, hand], index=pd.Index([AD, HAND_SELL], name="approach"))
     table["cost_per_contact"] = kpis.cost_per_contact(table["cost"], table["contacts"])
@@ -339,12 +374,20 @@ def compare_scenarios(scenarios: dict[str, dict]) -> pd.DataFrame:
     for name, inputs in scenarios.items():
         table = compare_approaches(**inputs)
         ad, hand = table.loc[AD], table.loc[HAND_SELL]
-        more = "tie" if ad["orders"] == hand["orders"] else (
-            "one-to-one" if hand["orders"] > ad["orders"] else "one-to-many")
-        rows[name] = {"ad_contacts": ad["contacts"], "hand_sell_contacts": hand["contacts"],
-                      "ad_orders": ad["orders"], "hand_sell_orders": hand["orders"],
-                      "ad_cost_per_order": ad["cost_per_order"], "hand_sell_cost_per_order": hand["cost_per_order"],
-                      "more_orders": more}
+        more = (
+            "tie"
+            if ad["orders"] == hand["orders"]
+            else ("one-to-one" if hand["orders"] > ad["orders"] else "one-to-many")
+        )
+        rows[name] = {
+            "ad_contacts": ad["contacts"],
+            "hand_sell_contacts": hand["contacts"],
+            "ad_orders": ad["orders"],
+            "hand_sell_orders": hand["orders"],
+            "ad_cost_per_order": ad["cost_per_order"],
+            "hand_sell_cost_per_order": hand["cost_per_order"],
+            "more_orders": more,
+        }
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "scenario"
     return frame
@@ -361,17 +404,20 @@ def comparison_frame(table: pd.DataFrame) -> pd.DataFrame:
     one-to-many: social ad   20,000         $75.00       budget
     one-to-one: hand-sell       120          $9.04  staff hours
     """
-    return readable(table, {
-        "contacts": ("Contacts", "number"),
-        "cost": ("Cost", "money"),
-        "cost_per_contact": ("Cost per contact", "money_small"),
-        "conversion_per_contact": ("Orders per contact", "pct2"),
-        "orders": ("Orders", "number1"),
-        "cost_per_order": ("Cost per order", "money"),
-        "capacity": ("Capacity (contacts)", "number"),
-        "staff_hours": ("Staff hours", "number1"),
-        "limited_by": ("Limited by", "text"),
-    })
+    return readable(
+        table,
+        {
+            "contacts": ("Contacts", "number"),
+            "cost": ("Cost", "money"),
+            "cost_per_contact": ("Cost per contact", "money_small"),
+            "conversion_per_contact": ("Orders per contact", "pct2"),
+            "orders": ("Orders", "number1"),
+            "cost_per_order": ("Cost per order", "money"),
+            "capacity": ("Capacity (contacts)", "number"),
+            "staff_hours": ("Staff hours", "number1"),
+            "limited_by": ("Limited by", "text"),
+        },
+    )
 
 
 def verdict(table: pd.DataFrame) -> list[str]:
@@ -410,15 +456,21 @@ def verdict(table: pd.DataFrame) -> list[str]:
         f"More orders: {winner('orders', fmt_number, smaller_wins=False)}.",
     ]
     if hand["limited_by"] == "staff hours":
-        sentences.append(f"Hand-selling is capped by staff hours: {_hours_text(hand['staff_hours'])} hours allow "
-                         f"{fmt_number(hand['capacity'])} conversations.")
+        sentences.append(
+            f"Hand-selling is capped by staff hours: {_hours_text(hand['staff_hours'])} hours allow "
+            f"{fmt_number(hand['capacity'])} conversations."
+        )
     else:
-        sentences.append(f"Hand-selling is capped by the budget: it pays for {fmt_number(hand['contacts'])} "
-                         f"of the {fmt_number(hand['capacity'])} conversations the staff hours allow.")
+        sentences.append(
+            f"Hand-selling is capped by the budget: it pays for {fmt_number(hand['contacts'])} "
+            f"of the {fmt_number(hand['capacity'])} conversations the staff hours allow."
+        )
     even = break_even_conversion(table)
     if not math.isnan(even):
-        sentences.append("Hand-selling costs less per order than the ad whenever more than "
-                         f"{fmt_pct(even)} of conversations end in an order.")
+        sentences.append(
+            "Hand-selling costs less per order than the ad whenever more than "
+            f"{fmt_pct(even)} of conversations end in an order."
+        )
     return sentences
 
 
@@ -438,13 +490,16 @@ def comparison_html(table: pd.DataFrame) -> str:
     frame = comparison_frame(table).T  # one row per measure, one column per approach: narrow enough to read
     head = "".join(f"<th style='padding:0 8px'>{html.escape(c)}</th>" for c in ["", *frame.columns])
     body = "".join(
-        "<tr>" + f"<th style='text-align:left'>{html.escape(label)}</th>"
-        + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row) + "</tr>"
+        "<tr>"
+        + f"<th style='text-align:left'>{html.escape(label)}</th>"
+        + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row)
+        + "</tr>"
         for label, row in zip(frame.index, frame.to_numpy().tolist())
     )
     points = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in verdict(table))
-    return (f'<div role="status"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-            f"<ul>{points}</ul></div>")
+    return (
+        f'<div role="status"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><ul>{points}</ul></div>'
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -495,11 +550,20 @@ def approach_explorer(**start):
     for name, label, kind, low, high, step, scale in SLIDERS:
         shown = values[name] * scale
         if kind == "int":
-            slider = widgets.IntSlider(value=round(shown), min=low, max=high, step=step, description=label,
-                                       style=style, layout=layout)
+            slider = widgets.IntSlider(
+                value=round(shown), min=low, max=high, step=step, description=label, style=style, layout=layout
+            )
         else:
-            slider = widgets.FloatSlider(value=shown, min=low, max=high, step=step, description=label,
-                                         readout_format=".2f" if step < 0.1 else ".1f", style=style, layout=layout)
+            slider = widgets.FloatSlider(
+                value=shown,
+                min=low,
+                max=high,
+                step=step,
+                description=label,
+                readout_format=".2f" if step < 0.1 else ".1f",
+                style=style,
+                layout=layout,
+            )
         sliders[name] = slider
     scales = {name: scale for name, *_, scale in SLIDERS}
     output = widgets.HTML().add_class("smk-approach-output")

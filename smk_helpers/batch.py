@@ -71,8 +71,13 @@ def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
     if not path.exists() and not path.is_symlink():
         raise BatchError(f"The batch file {path} does not exist.")
     try:
-        raw = read_bytes(path, limits.MAX_BATCH_FILE_BYTES, name=path.name, kind="batch file",
-                         fix="a batch file lists businesses, one per row; is it the right file?")
+        raw = read_bytes(
+            path,
+            limits.MAX_BATCH_FILE_BYTES,
+            name=path.name,
+            kind="batch file",
+            fix="a batch file lists businesses, one per row; is it the right file?",
+        )
         text = decode_text(raw, path.name)
         if suffix == ".csv":
             table = split_csv(text, path.name)
@@ -86,16 +91,23 @@ def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
         raise BatchError(f"{path.name} holds bytes that are not UTF-8; save it again as UTF-8 text.")
     if suffix == ".csv":
         if not any(table.header):
-            raise BatchError(f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business.")
-        return [(row, {key: value for key, value in zip(table.header, cells) if key and value != ""})
-                for row, cells in zip(table.row_numbers, table.rows)], {}
+            raise BatchError(
+                f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business."
+            )
+        return [
+            (row, {key: value for key, value in zip(table.header, cells) if key and value != ""})
+            for row, cells in zip(table.row_numbers, table.rows)
+        ], {}
     defaults = {}
     if isinstance(data, dict):
         defaults = data.get("defaults") or {}
         unknown = [key for key in data if key not in ("defaults", "businesses")]
         if unknown or not isinstance(defaults, dict):
-            raise BatchError(f"{path.name}: the top level holds only 'defaults' and 'businesses' (found {unknown[0]!r})."
-                             if unknown else f"{path.name}: 'defaults' must map parameter names to values.")
+            raise BatchError(
+                f"{path.name}: the top level holds only 'defaults' and 'businesses' (found {unknown[0]!r})."
+                if unknown
+                else f"{path.name}: 'defaults' must map parameter names to values."
+            )
         data = data.get("businesses")
     if not isinstance(data, list) or not data:
         raise BatchError(f"{path.name} lists no businesses; give a list under 'businesses', one entry per business.")
@@ -114,8 +126,10 @@ def _plain_values(name: str, where: str, values: dict) -> None:
     for key, value in values.items():
         if not isinstance(key, str) or isinstance(value, (list, dict, set, tuple)):
             shown = key if isinstance(key, str) else type(key).__name__
-            raise BatchError(f"{name}, {where}: '{shown}' must be one plain value (text, a number, yes/no or a date), "
-                             "not a list or a map.")
+            raise BatchError(
+                f"{name}, {where}: '{shown}' must be one plain value (text, a number, yes/no or a date), "
+                "not a list or a map."
+            )
 
 
 def read_batch(path, out) -> list[Job]:
@@ -144,7 +158,9 @@ def read_batch(path, out) -> list[Job]:
         values = {**defaults, **entry}
         folder_name = values.pop("out", None)
         if "output_dir" in values:
-            raise BatchError(f"{path.name}, {where} {number}: output_dir is set by smk report; use 'out' for the folder name.")
+            raise BatchError(
+                f"{path.name}, {where} {number}: output_dir is set by smk report; use 'out' for the folder name."
+            )
         for key in ("data_dir", "worksheet"):
             given = values.get(key)
             if isinstance(given, str) and given.strip() and not Path(given).expanduser().is_absolute():
@@ -157,8 +173,10 @@ def read_batch(path, out) -> list[Job]:
         target = out / slug(str(folder_name) if folder_name else job.label)
         if target in seen:
             plural = "rows" if where == "row" else "businesses"
-            raise BatchError(f"{path.name}, {plural} {seen[target]} and {number} would both write to {target}; "
-                             "give them different business names or an 'out' of their own.")
+            raise BatchError(
+                f"{path.name}, {plural} {seen[target]} and {number} would both write to {target}; "
+                "give them different business names or an 'out' of their own."
+            )
         seen[target] = number
         job.out = target
         jobs.append(job)
@@ -213,8 +231,12 @@ def _run(job: Job, formats) -> Outcome:
         return Outcome(job, False, f"unexpected error: {type(exc).__name__}: {exc}", time.perf_counter() - start)
     finally:
         _IDLE.set()
-    return Outcome(job, True, str(result.out / "report.html") if "html" in formats else str(result.out),
-                   time.perf_counter() - start)
+    return Outcome(
+        job,
+        True,
+        str(result.out / "report.html") if "html" in formats else str(result.out),
+        time.perf_counter() - start,
+    )
 
 
 STOPPED = "stopped half-way; nothing of it was kept"
@@ -240,8 +262,9 @@ class BatchStopped(KeyboardInterrupt):
         self.outcomes = outcomes
 
 
-def run_batch(jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True,
-              stream=None) -> list[Outcome]:
+def run_batch(
+    jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True, stream=None
+) -> list[Outcome]:
     """Run the jobs in ``workers`` processes (default: the number of cores); outcomes in batch order.
 
     One status line per business is printed as it finishes, under a progress bar. Ctrl+C or SIGTERM
@@ -271,14 +294,16 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
     def record(outcome: Outcome) -> None:
         outcomes[outcome.job.row] = outcome
         if outcome.message != NOT_STARTED:
-            bar.write(f"{_result(outcome):<6} {outcome.job.label} ({outcome.seconds:.1f} s): {outcome.message}",
-                      file=stream)
+            bar.write(
+                f"{_result(outcome):<6} {outcome.job.label} ({outcome.seconds:.1f} s): {outcome.message}", file=stream
+            )
         bar.update()
 
     context = multiprocessing.get_context("spawn")
     stop = context.Event()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(stop, os.getpid()))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(stop, os.getpid())
+    )
     futures = {}
     try:
         with stoppable():

@@ -35,28 +35,47 @@ class Benchmark:
         >>> by_key("marketing_share").range_text()
         '1.0%–3.0%'
         """
+
         def one(x):
             return fmt_money(x, currency=currency, digits=0) if self.unit == "money" else fmt_pct(x)
 
         return f"about {one(self.low)}" if self.low == self.high else f"{one(self.low)}–{one(self.high)}"
 
     def as_dict(self) -> dict:
-        return {"key": self.key, "label": self.label, "low": self.low, "high": self.high, "unit": self.unit,
-                "source": self.source}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "source": self.source,
+        }
 
 
 BENCHMARKS: tuple[Benchmark, ...] = (
-    Benchmark("average_order_value", "Average order value", 48.0, 48.0, "money",
-              "Womply card data, 1,100+ US independent bookstores, 2018"),
-    Benchmark("repeat_purchase_rate", "Repeat purchase rate", 0.28, 0.28, "pct",
-              "a common retail rule of thumb"),
+    Benchmark(
+        "average_order_value",
+        "Average order value",
+        48.0,
+        48.0,
+        "money",
+        "Womply card data, 1,100+ US independent bookstores, 2018",
+    ),
+    Benchmark("repeat_purchase_rate", "Repeat purchase rate", 0.28, 0.28, "pct", "a common retail rule of thumb"),
     Benchmark("ctr", "Click-through rate", 0.01, 0.01, "pct", "Meta ads for retail, typical CTR"),
-    Benchmark("marketing_share", "Marketing spend / revenue", 0.01, 0.03, "pct",
-              "small retail (SBA's 7–8% assumes higher margins)"),
+    Benchmark(
+        "marketing_share",
+        "Marketing spend / revenue",
+        0.01,
+        0.03,
+        "pct",
+        "small retail (SBA's 7–8% assumes higher margins)",
+    ),
     Benchmark("gross_margin", "Gross margin", 0.45, 0.47, "pct", "ABA ABACUS-18: US independent bookstores, 46.6%"),
     Benchmark("visit_to_purchase", "Site visit → purchase", 0.015, 0.03, "pct", "e-commerce, typical range"),
-    Benchmark("social_cpm", "Cost per 1,000 impressions, social ads", 14.0, 24.0, "money",
-              "Meta retail CPM (higher in Q4)"),
+    Benchmark(
+        "social_cpm", "Cost per 1,000 impressions, social ads", 14.0, 24.0, "money", "Meta retail CPM (higher in Q4)"
+    ),
 )
 
 

@@ -56,8 +56,16 @@ MARKETPLACE_FEE_RATE, MARKETPLACE_FEE_PER_ITEM = 0.15, 180  # rate; cents per it
 P_IDENTIFIED = {"in-store": 0.40, "website": 1.0, "marketplace": 1.0}  # till: loyalty card scanned
 # Chance that an identified journey is by someone not seen before, by origin (assumption; with
 # LOYALTY_SHAPE tuned so that ~28% of buyers buy twice or more, GUIDE §5 repeat purchase rate).
-P_NEW = {"store": 0.50, "web": 0.55, "marketplace": 0.92, "contact": 0.50, "lead": 0.70,
-         "email lead": 0.20, "event": 0.55, "promo": 0.45}
+P_NEW = {
+    "store": 0.50,
+    "web": 0.55,
+    "marketplace": 0.92,
+    "contact": 0.50,
+    "lead": 0.70,
+    "email lead": 0.20,
+    "event": 0.55,
+    "promo": 0.45,
+}
 LOYALTY_SHAPE = 0.45  # gamma shape of purchase propensity; small = a few very loyal customers
 NEW_CUSTOMER_SOURCE = {  # where a new customer says they heard of the shop (assumption)
     "store": {"walk-in": 0.80, "referral": 0.15, "social": 0.05},
@@ -70,22 +78,33 @@ NEW_CUSTOMER_SOURCE = {  # where a new customer says they heard of the shop (ass
 STORE_CONTACTS = 1500  # logged bookseller conversations a year, before seasonality
 CONTACT_MIX = {  # who talks to a bookseller: types of conversation and their shares (assumption)
     "store": {"in-store recommendation": 0.62, "special order": 0.22, "phone follow-up": 0.09, "email follow-up": 0.07},
-    "online lead": {"in-store recommendation": 0.15, "special order": 0.35, "phone follow-up": 0.15, "email follow-up": 0.35},
+    "online lead": {
+        "in-store recommendation": 0.15,
+        "special order": 0.35,
+        "phone follow-up": 0.15,
+        "email follow-up": 0.35,
+    },
     "event": {"in-store recommendation": 0.50, "special order": 0.50},
 }
-WIN_RATE = {"in-store recommendation": 0.40, "special order": 0.75, "phone follow-up": 0.45,
-            "email follow-up": 0.35}  # assumption (GUIDE §5: the hand-sell rate is an assumption)
+WIN_RATE = {
+    "in-store recommendation": 0.40,
+    "special order": 0.75,
+    "phone follow-up": 0.45,
+    "email follow-up": 0.35,
+}  # assumption (GUIDE §5: the hand-sell rate is an assumption)
 MINUTES = {"in-store recommendation": 8, "special order": 12, "phone follow-up": 6, "email follow-up": 5}
 # Days until a conversation is won or lost: a fixed part plus a Poisson part with this mean.
 DECISION_DAYS = {"in-store recommendation": 0, "special order": 2, "phone follow-up": 1, "email follow-up": 1}
 DECISION_WAIT = {"in-store recommendation": 0, "special order": 6, "phone follow-up": 3, "email follow-up": 3}
 P_KNOWN_BROWSER = 0.35  # in-store recommendations where the shopper gives a name
-STAFF = pd.DataFrame({  # GUIDE §5: bookseller wage $13.56/h (BLS 2022); manager's rate assumed
-    "staff": ["Maya", "Tom", "Priya", "Sam", "Lena"],
-    "role": ["owner-manager", "bookseller", "bookseller", "bookseller", "bookseller"],
-    "hourly_cost": [22.00, 13.56, 13.56, 13.56, 13.56],
-    "hours_per_week": [40, 32, 24, 20, 16],  # payroll ~24% of sales (GUIDE §5, ABACUS)
-})
+STAFF = pd.DataFrame(
+    {  # GUIDE §5: bookseller wage $13.56/h (BLS 2022); manager's rate assumed
+        "staff": ["Maya", "Tom", "Priya", "Sam", "Lena"],
+        "role": ["owner-manager", "bookseller", "bookseller", "bookseller", "bookseller"],
+        "hourly_cost": [22.00, 13.56, 13.56, 13.56, 13.56],
+        "hours_per_week": [40, 32, 24, 20, 16],  # payroll ~24% of sales (GUIDE §5, ABACUS)
+    }
+)
 SKILL = np.array([1.10, 1.00, 1.12, 0.90, 0.95])  # win-rate multiplier per person (assumption)
 
 # --- Marketing (campaigns) ------------------------------------------------------------------
@@ -102,9 +121,20 @@ KINDS = {  # id prefix: (campaign type, name prefix)
 MONTHLY = (("EML", "email", 5, 14, 65.0), ("SOC", "social", 1, 31, 140.0), ("SEO", "search", 1, 31, 95.0))
 # every month: (kind, channel, first day, days (cut at month end), planned spend)
 SOCIAL_Q4_SPEND = 1.5  # social posts are boosted harder from October
-THEMES = ["New year, new reads", "Cosy winter reads", "Spring releases", "Poetry month",
-          "Gifts for mothers", "Summer reading", "Beach reads", "Back to school",
-          "Autumn releases", "Spooky season", "Holiday gift guide", "Last-minute gifts"]
+THEMES = [
+    "New year, new reads",
+    "Cosy winter reads",
+    "Spring releases",
+    "Poetry month",
+    "Gifts for mothers",
+    "Summer reading",
+    "Beach reads",
+    "Back to school",
+    "Autumn releases",
+    "Spooky season",
+    "Holiday gift guide",
+    "Last-minute gifts",
+]
 PLANNED = (  # (month, first day, days, kind, channel, theme, spend); every campaign stays in one month
     (2, 15, 1, "EVT", "event", "Debut novelists' evening", 250.0),
     (3, 4, 21, "ADS", "social", "Spring reads", 450.0),
@@ -150,13 +180,64 @@ TEAM_PLAN = {2024: 440_000, 2025: 455_000}  # yearly revenue plan, spread by SEA
 HANDSELL_SHARE = 0.09  # personal targets: this share of the team target, split by hours
 
 # --- Catalogue --------------------------------------------------------------------------------
-PLACES = ["Ashford", "Blackwater Bay", "Elm Street", "Hollow Creek", "Marlow", "Northwind",
-          "Sable Island", "the Old Mill", "Willowmere", "Larkspur Lane", "Fenwick", "Saltmarsh"]
-FIRST = ["Ada", "Ben", "Clara", "Dev", "Elena", "Felix", "Grace", "Hugo", "Iris", "Jonah", "Kira",
-         "Leo", "Mira", "Nadia", "Oscar", "Rosa", "Sami", "Tess", "Yusuf", "Zoe"]
-LAST = ["Abbott", "Brennan", "Castillo", "Dunmore", "Ellery", "Fairweather", "Galloway", "Hartley",
-        "Ingram", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Pemberton", "Quinlan",
-        "Ramsay", "Sorensen", "Thackeray", "Whitlock"]
+PLACES = [
+    "Ashford",
+    "Blackwater Bay",
+    "Elm Street",
+    "Hollow Creek",
+    "Marlow",
+    "Northwind",
+    "Sable Island",
+    "the Old Mill",
+    "Willowmere",
+    "Larkspur Lane",
+    "Fenwick",
+    "Saltmarsh",
+]
+FIRST = [
+    "Ada",
+    "Ben",
+    "Clara",
+    "Dev",
+    "Elena",
+    "Felix",
+    "Grace",
+    "Hugo",
+    "Iris",
+    "Jonah",
+    "Kira",
+    "Leo",
+    "Mira",
+    "Nadia",
+    "Oscar",
+    "Rosa",
+    "Sami",
+    "Tess",
+    "Yusuf",
+    "Zoe",
+]
+LAST = [
+    "Abbott",
+    "Brennan",
+    "Castillo",
+    "Dunmore",
+    "Ellery",
+    "Fairweather",
+    "Galloway",
+    "Hartley",
+    "Ingram",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Pemberton",
+    "Quinlan",
+    "Ramsay",
+    "Sorensen",
+    "Thackeray",
+    "Whitlock",
+]
 # Books cost the shop 54-60% of list price (publishers' trade discounts of 40-46%, most at 46%).
 BOOK_COST = ([0.54, 0.56, 0.58, 0.60], [0.55, 0.25, 0.12, 0.08])
 GIFT_COST = ([0.42, 0.45, 0.50], [0.4, 0.4, 0.2])  # gifts: roughly keystone pricing
@@ -165,50 +246,94 @@ GIFT_COST = ([0.42, 0.45, 0.50], [0.4, 0.4, 0.2])  # gifts: roughly keystone pri
 # (assumption; gifts end up near a fifth of revenue). Word lists: words, or comma-separated phrases.
 CATEGORIES = {
     "fiction": (
-        240, 1.0, [17.99, 18.99, 19.99, 28.00, 29.99], ["The {a} {n}", "The {n} of {p}", "{a} {n}"],
+        240,
+        1.0,
+        [17.99, 18.99, 19.99, 28.00, 29.99],
+        ["The {a} {n}", "The {n} of {p}", "{a} {n}"],
         "Silent Hidden Last Golden Quiet Distant Borrowed Paper Glass Salt Winter Little",
-        "Garden River House Orchard Daughter Season Letters Lighthouse Bridge Summer Map Tide"),
+        "Garden River House Orchard Daughter Season Letters Lighthouse Bridge Summer Map Tide",
+    ),
     "mystery & thriller": (
-        150, 1.0, [17.99, 18.99, 28.99], ["The {a} {n}", "Murder at {p}", "The {n} at {p}"],
+        150,
+        1.0,
+        [17.99, 18.99, 28.99],
+        ["The {a} {n}", "Murder at {p}", "The {n} at {p}"],
         "Cold Dead Last Silent Missing Crooked Dark Final Burning Twelfth",
-        "Witness Alibi Verdict Stranger Lie Confession Key Guest Widow Inheritance"),
+        "Witness Alibi Verdict Stranger Lie Confession Key Guest Widow Inheritance",
+    ),
     "sci-fi & fantasy": (
-        140, 0.9, [18.99, 19.99, 29.99, 30.00], ["The {a} {n}", "{n} of {p}", "The {n} Gate"],
+        140,
+        0.9,
+        [18.99, 19.99, 29.99, 30.00],
+        ["The {a} {n}", "{n} of {p}", "The {n} Gate"],
         "Iron Hollow Shattered Ember Starless Ninth Drowned Silver Endless Wild",
-        "Crown Empire Dragon Machine Station Realm Throne Star Void Forge"),
+        "Crown Empire Dragon Machine Station Realm Throne Star Void Forge",
+    ),
     "romance": (
-        110, 1.0, [16.99, 17.99, 18.99], ["The {a} {n}", "A {n} in {p}", "{a} {n}"],
+        110,
+        1.0,
+        [16.99, 17.99, 18.99],
+        ["The {a} {n}", "A {n} in {p}", "{a} {n}"],
         "Summer Perfect Second Sweet Unexpected Wild Accidental Little",
-        "Promise Match Wedding Kiss Heart Proposal Bakery Holiday"),
+        "Promise Match Wedding Kiss Heart Proposal Bakery Holiday",
+    ),
     "children's": (
-        170, 1.2, [8.99, 9.99, 12.99, 17.99, 18.99], ["The {a} {n}", "{n} Goes to {p}", "Goodnight, {n}"],
+        170,
+        1.2,
+        [8.99, 9.99, 12.99, 17.99, 18.99],
+        ["The {a} {n}", "{n} Goes to {p}", "Goodnight, {n}"],
         "Sleepy Hungry Brave Tiny Grumpy Curious Noisy Lost Happy",
-        "Penguin Bear Dinosaur Bunny Tractor Owl Monster Dragon Fox Moon"),
+        "Penguin Bear Dinosaur Bunny Tractor Owl Monster Dragon Fox Moon",
+    ),
     "young adult": (
-        100, 0.9, [12.99, 14.99, 19.99], ["The {a} {n}", "{n} of {p}", "A {n} of Shadows"],
+        100,
+        0.9,
+        [12.99, 14.99, 19.99],
+        ["The {a} {n}", "{n} of {p}", "A {n} of Shadows"],
         "Wicked Broken Hidden Burning Stolen Cursed Fearless Midnight",
-        "Rebels Academy Queen Crown Secrets Fire Heir Thief"),
+        "Rebels Academy Queen Crown Secrets Fire Heir Thief",
+    ),
     "non-fiction": (
-        160, 0.9, [18.00, 19.99, 28.00, 30.00], ["The {a} {n}", "{a} {n}: A Short History", "On {n}"],
+        160,
+        0.9,
+        [18.00, 19.99, 28.00, 30.00],
+        ["The {a} {n}", "{a} {n}: A Short History", "On {n}"],
         "Quiet Curious Hidden Deep Slow Good Useful Invisible Small Long",
-        "Mind Habits Money Sleep Cities Attention Work Forests Weather Salt"),
+        "Mind Habits Money Sleep Cities Attention Work Forests Weather Salt",
+    ),
     "biography": (
-        70, 0.7, [19.99, 29.99, 32.00], ["{f} {l}: A Life", "My Years in {p}", "The {a} {n}"],
+        70,
+        0.7,
+        [19.99, 29.99, 32.00],
+        ["{f} {l}: A Life", "My Years in {p}", "The {a} {n}"],
         "Unlikely Restless Fearless Unfinished Private",
-        "Life Voyage Memoir Apprentice Rebel"),
+        "Life Voyage Memoir Apprentice Rebel",
+    ),
     "cookbooks": (
-        60, 0.6, [24.99, 32.50, 35.00], ["{a} {n}", "The {p} Kitchen", "{a} {n} for Every Day"],
+        60,
+        0.6,
+        [24.99, 32.50, 35.00],
+        ["{a} {n}", "The {p} Kitchen", "{a} {n} for Every Day"],
         "Weeknight Simple Seasonal Slow Sunday Plant-Based Small-Batch",
-        "Soups Bakes Suppers Salads Breads Curries Pickles"),
+        "Soups Bakes Suppers Salads Breads Curries Pickles",
+    ),
     "travel": (
-        50, 0.5, [19.99, 22.99, 25.00], ["Walking {n}", "The {a} Guide to {n}", "{a} {n}"],
+        50,
+        0.5,
+        [19.99, 22.99, 25.00],
+        ["Walking {n}", "The {a} Guide to {n}", "{a} {n}"],
         "Pocket Slow Rough Hidden Family",
-        "Portugal Japan Scotland Iceland Vietnam Greece Mexico"),
+        "Portugal Japan Scotland Iceland Vietnam Greece Mexico",
+    ),
     "gifts & stationery": (
-        100, 3.0, [4.99, 9.99, 12.99, 14.99, 18.00, 24.99], ["{n}: {a}"],
+        100,
+        3.0,
+        [4.99, 9.99, 12.99, 14.99, 18.00, 24.99],
+        ["{n}: {a}"],
         "Botanical, Night Sky, Cats, Vintage Map, Wildflowers, Literary Quotes, Ocean, Foxes, Mountains, "
         "Tea Time, Bees, Old Library",
-        "Tote bag, Notebook, Bookmark set, Mug, Greeting card, Jigsaw puzzle, Candle, Pencil set, Journal, Book light"),
+        "Tote bag, Notebook, Bookmark set, Mug, Greeting card, Jigsaw puzzle, Candle, Pencil set, Journal, Book light",
+    ),
 }
 GIFTS = "gifts & stationery"
 ZIPF = 0.8  # popularity of the k-th most popular title ~ k ** -ZIPF
@@ -249,19 +374,23 @@ def _products(rng) -> tuple[pd.DataFrame, np.ndarray]:
     for category, (n, pop, prices, templates, adjs, nouns) in CATEGORIES.items():
         adjs, nouns = _split(adjs), _split(nouns)
         spares = 4 * n  # draw spare titles, keep the first n distinct ones
-        slots = {key: rng.choice(words, size=spares) for key, words in
-                 (("t", templates), ("a", adjs), ("n", nouns), ("p", PLACES), ("f", FIRST), ("l", LAST))}
+        slots = {
+            key: rng.choice(words, size=spares)
+            for key, words in (("t", templates), ("a", adjs), ("n", nouns), ("p", PLACES), ("f", FIRST), ("l", LAST))
+        }
         titles = pd.Series([t.format(a=a, n=nn, p=p, f=f, l=l) for t, a, nn, p, f, l in zip(*slots.values())])
         titles = titles.drop_duplicates().head(n).to_numpy()
         authors = pd.Series(rng.choice(FIRST, size=len(titles))) + " " + rng.choice(LAST, size=len(titles))
         gift = category == GIFTS
         cost_levels, cost_p = GIFT_COST if gift else BOOK_COST
-        f = pd.DataFrame({
-            "title": titles,
-            "author": np.nan if gift else authors,
-            "category": category,
-            "list_price": rng.choice(prices, size=len(titles)),
-        })
+        f = pd.DataFrame(
+            {
+                "title": titles,
+                "author": np.nan if gift else authors,
+                "category": category,
+                "list_price": rng.choice(prices, size=len(titles)),
+            }
+        )
         f["unit_cost"] = (f["list_price"] * rng.choice(cost_levels, p=cost_p, size=len(f))).round(2)
         f["_pop"] = pop * (rng.permutation(len(f)) + 1.0) ** -ZIPF
         frames.append(f)
@@ -278,7 +407,9 @@ def _campaigns(rng) -> pd.DataFrame:
             last = pd.Period(f"{year}-{month:02d}").days_in_month
             for kind, channel, day, days, spend in MONTHLY:
                 boost = SOCIAL_Q4_SPEND if kind == "SOC" and month >= 10 else 1.0
-                rows.append((year, month, day, min(days, last - day + 1), kind, channel, THEMES[month - 1], spend * boost))
+                rows.append(
+                    (year, month, day, min(days, last - day + 1), kind, channel, THEMES[month - 1], spend * boost)
+                )
         rows += [(year, *plan) for plan in PLANNED]
     c = pd.DataFrame(rows, columns=["year", "month", "day", "days", "kind", "channel", "theme", "plan"])
     c["start_date"] = pd.to_datetime(dict(year=c["year"], month=c["month"], day=c["day"]))
@@ -290,16 +421,21 @@ def _campaigns(rng) -> pd.DataFrame:
 
     # Reach: bought (spend / CPM), organic, or the email list; events and promotions: unknown.
     kind, q4 = c["kind"].to_numpy(), c["month"].to_numpy() >= 10
-    medium = np.select([kind == "EML", kind == "SEO", kind == "INF", kind == "MKT", kind == "ADS"],
-                       ["email", "SEO", "influencer", "marketplace", "search ads"], "")
+    medium = np.select(
+        [kind == "EML", kind == "SEO", kind == "INF", kind == "MKT", kind == "ADS"],
+        ["email", "SEO", "influencer", "marketplace", "search ads"],
+        "",
+    )
     medium[(kind == "SOC") | ((kind == "ADS") & (c["channel"] == "social"))] = "social"
     impressions, ctr = np.full(len(c), np.nan), np.zeros(len(c))
     for name, (cpm, ctr_range) in MEDIA.items():
         m = medium == name
         ctr[m] = rng.uniform(*ctr_range, m.sum())
         if cpm:
-            low, high = (np.where(q4[m], q4_bound, bound) if name == "social" else bound
-                         for q4_bound, bound in zip(SOCIAL_CPM_Q4, cpm))
+            low, high = (
+                np.where(q4[m], q4_bound, bound) if name == "social" else bound
+                for q4_bound, bound in zip(SOCIAL_CPM_Q4, cpm)
+            )
             impressions[m] = c["spend"].to_numpy()[m] / rng.uniform(low, high) * 1000
         elif name in ORGANIC_IMPRESSIONS:
             impressions[m] = rng.uniform(*ORGANIC_IMPRESSIONS[name], m.sum())
@@ -310,7 +446,11 @@ def _campaigns(rng) -> pd.DataFrame:
     clicks = rng.binomial(impressions, ctr)
     leads = np.where(kind == "EVT", rng.poisson(RSVPS[0] + RSVPS[1] * c["spend"]), rng.binomial(clicks, LEAD_RATE))
     has_leads = (known & (kind != "MKT")) | (kind == "EVT")  # marketplaces pass on no sign-ups
-    for col, values, mask in (("impressions", impressions, known), ("clicks", clicks, known), ("leads", leads, has_leads)):
+    for col, values, mask in (
+        ("impressions", impressions, known),
+        ("clicks", clicks, known),
+        ("leads", leads, has_leads),
+    ):
         c[col] = pd.Series(values, dtype="Int64").where(mask)  # blank = unknown
     return c.sort_values("campaign_id", ignore_index=True)
 
@@ -337,19 +477,31 @@ def _journeys(rng, cal: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
         weight = cal["store_w"] if channel == "in-store" else cal["online_w"]
         counts = rng.poisson(per_year * cal["month_factor"] * weight)
         origin = {"in-store": "store", "website": "web", "marketplace": "marketplace"}[channel]
-        frames.append(pd.DataFrame({"date": np.repeat(cal["date"].to_numpy(), counts), "channel": channel, "origin": origin}))
+        frames.append(
+            pd.DataFrame({"date": np.repeat(cal["date"].to_numpy(), counts), "channel": channel, "origin": origin})
+        )
     # 2. Orders that campaigns bring directly: sponsored listings, event days, promotions.
     kind = campaigns["kind"].to_numpy()
     direct = np.select(
         [kind == "MKT", kind == "EVT", kind == "PRM"],
-        [rng.binomial(campaigns["clicks"].fillna(0).astype(int), MARKETPLACE_CONVERSION),
-         rng.poisson(EVENT_BUYERS * campaigns["leads"].fillna(0).astype(float)),
-         rng.poisson(PROMO_ORDERS_PER_DOLLAR * campaigns["spend"])], 0)
+        [
+            rng.binomial(campaigns["clicks"].fillna(0).astype(int), MARKETPLACE_CONVERSION),
+            rng.poisson(EVENT_BUYERS * campaigns["leads"].fillna(0).astype(float)),
+            rng.poisson(PROMO_ORDERS_PER_DOLLAR * campaigns["spend"]),
+        ],
+        0,
+    )
     idx, dates = _spread(rng, campaigns["start_date"], campaigns["days"].to_numpy(), direct)
-    frames.append(pd.DataFrame({
-        "date": dates, "campaign": idx,
-        "channel": np.where(kind[idx] == "MKT", "marketplace", "in-store"),
-        "origin": pd.Series(kind[idx]).map({"MKT": "marketplace", "EVT": "event", "PRM": "promo"}).to_numpy()}))
+    frames.append(
+        pd.DataFrame(
+            {
+                "date": dates,
+                "campaign": idx,
+                "channel": np.where(kind[idx] == "MKT", "marketplace", "in-store"),
+                "origin": pd.Series(kind[idx]).map({"MKT": "marketplace", "EVT": "event", "PRM": "promo"}).to_numpy(),
+            }
+        )
+    )
     # 3. Leads who talk to a bookseller (campaign contacts), and the booksellers' own log.
     engaged = rng.binomial(campaigns["leads"].fillna(0).astype(int), ENGAGE_RATE)
     idx, dates = _spread(rng, campaigns["start_date"], campaigns["days"].to_numpy(), engaged)
@@ -361,8 +513,15 @@ def _journeys(rng, cal: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
     frames.append(pd.DataFrame({"date": dates, "campaign": idx, "type": types, "origin": origin}))
     counts = rng.poisson(STORE_CONTACTS * cal["month_factor"] * cal["store_w"])
     n = counts.sum()
-    frames.append(pd.DataFrame({"date": np.repeat(cal["date"].to_numpy(), counts), "origin": "contact",
-                                "type": _draw(rng, CONTACT_MIX["store"], n)}))
+    frames.append(
+        pd.DataFrame(
+            {
+                "date": np.repeat(cal["date"].to_numpy(), counts),
+                "origin": "contact",
+                "type": _draw(rng, CONTACT_MIX["store"], n),
+            }
+        )
+    )
     j = pd.concat(frames, ignore_index=True)
     j["campaign"] = j["campaign"].fillna(-1).astype(int)
     return _decide_contacts(rng, j)
@@ -428,7 +587,11 @@ def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.n
     for name in ("in-store", "website", "marketplace", "special"):
         for dec in (False, True):
             mask = (line_profile == name) & (december == dec)
-            w = np.ones(len(products)) if name == "special" else popularity * np.where(kids & dec, GIFT_BOOST_DECEMBER, 1.0)
+            w = (
+                np.ones(len(products))
+                if name == "special"
+                else popularity * np.where(kids & dec, GIFT_BOOST_DECEMBER, 1.0)
+            )
             w = np.where(gift & (name in ("marketplace", "special")), 0.0, w)  # no gifts there
             product[mask] = rng.choice(len(products), size=mask.sum(), p=w / w.sum())
     quantity = 1 + (rng.random(len(row)) < SECOND_COPY) + (rng.random(len(row)) < THIRD_COPY)
@@ -481,7 +644,9 @@ def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
     customers.insert(0, "customer_id", _ids("C", np.arange(1, len(customers) + 1), 5))
     customers["first_seen"] = customers["first_seen"].dt.strftime("%Y-%m-%d")
     # Identified in-store buyers scanned a loyalty card at the till.
-    customers["loyalty_member"] = customers["customer_id"].isin(orders.loc[orders["channel"] == "in-store", "customer_id"])
+    customers["loyalty_member"] = customers["customer_id"].isin(
+        orders.loc[orders["channel"] == "in-store", "customer_id"]
+    )
     return {
         "products": products,
         "customers": customers,
@@ -506,37 +671,69 @@ def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray
     o["discount_rate"] = np.where(o["origin"] == "promo", PROMO_DISCOUNT, np.where(reward, LOYALTY_REWARD, 0.0))
     lines = _baskets(rng, o, products, popularity)
     totals = lines.groupby("row")[["line_revenue", "cogs", "discount", "quantity"]].sum()
-    fees = np.where(o["channel"] == "marketplace", np.round(totals["line_revenue"] * MARKETPLACE_FEE_RATE)
-                    + MARKETPLACE_FEE_PER_ITEM * totals["quantity"], 0)
-    orders = pd.DataFrame({
-        "order_id": o["order_id"].to_numpy(), "order_date": o["order_date"].dt.strftime("%Y-%m-%d").to_numpy(),
-        "customer_id": o["customer_id"].to_numpy(), "channel": o["channel"].to_numpy(),
-        "revenue": _cents(totals["line_revenue"]), "gross_profit": _cents(totals["line_revenue"] - totals["cogs"] - fees),
-        "campaign_id": o["campaign_id"].to_numpy(), "items": totals["quantity"].to_numpy(),
-        "discount": _cents(totals["discount"]), "fees": _cents(fees),
-    })
-    order_lines = pd.DataFrame({
-        "order_id": o["order_id"].to_numpy()[lines["row"]], "product_id": products["product_id"].to_numpy()[lines["product"]],
-        "quantity": lines["quantity"], "unit_price": _cents(lines["unit_price"]),
-        "discount": _cents(lines["discount"]), "line_revenue": _cents(lines["line_revenue"]),
-    }).sort_values(["order_id", "product_id"], ignore_index=True)
+    fees = np.where(
+        o["channel"] == "marketplace",
+        np.round(totals["line_revenue"] * MARKETPLACE_FEE_RATE) + MARKETPLACE_FEE_PER_ITEM * totals["quantity"],
+        0,
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": o["order_id"].to_numpy(),
+            "order_date": o["order_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "customer_id": o["customer_id"].to_numpy(),
+            "channel": o["channel"].to_numpy(),
+            "revenue": _cents(totals["line_revenue"]),
+            "gross_profit": _cents(totals["line_revenue"] - totals["cogs"] - fees),
+            "campaign_id": o["campaign_id"].to_numpy(),
+            "items": totals["quantity"].to_numpy(),
+            "discount": _cents(totals["discount"]),
+            "fees": _cents(fees),
+        }
+    )
+    order_lines = pd.DataFrame(
+        {
+            "order_id": o["order_id"].to_numpy()[lines["row"]],
+            "product_id": products["product_id"].to_numpy()[lines["product"]],
+            "quantity": lines["quantity"],
+            "unit_price": _cents(lines["unit_price"]),
+            "discount": _cents(lines["discount"]),
+            "line_revenue": _cents(lines["line_revenue"]),
+        }
+    ).sort_values(["order_id", "product_id"], ignore_index=True)
     return orders, order_lines, o["order_id"]
 
 
 def _interactions(j: pd.DataFrame, order_of: pd.Series) -> pd.DataFrame:
     """The logged conversations in date order, each won one linked to the order it produced."""
     t = j[j["type"].notna()]
-    return pd.DataFrame({
-        "interaction_id": _ids("I-", np.arange(1, len(t) + 1), 5).to_numpy(),
-        "date": t["date"].dt.strftime("%Y-%m-%d").to_numpy(), "staff": t["staff"].to_numpy(),
-        "type": t["type"].to_numpy(), "outcome": t["outcome"].to_numpy(), "customer_id": t["customer_id"].to_numpy(),
-        "order_id": order_of.reindex(t.index).to_numpy(), "minutes": t["minutes"].astype(int).to_numpy(),
-        "campaign_id": t["campaign_id"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "interaction_id": _ids("I-", np.arange(1, len(t) + 1), 5).to_numpy(),
+            "date": t["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "staff": t["staff"].to_numpy(),
+            "type": t["type"].to_numpy(),
+            "outcome": t["outcome"].to_numpy(),
+            "customer_id": t["customer_id"].to_numpy(),
+            "order_id": order_of.reindex(t.index).to_numpy(),
+            "minutes": t["minutes"].astype(int).to_numpy(),
+            "campaign_id": t["campaign_id"].to_numpy(),
+        }
+    )
 
 
 def _campaign_table(c: pd.DataFrame) -> pd.DataFrame:
-    columns = ["campaign_id", "channel", "start_date", "end_date", "spend", "name", "impressions", "clicks", "leads", "type"]
+    columns = [
+        "campaign_id",
+        "channel",
+        "start_date",
+        "end_date",
+        "spend",
+        "name",
+        "impressions",
+        "clicks",
+        "leads",
+        "type",
+    ]
     out = c[columns].copy()
     for col in ("start_date", "end_date"):
         out[col] = out[col].dt.strftime("%Y-%m-%d")
@@ -563,7 +760,9 @@ def _funnel(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.Data
         "purchase": attributed["campaign_id"].value_counts(),
         "repeat purchase": attributed.loc[again, "campaign_id"].value_counts(),
     }
-    per = pd.DataFrame({stage: s.reindex(c["campaign_id"]).fillna(0).astype(int).to_numpy() for stage, s in counts.items()})
+    per = pd.DataFrame(
+        {stage: s.reindex(c["campaign_id"]).fillna(0).astype(int).to_numpy() for stage, s in counts.items()}
+    )
     per[["period", "source"]] = c[["period", "channel"]].to_numpy()
     long = per.groupby(["period", "source"])[list(STAGES)].sum().stack().rename("count").reset_index()
     long = long.rename(columns={"level_2": "stage"})

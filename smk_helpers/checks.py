@@ -42,8 +42,10 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour = _COLOUR[self.status]
-        return (f'<div role="status" style="border-left:4px solid {colour};padding:2px 8px">'
-                f"<strong>{html.escape(_SYMBOL[self.status])}:</strong> {html.escape(self.message)}</div>")
+        return (
+            f'<div role="status" style="border-left:4px solid {colour};padding:2px 8px">'
+            f"<strong>{html.escape(_SYMBOL[self.status])}:</strong> {html.escape(self.message)}</div>"
+        )
 
 
 def right(message: str = "well done.") -> Feedback:
@@ -88,8 +90,16 @@ def _close(a: float, b: float, rel: float, abs_tol: float) -> bool:
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
 
 
-def check_number(answer, expected: float, *, rel: float = 0.005, abs_tol: float = 1e-9,
-                 near_misses: dict[str, float] | None = None, unit: str = "", hint: str = "") -> Feedback:
+def check_number(
+    answer,
+    expected: float,
+    *,
+    rel: float = 0.005,
+    abs_tol: float = 1e-9,
+    near_misses: dict[str, float] | None = None,
+    unit: str = "",
+    hint: str = "",
+) -> Feedback:
     """Compare a numeric answer with ``expected`` (relative tolerance ``rel``).
 
     Parameters
@@ -127,8 +137,11 @@ def check_number(answer, expected: float, *, rel: float = 0.005, abs_tol: float 
     if value is None:
         return wrong(f"your answer is a {type(answer).__name__}, not a number; give one number.")
     if math.isnan(expected):
-        return right("n/a is correct: the denominator is zero, so there is no rate.") if math.isnan(value) else \
-            wrong("here the denominator is zero, so the answer is n/a (float('nan')), not a number.")
+        return (
+            right("n/a is correct: the denominator is zero, so there is no rate.")
+            if math.isnan(value)
+            else wrong("here the denominator is zero, so the answer is n/a (float('nan')), not a number.")
+        )
     if math.isnan(value):
         return wrong("your answer is n/a (NaN); check that you divided by the right column.")
     if _close(value, expected, rel, abs_tol):
@@ -137,16 +150,19 @@ def check_number(answer, expected: float, *, rel: float = 0.005, abs_tol: float 
         if _close(value, miss, rel, abs_tol):
             return wrong(message)
     if expected and _close(value, expected * 100, rel, abs_tol):
-        return wrong(f"{_short(value)} looks like a percentage; give {unit or 'a fraction'} "
-                     f"({_short(value)}% is {_short(value / 100)}).")
+        return wrong(
+            f"{_short(value)} looks like a percentage; give {unit or 'a fraction'} "
+            f"({_short(value)}% is {_short(value / 100)})."
+        )
     if expected and _close(value, -expected, rel, abs_tol):
         return wrong(f"{_short(value)} has the wrong sign.")
     direction = "too high" if value > expected else "too low"
     return wrong(f"{_short(value)} is {direction}." + (f" {hint}" if hint else ""))
 
 
-def check_choice(answer, expected: str, *, options: list[str] | None = None,
-                 hints: dict[str, str] | None = None) -> Feedback:
+def check_choice(
+    answer, expected: str, *, options: list[str] | None = None, hints: dict[str, str] | None = None
+) -> Feedback:
     """Compare a text answer with ``expected``, ignoring letter case and surrounding spaces.
 
     Examples
@@ -161,8 +177,11 @@ def check_choice(answer, expected: str, *, options: list[str] | None = None,
     if is_unanswered(answer):
         return Feedback(MISSING, "replace ... with your answer and run the cell again.")
     if not isinstance(answer, str):
-        return wrong(f"give your answer as text in quotes, e.g. {expected!r}" if not options
-                     else f"give your answer as text in quotes: one of {', '.join(options)}.")
+        return wrong(
+            f"give your answer as text in quotes, e.g. {expected!r}"
+            if not options
+            else f"give your answer as text in quotes: one of {', '.join(options)}."
+        )
     given = answer.strip().lower()
     if options and given not in [o.lower() for o in options]:
         return wrong(f"{answer.strip()!r} is not one of the options: {', '.join(options)}.")
@@ -185,6 +204,7 @@ def bookhub():
     from .data import load_bookhub
 
     return load_bookhub()
+
 
 _REGISTRY: dict[str, Callable[[Any], Feedback]] = {}
 
@@ -223,5 +243,7 @@ def check(exercise_id: str, answer=...) -> Feedback:
     try:
         return func(answer)
     except Exception as exc:  # a check must never break a lesson
-        return wrong(f"your answer could not be checked ({type(exc).__name__}: {exc}); "
-                     "make sure it is the kind of value the question asks for.")
+        return wrong(
+            f"your answer could not be checked ({type(exc).__name__}: {exc}); "
+            "make sure it is the kind of value the question asks for."
+        )

@@ -118,39 +118,54 @@ def summary_text(s: dict, currency: str = "$") -> str:
         lines.extend(f"  {label:<{width}}  {value}" for label, value in rows)
         lines.append("")
 
-    section("Sales", [
-        ("Revenue", money(s["revenue"])),
-        ("Orders", fmt_number(s["orders"])),
-        ("Average order value", money(s["average_order_value"])),
-        ("Customers (identified)", fmt_number(s["customers"])),
-        ("New customers", fmt_number(s["new_customers"])),
-        ("Repeat purchase rate", fmt_pct(s["repeat_purchase_rate"])),
-        ("Win rate (open deals left out)", fmt_pct(s["win_rate"])),
-    ])
+    section(
+        "Sales",
+        [
+            ("Revenue", money(s["revenue"])),
+            ("Orders", fmt_number(s["orders"])),
+            ("Average order value", money(s["average_order_value"])),
+            ("Customers (identified)", fmt_number(s["customers"])),
+            ("New customers", fmt_number(s["new_customers"])),
+            ("Repeat purchase rate", fmt_pct(s["repeat_purchase_rate"])),
+            ("Win rate (open deals left out)", fmt_pct(s["win_rate"])),
+        ],
+    )
     by_channel = s.get("revenue_by_channel") or {}
     if by_channel:
         section("Revenue by channel", [(ch, money(v)) for ch, v in by_channel.items()])
     basis = s.get("marketing_roi_basis")
-    section("Marketing", [
-        ("Marketing spend", money(s["marketing_spend"])),
-        ("Impressions", fmt_number(s["impressions"])),
-        ("Clicks", fmt_number(s["clicks"])),
-        ("Leads", fmt_number(s["leads"])),
-        ("Click-through rate", fmt_pct(s["ctr"], digits=2)),
-        ("Cost per lead", money(s["cost_per_lead"])),
-        ("Customer acquisition cost", money(s["cac"])),
-        ("Attributed revenue", money(s["attributed_revenue"])),
-        ("ROAS (revenue per $ spent)", fmt_ratio(s["roas"])),
-        ("Marketing ROI" + (f" (from {basis.replace('_', ' ')})" if basis else ""), fmt_pct(s["marketing_roi"])),
-    ])
+    section(
+        "Marketing",
+        [
+            ("Marketing spend", money(s["marketing_spend"])),
+            ("Impressions", fmt_number(s["impressions"])),
+            ("Clicks", fmt_number(s["clicks"])),
+            ("Leads", fmt_number(s["leads"])),
+            ("Click-through rate", fmt_pct(s["ctr"], digits=2)),
+            ("Cost per lead", money(s["cost_per_lead"])),
+            ("Customer acquisition cost", money(s["cac"])),
+            ("Attributed revenue", money(s["attributed_revenue"])),
+            ("ROAS (revenue per $ spent)", fmt_ratio(s["roas"])),
+            ("Marketing ROI" + (f" (from {basis.replace('_', ' ')})" if basis else ""), fmt_pct(s["marketing_roi"])),
+        ],
+    )
     funnel = s.get("funnel") or []
     if funnel:
-        rows = [(r["stage"], fmt_number(r["count"]), fmt_pct(r["rate_from_previous"]), fmt_pct(r["rate_from_top"], digits=2))
-                for r in funnel]
+        rows = [
+            (
+                r["stage"],
+                fmt_number(r["count"]),
+                fmt_pct(r["rate_from_previous"]),
+                fmt_pct(r["rate_from_top"], digits=2),
+            )
+            for r in funnel
+        ]
         header = ("Funnel stage", "count", "from previous", "from top")
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
         for row in [header, *rows]:
-            lines.append(f"  {row[0]:<{widths[0]}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:])))
+            lines.append(
+                f"  {row[0]:<{widths[0]}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:]))
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -198,11 +213,15 @@ def cmd_init(args) -> int:
     targets = [folder / spec.filename for spec in C.FILES] + [folder / "README.md"]
     existing = [p.name for p in targets if p.exists()]
     if existing:
-        raise UsageError(f"{folder} already holds {', '.join(existing)}; smk init never overwrites files, so choose a new folder.")
+        raise UsageError(
+            f"{folder} already holds {', '.join(existing)}; smk init never overwrites files, so choose a new folder."
+        )
     for spec in C.FILES:
         write_text_atomic(folder / spec.filename, template_csv(spec))
     write_text_atomic(folder / "README.md", TEMPLATE_README.format(folder=folder, contract=C.contract_markdown()))
-    print(f"Wrote {len(C.FILES)} template files and README.md to {folder}. Fill them in, then run: smk validate {folder}")
+    print(
+        f"Wrote {len(C.FILES)} template files and README.md to {folder}. Fill them in, then run: smk validate {folder}"
+    )
     return EXIT_OK
 
 
@@ -241,8 +260,15 @@ def cmd_lab(args) -> int:
         print(line)
     extra = args.jupyter_args[1:] if args.jupyter_args[:1] == ["--"] else args.jupyter_args
     root = getattr(os, "geteuid", lambda: 1)() == 0
-    cmd = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(workspace, args.port, not args.no_browser, root),
-           *(["--ServerApp.port_retries=0"] if args.port is not None else []), *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        *lab_arguments(workspace, args.port, not args.no_browser, root),
+        *(["--ServerApp.port_retries=0"] if args.port is not None else []),
+        *extra,
+    ]
     print(f"Your lessons are in {workspace / 'lessons'}; an update never overwrites a lesson you changed.", flush=True)
     if os.name == "posix":  # JupyterLab takes this process's place, so Ctrl+C and kill reach it directly
         os.execv(sys.executable, cmd)
@@ -301,8 +327,9 @@ def cmd_report(args) -> int:
         if args.workers is not None:
             raise UsageError("--workers is for --batch only.")
         print("Checking the parameters and the business folder...", file=sys.stderr)
-        result = R.make_report(values, args.out or "report", formats,
-                               step=lambda text: print(text, file=sys.stderr, flush=True))
+        result = R.make_report(
+            values, args.out or "report", formats, step=lambda text: print(text, file=sys.stderr, flush=True)
+        )
     except R.NotebookFailed as exc:
         print(f"smk: {exc}", file=sys.stderr)
         return 1
@@ -320,8 +347,10 @@ def _report_batch(args, values, formats) -> int:
     from . import batch
 
     if args.dir is not None or values:
-        raise UsageError("With --batch, give every parameter in the batch file (a 'defaults' entry in YAML "
-                         "applies to all rows), not as DIR, --name or -p.")
+        raise UsageError(
+            "With --batch, give every parameter in the batch file (a 'defaults' entry in YAML "
+            "applies to all rows), not as DIR, --name or -p."
+        )
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers {args.workers} is not a number of processes; give 1 or more.")
     try:
@@ -349,7 +378,10 @@ def _report_parameters() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="smk", description="Sales vs Marketing: check, summarise and report on business data, and run the worksheet.")
+    parser = argparse.ArgumentParser(
+        prog="smk",
+        description="Sales vs Marketing: check, summarise and report on business data, and run the worksheet.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def date_order(p):
@@ -367,7 +399,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (the metrics.json format) instead of a table")
     p.add_argument("--start", help="first day of the period, YYYY-MM-DD (inclusive)")
     p.add_argument("--end", help="last day of the period, YYYY-MM-DD (inclusive)")
-    p.add_argument("--gross-margin", help="gross margin as a fraction (e.g. 0.45), used for ROI when orders have no gross_profit")
+    p.add_argument(
+        "--gross-margin", help="gross margin as a fraction (e.g. 0.45), used for ROI when orders have no gross_profit"
+    )
     p.add_argument("--currency", default="$", help="currency symbol for the table (default: $)")
     date_order(p)
     p.set_defaults(func=cmd_summary)
@@ -376,33 +410,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", help="the folder to create")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("report", help="make a report of a business folder: report.html, report.ipynb, metrics.json "
-                       "(default: The Book Hub)", description="Make a report of a business folder (default: The Book "
-                       "Hub). Parameters: " + _report_parameters() + ".")
+    p = sub.add_parser(
+        "report",
+        help="make a report of a business folder: report.html, report.ipynb, metrics.json (default: The Book Hub)",
+        description="Make a report of a business folder (default: The Book "
+        "Hub). Parameters: " + _report_parameters() + ".",
+    )
     p.add_argument("dir", nargs="?", help="the business folder (holding orders.csv); default: The Book Hub")
     p.add_argument("--out", help="the folder to write to (default: report, or reports with --batch)")
     p.add_argument("--name", help="the business name in titles (default: the folder's name)")
-    p.add_argument("--format", default="html,ipynb", help="html, pdf and/or ipynb, comma-separated (default: "
-                   "html,ipynb); metrics.json is always written; PDF needs Chromium")
-    p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="a report parameter, e.g. -p gross_margin=0.45 -p period_start=2025-01-01 (repeatable)")
-    p.add_argument("--batch", metavar="FILE", help="a YAML or CSV file with one business per row: make all their reports")
-    p.add_argument("--workers", type=int, help="with --batch: how many reports to make at once (default: the number of cores)")
+    p.add_argument(
+        "--format",
+        default="html,ipynb",
+        help="html, pdf and/or ipynb, comma-separated (default: "
+        "html,ipynb); metrics.json is always written; PDF needs Chromium",
+    )
+    p.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a report parameter, e.g. -p gross_margin=0.45 -p period_start=2025-01-01 (repeatable)",
+    )
+    p.add_argument(
+        "--batch", metavar="FILE", help="a YAML or CSV file with one business per row: make all their reports"
+    )
+    p.add_argument(
+        "--workers", type=int, help="with --batch: how many reports to make at once (default: the number of cores)"
+    )
     date_order(p)
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("worksheet", help="open the sales-vs-marketing worksheet in your browser (on this computer only)")
+    p = sub.add_parser(
+        "worksheet", help="open the sales-vs-marketing worksheet in your browser (on this computer only)"
+    )
     p.add_argument("--port", type=int, help="the port to serve on (default: 8866, or a free one if that is taken)")
     p.add_argument("--folder", help="where answers are saved (default: $SMK_WORKSHEET_DIR or ~/smk-worksheets)")
     p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
-    p.add_argument("--idle", type=int, default=limits.KERNEL_IDLE_SECONDS, metavar="SECONDS",
-                   help=f"shut a page's kernel down after this long unused (default: {limits.KERNEL_IDLE_SECONDS}); "
-                   "its answers are saved, and reloading the page goes on")
+    p.add_argument(
+        "--idle",
+        type=int,
+        default=limits.KERNEL_IDLE_SECONDS,
+        metavar="SECONDS",
+        help=f"shut a page's kernel down after this long unused (default: {limits.KERNEL_IDLE_SECONDS}); "
+        "its answers are saved, and reloading the page goes on",
+    )
     p.set_defaults(func=cmd_worksheet)
 
-    p = sub.add_parser("lab", help="open the course in JupyterLab, on your own copy of the lessons (~/smk/lessons)",
-                       description="Copy the lessons into your workspace (once; an update never overwrites your "
-                       "work) and open them in JupyterLab on 127.0.0.1 with a login token.")
+    p = sub.add_parser(
+        "lab",
+        help="open the course in JupyterLab, on your own copy of the lessons (~/smk/lessons)",
+        description="Copy the lessons into your workspace (once; an update never overwrites your "
+        "work) and open them in JupyterLab on 127.0.0.1 with a login token.",
+    )
     p.add_argument("--folder", help="your workspace (default: $SMK_HOME or ~/smk); the lessons go in its lessons/")
     p.add_argument("--port", type=int, help="the port to serve on (default: JupyterLab's, 8888 or the next free one)")
     p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
@@ -435,7 +496,10 @@ def main(argv=None) -> int:
         print(f"smk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"smk: {exc.filename or 'a file'}: {(exc.strerror or str(exc)).lower()}; check the path and its permissions.", file=sys.stderr)
+        print(
+            f"smk: {exc.filename or 'a file'}: {(exc.strerror or str(exc)).lower()}; check the path and its permissions.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 

@@ -28,10 +28,14 @@ MARKETING, SALES = "marketing", "sales"
 SIDES = (MARKETING, SALES)
 
 DEFINITIONS = {
-    MARKETING: ("Marketing creates demand. It finds out who might want what the business offers, makes "
-                "those people aware of it and interested, and brings them to the door or the website."),
-    SALES: ("Sales turns that interest into purchases. It talks with one customer at a time, works out "
-            "what they need, answers their doubts and closes the sale."),
+    MARKETING: (
+        "Marketing creates demand. It finds out who might want what the business offers, makes "
+        "those people aware of it and interested, and brings them to the door or the website."
+    ),
+    SALES: (
+        "Sales turns that interest into purchases. It talks with one customer at a time, works out "
+        "what they need, answers their doubts and closes the sale."
+    ),
 }
 
 
@@ -45,36 +49,52 @@ class Dimension:
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
-    Dimension("Purpose",
-              "create demand: make the right people aware and interested",
-              "turn interest into purchases and revenue"),
-    Dimension("Core function",
-              "learn what customers want, build the brand, bring in leads",
-              "look after individual customers, offer a fitting solution, close"),
-    Dimension("Audience",
-              "many people at once, including some who are not yet looking",
-              "the few who have already shown interest"),
-    Dimension("Time horizon",
-              "long: reputation and interest built over months and years",
-              "short: this conversation, this month's target"),
-    Dimension("Approach",
-              "one-to-many: one message carried by media to a crowd",
-              "one-to-one: a conversation with one buyer, in person, by phone or email"),
-    Dimension("Strategy",
-              "the marketing mix: product, price, place, promotion (the 4 Ps)",
-              "relationships, negotiation, closing the deal"),
-    Dimension("Metrics",
-              "reach, engagement, leads, cost per lead, customer acquisition cost",
-              "revenue, win rate, average order value, target attainment"),
-    Dimension("Activities",
-              "market research, content, ads, newsletters and events",
-              "prospecting, presenting, handling objections, closing"),
-    Dimension("Skills",
-              "creativity, analysis, planning",
-              "listening, persistence, negotiation"),
-    Dimension("Role in the customer journey",
-              "draws people in and teaches them about the offer before they are ready to buy",
-              "meets the ready buyer, shows the value for them, completes the sale"),
+    Dimension(
+        "Purpose",
+        "create demand: make the right people aware and interested",
+        "turn interest into purchases and revenue",
+    ),
+    Dimension(
+        "Core function",
+        "learn what customers want, build the brand, bring in leads",
+        "look after individual customers, offer a fitting solution, close",
+    ),
+    Dimension(
+        "Audience",
+        "many people at once, including some who are not yet looking",
+        "the few who have already shown interest",
+    ),
+    Dimension(
+        "Time horizon",
+        "long: reputation and interest built over months and years",
+        "short: this conversation, this month's target",
+    ),
+    Dimension(
+        "Approach",
+        "one-to-many: one message carried by media to a crowd",
+        "one-to-one: a conversation with one buyer, in person, by phone or email",
+    ),
+    Dimension(
+        "Strategy",
+        "the marketing mix: product, price, place, promotion (the 4 Ps)",
+        "relationships, negotiation, closing the deal",
+    ),
+    Dimension(
+        "Metrics",
+        "reach, engagement, leads, cost per lead, customer acquisition cost",
+        "revenue, win rate, average order value, target attainment",
+    ),
+    Dimension(
+        "Activities",
+        "market research, content, ads, newsletters and events",
+        "prospecting, presenting, handling objections, closing",
+    ),
+    Dimension("Skills", "creativity, analysis, planning", "listening, persistence, negotiation"),
+    Dimension(
+        "Role in the customer journey",
+        "draws people in and teaches them about the offer before they are ready to buy",
+        "meets the ready buyer, shows the value for them, completes the sale",
+    ),
 )
 
 
@@ -120,66 +140,104 @@ class Activity:
 
 # In quiz order: mixed, so that the answers do not come in two blocks.
 ACTIVITIES: tuple[Activity, ...] = (
-    Activity("market research", MARKETING,
-             "it studies a whole market (who reads what, what competitors charge) before anyone is sold "
-             "anything, for example a survey of which genres local readers miss."),
-    Activity("cold calling", SALES,
-             "it is a direct call to one person who has not been in touch before, to start a sale; "
-             "one-to-one by definition."),
-    Activity("content marketing", MARKETING,
-             "useful content such as reading lists or blog posts is published for everyone, to attract "
-             "and keep readers over time."),
-    Activity("negotiation", SALES,
-             "agreeing price and terms happens with one buyer at a time, for example a school ordering a "
-             "class set."),
-    Activity("advertising", MARKETING,
-             "a paid message shown to many people at once; nobody in particular is being sold to."),
-    Activity("customer relationship management (CRM)", SALES,
-             "keeping each customer's details and history lets a seller make the next conversation "
-             "personal, so the course's sources list it with sales.",
-             "the line is blurry: a CRM is the shared record of both teams. Marketing uses the same "
-             "records to pick whom to email, and lesson 06 argues for one CRM that both sides keep."),
-    Activity("influencer marketing", MARKETING,
-             "it borrows someone else's audience: the influencer talks to thousands of followers, not to "
-             "one buyer."),
-    Activity("prospecting", SALES,
-             "a seller looks for individual people or organisations likely to buy and reaches out to "
-             "them one by one.",
-             "it overlaps with lead generation, which marketing does in bulk with campaigns; prospecting "
-             "is the one-to-one version."),
-    Activity("search engine optimisation (SEO)", MARKETING,
-             "it makes the business easy to find when anyone searches; no conversation has started yet."),
-    Activity("presentations", SALES,
-             "a presentation shows one buyer how the offer meets their need, for example a pitch to a "
-             "school librarian."),
-    Activity("brand marketing", MARKETING,
-             "it shapes what everyone thinks of the business, through a consistent look and voice; it "
-             "pays off over years, not in one sale."),
-    Activity("objection handling", SALES,
-             "it answers the doubts of the person in front of you (the price, the delivery time) so that "
-             "they can decide."),
-    Activity("email marketing", MARKETING,
-             "one message goes to a whole list at once, even when it greets each reader by name.",
-             "the line is blurry: a bookseller's personal email to one customer about their order is a "
-             "sales contact, and The Book Hub logs those as 'email follow-up'."),
-    Activity("closing", SALES,
-             "asking for the order and completing the purchase is the last step of a sale, with one "
-             "buyer."),
-    Activity("sales promotions", MARKETING,
-             "despite the name, a promotion (a 3-for-2 table, a holiday discount) is an incentive offered "
-             "to everyone, planned as part of the promotion in the 4 Ps.",
-             "the line is blurry: a promotion works at the moment of purchase, and sellers on the shop "
-             "floor often run it and mention it to each customer."),
-    Activity("post-sale service", SALES,
-             "looking after a customer after they bought (a question, a return, a thank-you note) keeps "
-             "that one relationship going and brings them back.",
-             "customer service sits between the two: it builds the loyalty and reputation that marketing "
-             "also cares about."),
+    Activity(
+        "market research",
+        MARKETING,
+        "it studies a whole market (who reads what, what competitors charge) before anyone is sold "
+        "anything, for example a survey of which genres local readers miss.",
+    ),
+    Activity(
+        "cold calling",
+        SALES,
+        "it is a direct call to one person who has not been in touch before, to start a sale; "
+        "one-to-one by definition.",
+    ),
+    Activity(
+        "content marketing",
+        MARKETING,
+        "useful content such as reading lists or blog posts is published for everyone, to attract "
+        "and keep readers over time.",
+    ),
+    Activity(
+        "negotiation",
+        SALES,
+        "agreeing price and terms happens with one buyer at a time, for example a school ordering a class set.",
+    ),
+    Activity(
+        "advertising", MARKETING, "a paid message shown to many people at once; nobody in particular is being sold to."
+    ),
+    Activity(
+        "customer relationship management (CRM)",
+        SALES,
+        "keeping each customer's details and history lets a seller make the next conversation "
+        "personal, so the course's sources list it with sales.",
+        "the line is blurry: a CRM is the shared record of both teams. Marketing uses the same "
+        "records to pick whom to email, and lesson 06 argues for one CRM that both sides keep.",
+    ),
+    Activity(
+        "influencer marketing",
+        MARKETING,
+        "it borrows someone else's audience: the influencer talks to thousands of followers, not to one buyer.",
+    ),
+    Activity(
+        "prospecting",
+        SALES,
+        "a seller looks for individual people or organisations likely to buy and reaches out to them one by one.",
+        "it overlaps with lead generation, which marketing does in bulk with campaigns; prospecting "
+        "is the one-to-one version.",
+    ),
+    Activity(
+        "search engine optimisation (SEO)",
+        MARKETING,
+        "it makes the business easy to find when anyone searches; no conversation has started yet.",
+    ),
+    Activity(
+        "presentations",
+        SALES,
+        "a presentation shows one buyer how the offer meets their need, for example a pitch to a school librarian.",
+    ),
+    Activity(
+        "brand marketing",
+        MARKETING,
+        "it shapes what everyone thinks of the business, through a consistent look and voice; it "
+        "pays off over years, not in one sale.",
+    ),
+    Activity(
+        "objection handling",
+        SALES,
+        "it answers the doubts of the person in front of you (the price, the delivery time) so that they can decide.",
+    ),
+    Activity(
+        "email marketing",
+        MARKETING,
+        "one message goes to a whole list at once, even when it greets each reader by name.",
+        "the line is blurry: a bookseller's personal email to one customer about their order is a "
+        "sales contact, and The Book Hub logs those as 'email follow-up'.",
+    ),
+    Activity(
+        "closing", SALES, "asking for the order and completing the purchase is the last step of a sale, with one buyer."
+    ),
+    Activity(
+        "sales promotions",
+        MARKETING,
+        "despite the name, a promotion (a 3-for-2 table, a holiday discount) is an incentive offered "
+        "to everyone, planned as part of the promotion in the 4 Ps.",
+        "the line is blurry: a promotion works at the moment of purchase, and sellers on the shop "
+        "floor often run it and mention it to each customer.",
+    ),
+    Activity(
+        "post-sale service",
+        SALES,
+        "looking after a customer after they bought (a question, a return, a thank-you note) keeps "
+        "that one relationship going and brings them back.",
+        "customer service sits between the two: it builds the loyalty and reputation that marketing also cares about.",
+    ),
 )
 
 _BY_NAME = {a.name.lower(): a for a in ACTIVITIES}
-_BY_NAME.update({"crm": _BY_NAME["customer relationship management (crm)"],
-                 "seo": _BY_NAME["search engine optimisation (seo)"]})
+_BY_NAME.update(
+    {"crm": _BY_NAME["customer relationship management (crm)"], "seo": _BY_NAME["search engine optimisation (seo)"]}
+)
 
 
 def activity_names(side: str | None = None) -> list[str]:
@@ -228,8 +286,9 @@ def sort_feedback(activity: str, choice) -> Feedback:
     """
     item = _BY_NAME.get(_normalise(activity))
     if item is None:
-        return Feedback(WRONG, f"there is no activity {activity!r} in the quiz; "
-                               f"the activities are: {', '.join(activity_names())}.")
+        return Feedback(
+            WRONG, f"there is no activity {activity!r} in the quiz; the activities are: {', '.join(activity_names())}."
+        )
     if is_unanswered(choice) or (isinstance(choice, str) and not choice.strip()):
         return Feedback(MISSING, f"choose marketing or sales for {item.name}.")
     given = _normalise(choice)
@@ -295,8 +354,7 @@ def quiz_score(answers: Mapping[str, object]) -> QuizScore:
         if item is not None:
             given[item.name] = choice
     statuses = [sort_feedback(a.name, given.get(a.name)).status for a in ACTIVITIES]
-    return QuizScore(right=statuses.count(RIGHT), wrong=statuses.count(WRONG),
-                     unanswered=statuses.count(MISSING))
+    return QuizScore(right=statuses.count(RIGHT), wrong=statuses.count(WRONG), unanswered=statuses.count(MISSING))
 
 
 def feedback_html(feedback: Feedback) -> str:
@@ -324,14 +382,17 @@ def sorting_quiz():
     """
     import ipywidgets as widgets
 
-    intro = widgets.HTML("<p>For each activity, choose <b>marketing</b> or <b>sales</b>. "
-                         "The line under it says why.</p>")
+    intro = widgets.HTML(
+        "<p>For each activity, choose <b>marketing</b> or <b>sales</b>. The line under it says why.</p>"
+    )
     score = widgets.HTML()
     dropdowns, lines, rows = {}, {}, []
     for item in ACTIVITIES:
         dropdown = widgets.Dropdown(
-            options=[("choose…", None), ("marketing", MARKETING), ("sales", SALES)], value=None,
-            description=item.name, style={"description_width": "280px"},
+            options=[("choose…", None), ("marketing", MARKETING), ("sales", SALES)],
+            value=None,
+            description=item.name,
+            style={"description_width": "280px"},
             layout=widgets.Layout(width="440px"),
         )
         line = widgets.HTML()
@@ -340,13 +401,14 @@ def sorting_quiz():
 
     def update_score():
         result = quiz_score({name: d.value for name, d in dropdowns.items()})
-        score.value = f"<p role=\"status\"><b>Score:</b> {html.escape(result.message)}</p>"
+        score.value = f'<p role="status"><b>Score:</b> {html.escape(result.message)}</p>'
 
     def on_change(name):
         def handler(change):
             value = change["new"]
             lines[name].value = "" if value is None else feedback_html(sort_feedback(name, value))
             update_score()
+
         return handler
 
     for name, dropdown in dropdowns.items():
@@ -415,11 +477,15 @@ def bookhub_activities(campaigns: pd.DataFrame, interactions: pd.DataFrame) -> p
     ):
         counts = table[column].fillna("(unknown)").value_counts()
         counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
-        parts.append(pd.DataFrame({
-            "side": side,
-            "activity": counts.index.astype(str),
-            "example of": [examples.get(name, "") for name in counts.index],
-            "count": counts.to_numpy(dtype="int64"),
-            "counted in": unit,
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "side": side,
+                    "activity": counts.index.astype(str),
+                    "example of": [examples.get(name, "") for name in counts.index],
+                    "count": counts.to_numpy(dtype="int64"),
+                    "counted in": unit,
+                }
+            )
+        )
     return pd.concat(parts, ignore_index=True)

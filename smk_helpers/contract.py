@@ -55,12 +55,45 @@ ORDERS = FileSpec(
     export_hint="From your till or e-commerce system: an 'orders' or 'transactions' export, one row per order.",
     columns=(
         Column("order_id", "id", True, "Unique id of the order (receipt number).", ("1001", "1002"), blank_ok=False),
-        Column("order_date", "date", True, "Date (or date and time) of the order, e.g. 2025-03-14.", ("2025-03-14", "2025-03-15"), blank_ok=False),
+        Column(
+            "order_date",
+            "date",
+            True,
+            "Date (or date and time) of the order, e.g. 2025-03-14.",
+            ("2025-03-14", "2025-03-15"),
+            blank_ok=False,
+        ),
         Column("customer_id", "id", True, "Who bought; leave empty for an anonymous walk-in.", ("C001", "")),
-        Column("channel", "text", True, "Where the sale happened, e.g. in-store, website, marketplace.", ("in-store", "website")),
-        Column("revenue", "money", True, "What the customer paid, net of discounts, without sales tax (>= 0).", ("48.50", "23.99"), blank_ok=False),
-        Column("gross_profit", "money", False, "Revenue minus cost of goods and fees; fill every row or leave the column out.", ("22.10", "9.80"), blank_ok=False),
-        Column("campaign_id", "id", False, "The campaign that brought the order, if known (must exist in campaigns.csv).", ("", "C-EMAIL-01")),
+        Column(
+            "channel",
+            "text",
+            True,
+            "Where the sale happened, e.g. in-store, website, marketplace.",
+            ("in-store", "website"),
+        ),
+        Column(
+            "revenue",
+            "money",
+            True,
+            "What the customer paid, net of discounts, without sales tax (>= 0).",
+            ("48.50", "23.99"),
+            blank_ok=False,
+        ),
+        Column(
+            "gross_profit",
+            "money",
+            False,
+            "Revenue minus cost of goods and fees; fill every row or leave the column out.",
+            ("22.10", "9.80"),
+            blank_ok=False,
+        ),
+        Column(
+            "campaign_id",
+            "id",
+            False,
+            "The campaign that brought the order, if known (must exist in campaigns.csv).",
+            ("", "C-EMAIL-01"),
+        ),
         Column("items", "count", False, "Number of items in the order (whole number >= 1).", ("2", "1")),
     ),
 )
@@ -75,7 +108,14 @@ CAMPAIGNS = FileSpec(
         Column("campaign_id", "id", True, "Unique id of the campaign.", ("C-EMAIL-01", "C-SOCIAL-01"), blank_ok=False),
         Column("channel", "text", True, "Marketing channel, e.g. email, social, search, event.", ("email", "social")),
         Column("start_date", "date", True, "First day of the campaign.", ("2025-03-01", "2025-03-10"), blank_ok=False),
-        Column("end_date", "date", True, "Last day of the campaign (on or after start_date).", ("2025-03-31", "2025-03-24"), blank_ok=False),
+        Column(
+            "end_date",
+            "date",
+            True,
+            "Last day of the campaign (on or after start_date).",
+            ("2025-03-31", "2025-03-24"),
+            blank_ok=False,
+        ),
         Column("spend", "money", True, "What the campaign cost (>= 0).", ("120.00", "350.00"), blank_ok=False),
         Column("name", "text", False, "A readable name.", ("March newsletter", "Spring reads ads")),
         Column("impressions", "count", False, "How many times it was shown (blank = unknown).", ("5200", "41000")),
@@ -94,10 +134,21 @@ FUNNEL = FileSpec(
     ),
     export_hint="From web analytics, your email tool and your till: one row per stage (and month, and source).",
     columns=(
-        Column("stage", "text", True, "Name of the stage, top of the funnel first.", ("site visits", "purchase"), blank_ok=False),
-        Column("count", "count", True, "How many reached the stage (whole number >= 0).", ("1200", "36"), blank_ok=False),
+        Column(
+            "stage",
+            "text",
+            True,
+            "Name of the stage, top of the funnel first.",
+            ("site visits", "purchase"),
+            blank_ok=False,
+        ),
+        Column(
+            "count", "count", True, "How many reached the stage (whole number >= 0).", ("1200", "36"), blank_ok=False
+        ),
         Column("period", "month", False, "Month as YYYY-MM.", ("2025-03", "2025-03")),
-        Column("source", "text", False, "Where they came from, e.g. social, email, search, walk-in.", ("search", "search")),
+        Column(
+            "source", "text", False, "Where they came from, e.g. social, email, search, walk-in.", ("search", "search")
+        ),
     ),
 )
 
@@ -111,7 +162,13 @@ INTERACTIONS = FileSpec(
         Column("interaction_id", "id", True, "Unique id of the interaction.", ("I-001", "I-002"), blank_ok=False),
         Column("date", "date", True, "Date of the interaction.", ("2025-03-14", "2025-03-15"), blank_ok=False),
         Column("staff", "text", True, "Who handled it.", ("Maya", "Tom")),
-        Column("type", "text", True, "Kind of contact, e.g. recommendation, special order, phone follow-up.", ("special order", "recommendation")),
+        Column(
+            "type",
+            "text",
+            True,
+            "Kind of contact, e.g. recommendation, special order, phone follow-up.",
+            ("special order", "recommendation"),
+        ),
         Column("outcome", "outcome", True, "won, lost or open (any letter case).", ("won", "open"), blank_ok=False),
         Column("customer_id", "id", False, "The customer, if known.", ("C001", "")),
         Column("order_id", "id", False, "The order it led to, if won.", ("1001", "")),
@@ -175,7 +232,9 @@ def file_markdown(spec: FileSpec) -> str:
     lines = [f"### `{spec.filename}` ({need})", "", spec.meaning, ""]
     lines += ["| column | required | type | meaning |", "|---|---|---|---|"]
     for col in spec.columns:
-        need = ("yes" if col.required else "no") + ("" if col.blank_ok else ", every row" if col.required else " (if present: every row)")
+        need = ("yes" if col.required else "no") + (
+            "" if col.blank_ok else ", every row" if col.required else " (if present: every row)"
+        )
         lines.append(f"| `{col.name}` | {need} | {KIND_WORDS[col.kind]} | {col.meaning} |")
     if spec.key:
         lines += ["", f"Each `{spec.key}` must be unique."]

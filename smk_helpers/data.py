@@ -13,8 +13,19 @@ import pandas as pd
 
 from . import contract as C
 from . import limits
-from .userfiles import (DAMAGED, TABLE_FIX, UnreadableFile, check_workbook, damaged_example, damaged_text, decode_text, read_bytes,
-                        rows_text, split_csv, swallowed_rows_text)
+from .userfiles import (
+    DAMAGED,
+    TABLE_FIX,
+    UnreadableFile,
+    check_workbook,
+    damaged_example,
+    damaged_text,
+    decode_text,
+    read_bytes,
+    rows_text,
+    split_csv,
+    swallowed_rows_text,
+)
 
 
 class BusinessDataError(ValueError):
@@ -65,7 +76,11 @@ class Business:
             present[spec.stem] = tuple(c.name for c in spec.columns if c.name in df.columns)
             for col in spec.columns:
                 if col.name not in df.columns:
-                    df[col.name] = np.nan if col.kind in ("money", "number", "count") else pd.Series([pd.NA] * len(df), dtype="str", index=df.index)
+                    df[col.name] = (
+                        np.nan
+                        if col.kind in ("money", "number", "count")
+                        else pd.Series([pd.NA] * len(df), dtype="str", index=df.index)
+                    )
                 if col.kind == "date":
                     df[col.name] = pd.to_datetime(df[col.name])
                 elif col.kind in ("money", "number", "count"):
@@ -128,7 +143,9 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
     if table is not None and damaged_text(text):  # name the damage; checking such cells further says nothing more
         raise BusinessDataError(_damaged_cells(df, name))
     row = df.pop("_row")
-    df.columns = [str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns]
+    df.columns = [
+        str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns
+    ]
     keep = [c != "" for c in df.columns]
     df = df.loc[:, keep]
     if df.shape[1] == 0:
@@ -147,11 +164,14 @@ def _read_workbook(path: Path, name: str) -> pd.DataFrame:
     try:
         df = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise UnreadableFile(f"{name} could not be read as an Excel workbook ({exc}); save it again or export "
-                             "it as CSV.") from None
+        raise UnreadableFile(
+            f"{name} could not be read as an Excel workbook ({exc}); save it again or export it as CSV."
+        ) from None
     if df.shape[1] > limits.MAX_COLUMNS:
-        raise UnreadableFile(f"{name} has {df.shape[1]:,} columns in its header, more than the "
-                             f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs.")
+        raise UnreadableFile(
+            f"{name} has {df.shape[1]:,} columns in its header, more than the "
+            f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs."
+        )
     df = df.apply(lambda col: col.astype(str).str.strip())
     df["_row"] = np.arange(2, len(df) + 2)
     blank = (df.drop(columns="_row") == "").all(axis=1)
@@ -166,14 +186,17 @@ def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[str]:
     """
     contract = {c.name for c in spec.columns} if spec is not None else set()
     names = [h.strip().lower() for h in table.header]
-    dated = [names.index(c.name) for c in (spec.columns if spec else ()) if c.kind in ("date", "month") and c.name in names]
+    dated = [
+        names.index(c.name) for c in (spec.columns if spec else ()) if c.kind in ("date", "month") and c.name in names
+    ]
     problems = []
     position = {row: k for k, row in enumerate(table.row_numbers)} if table.multiline else {}
     for row, columns in table.multiline.items():
         for i in columns:
             cell = table.rows[position[row]][i]
-            if names[i] in contract or any(_reads_as_row(line, table.separator, len(names), dated)
-                                           for line in cell.splitlines()):
+            if names[i] in contract or any(
+                _reads_as_row(line, table.separator, len(names), dated) for line in cell.splitlines()
+            ):
                 problems.append(swallowed_rows_text(name, names[i], row, table.spans[row]))
                 break
     return problems
@@ -196,18 +219,22 @@ def _damaged_cells(df: pd.DataFrame, name: str) -> list[str]:
     problems = []
     header = [str(c) for c in df.columns if c != "_row" and damaged_text(str(c))]
     if header:
-        problems.append(f"{name}, its header: bytes that are not UTF-8 (e.g. '{damaged_example(header[0])}') in a file "
-                        "that is otherwise UTF-8; correct the column names, or save the file again as 'CSV UTF-8'.")
+        problems.append(
+            f"{name}, its header: bytes that are not UTF-8 (e.g. '{damaged_example(header[0])}') in a file "
+            "that is otherwise UTF-8; correct the column names, or save the file again as 'CSV UTF-8'."
+        )
     for number, column in enumerate(df.columns):
         if column == "_row":
             continue
         bad = df.iloc[:, number].str.contains(DAMAGED, regex=True)
         if bad.any():
             example = damaged_example(df.loc[bad].iloc[0, number])
-            problems.append(f"{name}, column '{damaged_example(str(column)).strip().lower()}', "
-                            f"{rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 (e.g. '{example}') in a file "
-                            "that is otherwise UTF-8, so they would show as the wrong letters; correct them, or save "
-                            "the file again as 'CSV UTF-8'.")
+            problems.append(
+                f"{name}, column '{damaged_example(str(column)).strip().lower()}', "
+                f"{rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 (e.g. '{example}') in a file "
+                "that is otherwise UTF-8, so they would show as the wrong letters; correct them, or save "
+                "the file again as 'CSV UTF-8'."
+            )
     return problems
 
 
@@ -352,13 +379,17 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
         have = ", ".join(c for c in raw.columns if c != "_row") or "none"
         names = ", ".join(f"'{m}'" for m in missing)
         plural = "columns" if len(missing) > 1 else "column"
-        problems.append(f"{table.name} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row.")
+        problems.append(
+            f"{table.name} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row."
+        )
         return None
     check = _Checker(table.name, raw, problems)
     out = raw.copy()
     for col in spec.columns:
         if col.name not in raw.columns:
-            out[col.name] = np.nan if col.kind in ("money", "number", "count") else pd.Series(np.nan, index=raw.index, dtype="str")
+            out[col.name] = (
+                np.nan if col.kind in ("money", "number", "count") else pd.Series(np.nan, index=raw.index, dtype="str")
+            )
             continue
         cells = raw[col.name]
         blank = cells == ""
@@ -368,18 +399,28 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
             out[col.name] = cells.where(~blank)
         elif col.kind == "outcome":
             lower = cells.str.lower()
-            check.flag(col.name, ~blank & ~lower.isin(C.OUTCOMES), "not one of won, lost, open", "use won, lost or open")
+            check.flag(
+                col.name, ~blank & ~lower.isin(C.OUTCOMES), "not one of won, lost, open", "use won, lost or open"
+            )
             out[col.name] = lower.where(~blank)
         elif col.kind == "date":
             values, bad, ambiguous = parse_dates(cells, dayfirst)
             check.flag(col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
             if ambiguous.any():
-                check.flag(col.name, ambiguous, "a slash date, which can be read day/month or month/day",
-                           _slash_hint(cells[ambiguous]))
+                check.flag(
+                    col.name,
+                    ambiguous,
+                    "a slash date, which can be read day/month or month/day",
+                    _slash_hint(cells[ambiguous]),
+                )
             early, late = pd.Timestamp(limits.EARLIEST_DATE), pd.Timestamp(limits.LATEST_DATE)
             implausible = values.notna() & ((values < early) | (values >= late + pd.Timedelta(days=1)))
-            check.flag(col.name, implausible, f"a date outside {early.year} to {late.year}",
-                       "check its year (a typo such as 2204 for 2024?)")
+            check.flag(
+                col.name,
+                implausible,
+                f"a date outside {early.year} to {late.year}",
+                "check its year (a typo such as 2204 for 2024?)",
+            )
             out[col.name] = values.where(~implausible)
         elif col.kind == "month":
             month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
@@ -390,12 +431,20 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
             values, bad = parse_numbers(cells, decimal_comma)
             check.flag(col.name, bad, "not a number", "write plain numbers such as 1234.50")
             huge = values.abs() > limits.MAX_NUMBER
-            check.flag(col.name, huge, f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
-                       "check the cell: is a decimal separator missing, or two cells run together?")
+            check.flag(
+                col.name,
+                huge,
+                f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
+                "check the cell: is a decimal separator missing, or two cells run together?",
+            )
             values = values.where(~huge)
             if col.kind == "count":
-                check.flag(col.name, values.notna() & ((values < 0) | (values % 1 != 0)),
-                           "not a whole number of 0 or more", "count things in whole numbers")
+                check.flag(
+                    col.name,
+                    values.notna() & ((values < 0) | (values % 1 != 0)),
+                    "not a whole number of 0 or more",
+                    "count things in whole numbers",
+                )
             out[col.name] = values
     if spec.stem == "orders":
         out["channel"] = out["channel"].fillna(C.UNKNOWN_CHANNEL)
@@ -423,21 +472,35 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
         if repeat.any():
             fix = "give every record its own id"
             if spec.stem == "orders" and _looks_like_item_rows(df, repeat):
-                fix = ("the file looks like one row per item, but orders.csv needs one row per order: "
-                       "add up revenue (and items) per order_id first, e.g. with a pivot table, "
-                       "and keep the item rows in a separate file")
+                fix = (
+                    "the file looks like one row per item, but orders.csv needs one row per order: "
+                    "add up revenue (and items) per order_id first, e.g. with a pivot table, "
+                    "and keep the item rows in a separate file"
+                )
             check.flag(spec.key, repeat, "an id already used on an earlier row", fix)
     if spec.stem == "orders":
-        check.flag("revenue", df["revenue"] < 0, "a negative amount",
-                   "revenue must be 0 or more; record a refund by lowering the original order's revenue "
-                   "(or by leaving the refunded order out), not as a negative row")
+        check.flag(
+            "revenue",
+            df["revenue"] < 0,
+            "a negative amount",
+            "revenue must be 0 or more; record a refund by lowering the original order's revenue "
+            "(or by leaving the refunded order out), not as a negative row",
+        )
         check.flag("items", df["items"] < 1, "less than 1", "an order has at least one item")
     if spec.stem == "campaigns":
         check.flag("spend", df["spend"] < 0, "a negative amount", "spend must be 0 or more")
-        check.flag("clicks", df["clicks"] > df["impressions"], "more clicks than impressions",
-                   "a campaign cannot have more clicks than times it was shown; check the two columns")
-        check.flag("end_date", df["end_date"] < df["start_date"], "an end date before start_date",
-                   "swap the two dates or correct the end date")
+        check.flag(
+            "clicks",
+            df["clicks"] > df["impressions"],
+            "more clicks than impressions",
+            "a campaign cannot have more clicks than times it was shown; check the two columns",
+        )
+        check.flag(
+            "end_date",
+            df["end_date"] < df["start_date"],
+            "an end date before start_date",
+            "swap the two dates or correct the end date",
+        )
     if spec.stem == "targets":
         check.flag("target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
     if spec.stem == "funnel":
@@ -500,19 +563,24 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
         names[spec.stem] = spec.filename
         if not found:
             if spec.required:
-                problems.append(f"{folder} has no {spec.filename}; it is the one file every business folder needs "
-                                f"(run 'smk init' to get a template).")
+                problems.append(
+                    f"{folder} has no {spec.filename}; it is the one file every business folder needs "
+                    f"(run 'smk init' to get a template)."
+                )
             continue
         csv_files = [p for p in found if p.suffix.lower() == ".csv"]
         if len(found) == 2 and len(csv_files) == 1:  # a workbook saved again as CSV, as smk advises: read the CSV
             skipped = next(p for p in found if p not in csv_files)
-            notes.append(f"{skipped.name} was not read: {csv_files[0].name} is read instead; remove the one you do "
-                         "not mean.")
+            notes.append(
+                f"{skipped.name} was not read: {csv_files[0].name} is read instead; remove the one you do not mean."
+            )
             found = csv_files
         if len(found) > 1:
             both = " and ".join(p.name for p in found)
-            problems.append(f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
-                            "or rename the other.")
+            problems.append(
+                f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
+                "or rename the other."
+            )
             continue
         try:
             raw = read_table(found[0], spec)
@@ -526,8 +594,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     if problems:
         raise BusinessDataError(problems)
     tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
-    return Business(name=name or folder.name, path=folder, warnings=tuple(warnings),
-                    present_columns=present, **tables)
+    return Business(name=name or folder.name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
 
 
 def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
@@ -543,10 +610,14 @@ def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
             continue
         unknown = df["campaign_id"].notna() & ~df["campaign_id"].isin(known)
         if unknown.any():
-            fix = (f"add the campaign to {names['campaigns']} or correct the id" if campaigns is not None
-                   else "the folder has no campaigns.csv, so add one or clear this column")
-            _Checker(names[stem], df, problems).flag("campaign_id", unknown,
-                                                     f"a campaign that is not in {names['campaigns']}", fix)
+            fix = (
+                f"add the campaign to {names['campaigns']} or correct the id"
+                if campaigns is not None
+                else "the folder has no campaigns.csv, so add one or clear this column"
+            )
+            _Checker(names[stem], df, problems).flag(
+                "campaign_id", unknown, f"a campaign that is not in {names['campaigns']}", fix
+            )
     orders, interactions = tables.get("orders"), tables.get("interactions")
     if orders is not None and not problems:
         warnings.extend(_isolated_orders(orders, names["orders"]))
@@ -554,8 +625,10 @@ def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
         dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(set(orders["order_id"].dropna()))
         if dangling.any():
             rows = rows_text(interactions.loc[dangling, "_row"])
-            warnings.append(f"{names['interactions']}, column 'order_id', {rows}: the order is not in "
-                            f"{names['orders']}, so staff revenue from these interactions is not counted.")
+            warnings.append(
+                f"{names['interactions']}, column 'order_id', {rows}: the order is not in "
+                f"{names['orders']}, so staff revenue from these interactions is not counted."
+            )
     funnel = tables.get("funnel")
     if funnel is not None and not problems:
         from .funnel import funnel_table, funnel_warnings
@@ -578,15 +651,17 @@ def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
     if gaps[widest] <= limits.ISOLATED_ORDER_DAYS:
         return []
     few = max(1, len(dates) // 100)
-    before, after = dates.iloc[:widest + 1], dates.iloc[widest + 1:]
+    before, after = dates.iloc[: widest + 1], dates.iloc[widest + 1 :]
     odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
     if odd is None:
         return []
     years = gaps[widest] / 365.25
     rows = rows_text(orders.loc[odd.index, "_row"])
-    return [f"{name}, column 'order_date', {rows}: {years:.0f} year{'s' if round(years) != 1 else ''} away from all "
-            f"the other orders ({rest.min():%Y-%m-%d} to {rest.max():%Y-%m-%d}), so a period that spans them holds "
-            "almost nothing; check the year."]
+    return [
+        f"{name}, column 'order_date', {rows}: {years:.0f} year{'s' if round(years) != 1 else ''} away from all "
+        f"the other orders ({rest.min():%Y-%m-%d} to {rest.max():%Y-%m-%d}), so a period that spans them holds "
+        "almost nothing; check the year."
+    ]
 
 
 def bookhub_path() -> Path:

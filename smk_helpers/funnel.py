@@ -147,10 +147,12 @@ def funnel_table(funnel: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     1      cart    100                 0.1           0.10
     2  purchase     30                 0.3           0.03
     """
-    rows = pd.DataFrame({
-        "stage": pd.Categorical(funnel["stage"], categories=stage_order(funnel), ordered=True),
-        "count": funnel["count"],
-    })
+    rows = pd.DataFrame(
+        {
+            "stage": pd.Categorical(funnel["stage"], categories=stage_order(funnel), ordered=True),
+            "count": funnel["count"],
+        }
+    )
     if by is not None:
         rows.insert(0, by, funnel[by].fillna(UNKNOWN_CHANNEL))
     keys = "stage" if by is None else [by, "stage"]  # a categorical stage sorts in file order
@@ -213,13 +215,16 @@ def funnel_warnings(table: pd.DataFrame, by: str | None = None) -> list[str]:
     above = table[["stage", "count"]].groupby(key).shift()
     larger = table["rate_from_previous"] > 1
     return [
-        (f"{by} {group}: " if by else "")
-        + f"Stage '{stage}' ({fmt_number(count)}) is larger than the stage above it, "
+        (f"{by} {group}: " if by else "") + f"Stage '{stage}' ({fmt_number(count)}) is larger than the stage above it, "
         f"'{above_stage}' ({fmt_number(above_count)}): a rate of {fmt_pct(rate)}. "
         "Check the counts and the stage order."
         for group, stage, count, above_stage, above_count, rate in zip(
-            key[larger], table["stage"][larger], table["count"][larger],
-            above["stage"][larger], above["count"][larger], table["rate_from_previous"][larger],
+            key[larger],
+            table["stage"][larger],
+            table["count"][larger],
+            above["stage"][larger],
+            above["count"][larger],
+            table["rate_from_previous"][larger],
         )
     ]
 

@@ -931,8 +931,9 @@ def prorate_campaigns(campaigns: pd.DataFrame, start=None, end=None) -> pd.DataF
     if start is None and end is None:
         return campaigns
     share = campaign_share(campaigns, start, end)
-    scaled = campaigns.assign(**{column: campaigns[column] * share for column in CAMPAIGN_NUMBERS
-                                 if column in campaigns})
+    scaled = campaigns.assign(
+        **{column: campaigns[column] * share for column in CAMPAIGN_NUMBERS if column in campaigns}
+    )
     return scaled[share > 0]
 
 
@@ -1193,18 +1194,21 @@ def sales_by(orders: pd.DataFrame, by: str = "channel") -> pd.DataFrame:
     else:
         raise ValueError(f"by must be 'channel' or 'month', not {by!r}.")
     counts = counts.fillna(0).astype("int64")
-    table = pd.DataFrame({
-        "orders": counts,
-        "revenue": revenue,
-        "average_order_value": average_order_value(revenue, counts),
-        "share": safe_divide(revenue, total_revenue(orders)),
-    })
+    table = pd.DataFrame(
+        {
+            "orders": counts,
+            "revenue": revenue,
+            "average_order_value": average_order_value(revenue, counts),
+            "share": safe_divide(revenue, total_revenue(orders)),
+        }
+    )
     table.index.name = by
     return table
 
 
-def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, end=None,
-                     gross_margin=None, by: str | None = None) -> pd.DataFrame:
+def campaign_results(
+    campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, end=None, gross_margin=None, by: str | None = None
+) -> pd.DataFrame:
     """What each campaign (or each marketing channel) cost, reached and brought in a period.
 
     Formulas: spend, impressions, clicks and leads are pro-rated to the period
@@ -1249,8 +1253,10 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
     known = _attribution_known(orders)
     period_orders = orders[in_period(orders["order_date"], start, end) & orders["campaign_id"].notna()]
     shown = prorate_campaigns(campaigns, start, end)
-    earlier = campaigns[campaigns["campaign_id"].isin(period_orders["campaign_id"])
-                        & ~campaigns["campaign_id"].isin(shown["campaign_id"])]
+    earlier = campaigns[
+        campaigns["campaign_id"].isin(period_orders["campaign_id"])
+        & ~campaigns["campaign_id"].isin(shown["campaign_id"])
+    ]
     if len(earlier):  # ran outside the period but brought orders in it: no spend here, their orders still count
         idle = earlier.assign(**{c: earlier[c] * 0.0 for c in CAMPAIGN_NUMBERS if c in earlier})
         shown = pd.concat([shown, idle]).sort_index()
@@ -1262,17 +1268,21 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
         profit_of = period_orders["revenue"] * gross_margin
     else:
         profit_of = pd.Series(math.nan, index=period_orders.index)
-    per_campaign = pd.DataFrame({
-        "orders": period_orders.groupby("campaign_id").size(),
-        "attributed_revenue": period_orders["revenue"].groupby(period_orders["campaign_id"]).sum(min_count=1),
-        "gross_profit": profit_of.groupby(period_orders["campaign_id"]).sum(min_count=1),
-        "new_customers": first.groupby("campaign_id").size(),
-    }, columns=["orders", "attributed_revenue", "gross_profit", "new_customers"]).astype("float64")
+    per_campaign = pd.DataFrame(
+        {
+            "orders": period_orders.groupby("campaign_id").size(),
+            "attributed_revenue": period_orders["revenue"].groupby(period_orders["campaign_id"]).sum(min_count=1),
+            "gross_profit": profit_of.groupby(period_orders["campaign_id"]).sum(min_count=1),
+            "new_customers": first.groupby("campaign_id").size(),
+        },
+        columns=["orders", "attributed_revenue", "gross_profit", "new_customers"],
+    ).astype("float64")
     rows = shown.set_index("campaign_id")
     brought = per_campaign.reindex(rows.index)  # per campaign; a campaign no order names brought 0
     if known:
-        brought[["orders", "attributed_revenue", "new_customers"]] = (
-            brought[["orders", "attributed_revenue", "new_customers"]].fillna(0.0))
+        brought[["orders", "attributed_revenue", "new_customers"]] = brought[
+            ["orders", "attributed_revenue", "new_customers"]
+        ].fillna(0.0)
         if not profit_of.isna().all() or period_orders.empty:
             brought["gross_profit"] = brought["gross_profit"].fillna(0.0)
     numbers = pd.concat([rows[list(CAMPAIGN_NUMBERS)], brought], axis=1)
@@ -1299,8 +1309,9 @@ def campaign_results(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, 
     return table
 
 
-def conversations_by(interactions: pd.DataFrame, by: str = "staff",
-                     staff_hourly_cost: float = STAFF_HOURLY_COST) -> pd.DataFrame:
+def conversations_by(
+    interactions: pd.DataFrame, by: str = "staff", staff_hourly_cost: float = STAFF_HOURLY_COST
+) -> pd.DataFrame:
     """Sales conversations per person (or per type): won, lost, open, win rate, hours and cost.
 
     Formulas: win_rate = won / (won + lost); hours = Σ minutes / 60; cost = hours ×
@@ -1322,14 +1333,19 @@ def conversations_by(interactions: pd.DataFrame, by: str = "staff",
     minutes = interactions["minutes"].groupby(key).sum(min_count=1).reindex(counts.index)
     hours = minutes / 60
     cost = staff_cost(minutes, staff_hourly_cost)
-    table = counts.assign(win_rate=win_rate(counts["won"], counts["lost"]), hours=hours, cost=cost,
-                          cost_per_win=safe_divide(cost, counts["won"]))
+    table = counts.assign(
+        win_rate=win_rate(counts["won"], counts["lost"]),
+        hours=hours,
+        cost=cost,
+        cost_per_win=safe_divide(cost, counts["won"]),
+    )
     table.index.name = by
     return table
 
 
-def handoff_by(campaigns: pd.DataFrame, interactions: pd.DataFrame, start=None, end=None,
-               by: str = "channel") -> pd.DataFrame:
+def handoff_by(
+    campaigns: pd.DataFrame, interactions: pd.DataFrame, start=None, end=None, by: str = "channel"
+) -> pd.DataFrame:
     """Marketing's leads and what sales made of them, per marketing channel.
 
     Formulas: leads = Σ leads of the campaigns (pro-rated to the period); conversations =
@@ -1353,13 +1369,15 @@ def handoff_by(campaigns: pd.DataFrame, interactions: pd.DataFrame, start=None, 
     channel_of = campaigns.set_index("campaign_id")[by].fillna(UNKNOWN_CHANNEL)
     talks = interactions[in_period(interactions["date"], start, end) & interactions["campaign_id"].notna()]
     talks = talks.assign(**{by: talks["campaign_id"].map(channel_of).fillna(UNKNOWN_CHANNEL)})
-    leads = shown["leads"].groupby(shown[by].fillna(UNKNOWN_CHANNEL)).sum(min_count=1) if "leads" in shown \
+    leads = (
+        shown["leads"].groupby(shown[by].fillna(UNKNOWN_CHANNEL)).sum(min_count=1)
+        if "leads" in shown
         else pd.Series(dtype="float64")
+    )
     counts = outcome_counts(talks, by=by) if len(talks) else pd.DataFrame(columns=list(OUTCOMES), dtype="int64")
     index = leads.index.union(counts.index, sort=False)
     counts = counts.reindex(index, fill_value=0).astype("int64")
-    table = pd.DataFrame({"leads": leads.reindex(index).astype("float64"),
-                          "conversations": counts.sum(axis=1)})
+    table = pd.DataFrame({"leads": leads.reindex(index).astype("float64"), "conversations": counts.sum(axis=1)})
     table = table.join(counts)
     table["follow_up_rate"] = follow_up_rate(table["conversations"], table["leads"])
     table["win_rate"] = win_rate(table["won"], table["lost"])
@@ -1383,11 +1401,13 @@ def _campaign_contacts(campaigns: pd.DataFrame, orders: pd.DataFrame | None) -> 
 
 def _interaction_contacts(interactions: pd.DataFrame, staff_hourly_cost: float) -> pd.DataFrame:
     """One row per conversation: reach 1, cost of the staff time, 1 order if won."""
-    return pd.DataFrame({
-        "reach": 1.0,
-        "cost": staff_cost(interactions["minutes"], staff_hourly_cost),
-        "orders": interactions["outcome"].eq("won").astype("float64"),
-    })
+    return pd.DataFrame(
+        {
+            "reach": 1.0,
+            "cost": staff_cost(interactions["minutes"], staff_hourly_cost),
+            "orders": interactions["outcome"].eq("won").astype("float64"),
+        }
+    )
 
 
 def _approach_totals(contacts: pd.DataFrame | None) -> dict:
@@ -1458,10 +1478,18 @@ def one_to_many_vs_one_to_one(
 # The summary: the contract of `smk summary --json` and of a report's metrics.json
 # ---------------------------------------------------------------------------------------------
 
-MONEY_KEYS = frozenset({
-    "revenue", "average_order_value", "revenue_by_channel", "marketing_spend", "cost_per_lead",
-    "cac", "attributed_revenue", "target",
-})
+MONEY_KEYS = frozenset(
+    {
+        "revenue",
+        "average_order_value",
+        "revenue_by_channel",
+        "marketing_spend",
+        "cost_per_lead",
+        "cac",
+        "attributed_revenue",
+        "target",
+    }
+)
 
 
 def _plain(value):
@@ -1588,34 +1616,39 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
         targets = business.targets[months_in_period(business.targets["period"], start, end)]
         quota = quota_attainment(business.orders, targets, business.interactions).to_dict("records")
 
-    return _plain({
-        "business": business.name,
-        "period": None if start is None and end is None else {"start": start, "end": end},
-        "revenue": revenue,
-        "orders": order_count(orders),
-        "average_order_value": average_order_value(revenue, order_count(orders)),
-        "customers": customer_count(orders),
-        "new_customers": new_customers,
-        "repeat_purchase_rate": repeat_purchase_rate(orders),
-        "revenue_by_channel": revenue_by_channel(orders).to_dict(),
-        "gross_margin": (gross_margin_rate(known_sum(orders["gross_profit"]), revenue)
-                         if business.has_column("orders", "gross_profit") else None),
-        "marketing_spend": spend,
-        "marketing_share": spend_share(spend, revenue),
-        "impressions": campaigns.get("impressions"),
-        "clicks": campaigns.get("clicks"),
-        "leads": campaigns.get("leads"),
-        "ctr": campaigns.get("ctr"),
-        "cost_per_lead": campaigns.get("cost_per_lead"),
-        "cac": cac(spend, new_customers),
-        "attributed_revenue": attributed,
-        "roas": roas(attributed, spend),
-        "marketing_roi": marketing_roi(profit, spend),
-        "marketing_roi_basis": roi_basis,
-        "win_rate": deal_win_rate,
-        "funnel": funnel,
-        "quota_attainment": quota,
-    })
+    return _plain(
+        {
+            "business": business.name,
+            "period": None if start is None and end is None else {"start": start, "end": end},
+            "revenue": revenue,
+            "orders": order_count(orders),
+            "average_order_value": average_order_value(revenue, order_count(orders)),
+            "customers": customer_count(orders),
+            "new_customers": new_customers,
+            "repeat_purchase_rate": repeat_purchase_rate(orders),
+            "revenue_by_channel": revenue_by_channel(orders).to_dict(),
+            "gross_margin": (
+                gross_margin_rate(known_sum(orders["gross_profit"]), revenue)
+                if business.has_column("orders", "gross_profit")
+                else None
+            ),
+            "marketing_spend": spend,
+            "marketing_share": spend_share(spend, revenue),
+            "impressions": campaigns.get("impressions"),
+            "clicks": campaigns.get("clicks"),
+            "leads": campaigns.get("leads"),
+            "ctr": campaigns.get("ctr"),
+            "cost_per_lead": campaigns.get("cost_per_lead"),
+            "cac": cac(spend, new_customers),
+            "attributed_revenue": attributed,
+            "roas": roas(attributed, spend),
+            "marketing_roi": marketing_roi(profit, spend),
+            "marketing_roi_basis": roi_basis,
+            "win_rate": deal_win_rate,
+            "funnel": funnel,
+            "quota_attainment": quota,
+        }
+    )
 
 
 COUNT_KEYS = frozenset({"orders", "customers", "new_customers", "impressions", "clicks", "leads", "count"})
@@ -1702,5 +1735,5 @@ def formula(func) -> str:
     paragraph = next((p for p in doc.split("\n\n") if p.startswith("Formula: ")), None)
     if paragraph is None:
         raise ValueError(f"{func.__name__} has no 'Formula:' line in its docstring.")
-    text = " ".join(paragraph[len("Formula: "):].split())
+    text = " ".join(paragraph[len("Formula: ") :].split())
     return re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]

@@ -9,23 +9,23 @@ limit and one just over it stand for each.
 from __future__ import annotations
 
 # Business tables (smk_helpers.userfiles, smk_helpers.data)
-MAX_TABLE_BYTES = 1024 ** 3  # the size of one CSV file of a business folder (about 15 million orders)
+MAX_TABLE_BYTES = 1024**3  # the size of one CSV file of a business folder (about 15 million orders)
 MAX_COLUMNS = 1_000  # columns in the header of a table
 MAX_CELL_CHARS = 131_072  # characters in one cell of a CSV file (Python's own default)
-MAX_XLSX_BYTES = 100 * 1024 ** 2  # the size of an Excel workbook as stored
-MAX_XLSX_UNPACKED_BYTES = 200 * 1024 ** 2  # what all the parts of a workbook may unpack to
+MAX_XLSX_BYTES = 100 * 1024**2  # the size of an Excel workbook as stored
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024**2  # what all the parts of a workbook may unpack to
 MAX_XLSX_RATIO = 100  # times its packed size that one part of a workbook may unpack to, beyond its first MB
 MAX_XLSX_ENTRIES = 1_000  # parts (files) inside a workbook
 
 # What the contract accepts as plausible (smk_helpers.data)
 EARLIEST_DATE = "1900-01-01"  # the earliest date in a table; an earlier one is refused (check the year)
 LATEST_DATE = "2099-12-31"  # the latest date in a table; a later one is refused
-MAX_NUMBER = 10 ** 12  # the largest amount or count; a larger one is refused (a lost decimal separator?)
+MAX_NUMBER = 10**12  # the largest amount or count; a larger one is refused (a lost decimal separator?)
 ISOLATED_ORDER_DAYS = 366  # days between a few orders and all the others that earn a warning (a typo in the year?)
 
 # Other files from users
-MAX_BATCH_FILE_BYTES = 1024 ** 2  # the size of a batch file (YAML or CSV)
-MAX_WORKSHEET_FILE_BYTES = 5 * 1024 ** 2  # the size of a saved or exported worksheet (.json)
+MAX_BATCH_FILE_BYTES = 1024**2  # the size of a batch file (YAML or CSV)
+MAX_WORKSHEET_FILE_BYTES = 5 * 1024**2  # the size of a saved or exported worksheet (.json)
 
 # Text typed by users
 MAX_NAME_CHARS = 200  # characters in a business name or funnel stage given to a report
@@ -65,7 +65,7 @@ def size_text(n: int) -> str:
     >>> size_text(512), size_text(2_500_000), size_text(3 * 1024 ** 3), size_text(MAX_TABLE_BYTES)
     ('512 bytes', '2.4 MB', '3 GB', '1 GB')
     """
-    for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if n >= scale:
             return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n} bytes"

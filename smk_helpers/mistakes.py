@@ -62,8 +62,10 @@ class Demo:
         wrong   40.0%           won / all
         right   50.0%  won / (won + lost)
         """
-        return pd.DataFrame({"value": [self.show(self.wrong), self.show(self.right)],
-                             "how": [self.wrong_how, self.right_how]}, index=["wrong", "right"])
+        return pd.DataFrame(
+            {"value": [self.show(self.wrong), self.show(self.right)], "how": [self.wrong_how, self.right_how]},
+            index=["wrong", "right"],
+        )
 
 
 def demo_table(demos) -> pd.DataFrame:
@@ -76,8 +78,10 @@ def demo_table(demos) -> pd.DataFrame:
     mistake
     open deals  40.0%  50.0%
     """
-    frame = pd.DataFrame({"wrong": [d.show(d.wrong) for d in demos], "right": [d.show(d.right) for d in demos]},
-                         index=pd.Index([d.mistake for d in demos], name="mistake"))
+    frame = pd.DataFrame(
+        {"wrong": [d.show(d.wrong) for d in demos], "right": [d.show(d.right) for d in demos]},
+        index=pd.Index([d.mistake for d in demos], name="mistake"),
+    )
     return frame
 
 
@@ -114,9 +118,14 @@ def zero_denominator(numerator, denominator, what: str = "rate") -> Demo:
     with np.errstate(divide="ignore", invalid="ignore"):
         plain = float(np.float64(numerator) / np.float64(denominator))
     wrong, how = (0.0, "with the blank filled as 0") if math.isnan(plain) else (plain, "divided as it is")
-    return Demo(f"{what} with a zero denominator", wrong, kpis.safe_divide(numerator, denominator),
-                f"{fmt_number(numerator)} / {fmt_number(denominator)} {how}",
-                "kpis.safe_divide: unknown, shown as n/a", "percent")
+    return Demo(
+        f"{what} with a zero denominator",
+        wrong,
+        kpis.safe_divide(numerator, denominator),
+        f"{fmt_number(numerator)} / {fmt_number(denominator)} {how}",
+        "kpis.safe_divide: unknown, shown as n/a",
+        "percent",
+    )
 
 
 def mean_of_ratios(campaigns: pd.DataFrame) -> Demo:
@@ -144,8 +153,15 @@ def mean_of_ratios(campaigns: pd.DataFrame) -> Demo:
     known = campaigns[campaigns["impressions"].notna() & campaigns["clicks"].notna()]
     wrong = float(kpis.ctr(known["clicks"], known["impressions"]).mean())
     right = float(kpis.campaign_totals(known)["ctr"])
-    return Demo("CTR as a mean of ratios", wrong, right,
-                f"mean of the {len(known)} campaigns' CTRs", "Σ clicks / Σ impressions", "percent", 2)
+    return Demo(
+        "CTR as a mean of ratios",
+        wrong,
+        right,
+        f"mean of the {len(known)} campaigns' CTRs",
+        "Σ clicks / Σ impressions",
+        "percent",
+        2,
+    )
 
 
 def simpson_example() -> pd.DataFrame:
@@ -166,8 +182,12 @@ def simpson_example() -> pd.DataFrame:
     {('A', 'special orders'): 0.9, ('A', 'recommendations'): 0.3, ('A', 'both'): 0.5,
      ('B', 'special orders'): 0.85, ('B', 'recommendations'): 0.25, ('B', 'both'): 0.679}
     """
-    counts = {("A", "special orders"): (45, 5), ("A", "recommendations"): (30, 70),
-              ("B", "special orders"): (85, 15), ("B", "recommendations"): (10, 30)}
+    counts = {
+        ("A", "special orders"): (45, 5),
+        ("A", "recommendations"): (30, 70),
+        ("B", "special orders"): (85, 15),
+        ("B", "recommendations"): (10, 30),
+    }
     rows = []
     for person in ("A", "B"):
         mine = [(kind, won, lost) for (who, kind), (won, lost) in counts.items() if who == person]
@@ -177,8 +197,9 @@ def simpson_example() -> pd.DataFrame:
     return table.set_index(["bookseller", "kind of conversation"])
 
 
-def different_periods(orders: pd.DataFrame, campaigns: pd.DataFrame, start, end,
-                      customers_start, customers_end) -> Demo:
+def different_periods(
+    orders: pd.DataFrame, campaigns: pd.DataFrame, start, end, customers_start, customers_end
+) -> Demo:
     """CAC with spend from one period and new customers from another.
 
     Wrong: spend of ``start``–``end`` / new customers of ``customers_start``–``customers_end``.
@@ -215,12 +236,20 @@ def different_periods(orders: pd.DataFrame, campaigns: pd.DataFrame, start, end,
     def days(first, last):
         if first is None and last is None:
             return "all the data"
-        return f"{'the start' if first is None else f'{pd.Timestamp(first):%Y-%m-%d}'} to " \
-               f"{'the end' if last is None else f'{pd.Timestamp(last):%Y-%m-%d}'}"
+        return (
+            f"{'the start' if first is None else f'{pd.Timestamp(first):%Y-%m-%d}'} to "
+            f"{'the end' if last is None else f'{pd.Timestamp(last):%Y-%m-%d}'}"
+        )
 
-    return Demo("CAC from two different periods", wrong, right,
-                f"spend of {days(start, end)} / new customers of {days(customers_start, customers_end)}",
-                f"spend and new customers both of {days(start, end)}", "money", 2)
+    return Demo(
+        "CAC from two different periods",
+        wrong,
+        right,
+        f"spend of {days(start, end)} / new customers of {days(customers_start, customers_end)}",
+        f"spend and new customers both of {days(start, end)}",
+        "money",
+        2,
+    )
 
 
 def sessions_vs_users(orders: pd.DataFrame, start=None, end=None) -> Demo:
@@ -249,8 +278,15 @@ def sessions_vs_users(orders: pd.DataFrame, start=None, end=None) -> Demo:
     """
     inside = orders[kpis.in_period(orders["order_date"], start, end)]
     identified = inside[inside["customer_id"].notna() & inside["customer_id"].astype("str").str.strip().ne("")]
-    return Demo("customers counted as visits", kpis.order_count(identified), kpis.customer_count(inside),
-                "orders with a customer id, each taken for a customer", "distinct customer ids", "number", 0)
+    return Demo(
+        "customers counted as visits",
+        kpis.order_count(identified),
+        kpis.customer_count(inside),
+        "orders with a customer id, each taken for a customer",
+        "distinct customer ids",
+        "number",
+        0,
+    )
 
 
 def percent_vs_points(before: float, after: float, what: str = "rate") -> Demo:
@@ -281,9 +317,15 @@ def percent_vs_points(before: float, after: float, what: str = "rate") -> Demo:
     change = after - before
     relative = kpis.safe_divide(change, before)
     b, a = fmt_pct(before, 2 if before < 0.1 else 1), fmt_pct(after, 2 if after < 0.1 else 1)
-    return Demo(f"change in {what}: percent vs points", change, relative,
-                f"{a} − {b}: points, reported as percent", f"({a} − {b}) / {b}: the relative change", "percent",
-                2 if abs(change) < 0.01 else 1)
+    return Demo(
+        f"change in {what}: percent vs points",
+        change,
+        relative,
+        f"{a} − {b}: points, reported as percent",
+        f"({a} − {b}) / {b}: the relative change",
+        "percent",
+        2 if abs(change) < 0.01 else 1,
+    )
 
 
 def clv_revenue_vs_margin(aov: float, purchases_per_year: float, years: float, gross_margin: float) -> Demo:
@@ -307,10 +349,14 @@ def clv_revenue_vs_margin(aov: float, purchases_per_year: float, years: float, g
     >>> demo.wrong, demo.right
     (720.0, 360.0)
     """
-    return Demo("CLV in revenue instead of margin",
-                kpis.simple_clv(aov, purchases_per_year, years, 1.0),
-                kpis.simple_clv(aov, purchases_per_year, years, gross_margin),
-                "AOV × purchases a year × years", f"the same × gross margin ({fmt_pct(gross_margin)})", "money")
+    return Demo(
+        "CLV in revenue instead of margin",
+        kpis.simple_clv(aov, purchases_per_year, years, 1.0),
+        kpis.simple_clv(aov, purchases_per_year, years, gross_margin),
+        "AOV × purchases a year × years",
+        f"the same × gross margin ({fmt_pct(gross_margin)})",
+        "money",
+    )
 
 
 def roas_as_profit(orders: pd.DataFrame, campaigns: pd.DataFrame, start=None, end=None) -> Demo:
@@ -344,8 +390,14 @@ def roas_as_profit(orders: pd.DataFrame, campaigns: pd.DataFrame, start=None, en
     spend = kpis.campaign_totals(kpis.prorate_campaigns(campaigns, start, end))["spend"]
     roas = kpis.roas(kpis.attributed_revenue(orders, start, end), spend)
     roi = kpis.marketing_roi(kpis.attributed_gross_profit(orders, start, end), spend)
-    return Demo("ROAS read as profit", roas - 1, roi, f"ROAS {fmt_ratio(roas, 2)} − 1, taken as profit per dollar",
-                "ROI: (attributed gross profit − spend) / spend", "percent")
+    return Demo(
+        "ROAS read as profit",
+        roas - 1,
+        roi,
+        f"ROAS {fmt_ratio(roas, 2)} − 1, taken as profit per dollar",
+        "ROI: (attributed gross profit − spend) / spend",
+        "percent",
+    )
 
 
 def _claimed_by_sales(orders: pd.DataFrame, interactions: pd.DataFrame) -> pd.Series:
@@ -384,9 +436,14 @@ def double_counting(orders: pd.DataFrame, interactions: pd.DataFrame, start=None
     marketing = kpis.attributed_revenue(inside)
     sales = kpis.known_sum(kpis.staff_revenue(inside, interactions)["revenue"])
     claimed = inside[inside["campaign_id"].notna() | _claimed_by_sales(inside, interactions)]
-    return Demo("attribution double counting", marketing + sales, kpis.total_revenue(claimed),
-                "marketing's claimed revenue + sales' claimed revenue", "revenue of the claimed orders, each once",
-                "money")
+    return Demo(
+        "attribution double counting",
+        marketing + sales,
+        kpis.total_revenue(claimed),
+        "marketing's claimed revenue + sales' claimed revenue",
+        "revenue of the claimed orders, each once",
+        "money",
+    )
 
 
 def open_deals(interactions: pd.DataFrame, start=None, end=None) -> Demo:
@@ -414,9 +471,14 @@ def open_deals(interactions: pd.DataFrame, start=None, end=None) -> Demo:
     """
     counts = kpis.outcome_counts(interactions[kpis.in_period(interactions["date"], start, end)])
     won, lost, still_open = (int(counts[key]) for key in ("won", "lost", "open"))
-    return Demo("open deals in the win rate", kpis.win_rate(won, lost + still_open), kpis.win_rate(won, lost),
-                f"{fmt_number(won)} won / {fmt_number(won + lost + still_open)} conversations",
-                f"{fmt_number(won)} won / {fmt_number(won + lost)} decided (won + lost)", "percent")
+    return Demo(
+        "open deals in the win rate",
+        kpis.win_rate(won, lost + still_open),
+        kpis.win_rate(won, lost),
+        f"{fmt_number(won)} won / {fmt_number(won + lost + still_open)} conversations",
+        f"{fmt_number(won)} won / {fmt_number(won + lost)} decided (won + lost)",
+        "percent",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,8 +529,12 @@ def all_demos(business, start=None, end=None) -> list[Demo]:
     a_year = pd.DateOffset(years=1)
     ctr_now = kpis.campaign_totals(kpis.prorate_campaigns(campaigns, start, end))["ctr"]
     ctr_before = kpis.campaign_totals(kpis.prorate_campaigns(campaigns, start - a_year, end - a_year))["ctr"]
-    profit = kpis.ratio_of_sums(*(orders.loc[kpis.in_period(orders["order_date"], start, end), column]
-                                  for column in ("gross_profit", "revenue")))
+    profit = kpis.ratio_of_sums(
+        *(
+            orders.loc[kpis.in_period(orders["order_date"], start, end), column]
+            for column in ("gross_profit", "revenue")
+        )
+    )
     inside = orders[kpis.in_period(orders["order_date"], start, end)]
     identified = inside[inside["customer_id"].notna()]
     years = kpis.safe_divide((end - start).days + 1, 365)

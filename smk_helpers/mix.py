@@ -119,8 +119,9 @@ def sales_lines(lines: pd.DataFrame, catalogue: pd.DataFrame, orders: pd.DataFra
     table["cost"] = table["quantity"] * table["unit_cost"]
     table["gross_profit"] = table["line_revenue"] - table["cost"]
     if orders is not None:
-        table = table.merge(orders[["order_id", "order_date", "channel"]], on="order_id", how="left",
-                            validate="many_to_one")
+        table = table.merge(
+            orders[["order_id", "order_date", "channel"]], on="order_id", how="left", validate="many_to_one"
+        )
     return table
 
 
@@ -132,15 +133,17 @@ def sales_lines(lines: pd.DataFrame, catalogue: pd.DataFrame, orders: pd.DataFra
 def _line_totals(lines: pd.DataFrame, by: pd.Series) -> pd.DataFrame:
     """Copies, revenue, gross profit and their ratios per group of ``by`` (ratios of sums)."""
     revenue = lines["line_revenue"].groupby(by).sum(min_count=1)
-    table = pd.DataFrame({
-        "copies": lines["quantity"].groupby(by).sum(min_count=1).astype("float64"),
-        "revenue": revenue,
-        "revenue_share": kpis.safe_divide(revenue, kpis.known_sum(lines["line_revenue"])),
-        "gross_profit": lines["gross_profit"].groupby(by).sum(min_count=1),
-        "gross_margin": kpis.ratio_of_sums(lines["gross_profit"], lines["line_revenue"], by=by),
-        "average_price": kpis.ratio_of_sums(lines["line_revenue"], lines["quantity"], by=by),
-        "profit_per_copy": kpis.ratio_of_sums(lines["gross_profit"], lines["quantity"], by=by),
-    })
+    table = pd.DataFrame(
+        {
+            "copies": lines["quantity"].groupby(by).sum(min_count=1).astype("float64"),
+            "revenue": revenue,
+            "revenue_share": kpis.safe_divide(revenue, kpis.known_sum(lines["line_revenue"])),
+            "gross_profit": lines["gross_profit"].groupby(by).sum(min_count=1),
+            "gross_margin": kpis.ratio_of_sums(lines["gross_profit"], lines["line_revenue"], by=by),
+            "average_price": kpis.ratio_of_sums(lines["line_revenue"], lines["quantity"], by=by),
+            "profit_per_copy": kpis.ratio_of_sums(lines["gross_profit"], lines["quantity"], by=by),
+        }
+    )
     return table
 
 
@@ -198,8 +201,9 @@ def bestsellers(lines: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     1     Dawn       3     54.0
     2     Dusk       1     25.0
     """
-    table = (lines.groupby(["product_id", "title", "category"], as_index=False, dropna=False)
-             .agg(copies=("quantity", "sum"), revenue=("line_revenue", "sum")))
+    table = lines.groupby(["product_id", "title", "category"], as_index=False, dropna=False).agg(
+        copies=("quantity", "sum"), revenue=("line_revenue", "sum")
+    )
     table = table.sort_values(["copies", "revenue", "product_id"], ascending=[False, False, True], kind="stable")
     table = table.head(n).reset_index(drop=True)
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
@@ -339,15 +343,17 @@ def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_cha
     revenue = orders["revenue"].groupby(kind).sum(min_count=1)
     off = discount.groupby(kind).sum(min_count=1)
     count = kind.value_counts().astype("float64")
-    table = pd.DataFrame({
-        "orders": count,
-        "revenue": revenue,
-        "discount": off,
-        "list_value": revenue + off,
-        "discount_rate": kpis.safe_divide(off, revenue + off),
-        "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=kind),
-        "average_order_value": kpis.average_order_value(revenue, count),
-    }).reindex([FULL_PRICE, LOYALTY_REWARD, PROMOTION])
+    table = pd.DataFrame(
+        {
+            "orders": count,
+            "revenue": revenue,
+            "discount": off,
+            "list_value": revenue + off,
+            "discount_rate": kpis.safe_divide(off, revenue + off),
+            "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=kind),
+            "average_order_value": kpis.average_order_value(revenue, count),
+        }
+    ).reindex([FULL_PRICE, LOYALTY_REWARD, PROMOTION])
     table["orders"] = table["orders"].fillna(0.0)
     table.index.name = "kind"
     return table
@@ -391,20 +397,23 @@ def channel_economics(orders: pd.DataFrame) -> pd.DataFrame:
     count = channel.value_counts().astype("float64")
     fees = _money_column(orders, "fees")
     identified = orders["customer_id"].notna() & orders["customer_id"].astype("str").str.strip().ne("")
-    customers = pd.Series({name: float(kpis.customer_count(group)) for name, group in orders.groupby(channel)},
-                          dtype="float64")
-    table = pd.DataFrame({
-        "orders": count,
-        "revenue": revenue,
-        "revenue_share": kpis.safe_divide(revenue, kpis.total_revenue(orders)),
-        "average_order_value": kpis.average_order_value(revenue, count),
-        "fees": fees.groupby(channel).sum(min_count=1),
-        "gross_profit": orders["gross_profit"].groupby(channel).sum(min_count=1),
-        "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=channel),
-        "margin_before_fees": kpis.ratio_of_sums(orders["gross_profit"] + fees, orders["revenue"], by=channel),
-        "customers": customers,
-        "identified_share": kpis.safe_divide(identified.groupby(channel).sum().astype("float64"), count),
-    }).reindex(revenue.index)
+    customers = pd.Series(
+        {name: float(kpis.customer_count(group)) for name, group in orders.groupby(channel)}, dtype="float64"
+    )
+    table = pd.DataFrame(
+        {
+            "orders": count,
+            "revenue": revenue,
+            "revenue_share": kpis.safe_divide(revenue, kpis.total_revenue(orders)),
+            "average_order_value": kpis.average_order_value(revenue, count),
+            "fees": fees.groupby(channel).sum(min_count=1),
+            "gross_profit": orders["gross_profit"].groupby(channel).sum(min_count=1),
+            "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=channel),
+            "margin_before_fees": kpis.ratio_of_sums(orders["gross_profit"] + fees, orders["revenue"], by=channel),
+            "customers": customers,
+            "identified_share": kpis.safe_divide(identified.groupby(channel).sum().astype("float64"), count),
+        }
+    ).reindex(revenue.index)
     table.index.name = "channel"
     return table
 
@@ -514,5 +523,7 @@ def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.Dat
     unknown = sorted({kind for _, kind in columns.values()} - set(_FORMATS))
     if unknown:
         raise ValueError(f"unknown format {unknown[0]!r}; use one of {', '.join(_FORMATS)}.")
-    return pd.DataFrame({heading: [_FORMATS[kind](x) for x in table[column]]
-                         for column, (heading, kind) in columns.items()}, index=table.index)
+    return pd.DataFrame(
+        {heading: [_FORMATS[kind](x) for x in table[column]] for column, (heading, kind) in columns.items()},
+        index=table.index,
+    )

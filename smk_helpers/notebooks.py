@@ -28,8 +28,13 @@ def execute_in_place(path, timeout: int = 600) -> None:
         old = os.environ.get("SMK_WORKSHEET_DIR")
         os.environ["SMK_WORKSHEET_DIR"] = folder  # the kernel inherits it
         try:
-            client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                                    resources={"metadata": {"path": str(path.parent.resolve())}})
+            client = NotebookClient(
+                nb,
+                kernel_name="python3",
+                timeout=timeout,
+                record_timing=False,
+                resources={"metadata": {"path": str(path.parent.resolve())}},
+            )
             client.execute()
         finally:
             if old is None:

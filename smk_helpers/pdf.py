@@ -16,9 +16,11 @@ from pathlib import Path
 __all__ = ["PdfError", "find_chromium", "html_to_pdf"]
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-NO_CHROMIUM = ("PDF needs Chromium, which was not found: install it (on Debian or Ubuntu: "
-               "apt-get install chromium) or set SMK_CHROMIUM to its path. Meanwhile, open the HTML "
-               "file and use your browser's Print, then Save as PDF.")
+NO_CHROMIUM = (
+    "PDF needs Chromium, which was not found: install it (on Debian or Ubuntu: "
+    "apt-get install chromium) or set SMK_CHROMIUM to its path. Meanwhile, open the HTML "
+    "file and use your browser's Print, then Save as PDF."
+)
 
 
 class PdfError(Exception):
@@ -69,21 +71,37 @@ def html_to_pdf(page: str, chromium: str | None = None, timeout: float = 120) ->
     with tempfile.TemporaryDirectory(prefix="smk-pdf-") as tmp:
         source, target = Path(tmp, "page.html"), Path(tmp, "page.pdf")
         source.write_text(page, encoding="utf-8")
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-extensions", f"--user-data-dir={Path(tmp, 'profile')}",
-               "--no-pdf-header-footer", f"--print-to-pdf={target}", source.as_uri()]
+        cmd = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            f"--user-data-dir={Path(tmp, 'profile')}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
-                                  env={**os.environ, "HOME": tmp})
+            done = subprocess.run(
+                cmd, capture_output=True, timeout=timeout, check=False, env={**os.environ, "HOME": tmp}
+            )
         except FileNotFoundError as exc:
             raise PdfError(f"Chromium could not be started ({chromium}): {exc.strerror}. " + NO_CHROMIUM) from exc
         except subprocess.TimeoutExpired as exc:
-            raise PdfError(f"Chromium took longer than {timeout:.0f} s to print the PDF; try again, "
-                           "or print the HTML file from your browser.") from exc
+            raise PdfError(
+                f"Chromium took longer than {timeout:.0f} s to print the PDF; try again, "
+                "or print the HTML file from your browser."
+            ) from exc
         data = target.read_bytes() if target.exists() else b""
         if not data.startswith(b"%PDF"):
             last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-            raise PdfError(f"Chromium did not write a PDF (exit code {done.returncode}: {last}); "
-                           "print the HTML file from your browser instead.")
+            raise PdfError(
+                f"Chromium did not write a PDF (exit code {done.returncode}: {last}); "
+                "print the HTML file from your browser instead."
+            )
         return data

@@ -34,9 +34,24 @@ from matplotlib.ticker import Formatter, MaxNLocator, PercentFormatter
 from .formatting import fmt_money, fmt_number, fmt_pct, is_missing
 
 __all__ = [
-    "MARKETING", "SALES", "NEUTRAL", "CATEGORIES", "PALETTE", "ROLE_COLORS", "HOUSE_RC",
-    "house_style", "apply_house_style", "bar_chart", "line_chart", "funnel_chart",
-    "money_axis", "percent_axis", "describe", "show", "to_png", "figure_html",
+    "MARKETING",
+    "SALES",
+    "NEUTRAL",
+    "CATEGORIES",
+    "PALETTE",
+    "ROLE_COLORS",
+    "HOUSE_RC",
+    "house_style",
+    "apply_house_style",
+    "bar_chart",
+    "line_chart",
+    "funnel_chart",
+    "money_axis",
+    "percent_axis",
+    "describe",
+    "show",
+    "to_png",
+    "figure_html",
 ]
 
 # ---------------------------------------------------------------- palette (Okabe & Ito 2008)
@@ -225,7 +240,9 @@ def describe(fig) -> str:
     axes = [fig] if isinstance(fig, Axes) else fig.axes
     sentences = [_DESCRIPTIONS[a] for a in axes if a in _DESCRIPTIONS]
     if not sentences:
-        raise ValueError("This chart was not made by smk_helpers.plots, so it has no description; write one in your own words.")
+        raise ValueError(
+            "This chart was not made by smk_helpers.plots, so it has no description; write one in your own words."
+        )
     return " ".join(sentences)
 
 
@@ -290,8 +307,10 @@ def figure_html(fig, close: bool = True) -> str:
     data = base64.b64encode(to_png(fig)).decode("ascii")
     if close:
         plt.close(fig)
-    return (f'<figure class="smk-figure"><img src="data:image/png;base64,{data}" alt="{text}" '
-            f'style="max-width:100%;height:auto"><figcaption>{text}</figcaption></figure>')
+    return (
+        f'<figure class="smk-figure"><img src="data:image/png;base64,{data}" alt="{text}" '
+        f'style="max-width:100%;height:auto"><figcaption>{text}</figcaption></figure>'
+    )
 
 
 def _subject(title: str) -> str:
@@ -339,7 +358,7 @@ def fit(text, limit: int = LABEL_CHARS) -> str:
     ('in-store', 'xxxxxxxxx…')
     """
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _fit_title(title: str) -> str:
@@ -378,9 +397,20 @@ def _format_value_axis(ax, axis, money, percent, currency):
 
 
 # ---------------------------------------------------------------- charts
-def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: bool = False,
-              percent: bool = False, currency: str = "$", color: str | None = None,
-              roles=None, horizontal: bool = False, ax=None):
+def bar_chart(
+    data: pd.Series,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    money: bool = False,
+    percent: bool = False,
+    currency: str = "$",
+    color: str | None = None,
+    roles=None,
+    horizontal: bool = False,
+    ax=None,
+):
     """Bar chart of a Series: one bar per index label, in the Series' order.
 
     Parameters
@@ -455,14 +485,31 @@ def bar_chart(data: pd.Series, *, title: str, xlabel: str, ylabel: str, money: b
         elif known.max() == known.min():
             text = f"all {len(known)} bars are at {fmt(known.iloc[0])}."
         else:
-            text = (f"{known.idxmax()} is highest at {fmt(known.max())}; "
-                    f"{known.idxmin()} is lowest at {fmt(known.min())}.")
-        return _finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, grid_axis="x" if horizontal else "y",
-                       description=f"Bar chart of {_subject(title)}: {text}")
+            text = (
+                f"{known.idxmax()} is highest at {fmt(known.max())}; {known.idxmin()} is lowest at {fmt(known.min())}."
+            )
+        return _finish(
+            fig,
+            ax,
+            title=title,
+            xlabel=xlabel,
+            ylabel=ylabel,
+            grid_axis="x" if horizontal else "y",
+            description=f"Bar chart of {_subject(title)}: {text}",
+        )
 
 
-def line_chart(data: pd.Series | pd.DataFrame, *, title: str, xlabel: str, ylabel: str,
-               money: bool = False, percent: bool = False, currency: str = "$", ax=None):
+def line_chart(
+    data: pd.Series | pd.DataFrame,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    money: bool = False,
+    percent: bool = False,
+    currency: str = "$",
+    ax=None,
+):
     """Line chart over the index (e.g. months): one line per column, with a legend when several.
 
     Columns named "marketing"/"sales" get :data:`MARKETING`/:data:`SALES`; the others take
@@ -514,8 +561,14 @@ def line_chart(data: pd.Series | pd.DataFrame, *, title: str, xlabel: str, ylabe
         fig, ax = _figure_and_axes(ax)
         for col in frame.columns:
             colour = ROLE_COLORS.get(str(col).strip().lower()) or next(others)
-            ax.plot(frame.index, frame[col].to_numpy(), color=colour, label=fit(col),
-                    marker="o" if len(frame) <= 12 else None, markersize=4)
+            ax.plot(
+                frame.index,
+                frame[col].to_numpy(),
+                color=colour,
+                label=fit(col),
+                marker="o" if len(frame) <= 12 else None,
+                markersize=4,
+            )
         if isinstance(frame.index, pd.DatetimeIndex):
             locator = AutoDateLocator()
             ax.xaxis.set_major_locator(locator)
@@ -531,21 +584,39 @@ def line_chart(data: pd.Series | pd.DataFrame, *, title: str, xlabel: str, ylabe
         else:
             (x_hi, c_hi), (x_lo, c_lo) = long.idxmax(), long.idxmin()
             if frame.shape[1] == 1:
-                text = (f"highest at {fmt(long.max())} in {_fmt_label(x_hi)}; "
-                        f"lowest at {fmt(long.min())} in {_fmt_label(x_lo)}.")
+                text = (
+                    f"highest at {fmt(long.max())} in {_fmt_label(x_hi)}; "
+                    f"lowest at {fmt(long.min())} in {_fmt_label(x_lo)}."
+                )
             else:
-                text = (f"the highest value is {c_hi} at {fmt(long.max())} in {_fmt_label(x_hi)}; "
-                        f"the lowest is {c_lo} at {fmt(long.min())} in {_fmt_label(x_lo)}.")
+                text = (
+                    f"the highest value is {c_hi} at {fmt(long.max())} in {_fmt_label(x_hi)}; "
+                    f"the lowest is {c_lo} at {fmt(long.min())} in {_fmt_label(x_lo)}."
+                )
         lines = "" if frame.shape[1] == 1 else f", {frame.shape[1]} lines ({', '.join(map(str, frame.columns))})"
-        return _finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, grid_axis="y",
-                       description=f"Line chart of {_subject(title)}{lines}: {text}")
+        return _finish(
+            fig,
+            ax,
+            title=title,
+            xlabel=xlabel,
+            ylabel=ylabel,
+            grid_axis="y",
+            description=f"Line chart of {_subject(title)}{lines}: {text}",
+        )
 
 
 FUNNEL_COLUMNS = ("stage", "count", "rate_from_previous", "rate_from_top")
 
 
-def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
-                 xlabel: str = "Number reaching each stage", ylabel: str = "Stage", ax=None):
+def funnel_chart(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    handoff: str | None = None,
+    xlabel: str = "Number reaching each stage",
+    ylabel: str = "Stage",
+    ax=None,
+):
     """Funnel: centred bars narrowing down the page, each labelled with its count and step rate.
 
     Parameters
@@ -586,7 +657,9 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
         raise TypeError(f"funnel_chart needs a pandas DataFrame, not {type(table).__name__}")
     missing = [c for c in FUNNEL_COLUMNS if c not in table.columns]
     if missing:
-        raise ValueError(f"The funnel table lacks the column(s) {', '.join(missing)}; it needs {', '.join(FUNNEL_COLUMNS)}.")
+        raise ValueError(
+            f"The funnel table lacks the column(s) {', '.join(missing)}; it needs {', '.join(FUNNEL_COLUMNS)}."
+        )
     if table.empty:
         raise ValueError("The funnel table has no stages.")
     stages = [str(s) for s in table["stage"]]
@@ -596,7 +669,11 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
     if handoff is not None and handoff not in stages:
         raise ValueError(f"handoff {handoff!r} is not a stage; the stages are {', '.join(stages)}.")
     first_sales = stages.index(handoff) if handoff is not None else len(stages)
-    colors = [MARKETING if i < first_sales else SALES for i in range(len(stages))] if handoff is not None else [CATEGORIES[0]] * len(stages)
+    colors = (
+        [MARKETING if i < first_sales else SALES for i in range(len(stages))]
+        if handoff is not None
+        else [CATEGORIES[0]] * len(stages)
+    )
     widest = max((c for c in counts if not math.isnan(c)), default=0.0) or 1.0
     with house_style():
         fig, ax = _figure_and_axes(ax)
@@ -616,13 +693,16 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
         ax.tick_params(axis="y", length=0)
         if handoff is not None:
             roles = [("Marketing", MARKETING)] * (first_sales > 0) + [("Sales", SALES)]
-            ax.legend(handles=[Patch(color=c, label=name) for name, c in roles],
-                      loc="center left", bbox_to_anchor=(1.0, 0.5))
+            ax.legend(
+                handles=[Patch(color=c, label=name) for name, c in roles], loc="center left", bbox_to_anchor=(1.0, 0.5)
+            )
         if len(stages) == 1:
             text = f"one stage, {stages[0]}, with {_fmt_number(counts[0])}"
         else:
-            text = (f"{_fmt_number(counts[0])} {stages[0]} at the top narrow to {_fmt_number(counts[-1])} "
-                    f"{stages[-1]} at the bottom ({fmt_pct(top[-1])} of the top)")
+            text = (
+                f"{_fmt_number(counts[0])} {stages[0]} at the top narrow to {_fmt_number(counts[-1])} "
+                f"{stages[-1]} at the bottom ({fmt_pct(top[-1])} of the top)"
+            )
         steps = pd.Series(step[1:], index=range(1, len(stages))).dropna()
         if not steps.empty:
             k = steps.idxmin()
@@ -630,5 +710,12 @@ def funnel_chart(table: pd.DataFrame, *, title: str, handoff: str | None = None,
         if handoff is not None:
             owned = stages[0] if first_sales == 1 else f"{stages[0]} to {stages[first_sales - 1]}"
             text += f"; marketing owns {owned}, sales from {handoff}" if first_sales else "; sales owns every stage"
-        return _finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, grid_axis=None,
-                       description=f"Funnel chart of {_subject(title)}: {text}.")
+        return _finish(
+            fig,
+            ax,
+            title=title,
+            xlabel=xlabel,
+            ylabel=ylabel,
+            grid_axis=None,
+            description=f"Funnel chart of {_subject(title)}: {text}.",
+        )

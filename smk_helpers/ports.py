@@ -30,5 +30,7 @@ def free_port(preferred: int = DEFAULT_PORT) -> int:
 
 def taken_port_text(port: int, option: str = "--port") -> str:
     """The sentence for a port the user chose that another program already uses."""
-    return (f"Port {port} is already in use on this computer; choose another with {option}, or leave {option} out "
-            "and smk picks a free one.")
+    return (
+        f"Port {port} is already in use on this computer; choose another with {option}, or leave {option} out "
+        "and smk picks a free one."
+    )

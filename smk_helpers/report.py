@@ -29,9 +29,23 @@ from .pdf import PdfError
 from .staging import OutputError, Staging, private_folder
 
 __all__ = [
-    "PARAMETERS", "Parameter", "ParameterError", "ReportError", "NotebookFailed", "ReportResult", "check_parameters",
-    "parameters_text", "notebook_path", "begin", "ReportRun", "make_report", "export_html",
-    "FORMATS", "parse_formats", "IPCKernelManager", "USER_ERRORS",
+    "PARAMETERS",
+    "Parameter",
+    "ParameterError",
+    "ReportError",
+    "NotebookFailed",
+    "ReportResult",
+    "check_parameters",
+    "parameters_text",
+    "notebook_path",
+    "begin",
+    "ReportRun",
+    "make_report",
+    "export_html",
+    "FORMATS",
+    "parse_formats",
+    "IPCKernelManager",
+    "USER_ERRORS",
 ]
 
 FORMATS = ("html", "pdf", "ipynb")
@@ -76,15 +90,19 @@ class Parameter:
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("data_dir", "text", "", False, "the business folder (holding orders.csv); empty for The Book Hub"),
-    Parameter("business_name", "text", "", False, "the name in titles; empty for the folder's name",
-              limits.MAX_NAME_CHARS),
+    Parameter(
+        "business_name", "text", "", False, "the name in titles; empty for the folder's name", limits.MAX_NAME_CHARS
+    ),
     Parameter("currency", "text", "$", False, "the symbol written before amounts of money", limits.MAX_CURRENCY_CHARS),
     Parameter("period_start", "date", None, True, "first day of the period; empty for 12 months before the end"),
     Parameter("period_end", "date", None, True, "last day of the period; empty for the last order's day"),
-    Parameter("gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"),
+    Parameter(
+        "gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"
+    ),
     Parameter("staff_hourly_cost", "number", 13.56, False, "what an hour of selling time costs"),
-    Parameter("handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out",
-              limits.MAX_NAME_CHARS),
+    Parameter(
+        "handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out", limits.MAX_NAME_CHARS
+    ),
     Parameter("worksheet", "text", "", False, "a saved worksheet (.json) whose goals and plan to show; empty for none"),
     Parameter("dayfirst", "bool", None, True, "how to read slash dates: true for 14/03/2025, false for 03/14/2025"),
     Parameter("output_dir", "text", "", False, "where the notebook writes metrics.json; empty to write nothing"),
@@ -116,7 +134,7 @@ def _shown(value, limit: int = 40) -> str:
     ("'0.45'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'")
     """
     text = repr(value)
-    return text if len(text) <= limit else text[:limit - 2] + "…'"
+    return text if len(text) <= limit else text[: limit - 2] + "…'"
 
 
 def _coerce(p: Parameter, value):
@@ -133,8 +151,10 @@ def _coerce(p: Parameter, value):
         raise ParameterError(f"{p.name} cannot be empty; give a {p.type_text}.")
     if p.kind == "text":
         if not isinstance(value, str):
-            raise ParameterError(f"{p.name} {_shown(value)} is not text; put it in quotes (a number such as 01234 "
-                                 "loses its leading zero otherwise).")
+            raise ParameterError(
+                f"{p.name} {_shown(value)} is not text; put it in quotes (a number such as 01234 "
+                "loses its leading zero otherwise)."
+            )
         if len(value) > p.max_chars:
             raise ParameterError(f"{p.name} is {len(value):,} characters long; give at most {p.max_chars:,}.")
         return value
@@ -146,7 +166,9 @@ def _coerce(p: Parameter, value):
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ParameterError(f"{p.name} {_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.") from None
+            raise ParameterError(
+                f"{p.name} {_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
+            ) from None
     if p.kind == "bool":
         if isinstance(value, bool):
             return value
@@ -160,7 +182,9 @@ def _coerce(p: Parameter, value):
     if isinstance(value, str):
         text = value.replace(",", "")
         if text.endswith("%"):
-            raise ParameterError(f"{p.name} {_shown(value)} looks like a percentage; give a fraction such as 0.45 for 45%.")
+            raise ParameterError(
+                f"{p.name} {_shown(value)} looks like a percentage; give a fraction such as 0.45 for 45%."
+            )
         try:
             value = float(text)
         except ValueError:
@@ -198,20 +222,28 @@ def check_parameters(values: dict | None = None) -> dict:
     if unknown:
         close = [p.name for p in PARAMETERS if unknown[0].lower() in p.name or p.name in unknown[0].lower()]
         hint = f" Did you mean {close[0]}?" if close else ""
-        raise ParameterError(f"There is no parameter {unknown[0]!r}.{hint} The report's parameters are: "
-                             f"{parameters_text()}.")
+        raise ParameterError(
+            f"There is no parameter {unknown[0]!r}.{hint} The report's parameters are: {parameters_text()}."
+        )
     checked = {}
     for p in PARAMETERS:
         try:
             checked[p.name] = _coerce(p, values.get(p.name, p.default))
         except ParameterError as exc:
             raise ParameterError(f"{exc} The report's parameters are: {parameters_text()}.") from None
-    problems = parameter_problems(currency=checked["currency"], gross_margin=checked["gross_margin"],
-                                  staff_hourly_cost=checked["staff_hourly_cost"],
-                                  start=checked["period_start"], end=checked["period_end"])
+    problems = parameter_problems(
+        currency=checked["currency"],
+        gross_margin=checked["gross_margin"],
+        staff_hourly_cost=checked["staff_hourly_cost"],
+        start=checked["period_start"],
+        end=checked["period_end"],
+    )
     if problems:
-        text = problems[0].replace("start ", "period_start ", 1).replace("end ", "period_end ", 1) \
-            if problems[0].startswith(("start ", "end ")) else problems[0]
+        text = (
+            problems[0].replace("start ", "period_start ", 1).replace("end ", "period_end ", 1)
+            if problems[0].startswith(("start ", "end "))
+            else problems[0]
+        )
         raise ParameterError(text)
     return checked
 
@@ -309,8 +341,10 @@ def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]
         notes.append(f"The period covers {what}; set period_start to choose another.")
     start = pd.Timestamp(start)
     if not ((dates >= start) & (dates <= end + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))).any():
-        raise ReportError(f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
-                          f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it.")
+        raise ReportError(
+            f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it."
+        )
     return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", notes
 
 
@@ -385,10 +419,14 @@ class ReportRun:
         from IPython.display import HTML, display
 
         esc = html.escape
-        display(HTML(f'<header><h1>{esc(self.business.name)}: sales and marketing report</h1>'
-                     f'<p class="smk-meta">From {esc(self.start)} to {esc(self.end)}. Made with smk on '
-                     f'{dt.date.today():%Y-%m-%d}; every number is in metrics.json, every formula in the '
-                     "glossary.</p></header>"))
+        display(
+            HTML(
+                f"<header><h1>{esc(self.business.name)}: sales and marketing report</h1>"
+                f'<p class="smk-meta">From {esc(self.start)} to {esc(self.end)}. Made with smk on '
+                f"{dt.date.today():%Y-%m-%d}; every number is in metrics.json, every formula in the "
+                "glossary.</p></header>"
+            )
+        )
 
     def metrics(self) -> dict:
         """What metrics.json holds: the headline summary's keys, the previous period, tables, parameters."""
@@ -397,8 +435,11 @@ class ReportRun:
 
         head = next((s for s in self.shown if s.title == KPI_TITLE and s.data), None)
         if head is None:  # a notebook that leaves the KPI table out still gets the summary's keys
-            summary = {**kpis.summary(self.business, self.start, self.end, self.params["gross_margin"]),
-                       "previous": None, "previous_period": None}
+            summary = {
+                **kpis.summary(self.business, self.start, self.end, self.params["gross_margin"]),
+                "previous": None,
+                "previous_period": None,
+            }
         else:
             summary = dict(head.data)
         previous, window = summary.pop("previous"), summary.pop("previous_period")
@@ -424,8 +465,12 @@ class ReportRun:
         from .files import write_text_atomic
         from .kpis import summary_json
 
-        display(HTML('<footer class="smk-footer"><p>Made with smk, the sales-vs-marketing workbook. The Book Hub '
-                     "is a synthetic example; benchmarks are labelled with their sources.</p></footer>"))
+        display(
+            HTML(
+                '<footer class="smk-footer"><p>Made with smk, the sales-vs-marketing workbook. The Book Hub '
+                "is a synthetic example; benchmarks are labelled with their sources.</p></footer>"
+            )
+        )
         if output_dir:
             write_text_atomic(Path(output_dir) / "metrics.json", summary_json(self.metrics()))  # stable bytes
 
@@ -449,8 +494,10 @@ def begin(**values) -> ReportRun:
     hourly = fmt_money(params["staff_hourly_cost"], currency=params["currency"])
     assumptions = notes + [f"A conversation costs {hourly} an hour of staff time (staff_hourly_cost)."]
     if params["gross_margin"] is not None:
-        assumptions.append(f"The gross margin is taken as {params['gross_margin']:.1%} (gross_margin) where "
-                           "orders.csv has no gross_profit.")
+        assumptions.append(
+            f"The gross margin is taken as {params['gross_margin']:.1%} (gross_margin) where "
+            "orders.csv has no gross_profit."
+        )
     return ReportRun(params=params, business=business, answers=answers, start=start, end=end, assumptions=assumptions)
 
 
@@ -539,8 +586,13 @@ def export_html(nb, title: str) -> str:
     _skip_iri_checker()
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="smk-report", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="smk-report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     page, _ = exporter.from_notebook_node(nb, resources={"smk_title": title, "smk_css": REPORT_CSS})
     return page
 
@@ -568,8 +620,9 @@ def parse_formats(text) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(f.strip().lower() for f in str(text).split(",") if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise ParameterError(f"--format {text!r} is not known; give one or more of html, pdf and ipynb, "
-                             "separated by commas.")
+        raise ParameterError(
+            f"--format {text!r} is not known; give one or more of html, pdf and ipynb, separated by commas."
+        )
     return formats
 
 
@@ -578,8 +631,15 @@ def _failure_text(exc) -> str:
     return f"{ename}: {evalue}".strip()
 
 
-def make_report(values: dict | None = None, out=None, formats=DEFAULT_FORMATS, *, kernel_manager_class=None,
-                timeout: int = 600, step=None) -> ReportResult:
+def make_report(
+    values: dict | None = None,
+    out=None,
+    formats=DEFAULT_FORMATS,
+    *,
+    kernel_manager_class=None,
+    timeout: int = 600,
+    step=None,
+) -> ReportResult:
     """Make a report: check, run the report notebook, export; write report.html/.ipynb/.pdf and metrics.json.
 
     Parameters
@@ -675,13 +735,23 @@ def _execute(params: dict, staging: Path, private: Path, kernel_manager_class, t
         os.environ[PRELOADED] = str(shared)
     try:
         return pm.execute_notebook(
-            str(notebook_path()), None, parameters=run_params, kernel_name="python3", progress_bar=False,
-            cwd=os.getcwd(), kernel_manager_class=kernel_manager_class, execution_timeout=timeout,
-            log_output=False, shutdown_kernel="immediate")
+            str(notebook_path()),
+            None,
+            parameters=run_params,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=os.getcwd(),
+            kernel_manager_class=kernel_manager_class,
+            execution_timeout=timeout,
+            log_output=False,
+            shutdown_kernel="immediate",
+        )
     except PapermillExecutionError as exc:
         first = _failure_text(exc).splitlines()[0]
-        raise NotebookFailed(f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
-                             "written. Please report this as a bug, with the command you ran.") from None
+        raise NotebookFailed(
+            f"The report notebook stopped at cell {exc.exec_count} ({first}); nothing was "
+            "written. Please report this as a bug, with the command you ran."
+        ) from None
     finally:
         _end_kernels(kernel_manager_class, private)
         if before is None:
@@ -695,4 +765,3 @@ def _tidy_parameters(nb, staging: Path, out: Path) -> None:
     for cell in nb.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell.source = cell.source.replace(str(staging), str(out))
-

@@ -36,8 +36,17 @@ from .data import Business, BusinessDataError, load_business
 from .formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
 
 __all__ = [
-    "Section", "open_business", "loaded_text", "problems_text", "parameter_problems",
-    "kpi_table", "funnel", "channel_mix", "one_to_many_vs_one_to_one", "all_sections", "NO_DATA",
+    "Section",
+    "open_business",
+    "loaded_text",
+    "problems_text",
+    "parameter_problems",
+    "kpi_table",
+    "funnel",
+    "channel_mix",
+    "one_to_many_vs_one_to_one",
+    "all_sections",
+    "NO_DATA",
 ]
 
 NO_DATA = "There is no data to show, because the business folder could not be loaded (the message above says why)."
@@ -144,11 +153,14 @@ class Section:
         from . import plots
 
         esc = html.escape
-        parts = [f'<section class="smk-section"><h{level}>{esc(self.title)}</h{level}>',
-                 f'<p class="smk-summary">{esc(self.summary)}</p>']
+        parts = [
+            f'<section class="smk-section"><h{level}>{esc(self.title)}</h{level}>',
+            f'<p class="smk-summary">{esc(self.summary)}</p>',
+        ]
         for caption, table in self.tables.items():
-            parts.append(f'<div class="smk-table-wrap"><p class="smk-caption">{esc(caption)}</p>'
-                         f'{table_html(table)}</div>')
+            parts.append(
+                f'<div class="smk-table-wrap"><p class="smk-caption">{esc(caption)}</p>{table_html(table)}</div>'
+            )
         if self.notes:
             parts.append('<ul class="smk-notes">' + "".join(f"<li>{esc(n)}</li>" for n in self.notes) + "</ul>")
         parts += [plots.figure_html(fig) for fig in self.figures]
@@ -194,11 +206,13 @@ def table_html(table: pd.DataFrame) -> str:
     head = "".join(f'<th scope="col"{kinds[c]}>{esc(str(c))}</th>' for c in table.columns)
     rows = []
     for label, row in table.iterrows():
-        cells = "".join(f'<td{kinds[c]}>{esc(str(v))}</td>' for c, v in row.items())
+        cells = "".join(f"<td{kinds[c]}>{esc(str(v))}</td>" for c, v in row.items())
         rows.append(f'<tr><th scope="row">{esc(str(label))}</th>{cells}</tr>')
     wide = " smk-wide" if len(table.columns) >= 8 else ""
-    return (f'<table class="smk-table{wide}"><thead><tr><th scope="col">{esc(str(table.index.name or ""))}</th>{head}</tr>'
-            f'</thead><tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="smk-table{wide}"><thead><tr><th scope="col">{esc(str(table.index.name or ""))}</th>{head}</tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _in_notebook() -> bool:
@@ -258,8 +272,9 @@ def loaded_text(business: Business) -> str:
     if present and not absent:
         lines[0] = lines[0][:-1] + f", with {_join(present)}."
     elif absent:
-        lines.append(f"Not in the folder: {_join(absent)}; the sections that need {'it' if len(absent) == 1 else 'them'} "
-                     "say so.")
+        lines.append(
+            f"Not in the folder: {_join(absent)}; the sections that need {'it' if len(absent) == 1 else 'them'} say so."
+        )
     lines += [f"Warning: {warning}" for warning in business.warnings]
     return "\n".join(lines)
 
@@ -279,16 +294,22 @@ def problems_text(data_dir, problems) -> str:
     n = len(problems)
     lines = [f"The business folder {data_dir} could not be loaded: {n} problem{'' if n == 1 else 's'}."]
     lines += [f"  - {problem}" for problem in problems]
-    lines.append(f"Fix {'it' if n == 1 else 'them'}, then run the notebook again; "
-                 f"`smk validate {data_dir}` in a terminal checks the folder on its own.")
+    lines.append(
+        f"Fix {'it' if n == 1 else 'them'}, then run the notebook again; "
+        f"`smk validate {data_dir}` in a terminal checks the folder on its own."
+    )
     if any("slash date" in problem for problem in problems):
-        lines.append("In this notebook, say how to read slash dates with open_business(data_dir, dayfirst=True) "
-                     "for 14/03/2025 or dayfirst=False for 03/14/2025.")
+        lines.append(
+            "In this notebook, say how to read slash dates with open_business(data_dir, dayfirst=True) "
+            "for 14/03/2025 or dayfirst=False for 03/14/2025."
+        )
     relative = not Path(str(data_dir)).expanduser().is_absolute()
     if relative and any("does not exist" in problem for problem in problems):
-        lines.append("A relative data_dir is read from the folder the notebook runs in (for the lessons, your "
-                     "lessons folder), so a folder beside it, such as one made with `smk init ~/smk/my-shop`, is "
-                     "written as '../my-shop'.")
+        lines.append(
+            "A relative data_dir is read from the folder the notebook runs in (for the lessons, your "
+            "lessons folder), so a folder beside it, such as one made with `smk init ~/smk/my-shop`, is "
+            "written as '../my-shop'."
+        )
     lines.append("Until then every section below says that there is no data to show.")
     return "\n".join(lines)
 
@@ -336,8 +357,11 @@ def open_business(data_dir="", business_name=None, dayfirst=None) -> Business | 
             return None
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower()
-            print(problems_text(folder, [f"A file in {folder} could not be read ({reason}); "
-                                         "check the folder and its permissions."]))
+            print(
+                problems_text(
+                    folder, [f"A file in {folder} could not be read ({reason}); check the folder and its permissions."]
+                )
+            )
             return None
     print(loaded_text(business))
     return business
@@ -348,8 +372,9 @@ def _is_number(x) -> bool:
     return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_)) and math.isfinite(x)
 
 
-def parameter_problems(*, currency="$", gross_margin=None, staff_hourly_cost=kpis.STAFF_HOURLY_COST,
-                       start=None, end=None) -> list[str]:
+def parameter_problems(
+    *, currency="$", gross_margin=None, staff_hourly_cost=kpis.STAFF_HOURLY_COST, start=None, end=None
+) -> list[str]:
     """Check the parameters of a section; one sentence per problem (an empty list when all is well).
 
     Papermill passes parameters without checking them, so the sections check them here.
@@ -364,18 +389,23 @@ def parameter_problems(*, currency="$", gross_margin=None, staff_hourly_cost=kpi
     """
     problems = []
     if not isinstance(currency, str):
-        problems.append(f"currency {currency!r} is not text; give a symbol in quotes, such as \"$\" or \"€\".")
+        problems.append(f'currency {currency!r} is not text; give a symbol in quotes, such as "$" or "€".')
     if gross_margin is not None:
         if not _is_number(gross_margin):
-            problems.append(f"gross_margin {gross_margin!r} is not a number; give a fraction such as 0.45 for 45%, "
-                            "or None.")
+            problems.append(
+                f"gross_margin {gross_margin!r} is not a number; give a fraction such as 0.45 for 45%, or None."
+            )
         elif gross_margin > 1:
-            problems.append(f"gross_margin {gross_margin!r} looks like a percentage; give a fraction such as 0.45 for 45%.")
+            problems.append(
+                f"gross_margin {gross_margin!r} looks like a percentage; give a fraction such as 0.45 for 45%."
+            )
         elif gross_margin <= 0:
             problems.append(f"gross_margin {gross_margin!r} must be above 0; give a fraction such as 0.45 for 45%.")
     if staff_hourly_cost is None or not _is_number(staff_hourly_cost) or staff_hourly_cost < 0:
-        problems.append(f"staff_hourly_cost {staff_hourly_cost!r} is not an amount of money per hour; "
-                        "give a number of 0 or more, such as 13.56.")
+        problems.append(
+            f"staff_hourly_cost {staff_hourly_cost!r} is not an amount of money per hour; "
+            "give a number of 0 or more, such as 13.56."
+        )
     days = {}
     for label, value in (("start", start), ("end", end)):
         if value is None:
@@ -389,8 +419,9 @@ def parameter_problems(*, currency="$", gross_margin=None, staff_hourly_cost=kpi
         else:
             days[label] = day.normalize()
     if len(days) == 2 and days["start"] > days["end"]:
-        problems.append(f"The period starts after it ends ({days['start']:%Y-%m-%d} > {days['end']:%Y-%m-%d}); "
-                        "swap start and end.")
+        problems.append(
+            f"The period starts after it ends ({days['start']:%Y-%m-%d} > {days['end']:%Y-%m-%d}); swap start and end."
+        )
     return problems
 
 
@@ -451,8 +482,13 @@ KPI_ROWS = (
     ("Customer acquisition cost (CAC)", "marketing", "cac", "money", "spend / new customers"),
     ("Attributed revenue", "marketing", "attributed_revenue", "money", "revenue of orders credited to a campaign"),
     ("ROAS", "marketing", "roas", "ratio", "attributed revenue / spend"),
-    ("Break-even ROAS", "marketing", "break_even_roas", "ratio",
-     "1 / gross margin: the ROAS at which marketing pays for itself"),
+    (
+        "Break-even ROAS",
+        "marketing",
+        "break_even_roas",
+        "ratio",
+        "1 / gross margin: the ROAS at which marketing pays for itself",
+    ),
     ("Marketing ROI", "marketing", "marketing_roi", "pct", "(attributed gross profit - spend) / spend"),
     ("Revenue", "sales", "revenue", "money", "what customers paid"),
     ("Orders", "sales", "orders", "count", "receipts, web and marketplace orders"),
@@ -529,8 +565,16 @@ def previous_period(start, end, covered_from=None):
     return before_start, before_end
 
 
-def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$",
-              compare: bool = False, benchmarks: bool = False) -> Section:
+def kpi_table(
+    business: Business | None,
+    *,
+    start=None,
+    end=None,
+    gross_margin=None,
+    currency="$",
+    compare: bool = False,
+    benchmarks: bool = False,
+) -> Section:
     """The headline KPIs of a business, marketing's and sales', in one table (from `kpis.summary`).
 
     Parameters
@@ -579,6 +623,7 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     if blocked:
         return blocked
     s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
+
     def with_break_even(summary: dict) -> dict:  # from the margin given, else the one the orders earned
         margin = gross_margin if gross_margin is not None else summary["gross_margin"]
         return {**summary, "break_even_roas": None if is_missing(margin) else kpis.break_even_roas(margin)}
@@ -613,28 +658,38 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
     if s["marketing_roi_basis"] and s["marketing_roi"] is not None:
         notes.append(f"Marketing ROI is worked out from {basis[s['marketing_roi_basis']]}.")
     elif business.campaigns is not None and s["attributed_revenue"] is not None:
-        notes.append("Marketing ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to "
-                     "estimate it.")
+        notes.append(
+            "Marketing ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to estimate it."
+        )
     if business.campaigns is None:
         notes.append("There is no campaigns.csv, so the marketing KPIs are n/a.")
     elif s["attributed_revenue"] is None:
-        notes.append("No order names a campaign (orders.csv, column campaign_id), so attributed revenue, ROAS "
-                     "and ROI are n/a.")
+        notes.append(
+            "No order names a campaign (orders.csv, column campaign_id), so attributed revenue, ROAS and ROI are n/a."
+        )
     if business.interactions is None:
         notes.append("There is no interactions.csv, so the win rate is n/a.")
     if start is None and end is None:
-        notes.append("Over the whole data every customer is new, so CAC is spend / all identified customers; "
-                     "pass start and end to see one period.")
+        notes.append(
+            "Over the whole data every customer is new, so CAC is spend / all identified customers; "
+            "pass start and end to see one period."
+        )
     if compare:
         if before is None:
-            notes.append("There is no comparison with a previous period: the orders do not reach back a whole "
-                         "period before this one.")
+            notes.append(
+                "There is no comparison with a previous period: the orders do not reach back a whole "
+                "period before this one."
+            )
         else:
-            notes.append(f"The previous period is {_period_text(*window)[5:]}, of the same length. Changes of "
-                         "amounts and counts are in percent; changes of rates in percentage points (pp).")
+            notes.append(
+                f"The previous period is {_period_text(*window)[5:]}, of the same length. Changes of "
+                "amounts and counts are in percent; changes of rates in percentage points (pp)."
+            )
     if benchmarks:
-        notes.append("Benchmarks are typical figures for US independent bookstores and small retailers; for "
-                     "another kind of business read them as a rough guide only.")
+        notes.append(
+            "Benchmarks are typical figures for US independent bookstores and small retailers; for "
+            "another kind of business read them as a rough guide only."
+        )
 
     summary = f"{business.name} took {fmt_money(s['revenue'], currency=currency)} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
     if before is not None and not is_missing(kpis.relative_change(s["revenue"], before["revenue"])):
@@ -644,19 +699,29 @@ def kpi_table(business: Business | None, *, start=None, end=None, gross_margin=N
         summary += f", and its marketing spent {fmt_money(s['marketing_spend'], currency=currency)}"
         if not is_missing(s["roas"]):
             summary += f" for a ROAS of {fmt_ratio(s['roas'], digits=2)}"
-    raw = pd.DataFrame([{"kpi": label, "key": key, "value": values[key],
-                         "previous": None if before is None else before[key]}
-                        for label, _, key, _, _ in KPI_ROWS if label in table.index])
-    return Section(KPI_TITLE, summary + ".", tables={"KPIs": table}, notes=notes,
-                   data={**s, "previous": before, "previous_period": None if before is None else window},
-                   raw_tables={"headline_kpis": raw})
+    raw = pd.DataFrame(
+        [
+            {"kpi": label, "key": key, "value": values[key], "previous": None if before is None else before[key]}
+            for label, _, key, _, _ in KPI_ROWS
+            if label in table.index
+        ]
+    )
+    return Section(
+        KPI_TITLE,
+        summary + ".",
+        tables={"KPIs": table},
+        notes=notes,
+        data={**s, "previous": before, "previous_period": None if before is None else window},
+        raw_tables={"headline_kpis": raw},
+    )
 
 
 FUNNEL_TITLE = "The funnel: from first contact to purchase"
 
 
-def funnel(business: Business | None, *, start=None, end=None, handoff: str | None = None,
-           benchmarks: bool = False) -> Section:
+def funnel(
+    business: Business | None, *, start=None, end=None, handoff: str | None = None, benchmarks: bool = False
+) -> Section:
     """The funnel of funnel.csv: count per stage, stage and top-to-bottom rates, and a chart.
 
     Parameters
@@ -695,33 +760,45 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
     if blocked:
         return blocked
     if business.funnel is None:
-        return _not_shown(FUNNEL_TITLE, "There is no funnel.csv in this folder, so there is no funnel to show; "
-                          "add one (data/README.md describes it) to see where people drop out.")
+        return _not_shown(
+            FUNNEL_TITLE,
+            "There is no funnel.csv in this folder, so there is no funnel to show; "
+            "add one (data/README.md describes it) to see where people drop out.",
+        )
     rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
     if rows.empty:
-        return _not_shown(FUNNEL_TITLE, f"funnel.csv has no rows {_period_text(start, end)}, so there is no funnel to show.")
+        return _not_shown(
+            FUNNEL_TITLE, f"funnel.csv has no rows {_period_text(start, end)}, so there is no funnel to show."
+        )
     table = _funnel.funnel_table(rows)
     stages = table["stage"].tolist()
     notes = [f"Data quality: {warning}" for warning in _funnel.funnel_warnings(table)]
     if handoff is not None and handoff not in stages:
-        notes.append(f"There is no stage '{handoff}' in this funnel, so the chart does not mark where marketing "
-                     f"hands over to sales; set handoff to the first stage sales owns (one of: {', '.join(stages)}).")
+        notes.append(
+            f"There is no stage '{handoff}' in this funnel, so the chart does not mark where marketing "
+            f"hands over to sales; set handoff to the first stage sales owns (one of: {', '.join(stages)})."
+        )
         handoff = None
 
-    shown = pd.DataFrame({
-        "count": table["count"].map(fmt_number).to_numpy(),
-        "from previous stage": table["rate_from_previous"].map(_pct_small).to_numpy(),
-        "from the top": table["rate_from_top"].map(_pct_small).to_numpy(),
-    }, index=pd.Index(stages, name="stage"))
+    shown = pd.DataFrame(
+        {
+            "count": table["count"].map(fmt_number).to_numpy(),
+            "from previous stage": table["rate_from_previous"].map(_pct_small).to_numpy(),
+            "from the top": table["rate_from_top"].map(_pct_small).to_numpy(),
+        },
+        index=pd.Index(stages, name="stage"),
+    )
 
     from . import plots
 
     drawn = table
     if len(table) > 2 and table["count"].iloc[1] > 0 and table["count"].iloc[0] > 20 * table["count"].iloc[1]:
         drawn = table.iloc[1:].reset_index(drop=True)
-        notes.append(f"The chart starts at {stages[1]}: {stages[0]} ({fmt_number(table['count'].iloc[0])}) is "
-                     f"{fmt_number(table['count'].iloc[0] / table['count'].iloc[1])} times larger and would shrink "
-                     f"every other bar to a sliver. The table above includes it.")
+        notes.append(
+            f"The chart starts at {stages[1]}: {stages[0]} ({fmt_number(table['count'].iloc[0])}) is "
+            f"{fmt_number(table['count'].iloc[0] / table['count'].iloc[1])} times larger and would shrink "
+            f"every other bar to a sliver. The table above includes it."
+        )
     if benchmarks:
         notes += _visit_benchmark(table)
     title = f"{business.name}: funnel" + ("" if drawn is table else f" from {stages[1]}")
@@ -730,16 +807,27 @@ def funnel(business: Business | None, *, start=None, end=None, handoff: str | No
     if len(table) == 1:
         summary = f"The funnel has one stage, {first['stage']}, with {fmt_number(first['count'])}."
     else:
-        summary = (f"The funnel starts with {fmt_number(first['count'])} at {first['stage']} and ends with "
-                   f"{fmt_number(last['count'])} at {last['stage']} ({_pct_small(last['rate_from_top'])} of the top)")
+        summary = (
+            f"The funnel starts with {fmt_number(first['count'])} at {first['stage']} and ends with "
+            f"{fmt_number(last['count'])} at {last['stage']} ({_pct_small(last['rate_from_top'])} of the top)"
+        )
         steps = table["rate_from_previous"].iloc[1:].dropna()
         if not steps.empty:
             k = steps.idxmin()
-            summary += (f"; the biggest drop is from {table.loc[k - 1, 'stage']} to {table.loc[k, 'stage']}, "
-                        f"where {_pct_small(steps[k])} carry on")
+            summary += (
+                f"; the biggest drop is from {table.loc[k - 1, 'stage']} to {table.loc[k, 'stage']}, "
+                f"where {_pct_small(steps[k])} carry on"
+            )
         summary += "."
-    return Section(FUNNEL_TITLE, summary, tables={"Funnel": shown}, figures=[fig], notes=notes,
-                   data={"table": table, "warnings": _funnel.funnel_warnings(table)}, raw_tables={"funnel": table})
+    return Section(
+        FUNNEL_TITLE,
+        summary,
+        tables={"Funnel": shown},
+        figures=[fig],
+        notes=notes,
+        data={"table": table, "warnings": _funnel.funnel_warnings(table)},
+        raw_tables={"funnel": table},
+    )
 
 
 def _visit_benchmark(table: pd.DataFrame) -> list[str]:
@@ -748,13 +836,17 @@ def _visit_benchmark(table: pd.DataFrame) -> list[str]:
 
     stages = [str(s).lower() for s in table["stage"]]
     visits = next((i for i, s in enumerate(stages) if "visit" in s), None)
-    buys = [i for i, s in enumerate(stages) if "purchase" in s and "repeat" not in s and visits is not None and i > visits]
+    buys = [
+        i for i, s in enumerate(stages) if "purchase" in s and "repeat" not in s and visits is not None and i > visits
+    ]
     if visits is None or not buys:
         return []
     counts = table["count"].iloc[[visits, buys[0]]].tolist()
     mark = B.by_key("visit_to_purchase")
-    return [f"{_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
-            f"{table['stage'].iloc[buys[0]]}; the benchmark is {mark.range_text()} ({mark.source})."]
+    return [
+        f"{_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
+        f"{table['stage'].iloc[buys[0]]}; the benchmark is {mark.range_text()} ({mark.source})."
+    ]
 
 
 MIX_TITLE = "Channel mix: where the revenue comes from"
@@ -796,47 +888,76 @@ def channel_mix(business: Business | None, *, start=None, end=None, currency="$"
         return blocked
     orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
     if orders.empty:
-        return _not_shown(MIX_TITLE, f"There are no orders {_period_text(start, end)}, so there is no channel mix to show.")
+        return _not_shown(
+            MIX_TITLE, f"There are no orders {_period_text(start, end)}, so there is no channel mix to show."
+        )
     per_channel = kpis.sales_by(orders, "channel")
     by_channel, share = per_channel["revenue"], per_channel["share"].rename(None)
     by_month = kpis.revenue_by_month(orders)
-    table = pd.DataFrame({
-        "revenue": by_channel.map(lambda x: fmt_money(x, currency=currency)),
-        "share of revenue": share.map(fmt_pct),
-    })
+    table = pd.DataFrame(
+        {
+            "revenue": by_channel.map(lambda x: fmt_money(x, currency=currency)),
+            "share of revenue": share.map(fmt_pct),
+        }
+    )
     table.index.name = "channel"
 
     from . import plots
 
     figures = [
-        plots.bar_chart(by_channel, title=f"{business.name}: revenue by channel", xlabel="Channel",
-                        ylabel="Revenue", money=True, currency=currency),
-        plots.line_chart(by_month, title=f"{business.name}: revenue by month", xlabel="Month",
-                         ylabel="Revenue", money=True, currency=currency),
+        plots.bar_chart(
+            by_channel,
+            title=f"{business.name}: revenue by channel",
+            xlabel="Channel",
+            ylabel="Revenue",
+            money=True,
+            currency=currency,
+        ),
+        plots.line_chart(
+            by_month,
+            title=f"{business.name}: revenue by month",
+            xlabel="Month",
+            ylabel="Revenue",
+            money=True,
+            currency=currency,
+        ),
     ]
     top = by_channel.index[0]
     if len(by_channel) == 1:
         summary = f"All the revenue {_period_text(start, end)} comes through one channel, {top}"
     else:
-        summary = (f"The biggest channel {_period_text(start, end)} is {top}, with {fmt_pct(share[top])} of the "
-                   f"revenue, and the smallest is {by_channel.index[-1]}, with {fmt_pct(share.iloc[-1])}")
+        summary = (
+            f"The biggest channel {_period_text(start, end)} is {top}, with {fmt_pct(share[top])} of the "
+            f"revenue, and the smallest is {by_channel.index[-1]}, with {fmt_pct(share.iloc[-1])}"
+        )
     if len(by_month) > 1:
-        summary += (f"; the best month was {by_month.idxmax()} ({fmt_money(by_month.max(), currency=currency)}) "
-                    f"and the quietest {by_month.idxmin()} ({fmt_money(by_month.min(), currency=currency)})")
+        summary += (
+            f"; the best month was {by_month.idxmax()} ({fmt_money(by_month.max(), currency=currency)}) "
+            f"and the quietest {by_month.idxmin()} ({fmt_money(by_month.min(), currency=currency)})"
+        )
     notes = []
     if UNKNOWN_CHANNEL in by_channel.index:
         notes.append("'(unknown)' is the revenue of orders with a blank channel.")
-    return Section(MIX_TITLE, summary + ".", tables={"Revenue by channel": table}, figures=figures, notes=notes,
-                   data={"by_channel": by_channel, "share": share, "by_month": by_month},
-                   raw_tables={"revenue_by_channel": pd.DataFrame({"revenue": by_channel, "share": share}).reset_index(),
-                               "revenue_by_month": by_month.reset_index()})
+    return Section(
+        MIX_TITLE,
+        summary + ".",
+        tables={"Revenue by channel": table},
+        figures=figures,
+        notes=notes,
+        data={"by_channel": by_channel, "share": share, "by_month": by_month},
+        raw_tables={
+            "revenue_by_channel": pd.DataFrame({"revenue": by_channel, "share": share}).reset_index(),
+            "revenue_by_month": by_month.reset_index(),
+        },
+    )
 
 
 VERSUS_TITLE = "One-to-many (campaigns) vs one-to-one (conversations)"
 
 
-def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None,
-                              staff_hourly_cost=kpis.STAFF_HOURLY_COST, currency="$") -> Section:
+def one_to_many_vs_one_to_one(
+    business: Business | None, *, start=None, end=None, staff_hourly_cost=kpis.STAFF_HOURLY_COST, currency="$"
+) -> Section:
     """Campaigns against sales conversations: reach, cost, orders, and cost per contact and per order.
 
     Parameters
@@ -873,13 +994,17 @@ def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None
     ['$75.00', '$6.00']
     >>> section.close()
     """
-    blocked = _blocked(VERSUS_TITLE, business, currency=currency, staff_hourly_cost=staff_hourly_cost,
-                       start=start, end=end)
+    blocked = _blocked(
+        VERSUS_TITLE, business, currency=currency, staff_hourly_cost=staff_hourly_cost, start=start, end=end
+    )
     if blocked:
         return blocked
     if business.campaigns is None and business.interactions is None:
-        return _not_shown(VERSUS_TITLE, "There is no campaigns.csv and no interactions.csv, so there is nothing to "
-                          "compare; add either to see what a contact and an order cost.")
+        return _not_shown(
+            VERSUS_TITLE,
+            "There is no campaigns.csv and no interactions.csv, so there is nothing to "
+            "compare; add either to see what a contact and an order cost.",
+        )
     campaigns = None if business.campaigns is None else kpis.prorate_campaigns(business.campaigns, start, end)
     interactions = business.interactions
     if interactions is not None:
@@ -890,48 +1015,61 @@ def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None
     def money(x):
         return fmt_money(x, currency=currency)
 
-    table = pd.DataFrame({
-        "reach": raw["reach"].map(fmt_number),
-        "cost": raw["cost"].map(money),
-        "orders": raw["orders"].map(fmt_number),
-        "cost per contact": raw["cost_per_contact"].map(lambda x: _money_small(x, currency)),
-        "orders per contact": raw["conversion_per_contact"].map(_pct_small),
-        "cost per order": raw["cost_per_order"].map(money),
-    })
+    table = pd.DataFrame(
+        {
+            "reach": raw["reach"].map(fmt_number),
+            "cost": raw["cost"].map(money),
+            "orders": raw["orders"].map(fmt_number),
+            "cost per contact": raw["cost_per_contact"].map(lambda x: _money_small(x, currency)),
+            "orders per contact": raw["conversion_per_contact"].map(_pct_small),
+            "cost per order": raw["cost_per_order"].map(money),
+        }
+    )
     many, one = raw.loc[kpis.ONE_TO_MANY], raw.loc[kpis.ONE_TO_ONE]
 
     parts = []
     if business.campaigns is None:
         parts.append("there is no campaigns.csv, so the one-to-many row is n/a")
     else:
-        reached = (f"campaigns reached {fmt_number(many['reach'])} impressions at "
-                   f"{_money_small(many['cost_per_contact'], currency)} each")
+        reached = (
+            f"campaigns reached {fmt_number(many['reach'])} impressions at "
+            f"{_money_small(many['cost_per_contact'], currency)} each"
+        )
         if is_missing(many["orders"]):
             parts.append(f"{reached}, but which orders they brought is not known")
         else:
-            parts.append(f"{reached} and brought {_count(many['orders'], 'order')} at "
-                         f"{money(many['cost_per_order'])} an order")
+            parts.append(
+                f"{reached} and brought {_count(many['orders'], 'order')} at {money(many['cost_per_order'])} an order"
+            )
     if business.interactions is None:
         parts.append("there is no interactions.csv, so the one-to-one row is n/a")
     else:
-        parts.append(f"{_count(one['reach'], 'conversation')} cost "
-                     f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
-                     f"at {money(one['cost_per_order'])} an order")
+        parts.append(
+            f"{_count(one['reach'], 'conversation')} cost "
+            f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
+            f"at {money(one['cost_per_order'])} an order"
+        )
     summary = f"{_period_opening(start, end)}, {'; '.join(parts)}."
 
-    notes = [f"A conversation costs the staff time it takes, at {money(staff_hourly_cost)} an hour "
-             "(staff_hourly_cost); campaigns cost their spend."]
+    notes = [
+        f"A conversation costs the staff time it takes, at {money(staff_hourly_cost)} an hour "
+        "(staff_hourly_cost); campaigns cost their spend."
+    ]
     if business.campaigns is not None:
-        notes.append("Campaign reach is impressions (times shown), not distinct people; campaign orders are the "
-                     "orders whose campaign_id names the campaign.")
+        notes.append(
+            "Campaign reach is impressions (times shown), not distinct people; campaign orders are the "
+            "orders whose campaign_id names the campaign."
+        )
         if is_missing(many["orders"]):
             notes.append("No order names a campaign (orders.csv, column campaign_id), so campaign orders are n/a.")
     if interactions is not None:
         untimed = int(interactions["minutes"].isna().sum())
         if untimed:
-            notes.append(f"{fmt_number(untimed)} conversation{'s have' if untimed != 1 else ' has'} no minutes, "
-                         "so the cost per contact and per order leave "
-                         f"{'them' if untimed != 1 else 'it'} out.")
+            notes.append(
+                f"{fmt_number(untimed)} conversation{'s have' if untimed != 1 else ' has'} no minutes, "
+                "so the cost per contact and per order leave "
+                f"{'them' if untimed != 1 else 'it'} out."
+            )
     if start is not None or end is not None:
         notes.append("Campaign spend and impressions are pro-rated by the days each campaign ran inside the period.")
 
@@ -940,16 +1078,37 @@ def one_to_many_vs_one_to_one(business: Business | None, *, start=None, end=None
     if per_order.notna().any():
         from . import plots
 
-        figures.append(plots.bar_chart(
-            per_order, title=f"{business.name}: cost per order, campaigns vs conversations",
-            xlabel="Marketing (campaigns, one-to-many) and sales (conversations, one-to-one)",
-            ylabel="Cost per order", money=True, currency=currency))
-    return Section(VERSUS_TITLE, summary, tables={"Comparison": table}, figures=figures, notes=notes,
-                   data={"table": raw}, raw_tables={"one_to_many_vs_one_to_one": raw.reset_index()})
+        figures.append(
+            plots.bar_chart(
+                per_order,
+                title=f"{business.name}: cost per order, campaigns vs conversations",
+                xlabel="Marketing (campaigns, one-to-many) and sales (conversations, one-to-one)",
+                ylabel="Cost per order",
+                money=True,
+                currency=currency,
+            )
+        )
+    return Section(
+        VERSUS_TITLE,
+        summary,
+        tables={"Comparison": table},
+        figures=figures,
+        notes=notes,
+        data={"table": raw},
+        raw_tables={"one_to_many_vs_one_to_one": raw.reset_index()},
+    )
 
 
-def all_sections(business: Business | None, *, currency="$", gross_margin=None,
-                 staff_hourly_cost=kpis.STAFF_HOURLY_COST, start=None, end=None, handoff=None) -> list[Section]:
+def all_sections(
+    business: Business | None,
+    *,
+    currency="$",
+    gross_margin=None,
+    staff_hourly_cost=kpis.STAFF_HOURLY_COST,
+    start=None,
+    end=None,
+    handoff=None,
+) -> list[Section]:
     """Every section, in the order lesson 07 and the report show them.
 
     Examples
@@ -962,8 +1121,9 @@ def all_sections(business: Business | None, *, currency="$", gross_margin=None,
         kpi_table(business, start=start, end=end, gross_margin=gross_margin, currency=currency),
         funnel(business, start=start, end=end, handoff=handoff),
         channel_mix(business, start=start, end=end, currency=currency),
-        one_to_many_vs_one_to_one(business, start=start, end=end, staff_hourly_cost=staff_hourly_cost,
-                                  currency=currency),
+        one_to_many_vs_one_to_one(
+            business, start=start, end=end, staff_hourly_cost=staff_hourly_cost, currency=currency
+        ),
     ]
 
 
@@ -1012,7 +1172,9 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
         return blocked
     orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
     if orders.empty:
-        return _not_shown(SALES_TITLE, f"There are no orders {_period_text(start, end)}, so there are no sales to show.")
+        return _not_shown(
+            SALES_TITLE, f"There are no orders {_period_text(start, end)}, so there are no sales to show."
+        )
     by_channel = kpis.sales_by(orders, "channel")
     by_month = kpis.sales_by(orders, "month")
     tables, raw, notes, figures = {}, {}, [], []
@@ -1023,9 +1185,15 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
         return fmt_money(x, currency=currency)
 
     def formatted(t):
-        return pd.DataFrame({"orders": t["orders"].map(fmt_number), "revenue": t["revenue"].map(money),
-                             "average order value": t["average_order_value"].map(money),
-                             "share of revenue": t["share"].map(fmt_pct)}, index=t.index)
+        return pd.DataFrame(
+            {
+                "orders": t["orders"].map(fmt_number),
+                "revenue": t["revenue"].map(money),
+                "average order value": t["average_order_value"].map(money),
+                "share of revenue": t["share"].map(fmt_pct),
+            },
+            index=t.index,
+        )
 
     tables["By channel"] = formatted(by_channel)
     raw["sales_by_channel"] = by_channel.reset_index()
@@ -1046,14 +1214,23 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
     from . import plots
 
     lines = month_raw[["revenue"] + (["target"] if "target" in month_raw else [])]
-    figures.append(plots.line_chart(lines if lines.shape[1] > 1 else lines["revenue"],
-                                    title=f"{business.name}: revenue by month" + (" against target" if lines.shape[1] > 1 else ""),
-                                    xlabel="Month", ylabel="Revenue", money=True, currency=currency))
+    figures.append(
+        plots.line_chart(
+            lines if lines.shape[1] > 1 else lines["revenue"],
+            title=f"{business.name}: revenue by month" + (" against target" if lines.shape[1] > 1 else ""),
+            xlabel="Month",
+            ylabel="Revenue",
+            money=True,
+            currency=currency,
+        )
+    )
     rate = kpis.repeat_purchase_rate(orders)
     revenue = kpis.total_revenue(orders)
-    summary = (f"{_period_opening(start, end)}, {_count(len(orders), 'order')} brought {money(revenue)}, an average "
-               f"of {money(kpis.average_order_value(revenue, kpis.order_count(orders)))} an order; "
-               f"{by_channel.index[0]} took {fmt_pct(by_channel['share'].iloc[0])} of it")
+    summary = (
+        f"{_period_opening(start, end)}, {_count(len(orders), 'order')} brought {money(revenue)}, an average "
+        f"of {money(kpis.average_order_value(revenue, kpis.order_count(orders)))} an order; "
+        f"{by_channel.index[0]} took {fmt_pct(by_channel['share'].iloc[0])} of it"
+    )
     if not is_missing(rate):
         summary += f", and {fmt_pct(rate)} of identified customers bought more than once"
     if "attainment" in month_raw and month_raw["target"].notna().any():
@@ -1065,11 +1242,17 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
         talks = business.interactions[kpis.in_period(business.interactions["date"], start, end)]
         if len(talks):
             people = kpis.conversations_by(talks, "staff")
-            person = pd.DataFrame({"won": people["won"].map(fmt_number), "lost": people["lost"].map(fmt_number),
-                                   "open": people["open"].map(fmt_number), "win rate": people["win_rate"].map(fmt_pct),
-                                   "hours": people["hours"].map(lambda x: fmt_number(x, digits=1)),
-                                   "cost per won sale": people["cost_per_win"].map(money)},
-                                  index=people.index)
+            person = pd.DataFrame(
+                {
+                    "won": people["won"].map(fmt_number),
+                    "lost": people["lost"].map(fmt_number),
+                    "open": people["open"].map(fmt_number),
+                    "win rate": people["win_rate"].map(fmt_pct),
+                    "hours": people["hours"].map(lambda x: fmt_number(x, digits=1)),
+                    "cost per won sale": people["cost_per_win"].map(money),
+                },
+                index=people.index,
+            )
             if "quota_attainment" in raw:
                 mine = raw["quota_attainment"][~raw["quota_attainment"]["staff"].eq(kpis.TEAM)]
                 if not mine.empty:
@@ -1078,11 +1261,20 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
                     person["revenue / target"] = people["attainment"].map(fmt_pct)
             tables["By person"] = person
             raw["conversations_by_staff"] = people.reset_index()
-            figures.append(plots.bar_chart(people["win_rate"].dropna().sort_values(ascending=False),
-                                           title=f"{business.name}: win rate by person", xlabel="Person",
-                                           ylabel="Win rate", percent=True, color=plots.SALES))
-            notes.append("Win rate leaves open conversations out; cost per won sale is the staff time of all of a "
-                         "person's conversations, won or not, divided by the sales won.")
+            figures.append(
+                plots.bar_chart(
+                    people["win_rate"].dropna().sort_values(ascending=False),
+                    title=f"{business.name}: win rate by person",
+                    xlabel="Person",
+                    ylabel="Win rate",
+                    percent=True,
+                    color=plots.SALES,
+                )
+            )
+            notes.append(
+                "Win rate leaves open conversations out; cost per won sale is the staff time of all of a "
+                "person's conversations, won or not, divided by the sales won."
+            )
     if UNKNOWN_CHANNEL in by_channel.index:
         notes.append("'(unknown)' is the orders with a blank channel.")
     return Section(SALES_TITLE, summary, tables=tables, figures=figures, notes=notes, raw_tables=raw)
@@ -1091,8 +1283,9 @@ def sales(business: Business | None, *, start=None, end=None, currency="$", goal
 MARKETING_TITLE = "Marketing: campaigns and channels"
 
 
-def marketing(business: Business | None, *, start=None, end=None, gross_margin=None, currency="$",
-              goal: str | None = None) -> Section:
+def marketing(
+    business: Business | None, *, start=None, end=None, gross_margin=None, currency="$", goal: str | None = None
+) -> Section:
     """Marketing in the period: spend, reach, CTR, cost per lead, CAC, ROAS and ROI, by channel and
     by campaign (`kpis.campaign_results`).
 
@@ -1113,75 +1306,123 @@ def marketing(business: Business | None, *, start=None, end=None, gross_margin=N
     if blocked:
         return blocked
     if business.campaigns is None:
-        return _not_shown(MARKETING_TITLE, "There is no campaigns.csv in this folder, so there is no marketing to show; "
-                          "add one (data/README.md describes it) to see what each campaign cost and brought.")
+        return _not_shown(
+            MARKETING_TITLE,
+            "There is no campaigns.csv in this folder, so there is no marketing to show; "
+            "add one (data/README.md describes it) to see what each campaign cost and brought.",
+        )
     per_campaign = kpis.campaign_results(business.campaigns, business.orders, start, end, gross_margin=gross_margin)
     if per_campaign.empty:
-        return _not_shown(MARKETING_TITLE, f"No campaign ran {_period_text(start, end)}, so there is no marketing to show.")
-    per_channel = kpis.campaign_results(business.campaigns, business.orders, start, end, gross_margin=gross_margin,
-                                        by="channel")
+        return _not_shown(
+            MARKETING_TITLE, f"No campaign ran {_period_text(start, end)}, so there is no marketing to show."
+        )
+    per_channel = kpis.campaign_results(
+        business.campaigns, business.orders, start, end, gross_margin=gross_margin, by="channel"
+    )
     ran = len(kpis.prorate_campaigns(business.campaigns, start, end))  # the others only brought orders
 
     def money(x):
         return fmt_money(x, currency=currency)
 
     def formatted(t, labels=()):
-        return pd.DataFrame({
-            **{label: t[label].fillna("") for label in labels},
-            "spend": t["spend"].map(money), "impressions": t["impressions"].map(fmt_number),
-            "CTR": t["ctr"].map(lambda x: fmt_pct(x, digits=2)), "leads": t["leads"].map(fmt_number),
-            "cost per lead": t["cost_per_lead"].map(money), "new customers": t["new_customers"].map(fmt_number),
-            "CAC": t["cac"].map(money), "attributed revenue": t["attributed_revenue"].map(money),
-            "ROAS": t["roas"].map(lambda x: fmt_ratio(x, digits=2)), "ROI": t["roi"].map(fmt_pct),
-        }, index=t.index)
+        return pd.DataFrame(
+            {
+                **{label: t[label].fillna("") for label in labels},
+                "spend": t["spend"].map(money),
+                "impressions": t["impressions"].map(fmt_number),
+                "CTR": t["ctr"].map(lambda x: fmt_pct(x, digits=2)),
+                "leads": t["leads"].map(fmt_number),
+                "cost per lead": t["cost_per_lead"].map(money),
+                "new customers": t["new_customers"].map(fmt_number),
+                "CAC": t["cac"].map(money),
+                "attributed revenue": t["attributed_revenue"].map(money),
+                "ROAS": t["roas"].map(lambda x: fmt_ratio(x, digits=2)),
+                "ROI": t["roi"].map(fmt_pct),
+            },
+            index=t.index,
+        )
 
-    tables = {"By channel": formatted(per_channel),
-              "By campaign": formatted(per_campaign, [c for c in ("name", "channel") if c in per_campaign])
-              .drop(columns=["impressions", "new customers", "CAC"])}
+    tables = {
+        "By channel": formatted(per_channel),
+        "By campaign": formatted(per_campaign, [c for c in ("name", "channel") if c in per_campaign]).drop(
+            columns=["impressions", "new customers", "CAC"]
+        ),
+    }
     notes = [f"Your marketing goal: {goal}"] if goal else []
     s = kpis.summary(business, start=start, end=end, gross_margin=gross_margin)
     if is_missing(s["attributed_revenue"]):
-        notes.append("No order names a campaign (orders.csv, column campaign_id), so orders, new customers, CAC, "
-                     "attributed revenue, ROAS and ROI per campaign are n/a.")
+        notes.append(
+            "No order names a campaign (orders.csv, column campaign_id), so orders, new customers, CAC, "
+            "attributed revenue, ROAS and ROI per campaign are n/a."
+        )
     elif is_missing(s["marketing_roi"]):
         notes.append("ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to estimate it.")
-    notes.append("CAC by channel is the channel's spend over the new customers whose first order names one of its "
-                 "campaigns; the headline CAC divides all spend by all new customers, so it is lower.")
+    notes.append(
+        "CAC by channel is the channel's spend over the new customers whose first order names one of its "
+        "campaigns; the headline CAC divides all spend by all new customers, so it is lower."
+    )
     if start is not None or end is not None:
         notes.append("A campaign that ran partly inside the period counts with the share of its days inside it.")
         idle = len(per_campaign) - ran
         if idle:
-            notes.append(f"{_count(idle, 'campaign')} ran before the period but brought orders in it; with "
-                         "no spend in the period, their ROAS is n/a, but their orders count in their channel's.")
+            notes.append(
+                f"{_count(idle, 'campaign')} ran before the period but brought orders in it; with "
+                "no spend in the period, their ROAS is n/a, but their orders count in their channel's."
+            )
     from . import benchmarks as B
 
     if "social" in per_channel.index and not is_missing(per_channel.loc["social", "impressions"]):
         social_cpm = kpis.cpm(per_channel.loc["social", "spend"], per_channel.loc["social", "impressions"])
         mark = B.by_key("social_cpm")
-        notes.append(f"Social ads cost {money(social_cpm)} per 1,000 impressions; the benchmark is "
-                     f"{mark.range_text(currency)} ({mark.source}).")
+        notes.append(
+            f"Social ads cost {money(social_cpm)} per 1,000 impressions; the benchmark is "
+            f"{mark.range_text(currency)} ({mark.source})."
+        )
 
     from . import plots
 
     figures = []
     roas_by_channel = per_channel["roas"].dropna().sort_values(ascending=False)
     if not roas_by_channel.empty:
-        figures.append(plots.bar_chart(roas_by_channel, title=f"{business.name}: ROAS by marketing channel",
-                                       xlabel="Marketing channel", ylabel="Attributed revenue per 1 spent",
-                                       color=plots.MARKETING))
-    figures.append(plots.bar_chart(per_channel["spend"], title=f"{business.name}: marketing spend by channel",
-                                   xlabel="Marketing channel", ylabel="Spend", money=True, currency=currency,
-                                   color=plots.MARKETING))
+        figures.append(
+            plots.bar_chart(
+                roas_by_channel,
+                title=f"{business.name}: ROAS by marketing channel",
+                xlabel="Marketing channel",
+                ylabel="Attributed revenue per 1 spent",
+                color=plots.MARKETING,
+            )
+        )
+    figures.append(
+        plots.bar_chart(
+            per_channel["spend"],
+            title=f"{business.name}: marketing spend by channel",
+            xlabel="Marketing channel",
+            ylabel="Spend",
+            money=True,
+            currency=currency,
+            color=plots.MARKETING,
+        )
+    )
     top = per_channel.index[0]
-    summary = (f"{_period_opening(start, end)}, {_count(ran, 'campaign')} "
-               f"cost {money(s['marketing_spend'])}, {fmt_pct(s['marketing_share'])} of revenue; {top} took the most "
-               f"({money(per_channel.loc[top, 'spend'])})")
+    summary = (
+        f"{_period_opening(start, end)}, {_count(ran, 'campaign')} "
+        f"cost {money(s['marketing_spend'])}, {fmt_pct(s['marketing_share'])} of revenue; {top} took the most "
+        f"({money(per_channel.loc[top, 'spend'])})"
+    )
     if not roas_by_channel.empty:
-        summary += (f", and {roas_by_channel.index[0]} returned the most revenue per {currency or ''}1 spent "
-                    f"({fmt_ratio(roas_by_channel.iloc[0], digits=2)})")
-    return Section(MARKETING_TITLE, summary + ".", tables=tables, figures=figures, notes=notes,
-                   raw_tables={"marketing_by_channel": per_channel.reset_index(),
-                               "campaigns": per_campaign.reset_index()})
+        summary += (
+            f", and {roas_by_channel.index[0]} returned the most revenue per {currency or ''}1 spent "
+            f"({fmt_ratio(roas_by_channel.iloc[0], digits=2)})"
+        )
+    return Section(
+        MARKETING_TITLE,
+        summary + ".",
+        tables=tables,
+        figures=figures,
+        notes=notes,
+        raw_tables={"marketing_by_channel": per_channel.reset_index(), "campaigns": per_campaign.reset_index()},
+    )
 
 
 HANDOFF_TITLE = "The handoff: from marketing's leads to sales' conversations"
@@ -1217,50 +1458,82 @@ def handoff(business: Business | None, *, start=None, end=None, stage: str | Non
         if stage in stages and stages.index(stage) > 0:
             k = stages.index(stage)
             rate = table["rate_from_previous"].iloc[k]
-            parts.append(f"in the funnel, {_pct_small(rate)} of {stages[k - 1]} ({fmt_number(table['count'].iloc[k - 1])}) "
-                         f"reached {stage}, the first stage sales owns")
+            parts.append(
+                f"in the funnel, {_pct_small(rate)} of {stages[k - 1]} ({fmt_number(table['count'].iloc[k - 1])}) "
+                f"reached {stage}, the first stage sales owns"
+            )
         elif stage not in stages:
-            notes.append(f"There is no stage '{stage}' in funnel.csv, so the funnel's handoff rate is not shown; "
-                         f"set handoff to one of: {', '.join(stages)}.")
+            notes.append(
+                f"There is no stage '{stage}' in funnel.csv, so the funnel's handoff rate is not shown; "
+                f"set handoff to one of: {', '.join(stages)}."
+            )
     elif business.funnel is not None:
         notes.append("Set handoff to the first funnel stage sales owns to see the funnel's handoff rate.")
-    linked = (business.interactions is not None and business.campaigns is not None
-              and business.has_column("interactions", "campaign_id")
-              and business.interactions["campaign_id"].notna().any())
+    linked = (
+        business.interactions is not None
+        and business.campaigns is not None
+        and business.has_column("interactions", "campaign_id")
+        and business.interactions["campaign_id"].notna().any()
+    )
     if linked:
         table = kpis.handoff_by(business.campaigns, business.interactions, start, end)
         table = table[(table["conversations"] > 0) | table["leads"].notna()]
         raw["handoff_by_channel"] = table.reset_index()
-        tables["Leads and conversations by marketing channel"] = pd.DataFrame({
-            "leads": table["leads"].map(fmt_number), "conversations": table["conversations"].map(fmt_number),
-            "followed up": table["follow_up_rate"].map(fmt_pct), "won": table["won"].map(fmt_number),
-            "win rate": table["win_rate"].map(fmt_pct)}, index=table.index)
+        tables["Leads and conversations by marketing channel"] = pd.DataFrame(
+            {
+                "leads": table["leads"].map(fmt_number),
+                "conversations": table["conversations"].map(fmt_number),
+                "followed up": table["follow_up_rate"].map(fmt_pct),
+                "won": table["won"].map(fmt_number),
+                "win rate": table["win_rate"].map(fmt_pct),
+            },
+            index=table.index,
+        )
         leads, talks = kpis.known_sum(table["leads"]), int(table["conversations"].sum())
-        parts.append(f"sales had {_count(talks, 'conversation')} with leads from campaigns, "
-                     f"{fmt_pct(kpis.follow_up_rate(talks, leads))} of the {fmt_number(leads)} leads campaigns produced")
+        parts.append(
+            f"sales had {_count(talks, 'conversation')} with leads from campaigns, "
+            f"{fmt_pct(kpis.follow_up_rate(talks, leads))} of the {fmt_number(leads)} leads campaigns produced"
+        )
         talks_all = business.interactions[kpis.in_period(business.interactions["date"], start, end)]
         sourced = talks_all["campaign_id"].notna()
         mine, other = kpis.outcome_counts(talks_all[sourced]), kpis.outcome_counts(talks_all[~sourced])
         wr_m, wr_o = kpis.win_rate(mine["won"], mine["lost"]), kpis.win_rate(other["won"], other["lost"])
         if not is_missing(wr_m) and not is_missing(wr_o):
             parts.append(f"they won {fmt_pct(wr_m)} of them, against {fmt_pct(wr_o)} of the other conversations")
-        raw["handoff_win_rates"] = pd.DataFrame({"source": ["campaign leads", "other"], "won": [mine["won"], other["won"]],
-                                                 "lost": [mine["lost"], other["lost"]], "win_rate": [wr_m, wr_o]})
+        raw["handoff_win_rates"] = pd.DataFrame(
+            {
+                "source": ["campaign leads", "other"],
+                "won": [mine["won"], other["won"]],
+                "lost": [mine["lost"], other["lost"]],
+                "win_rate": [wr_m, wr_o],
+            }
+        )
         followed = table["follow_up_rate"].dropna()
         if len(followed) > 1:
             from . import plots
 
-            figures.append(plots.bar_chart(followed.sort_values(ascending=False),
-                                           title=f"{business.name}: leads followed up by sales, by channel",
-                                           xlabel="Marketing channel of the lead", ylabel="Leads followed up",
-                                           percent=True, color=plots.SALES))
-        notes.append("A lead counts as followed up when a conversation in interactions.csv names its campaign; "
-                     "leads are pro-rated like spend when a campaign runs partly outside the period.")
+            figures.append(
+                plots.bar_chart(
+                    followed.sort_values(ascending=False),
+                    title=f"{business.name}: leads followed up by sales, by channel",
+                    xlabel="Marketing channel of the lead",
+                    ylabel="Leads followed up",
+                    percent=True,
+                    color=plots.SALES,
+                )
+            )
+        notes.append(
+            "A lead counts as followed up when a conversation in interactions.csv names its campaign; "
+            "leads are pro-rated like spend when a campaign runs partly outside the period."
+        )
     if not parts:
         if business.funnel is None and not linked:
-            return _not_shown(HANDOFF_TITLE, "There is no funnel.csv and no interactions.csv that name a campaign, so "
-                              "the handoff cannot be measured; add either to see how many of marketing’s leads sales "
-                              "takes up.")
+            return _not_shown(
+                HANDOFF_TITLE,
+                "There is no funnel.csv and no interactions.csv that name a campaign, so "
+                "the handoff cannot be measured; add either to see how many of marketing’s leads sales "
+                "takes up.",
+            )
         return _not_shown(HANDOFF_TITLE, "The handoff cannot be measured yet: " + " ".join(notes), notes=[])
     summary = f"{_period_opening(start, end)}, " + "; ".join(parts) + "."
     return Section(HANDOFF_TITLE, summary, tables=tables, figures=figures, notes=notes, raw_tables=raw)
@@ -1289,11 +1562,15 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
     if business is None:
         return _not_shown(QUALITY_TITLE, NO_DATA)
     notes = []
-    absent = [f"{stem}.csv" for stem in ("campaigns", "funnel", "interactions", "targets") if getattr(business, stem) is None]
+    absent = [
+        f"{stem}.csv" for stem in ("campaigns", "funnel", "interactions", "targets") if getattr(business, stem) is None
+    ]
     if absent:
         notes.append(f"Not in the folder: {_join(absent)}.")
     if not business.has_column("orders", "gross_profit"):
-        notes.append("orders.csv has no gross_profit column, so ROI needs a gross_margin and the gross margin is not shown.")
+        notes.append(
+            "orders.csv has no gross_profit column, so ROI needs a gross_margin and the gross margin is not shown."
+        )
     if not business.has_column("orders", "campaign_id"):
         notes.append("orders.csv has no campaign_id column, so no order is credited to a campaign.")
     orders = business.orders[kpis.in_period(business.orders["order_date"], start, end)]
@@ -1301,12 +1578,16 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
     if anonymous.any():
         share = kpis.safe_divide(kpis.known_sum(orders.loc[anonymous, "revenue"]), kpis.total_revenue(orders))
         n = int(anonymous.sum())
-        notes.append(f"{_count(n, 'order')} ({fmt_pct(share)} of revenue) {'has' if n == 1 else 'have'} no customer_id: "
-                     f"{'it counts' if n == 1 else 'they count'} in revenue but not in customers, repeat purchases or CAC.")
+        notes.append(
+            f"{_count(n, 'order')} ({fmt_pct(share)} of revenue) {'has' if n == 1 else 'have'} no customer_id: "
+            f"{'it counts' if n == 1 else 'they count'} in revenue but not in customers, repeat purchases or CAC."
+        )
     blank = int(orders["channel"].isna().sum() + orders["channel"].eq(UNKNOWN_CHANNEL).sum())
     if blank:
-        notes.append(f"{_count(blank, 'order')} {'has' if blank == 1 else 'have'} a blank channel and "
-                     f"{'is' if blank == 1 else 'are'} shown as '(unknown)'.")
+        notes.append(
+            f"{_count(blank, 'order')} {'has' if blank == 1 else 'have'} a blank channel and "
+            f"{'is' if blank == 1 else 'are'} shown as '(unknown)'."
+        )
     if business.campaigns is not None:
         for column in ("impressions", "clicks", "leads"):
             if not business.has_column("campaigns", column):
@@ -1314,21 +1595,28 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
             else:
                 missing = int(business.campaigns[column].isna().sum())
                 if missing:
-                    notes.append(f"{_count(missing, 'campaign')} {'has' if missing == 1 else 'have'} no {column}; "
-                                 f"the ratios use only the campaigns that know it.")
+                    notes.append(
+                        f"{_count(missing, 'campaign')} {'has' if missing == 1 else 'have'} no {column}; "
+                        f"the ratios use only the campaigns that know it."
+                    )
     if business.interactions is not None:
         untimed = int(business.interactions["minutes"].isna().sum())
         if untimed:
-            notes.append(f"{_count(untimed, 'conversation')} {'has' if untimed == 1 else 'have'} no minutes, so "
-                         "staff costs leave them out.")
+            notes.append(
+                f"{_count(untimed, 'conversation')} {'has' if untimed == 1 else 'have'} no minutes, so "
+                "staff costs leave them out."
+            )
     if business.funnel is not None:
         rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
         if len(rows):
             notes += [f"Funnel: {w}" for w in _funnel.funnel_warnings(_funnel.funnel_table(rows))]
     notes += [f"Loader: {w}" for w in business.warnings]
     notes += list(assumptions)
-    summary = ("Nothing was missing and nothing had to be assumed." if not notes else
-               f"{_count(len(notes), 'point')} to keep in mind when reading the numbers above.")
+    summary = (
+        "Nothing was missing and nothing had to be assumed."
+        if not notes
+        else f"{_count(len(notes), 'point')} to keep in mind when reading the numbers above."
+    )
     return Section(QUALITY_TITLE, summary, notes=notes)
 
 
@@ -1336,14 +1624,24 @@ GLOSSARY_TITLE = "Glossary: every formula in this report"
 
 GLOSSARY = (
     ("Average order value", kpis.average_order_value),
-    ("Gross margin", kpis.gross_margin_rate), ("Repeat purchase rate", kpis.repeat_purchase_rate),
-    ("Win rate", kpis.win_rate), ("Revenue / target", kpis.quota_attainment), ("Staff cost", kpis.staff_cost),
-    ("Marketing spend / revenue", kpis.spend_share), ("Click-through rate (CTR)", kpis.ctr),
-    ("Cost per 1,000 impressions (CPM)", kpis.cpm), ("Cost per lead", kpis.cost_per_lead),
-    ("Customer acquisition cost (CAC)", kpis.cac), ("Attributed revenue", kpis.attributed_revenue),
-    ("ROAS", kpis.roas), ("Break-even ROAS", kpis.break_even_roas), ("Marketing ROI", kpis.marketing_roi),
-    ("Funnel: from previous stage", _funnel.stage_conversion), ("Funnel: from the top", _funnel.top_conversion),
-    ("Leads followed up", kpis.follow_up_rate), ("Cost per contact", kpis.cost_per_contact),
+    ("Gross margin", kpis.gross_margin_rate),
+    ("Repeat purchase rate", kpis.repeat_purchase_rate),
+    ("Win rate", kpis.win_rate),
+    ("Revenue / target", kpis.quota_attainment),
+    ("Staff cost", kpis.staff_cost),
+    ("Marketing spend / revenue", kpis.spend_share),
+    ("Click-through rate (CTR)", kpis.ctr),
+    ("Cost per 1,000 impressions (CPM)", kpis.cpm),
+    ("Cost per lead", kpis.cost_per_lead),
+    ("Customer acquisition cost (CAC)", kpis.cac),
+    ("Attributed revenue", kpis.attributed_revenue),
+    ("ROAS", kpis.roas),
+    ("Break-even ROAS", kpis.break_even_roas),
+    ("Marketing ROI", kpis.marketing_roi),
+    ("Funnel: from previous stage", _funnel.stage_conversion),
+    ("Funnel: from the top", _funnel.top_conversion),
+    ("Leads followed up", kpis.follow_up_rate),
+    ("Cost per contact", kpis.cost_per_contact),
     ("Change against the previous period", kpis.relative_change),
 )
 
@@ -1359,12 +1657,22 @@ def glossary() -> Section:
     >>> table.loc["ROAS", "computed by"]
     'kpis.roas'
     """
-    rows = [(term, kpis.formula(func).replace("``", ""),
-             f"{'funnel' if func.__module__.endswith('funnel') else 'kpis'}.{func.__name__}") for term, func in GLOSSARY]
+    rows = [
+        (
+            term,
+            kpis.formula(func).replace("``", ""),
+            f"{'funnel' if func.__module__.endswith('funnel') else 'kpis'}.{func.__name__}",
+        )
+        for term, func in GLOSSARY
+    ]
     table = pd.DataFrame(rows, columns=["term", "formula", "computed by"]).set_index("term")
-    return Section(GLOSSARY_TITLE, "Each number above is worked out as below; a ratio is always a ratio of sums, and "
-                   "a zero or unknown denominator gives n/a.", tables={"Formulas": table},
-                   notes=["The functions are in the smk_helpers package, each with its formula in its docstring."])
+    return Section(
+        GLOSSARY_TITLE,
+        "Each number above is worked out as below; a ratio is always a ratio of sums, and "
+        "a zero or unknown denominator gives n/a.",
+        tables={"Formulas": table},
+        notes=["The functions are in the smk_helpers package, each with its formula in its docstring."],
+    )
 
 
 PLAN_TITLE = "Your goals and action plan"
@@ -1386,13 +1694,31 @@ def owner_plan(answers: dict | None, source: str = "") -> Section | None:
         return None
     from .worksheet import ACTIONS, alignment_result
 
-    goals = pd.DataFrame({"goal": [answers.get("marketing_goal") or "(not written yet)",
-                                   answers.get("sales_goal") or "(not written yet)"]},
-                         index=pd.Index(["Marketing", "Sales"], name="side"))
-    plan = pd.DataFrame([{"who": label, "action": answers.get(f"{key}_action") or "",
-                          "owner": answers.get(f"{key}_owner") or "", "by when": answers.get(f"{key}_date") or ""}
-                         for label, key in ACTIONS]).set_index("who")
+    goals = pd.DataFrame(
+        {
+            "goal": [
+                answers.get("marketing_goal") or "(not written yet)",
+                answers.get("sales_goal") or "(not written yet)",
+            ]
+        },
+        index=pd.Index(["Marketing", "Sales"], name="side"),
+    )
+    plan = pd.DataFrame(
+        [
+            {
+                "who": label,
+                "action": answers.get(f"{key}_action") or "",
+                "owner": answers.get(f"{key}_owner") or "",
+                "by when": answers.get(f"{key}_date") or "",
+            }
+            for label, key in ACTIONS
+        ]
+    ).set_index("who")
     result = alignment_result(answers)
     summary = f"From the worksheet{f' {source}' if source else ''}: {result.message}"
-    return Section(PLAN_TITLE, summary, tables={"Goals": goals, "Action plan": plan},
-                   raw_tables={"action_plan": plan.reset_index()})
+    return Section(
+        PLAN_TITLE,
+        summary,
+        tables={"Goals": goals, "Action plan": plan},
+        raw_tables={"action_plan": plan.reset_index()},
+    )

@@ -78,8 +78,9 @@ def what_is_there(path) -> str | None:
     return "not a regular file"
 
 
-def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file",
-               fix: str = "is it the right file?") -> bytes:
+def read_bytes(
+    path, limit: int, *, name: str | None = None, kind: str = "file", fix: str = "is it the right file?"
+) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them; `UnreadableFile` otherwise.
 
     The file is opened without waiting (a named pipe swapped in after the check cannot hang the read),
@@ -105,8 +106,9 @@ def read_bytes(path, limit: int, *, name: str | None = None, kind: str = "file",
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UnreadableFile(f"{name} could not be opened ({(exc.strerror or str(exc)).lower()}); "
-                             "check its permissions.") from None
+        raise UnreadableFile(
+            f"{name} could not be opened ({(exc.strerror or str(exc)).lower()}); check its permissions."
+        ) from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -128,7 +130,8 @@ def _too_big(name: str, size: int, limit: int, fix: str) -> UnreadableFile:
 
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 DAMAGED = "[\udc80-\udcff]"  # a byte that was not UTF-8, as errors="surrogateescape" keeps it (a regex)
 _DAMAGED = re.compile(DAMAGED)
 
@@ -163,8 +166,9 @@ def decode_text(raw: bytes, name: str) -> str:
     True
     """
     if raw.startswith(b"PK\x03\x04"):
-        raise UnreadableFile(f"{name} is an Excel workbook, not CSV text; save it again as 'CSV UTF-8' or "
-                             "rename it to .xlsx.")
+        raise UnreadableFile(
+            f"{name} is an Excel workbook, not CSV text; save it again as 'CSV UTF-8' or rename it to .xlsx."
+        )
     for mark, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if raw.startswith(mark):
             return _decode_utf16(raw[2:], encoding, name)
@@ -207,7 +211,7 @@ def damaged_example(text: str) -> str:
     >>> print(damaged_example("Caf\\udce9"))
     Caf\\xe9
     """
-    return _DAMAGED.sub(lambda m: f"\\x{ord(m.group()) - 0xdc00:02x}", text)
+    return _DAMAGED.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,7 +267,7 @@ def _too_wide_line(text: str, sep: str) -> int | None:
     stops = np.concatenate((breaks, [data.size]))
     marker = sep.encode("utf-8")
     for i in np.flatnonzero(stops - starts >= limits.MAX_COLUMNS):
-        if data[starts[i]:stops[i]].tobytes().count(marker) >= limits.MAX_COLUMNS:
+        if data[starts[i] : stops[i]].tobytes().count(marker) >= limits.MAX_COLUMNS:
             return int(i) + 1
     return None
 
@@ -308,8 +312,10 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
     sep = separator or sniff_separator(text)
     line = _too_wide_line(text, sep)
     if line is not None:
-        raise UnreadableFile(f"{name}, line {line}: more than {limits.MAX_COLUMNS:,} cells, more columns than smk reads "
-                             "in a table; keep the columns the table needs.")
+        raise UnreadableFile(
+            f"{name}, line {line}: more than {limits.MAX_COLUMNS:,} cells, more columns than smk reads "
+            "in a table; keep the columns the table needs."
+        )
     width = None
     header: list[str] = []
     rows, numbers, spans, multiline, ragged = [], [], {}, {}, []
@@ -325,8 +331,10 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
                 header = [cell.strip() for cell in record]
                 width = len(header)
                 if width > limits.MAX_COLUMNS:
-                    raise UnreadableFile(f"{name} has {width:,} columns in its header, more than the "
-                                         f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs.")
+                    raise UnreadableFile(
+                        f"{name} has {width:,} columns in its header, more than the "
+                        f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs."
+                    )
                 continue
             if len(record) > width and any(c.strip() for c in record[width:]):
                 ragged.append(row)
@@ -349,7 +357,8 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
     if ragged:
         raise UnreadableFile(
             f"{name}, {rows_text(ragged)}: more cells than the header has ({width}); put quotes around values "
-            f"that contain the separator '{sep}' (such as \"1,234.50\") or remove the extra cells.")
+            f"that contain the separator '{sep}' (such as \"1,234.50\") or remove the extra cells."
+        )
     return CsvTable(header, rows, numbers, sep, spans, multiline)
 
 
@@ -380,20 +389,26 @@ def _quote_left_open(text: str, sep: str) -> bool:
 def _quote_problem(name: str, error: str, row: int, line: int) -> str:
     where = f"{name}, {_where(row, line)}"
     if "field larger than field limit" in error:
-        return (f"{where}: a cell runs on for more than {limits.MAX_CELL_CHARS:,} characters, most likely because "
-                "a quote (\") opens there and closes only far below or never; remove the stray quote.")
+        return (
+            f"{where}: a cell runs on for more than {limits.MAX_CELL_CHARS:,} characters, most likely because "
+            'a quote (") opens there and closes only far below or never; remove the stray quote.'
+        )
     if "unexpected end of data" in error:
-        return (f"{where}: a quote (\") opens a cell there and never closes, so every row after it would be lost; "
-                "remove the stray quote, or close it.")
+        return (
+            f'{where}: a quote (") opens a cell there and never closes, so every row after it would be lost; '
+            "remove the stray quote, or close it."
+        )
     return f"{where} could not be read as CSV ({error}); save the table again as 'CSV UTF-8'."
 
 
 def swallowed_rows_text(name: str, column: str, row: int, span: tuple[int, int]) -> str:
     """The sentence for a quoted cell that spans lines where none belongs: it has swallowed rows."""
     first, last = span
-    return (f"{name}, column '{column}', {_where(row, first)}: a quoted cell runs from line {first} to line {last} "
-            f"of the file, so the {last - first} line{'s' if last - first != 1 else ''} after it were read as part "
-            "of one cell; a quote (\") opens there and closes only on the last of them: remove the stray quotes.")
+    return (
+        f"{name}, column '{column}', {_where(row, first)}: a quoted cell runs from line {first} to line {last} "
+        f"of the file, so the {last - first} line{'s' if last - first != 1 else ''} after it were read as part "
+        'of one cell; a quote (") opens there and closes only on the last of them: remove the stray quotes.'
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,15 +424,19 @@ def check_workbook(path, name: str | None = None) -> bytes:
     """
     name = name or Path(path).name
     data = read_bytes(path, limits.MAX_XLSX_BYTES, name=name, kind="workbook", fix=TABLE_FIX)
-    bomb = (f"{name} unpacks to more than smk reads (limit {size_text(limits.MAX_XLSX_UNPACKED_BYTES)}, at most "
-            f"{limits.MAX_XLSX_RATIO} times its packed size); if it is a real table, save it as CSV, which has no "
-            "such limit.")
+    bomb = (
+        f"{name} unpacks to more than smk reads (limit {size_text(limits.MAX_XLSX_UNPACKED_BYTES)}, at most "
+        f"{limits.MAX_XLSX_RATIO} times its packed size); if it is a real table, save it as CSV, which has no "
+        "such limit."
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             entries = book.infolist()
             if len(entries) > limits.MAX_XLSX_ENTRIES:
-                raise UnreadableFile(f"{name} holds {len(entries):,} parts, more than the {limits.MAX_XLSX_ENTRIES:,} "
-                                     "a workbook smk reads may have; save the sheet as CSV.")
+                raise UnreadableFile(
+                    f"{name} holds {len(entries):,} parts, more than the {limits.MAX_XLSX_ENTRIES:,} "
+                    "a workbook smk reads may have; save the sheet as CSV."
+                )
             if sum(e.file_size for e in entries) > limits.MAX_XLSX_UNPACKED_BYTES:
                 raise UnreadableFile(bomb)
             total = 0
@@ -428,13 +447,15 @@ def check_workbook(path, name: str | None = None) -> bytes:
                         inflated += len(chunk)
                         total += len(chunk)
                         if total > limits.MAX_XLSX_UNPACKED_BYTES or (
-                                inflated > 1 << 20 and inflated > limits.MAX_XLSX_RATIO * packed):
+                            inflated > 1 << 20 and inflated > limits.MAX_XLSX_RATIO * packed
+                        ):
                             raise UnreadableFile(bomb)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
         if isinstance(exc, UnreadableFile):
             raise
-        raise UnreadableFile(f"{name} could not be read as an Excel workbook ({type(exc).__name__}); save it "
-                             "again or export it as CSV.") from None
+        raise UnreadableFile(
+            f"{name} could not be read as an Excel workbook ({type(exc).__name__}); save it again or export it as CSV."
+        ) from None
     return data
 
 
@@ -451,12 +472,14 @@ def _refuse_aliases():
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
-                raise yaml.composer.ComposerError(None, None, "anchors and aliases (&, *) are not allowed",
-                                                  event.start_mark)
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (&, *) are not allowed", event.start_mark
+                )
             event = self.peek_event()
             if getattr(event, "anchor", None):
-                raise yaml.composer.ComposerError(None, None, "anchors and aliases (&, *) are not allowed",
-                                                  event.start_mark)
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (&, *) are not allowed", event.start_mark
+                )
             return super().compose_node(parent, index)
 
     return NoAliasLoader
@@ -481,11 +504,14 @@ def load_yaml(text: str, name: str):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
-        raise UnreadableFile(f"{name}{where} is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
-                             "write plain 'name: value' lines.") from None
+        raise UnreadableFile(
+            f"{name}{where} is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+            "write plain 'name: value' lines."
+        ) from None
     except RecursionError:
-        raise UnreadableFile(f"{name} nests lists or maps too deeply to be a batch file; write plain "
-                             "'name: value' lines.") from None
+        raise UnreadableFile(
+            f"{name} nests lists or maps too deeply to be a batch file; write plain 'name: value' lines."
+        ) from None
     except ValueError as exc:  # an integer of thousands of digits
         raise UnreadableFile(f"{name} holds a value smk cannot read ({exc}); use plain numbers and text.") from None
 

@@ -25,8 +25,17 @@ from .formatting import fmt_money, fmt_number, fmt_pct
 from .funnel import what_if
 
 PURCHASE = "purchase"  # the stage whose count is the number of orders, in The Book Hub's funnel
-RESULT_KEYS = ("stage", "rate_before", "rate_after", "purchases_before", "purchases_after",
-               "extra_purchases", "revenue_before", "revenue_after", "extra_revenue")
+RESULT_KEYS = (
+    "stage",
+    "rate_before",
+    "rate_after",
+    "purchases_before",
+    "purchases_after",
+    "extra_purchases",
+    "revenue_before",
+    "revenue_after",
+    "extra_revenue",
+)
 
 
 def funnel_orders(orders: pd.DataFrame, campaigns: pd.DataFrame, sources) -> pd.DataFrame:
@@ -127,13 +136,16 @@ def relative_lift(table: pd.DataFrame, stage: str, lift: float, points: bool = F
         return float(lift)
     rate = _rate(table, stage)
     if math.isnan(rate) or rate == 0:
-        raise ValueError(f"Stage {stage!r} has no conversion rate to add points to "
-                         f"({'it is the top stage' if math.isnan(rate) else 'its rate is 0'}).")
+        raise ValueError(
+            f"Stage {stage!r} has no conversion rate to add points to "
+            f"({'it is the top stage' if math.isnan(rate) else 'its rate is 0'})."
+        )
     return float(lift) / rate
 
 
-def lift_stage(table: pd.DataFrame, stage: str, lift: float, aov: float, *, points: bool = False,
-               purchase_stage: str = PURCHASE) -> pd.Series:
+def lift_stage(
+    table: pd.DataFrame, stage: str, lift: float, aov: float, *, points: bool = False, purchase_stage: str = PURCHASE
+) -> pd.Series:
     """What one stage converting better would bring: purchases and revenue, before and after.
 
     Formulas: the new funnel is `funnel.what_if` (the stage and every stage below it × (1 +
@@ -174,21 +186,27 @@ def lift_stage(table: pd.DataFrame, stage: str, lift: float, aov: float, *, poin
     rate = _rate(table, stage)
     new_rate = rate * (1 + relative)
     if relative < -1 or new_rate > 1:
-        raise ValueError(f"That lift would take the rate of {stage!r} from {fmt_pct(rate)} to "
-                         f"{fmt_pct(new_rate)}; a conversion rate stays between 0% and 100%.")
+        raise ValueError(
+            f"That lift would take the rate of {stage!r} from {fmt_pct(rate)} to "
+            f"{fmt_pct(new_rate)}; a conversion rate stays between 0% and 100%."
+        )
     better = what_if(table, stage, relative)
     before, after = _count(table, purchase_stage), _count(better, purchase_stage)
-    return pd.Series({
-        "stage": stage,
-        "rate_before": rate,
-        "rate_after": _rate(better, stage),
-        "purchases_before": before,
-        "purchases_after": after,
-        "extra_purchases": after - before,
-        "revenue_before": before * aov,
-        "revenue_after": after * aov,
-        "extra_revenue": (after - before) * aov,
-    }, index=list(RESULT_KEYS), dtype="object")
+    return pd.Series(
+        {
+            "stage": stage,
+            "rate_before": rate,
+            "rate_after": _rate(better, stage),
+            "purchases_before": before,
+            "purchases_after": after,
+            "extra_purchases": after - before,
+            "revenue_before": before * aov,
+            "revenue_after": after * aov,
+            "extra_revenue": (after - before) * aov,
+        },
+        index=list(RESULT_KEYS),
+        dtype="object",
+    )
 
 
 def liftable_stages(table: pd.DataFrame, purchase_stage: str = PURCHASE) -> list[str]:
@@ -204,11 +222,12 @@ def liftable_stages(table: pd.DataFrame, purchase_stage: str = PURCHASE) -> list
     """
     stages = table["stage"].tolist()
     _count(table, purchase_stage)
-    return stages[1:stages.index(purchase_stage) + 1]
+    return stages[1 : stages.index(purchase_stage) + 1]
 
 
-def compare_stages(table: pd.DataFrame, lift: float, aov: float, *, points: bool = False,
-                   purchase_stage: str = PURCHASE) -> pd.DataFrame:
+def compare_stages(
+    table: pd.DataFrame, lift: float, aov: float, *, points: bool = False, purchase_stage: str = PURCHASE
+) -> pd.DataFrame:
     """The same lift tried at each stage in turn (see `liftable_stages`): one `lift_stage` row each.
 
     A relative lift gives the same extra purchases wherever it is applied (the rates multiply);
@@ -263,14 +282,22 @@ def result_frame(result: pd.Series) -> pd.DataFrame:
     point_text = "n/a" if math.isnan(points) else f"{points:+.{2 if abs(points) < 1 else 1}f} pts"
     digits = 2 if min(r["rate_before"], r["rate_after"]) < 0.1 else 1
     extra = "n/a" if math.isnan(r["extra_purchases"]) else f"{r['extra_purchases']:+,.0f}"
-    return pd.DataFrame({
-        "before": [fmt_pct(r["rate_before"], digits),
-                   fmt_number(r["purchases_before"]), fmt_money(r["revenue_before"])],
-        "after": [fmt_pct(r["rate_after"], digits),
-                  fmt_number(r["purchases_after"]), fmt_money(r["revenue_after"])],
-        "difference": [point_text, extra,
-                       ("+" if r["extra_revenue"] >= 0 else "") + fmt_money(r["extra_revenue"])],
-    }, index=[f"rate of {r['stage']}", "purchases", "revenue"])
+    return pd.DataFrame(
+        {
+            "before": [
+                fmt_pct(r["rate_before"], digits),
+                fmt_number(r["purchases_before"]),
+                fmt_money(r["revenue_before"]),
+            ],
+            "after": [
+                fmt_pct(r["rate_after"], digits),
+                fmt_number(r["purchases_after"]),
+                fmt_money(r["revenue_after"]),
+            ],
+            "difference": [point_text, extra, ("+" if r["extra_revenue"] >= 0 else "") + fmt_money(r["extra_revenue"])],
+        },
+        index=[f"rate of {r['stage']}", "purchases", "revenue"],
+    )
 
 
 def result_html(result: pd.Series) -> str:
@@ -286,8 +313,10 @@ def result_html(result: pd.Series) -> str:
     frame = result_frame(result)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in ["", *frame.columns])
     body = "".join(
-        "<tr>" + f"<th style='text-align:left'>{html.escape(label)}</th>"
-        + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row) + "</tr>"
+        "<tr>"
+        + f"<th style='text-align:left'>{html.escape(label)}</th>"
+        + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row)
+        + "</tr>"
         for label, row in zip(frame.index, frame.to_numpy().tolist())
     )
     return f'<div role="status"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
@@ -297,8 +326,9 @@ def _message_html(text: str) -> str:
     return f'<div role="status"><p>{html.escape(text)}</p></div>'
 
 
-def what_if_widget(table: pd.DataFrame, aov: float, *, stage: str | None = None, lift: float = 0.10,
-                   purchase_stage: str = PURCHASE):
+def what_if_widget(
+    table: pd.DataFrame, aov: float, *, stage: str | None = None, lift: float = 0.10, purchase_stage: str = PURCHASE
+):
     """A stage dropdown, a "percent or points" switch and a lift slider, wired to `lift_stage`.
 
     Every change calls `lift_stage` and shows `result_html` (or, for a lift the rate cannot
@@ -325,18 +355,20 @@ def what_if_widget(table: pd.DataFrame, aov: float, *, stage: str | None = None,
 
     stages = liftable_stages(table, purchase_stage)
     style = {"description_width": "120px"}
-    stage_box = widgets.Dropdown(options=stages, value=stage or stages[0], description="Stage to lift",
-                                 style=style)
-    unit_box = widgets.ToggleButtons(options=[("relative %", False), ("percentage points", True)], value=False,
-                                     description="Lift in", style=style)
-    lift_box = widgets.IntSlider(value=round(lift * 100), min=-20, max=50, step=1, description="Lift",
-                                 style=style, continuous_update=False)
+    stage_box = widgets.Dropdown(options=stages, value=stage or stages[0], description="Stage to lift", style=style)
+    unit_box = widgets.ToggleButtons(
+        options=[("relative %", False), ("percentage points", True)], value=False, description="Lift in", style=style
+    )
+    lift_box = widgets.IntSlider(
+        value=round(lift * 100), min=-20, max=50, step=1, description="Lift", style=style, continuous_update=False
+    )
     output = widgets.HTML()
 
     def update(_change=None):
         try:
-            result = lift_stage(table, stage_box.value, lift_box.value / 100, aov, points=unit_box.value,
-                                purchase_stage=purchase_stage)
+            result = lift_stage(
+                table, stage_box.value, lift_box.value / 100, aov, points=unit_box.value, purchase_stage=purchase_stage
+            )
         except ValueError as problem:
             output.value = _message_html(str(problem))
             return

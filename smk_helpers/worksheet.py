@@ -59,8 +59,7 @@ SECTIONS = {
 }
 
 CURRENCIES = ("$", "€", "£", "¥")
-CHANNELS = ("social media", "email", "website/SEO", "ads", "marketplaces", "events", "print",
-            "influencers", "other")
+CHANNELS = ("social media", "email", "website/SEO", "ads", "marketplaces", "events", "print", "influencers", "other")
 SCALE = {1: "not true", 2: "rarely true", 3: "partly true", 4: "mostly true", 5: "fully true"}
 
 
@@ -87,97 +86,246 @@ def _f(id, section, label, kind, guidance, example, options=()):
 
 FIELDS: tuple[Field, ...] = (
     # 1. Your business
-    _f("business_name", 1, "Business name", "text",
-       "The name your customers know you by.", "The Book Hub"),
-    _f("what_you_sell", 1, "What you sell", "long text",
-       "Your main products or services, in a sentence or two.",
-       "New books, a few second-hand ones, gift cards, and special orders of any book in print."),
-    _f("who_buys", 1, "Who buys from you", "long text",
-       "Describe your typical customers: who they are and why they come to you.",
-       "Local readers who like advice, parents buying for children, and book clubs."),
-    _f("currency", 1, "Currency", "choice",
-       "The currency of the money amounts below.", "$", CURRENCIES),
+    _f("business_name", 1, "Business name", "text", "The name your customers know you by.", "The Book Hub"),
+    _f(
+        "what_you_sell",
+        1,
+        "What you sell",
+        "long text",
+        "Your main products or services, in a sentence or two.",
+        "New books, a few second-hand ones, gift cards, and special orders of any book in print.",
+    ),
+    _f(
+        "who_buys",
+        1,
+        "Who buys from you",
+        "long text",
+        "Describe your typical customers: who they are and why they come to you.",
+        "Local readers who like advice, parents buying for children, and book clubs.",
+    ),
+    _f("currency", 1, "Currency", "choice", "The currency of the money amounts below.", "$", CURRENCIES),
     # 2. Marketing
-    _f("marketing_goal", 2, "Marketing goal", "long text",
-       "What marketing should achieve in the next months, with a number if you can.",
-       "Grow the newsletter from 1,500 to 2,500 readers by December."),
-    _f("target_audiences", 2, "Target audiences", "long text",
-       "The groups you want to reach, most important first.",
-       "Families within 20 minutes' drive; book clubs; teachers."),
-    _f("channels", 2, "Channels you use", "multi-choice",
-       "Tick every channel you use to reach many people at once.",
-       ("social media", "email", "website/SEO", "marketplaces", "events"), CHANNELS),
-    _f("product", 2, "Product", "long text",
-       "The first P: what you offer and what makes it worth choosing.",
-       "A hand-picked range, staff recommendations on every shelf, special orders in two days."),
-    _f("price", 2, "Price", "long text",
-       "The second P: how you set prices and any discounts.",
-       "List price; a loyalty card gives every tenth book at half price."),
-    _f("place", 2, "Place", "long text",
-       "The third P: where and how customers can buy.",
-       "The shop on the high street, our own website, and a marketplace listing."),
-    _f("promotion", 2, "Promotion", "long text",
-       "The fourth P: how people hear about you.",
-       "The weekly newsletter, author evenings, and local social media posts."),
+    _f(
+        "marketing_goal",
+        2,
+        "Marketing goal",
+        "long text",
+        "What marketing should achieve in the next months, with a number if you can.",
+        "Grow the newsletter from 1,500 to 2,500 readers by December.",
+    ),
+    _f(
+        "target_audiences",
+        2,
+        "Target audiences",
+        "long text",
+        "The groups you want to reach, most important first.",
+        "Families within 20 minutes' drive; book clubs; teachers.",
+    ),
+    _f(
+        "channels",
+        2,
+        "Channels you use",
+        "multi-choice",
+        "Tick every channel you use to reach many people at once.",
+        ("social media", "email", "website/SEO", "marketplaces", "events"),
+        CHANNELS,
+    ),
+    _f(
+        "product",
+        2,
+        "Product",
+        "long text",
+        "The first P: what you offer and what makes it worth choosing.",
+        "A hand-picked range, staff recommendations on every shelf, special orders in two days.",
+    ),
+    _f(
+        "price",
+        2,
+        "Price",
+        "long text",
+        "The second P: how you set prices and any discounts.",
+        "List price; a loyalty card gives every tenth book at half price.",
+    ),
+    _f(
+        "place",
+        2,
+        "Place",
+        "long text",
+        "The third P: where and how customers can buy.",
+        "The shop on the high street, our own website, and a marketplace listing.",
+    ),
+    _f(
+        "promotion",
+        2,
+        "Promotion",
+        "long text",
+        "The fourth P: how people hear about you.",
+        "The weekly newsletter, author evenings, and local social media posts.",
+    ),
     # 3. Sales
-    _f("sales_goal", 3, "Sales goal", "long text",
-       "What your one-to-one selling should achieve, with a number if you can.",
-       "Turn more special-order requests into sales: 8 in 10 instead of 6 in 10."),
-    _f("where_one_to_one", 3, "Where you meet buyers one to one", "long text",
-       "The places and moments where you talk with a single buyer.",
-       "At the counter, by phone about special orders, and at school book fairs."),
-    _f("sales_steps", 3, "Your sales steps", "long text",
-       "The steps from a first conversation to a sale, in order.",
-       "Greet, ask what they last enjoyed, suggest two or three books, offer to order."),
-    _f("objections", 3, "Objections you hear", "long text",
-       "What buyers say when they hesitate, and how you answer.",
-       "\"It's cheaper online\" – we offer to order it at the same price and hold it for them."),
+    _f(
+        "sales_goal",
+        3,
+        "Sales goal",
+        "long text",
+        "What your one-to-one selling should achieve, with a number if you can.",
+        "Turn more special-order requests into sales: 8 in 10 instead of 6 in 10.",
+    ),
+    _f(
+        "where_one_to_one",
+        3,
+        "Where you meet buyers one to one",
+        "long text",
+        "The places and moments where you talk with a single buyer.",
+        "At the counter, by phone about special orders, and at school book fairs.",
+    ),
+    _f(
+        "sales_steps",
+        3,
+        "Your sales steps",
+        "long text",
+        "The steps from a first conversation to a sale, in order.",
+        "Greet, ask what they last enjoyed, suggest two or three books, offer to order.",
+    ),
+    _f(
+        "objections",
+        3,
+        "Objections you hear",
+        "long text",
+        "What buyers say when they hesitate, and how you answer.",
+        '"It\'s cheaper online" – we offer to order it at the same price and hold it for them.',
+    ),
     # 4. Numbers
-    _f("month", 4, "First day of the month", "date",
-       "The month these numbers are for; all of them must come from the same month.", "2025-03-01"),
-    _f("reach", 4, "People reached", "count",
-       "How many people saw your marketing (posts, emails, ads, flyers) this month.", "40,000"),
-    _f("visits", 4, "Visits", "count",
-       "Visits to your shop or website this month.", "6,000"),
-    _f("leads", 4, "Leads", "count",
-       "People who showed interest you can follow up: sign-ups, enquiries, requests.", "300"),
-    _f("customers", 4, "New customers", "count",
-       "People who bought from you for the first time this month.", "120"),
-    _f("orders", 4, "Orders", "count",
-       "All orders this month, from new and returning customers.", "790"),
-    _f("revenue", 4, "Revenue", "money",
-       "What those orders brought in, before costs.", "37,920"),
-    _f("marketing_spend", 4, "Marketing spend", "money",
-       "What you paid for marketing this month: ads, printing, tools.", "750"),
-    _f("selling_hours", 4, "Hours spent selling one to one", "hours",
-       "Staff hours spent talking with single buyers this month.", "60"),
-    _f("hourly_cost", 4, "Cost of an hour of staff time", "money",
-       f"Wage plus extras. Left blank, the worksheet uses {fmt_money(kpis.STAFF_HOURLY_COST)}.", "13.56"),
-    _f("conversations", 4, "One-to-one conversations", "count",
-       "How many one-to-one conversations those hours paid for.", "360"),
+    _f(
+        "month",
+        4,
+        "First day of the month",
+        "date",
+        "The month these numbers are for; all of them must come from the same month.",
+        "2025-03-01",
+    ),
+    _f(
+        "reach",
+        4,
+        "People reached",
+        "count",
+        "How many people saw your marketing (posts, emails, ads, flyers) this month.",
+        "40,000",
+    ),
+    _f("visits", 4, "Visits", "count", "Visits to your shop or website this month.", "6,000"),
+    _f(
+        "leads",
+        4,
+        "Leads",
+        "count",
+        "People who showed interest you can follow up: sign-ups, enquiries, requests.",
+        "300",
+    ),
+    _f("customers", 4, "New customers", "count", "People who bought from you for the first time this month.", "120"),
+    _f("orders", 4, "Orders", "count", "All orders this month, from new and returning customers.", "790"),
+    _f("revenue", 4, "Revenue", "money", "What those orders brought in, before costs.", "37,920"),
+    _f(
+        "marketing_spend",
+        4,
+        "Marketing spend",
+        "money",
+        "What you paid for marketing this month: ads, printing, tools.",
+        "750",
+    ),
+    _f(
+        "selling_hours",
+        4,
+        "Hours spent selling one to one",
+        "hours",
+        "Staff hours spent talking with single buyers this month.",
+        "60",
+    ),
+    _f(
+        "hourly_cost",
+        4,
+        "Cost of an hour of staff time",
+        "money",
+        f"Wage plus extras. Left blank, the worksheet uses {fmt_money(kpis.STAFF_HOURLY_COST)}.",
+        "13.56",
+    ),
+    _f(
+        "conversations",
+        4,
+        "One-to-one conversations",
+        "count",
+        "How many one-to-one conversations those hours paid for.",
+        "360",
+    ),
     # 5. Working together
-    _f("align_goals", 5, "Shared goals", "score",
-       "Sales and marketing work towards the same targets, set together (1 = not true, 5 = fully true).", 4),
-    _f("align_handoff", 5, "Lead handoff", "score",
-       "A lead that is ready reaches the right person quickly, and none get lost.", 2),
-    _f("align_record", 5, "One customer record", "score",
-       "Both sides keep customers and conversations in one shared record.", 3),
-    _f("align_messaging", 5, "Consistent messaging", "score",
-       "What your marketing promises is what your sellers say and do.", 4),
-    _f("align_feedback", 5, "Feedback loop", "score",
-       "Sales regularly tells marketing which campaigns bring buyers, and marketing acts on it.", 2),
+    _f(
+        "align_goals",
+        5,
+        "Shared goals",
+        "score",
+        "Sales and marketing work towards the same targets, set together (1 = not true, 5 = fully true).",
+        4,
+    ),
+    _f(
+        "align_handoff",
+        5,
+        "Lead handoff",
+        "score",
+        "A lead that is ready reaches the right person quickly, and none get lost.",
+        2,
+    ),
+    _f(
+        "align_record",
+        5,
+        "One customer record",
+        "score",
+        "Both sides keep customers and conversations in one shared record.",
+        3,
+    ),
+    _f(
+        "align_messaging",
+        5,
+        "Consistent messaging",
+        "score",
+        "What your marketing promises is what your sellers say and do.",
+        4,
+    ),
+    _f(
+        "align_feedback",
+        5,
+        "Feedback loop",
+        "score",
+        "Sales regularly tells marketing which campaigns bring buyers, and marketing acts on it.",
+        2,
+    ),
     # 6. Action plan
-    _f("marketing_action", 6, "Marketing action", "long text",
-       "One thing marketing will do next.", "Add a special-order form to every newsletter."),
+    _f(
+        "marketing_action",
+        6,
+        "Marketing action",
+        "long text",
+        "One thing marketing will do next.",
+        "Add a special-order form to every newsletter.",
+    ),
     _f("marketing_owner", 6, "Marketing action: owner", "text", "Who does it.", "Sam"),
     _f("marketing_date", 6, "Marketing action: date", "date", "By when.", "2025-04-15"),
-    _f("sales_action", 6, "Sales action", "long text",
-       "One thing sales will do next.", "Call back every special-order request within a day."),
+    _f(
+        "sales_action",
+        6,
+        "Sales action",
+        "long text",
+        "One thing sales will do next.",
+        "Call back every special-order request within a day.",
+    ),
     _f("sales_owner", 6, "Sales action: owner", "text", "Who does it.", "Priya"),
     _f("sales_date", 6, "Sales action: date", "date", "By when.", "2025-04-01"),
-    _f("shared_action", 6, "Shared action", "long text",
-       "One thing both sides will do together.",
-       "A 30-minute monthly meeting on which campaigns brought buyers."),
+    _f(
+        "shared_action",
+        6,
+        "Shared action",
+        "long text",
+        "One thing both sides will do together.",
+        "A 30-minute monthly meeting on which campaigns brought buyers.",
+    ),
     _f("shared_owner", 6, "Shared action: owner", "text", "Who does it.", "Sam and Priya"),
     _f("shared_date", 6, "Shared action: date", "date", "By when.", "2025-04-30"),
 )
@@ -310,8 +458,7 @@ def validate_field(field_id: str, raw) -> tuple[object, str | None]:
     text = str(raw).strip()
     if field.kind in ("text", "long text"):
         if len(text) > field.max_length:
-            return None, (f"{label} is {len(text):,} characters long; please keep it to "
-                          f"{field.max_length:,}.")
+            return None, (f"{label} is {len(text):,} characters long; please keep it to {field.max_length:,}.")
         return text, None
     if field.kind == "choice":
         if text not in field.options:
@@ -453,25 +600,67 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     for k in range(1, len(STAGES)):
         (below, below_name), (above, above_name) = STAGES[k], STAGES[k - 1]
         label = f"{below_name.capitalize()} per {'person reached' if above == 'reach' else above_name[:-1]}"
-        rows.append(_row(label, rates.iloc[k], fmt_pct, _reason(n, [below], above),
-                         f"{_stage_words(below)} / {_stage_words(above)}"))
-    rows.append(_row("New customers per person reached (overall)", funnel.overall_conversion(counts), fmt_pct,
-                     _reason(n, ["customers"], "reach"), "new customers / people reached"))
+        rows.append(
+            _row(
+                label,
+                rates.iloc[k],
+                fmt_pct,
+                _reason(n, [below], above),
+                f"{_stage_words(below)} / {_stage_words(above)}",
+            )
+        )
+    rows.append(
+        _row(
+            "New customers per person reached (overall)",
+            funnel.overall_conversion(counts),
+            fmt_pct,
+            _reason(n, ["customers"], "reach"),
+            "new customers / people reached",
+        )
+    )
     as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
-    rows.append(_row("Average order value", kpis.average_order_value(n["revenue"][0], n["orders"][0]), as_money,
-                     _reason(n, ["revenue"], "orders"), kpis.formula(kpis.average_order_value)))
-    rows.append(_row("Cost per lead", kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "leads"), kpis.formula(kpis.cost_per_lead)))
-    rows.append(_row("Cost per new customer (CAC)", kpis.cac(n["marketing_spend"][0], n["customers"][0]),
-                     as_money, _reason(n, ["marketing_spend"], "customers"), kpis.formula(kpis.cac)))
-    rows.append(_row("Cost per contact, one-to-many (spend / people reached)",
-                     kpis.cost_per_contact(n["marketing_spend"][0], n["reach"][0]), as_money,
-                     _reason(n, ["marketing_spend"], "reach"),
-                     f"{kpis.formula(kpis.cost_per_contact)}: marketing spend / people reached"))
+    rows.append(
+        _row(
+            "Average order value",
+            kpis.average_order_value(n["revenue"][0], n["orders"][0]),
+            as_money,
+            _reason(n, ["revenue"], "orders"),
+            kpis.formula(kpis.average_order_value),
+        )
+    )
+    rows.append(
+        _row(
+            "Cost per lead",
+            kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]),
+            as_money,
+            _reason(n, ["marketing_spend"], "leads"),
+            kpis.formula(kpis.cost_per_lead),
+        )
+    )
+    rows.append(
+        _row(
+            "Cost per new customer (CAC)",
+            kpis.cac(n["marketing_spend"][0], n["customers"][0]),
+            as_money,
+            _reason(n, ["marketing_spend"], "customers"),
+            kpis.formula(kpis.cac),
+        )
+    )
+    rows.append(
+        _row(
+            "Cost per contact, one-to-many (spend / people reached)",
+            kpis.cost_per_contact(n["marketing_spend"][0], n["reach"][0]),
+            as_money,
+            _reason(n, ["marketing_spend"], "reach"),
+            f"{kpis.formula(kpis.cost_per_contact)}: marketing spend / people reached",
+        )
+    )
     hourly, why_hourly = n["hourly_cost"]
     label = ONE_TO_ONE_LABEL
-    how = (f"{kpis.formula(kpis.cost_per_contact)}: staff cost ({kpis.formula(kpis.staff_cost)}, from the hours "
-           "spent selling) / one-to-one conversations")
+    how = (
+        f"{kpis.formula(kpis.cost_per_contact)}: staff cost ({kpis.formula(kpis.staff_cost)}, from the hours "
+        "spent selling) / one-to-one conversations"
+    )
     if why_hourly and not _is_blank(answers.get("hourly_cost")):
         rows.append(KpiRow(label, MISSING, why_hourly, how))
     else:
@@ -479,8 +668,15 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
             hourly = kpis.STAFF_HOURLY_COST
             label += f", at the default {fmt_money(hourly, currency=money)} an hour"
         cost = kpis.staff_cost(n["selling_hours"][0] * 60, hourly)
-        rows.append(_row(label, kpis.cost_per_contact(cost, n["conversations"][0]), as_money,
-                         _reason(n, ["selling_hours"], "conversations"), how))
+        rows.append(
+            _row(
+                label,
+                kpis.cost_per_contact(cost, n["conversations"][0]),
+                as_money,
+                _reason(n, ["selling_hours"], "conversations"),
+                how,
+            )
+        )
     return rows
 
 
@@ -506,8 +702,7 @@ def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
     3  new customers     5.0                0.25          0.005
     """
     n = _numbers(answers)
-    rows = pd.DataFrame({"stage": [name for _, name in STAGES],
-                         "count": [n[key][0] for key, _ in STAGES]})
+    rows = pd.DataFrame({"stage": [name for _, name in STAGES], "count": [n[key][0] for key, _ in STAGES]})
     return funnel.funnel_table(rows)
 
 
@@ -532,8 +727,9 @@ def funnel_figure(answers: dict):
         return None
     from .plots import funnel_chart
 
-    return funnel_chart(table, title="Your funnel for the month", handoff=HANDOFF,
-                        xlabel="Number at each stage this month")
+    return funnel_chart(
+        table, title="Your funnel for the month", handoff=HANDOFF, xlabel="Number at each stage this month"
+    )
 
 
 def funnel_notes(answers: dict) -> list[str]:
@@ -547,7 +743,9 @@ def funnel_notes(answers: dict) -> list[str]:
     return funnel.funnel_warnings(worksheet_funnel_table(answers))
 
 
-FUNNEL_WAITING = "The funnel appears here once at least two of people reached, visits, leads and new customers are numbers."
+FUNNEL_WAITING = (
+    "The funnel appears here once at least two of people reached, visits, leads and new customers are numbers."
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -602,8 +800,12 @@ def alignment_result(answers: dict) -> AlignmentResult:
     scored = [(v, i, k) for i, (k, v) in enumerate(scores.items()) if v is not None]
     weakest = tuple((FIELDS_BY_ID[k].label, v, tips[PRACTICES[k]]) for v, _, k in sorted(scored)[:2])
     return AlignmentResult(
-        answered=len(scored), total=len(PRACTICES), score=assessment.mean,
-        stage=assessment.stage.name if assessment.stage else None, weakest=weakest)
+        answered=len(scored),
+        total=len(PRACTICES),
+        score=assessment.mean,
+        stage=assessment.stage.name if assessment.stage else None,
+        weakest=weakest,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,8 +879,14 @@ def new_record(answers: dict | None = None) -> dict:
     (0, 8, '../../x', '')
     """
     now = _now()
-    return {"schema_version": SCHEMA_VERSION, "id": new_id(), "revision": 0, "created": now, "updated": now,
-            "answers": {**blank(), **_normalised(answers or {})}}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": new_id(),
+        "revision": 0,
+        "created": now,
+        "updated": now,
+        "answers": {**blank(), **_normalised(answers or {})},
+    }
 
 
 def file_name(record: dict) -> str:
@@ -715,8 +923,9 @@ def _copies(ident: str, folder: Path) -> list[Path]:
     """The files of one worksheet id (one, except after a rename that was cut off half-way)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(f"*{ident}.json")
-                  if (m := _FILE_NAME.fullmatch(p.name)) and m.group(1) == ident)
+    return sorted(
+        p for p in folder.glob(f"*{ident}.json") if (m := _FILE_NAME.fullmatch(p.name)) and m.group(1) == ident
+    )
 
 
 @contextmanager
@@ -762,8 +971,13 @@ def _json_of(path: Path):
     """The JSON in a worksheet file, read safely (a regular file of limited size); UnreadableFile else."""
     from .userfiles import load_json, read_bytes
 
-    raw = read_bytes(path, limits.MAX_WORKSHEET_FILE_BYTES, name=path.name, kind="worksheet file",
-                     fix="a worksheet file holds a few kilobytes of answers; is it the right file?")
+    raw = read_bytes(
+        path,
+        limits.MAX_WORKSHEET_FILE_BYTES,
+        name=path.name,
+        kind="worksheet file",
+        fix="a worksheet file holds a few kilobytes of answers; is it the right file?",
+    )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -777,15 +991,17 @@ def _read(path: Path) -> dict:
         data = _json_of(path)
     except UnreadableFile as exc:  # "NAME is not valid JSON (...)." and the like
         reason = str(exc).removeprefix(f"{name} ").rstrip(".")
-        raise WorksheetFileError(f"{name} {reason}, so it could not be read as a worksheet; it was left as it is.") \
-            from None
+        raise WorksheetFileError(
+            f"{name} {reason}, so it could not be read as a worksheet; it was left as it is."
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise WorksheetFileError(f"{name} is not a worksheet file; it was left as it is.")
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         raise WorksheetFileError(
             f"{name} has worksheet format version {version!r}, but this worksheet reads version "
-            f"{SCHEMA_VERSION}; it was left as it is.")
+            f"{SCHEMA_VERSION}; it was left as it is."
+        )
     if not isinstance(data.get("revision"), int) or isinstance(data.get("revision"), bool):
         raise WorksheetFileError(f"{name} has no revision number; it was left as it is.")
     match = _FILE_NAME.fullmatch(name)
@@ -833,11 +1049,13 @@ def read_answers(path) -> dict:
     path = Path(path).expanduser()
     found = what_is_there(path)
     if found == "nothing":
-        raise WorksheetFileError(f"The worksheet file {path} does not exist; give the .json file the worksheet "
-                                 "page saved or exported.")
+        raise WorksheetFileError(
+            f"The worksheet file {path} does not exist; give the .json file the worksheet page saved or exported."
+        )
     if found is not None:
-        raise WorksheetFileError(f"The worksheet file {path} is {found}; give the .json file the worksheet page "
-                                 "saved or exported.")
+        raise WorksheetFileError(
+            f"The worksheet file {path} is {found}; give the .json file the worksheet page saved or exported."
+        )
     try:
         data = _json_of(path)
     except UnreadableFile as exc:
@@ -846,10 +1064,14 @@ def read_answers(path) -> dict:
         return load(path)["answers"]
     except WorksheetFileError:
         pass
-    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) \
-            or data.get("schema_version") != SCHEMA_VERSION:
-        raise WorksheetFileError(f"{path.name} is not a worksheet file; give the .json file the worksheet page saved "
-                                 "or exported.")
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("answers"), dict)
+        or data.get("schema_version") != SCHEMA_VERSION
+    ):
+        raise WorksheetFileError(
+            f"{path.name} is not a worksheet file; give the .json file the worksheet page saved or exported."
+        )
     return {**blank(), **_normalised(data["answers"])}
 
 
@@ -897,9 +1119,16 @@ def save(record: dict, expected_revision: int | None = None, folder=None) -> dic
         if on_disk > expected:
             raise ConflictError(
                 f"This worksheet was changed elsewhere (another tab or window saved revision {on_disk}; "
-                f"this page has revision {expected}). Reload it to see those changes, or save yours as a copy.")
-        saved = {**record, "schema_version": SCHEMA_VERSION, "revision": max(expected, on_disk) + 1,
-                 "updated": _now(), "answers": {**blank(), **record.get("answers", {})}, "file": name}
+                f"this page has revision {expected}). Reload it to see those changes, or save yours as a copy."
+            )
+        saved = {
+            **record,
+            "schema_version": SCHEMA_VERSION,
+            "revision": max(expected, on_disk) + 1,
+            "updated": _now(),
+            "answers": {**blank(), **record.get("answers", {})},
+            "file": name,
+        }
         text = json.dumps(saved, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         write_text_atomic(folder / name, text)
         for old in existing:
@@ -955,9 +1184,18 @@ def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
     for record in newest.values():
         answered, total = progress(record["answers"])
         name = str(record["answers"].get("business_name") or "").strip() or "(no name yet)"
-        rows.append({"id": record["id"], "name": name, "updated": str(record.get("updated", "")),
-                     "revision": record["revision"], "answered": answered, "total": total,
-                     "path": folder / record["file"], "answers": record["answers"]})
+        rows.append(
+            {
+                "id": record["id"],
+                "name": name,
+                "updated": str(record.get("updated", "")),
+                "revision": record["revision"],
+                "answered": answered,
+                "total": total,
+                "path": folder / record["file"],
+                "answers": record["answers"],
+            }
+        )
     rows.sort(key=lambda r: (r["updated"], r["revision"]), reverse=True)
     return rows, bad
 
@@ -1008,11 +1246,20 @@ table.actions td { height: 3.5em; }
 
 def _page(title: str, body: list[str]) -> str:
     esc = html.escape
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(title)}</title>", f"<style>{_CSS}</style></head><body>", *body,
-        '<p class="note">Made with the smk sales-vs-marketing worksheet.</p></body></html>']) + "\n"
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{esc(title)}</title>",
+                f"<style>{_CSS}</style></head><body>",
+                *body,
+                '<p class="note">Made with the smk sales-vs-marketing worksheet.</p></body></html>',
+            ]
+        )
+        + "\n"
+    )
 
 
 def summary_html(answers: dict, title: str = "Sales and marketing worksheet", chart: bool = True) -> str:
@@ -1037,11 +1284,16 @@ def summary_html(answers: dict, title: str = "Sales and marketing worksheet", ch
     name = str(answers.get("business_name") or "").strip()
     answered, total = progress(answers)
     found = problems(answers)
-    body = [f"<h1>{esc(title)}{': ' + esc(name) if name else ''}</h1>",
-            f'<p class="note">{answered} of {total} questions answered.</p>']
+    body = [
+        f"<h1>{esc(title)}{': ' + esc(name) if name else ''}</h1>",
+        f'<p class="note">{answered} of {total} questions answered.</p>',
+    ]
     if found:
-        body.append('<p class="problem"><b>To check:</b></p><ul class="problem">'
-                    + "".join(f"<li>{esc(m)}</li>" for m in found.values()) + "</ul>")
+        body.append(
+            '<p class="problem"><b>To check:</b></p><ul class="problem">'
+            + "".join(f"<li>{esc(m)}</li>" for m in found.values())
+            + "</ul>"
+        )
     for number, heading in SECTIONS.items():
         body.append(f"<h2>{number}. {esc(heading)}</h2>")
         if number == 6:
@@ -1096,8 +1348,11 @@ def kpi_table_html(answers: dict) -> str:
     (False, True)
     """
     esc = html.escape
-    rows = "".join(f'<tr><td>{esc(r.label)}</td><td class="num">{esc(r.value)}</td><td>{esc(r.formula)}</td>'
-                   f"<td>{esc(r.reason or '')}</td></tr>" for r in worksheet_kpis(answers))
+    rows = "".join(
+        f'<tr><td>{esc(r.label)}</td><td class="num">{esc(r.value)}</td><td>{esc(r.formula)}</td>'
+        f"<td>{esc(r.reason or '')}</td></tr>"
+        for r in worksheet_kpis(answers)
+    )
     return f"<table><tr><th>measure</th><th>value</th><th>worked out as</th><th>why n/a</th></tr>{rows}</table>"
 
 
@@ -1116,24 +1371,31 @@ def blank_worksheet_html(title: str = "Sales and marketing worksheet") -> str:
     True
     """
     esc = html.escape
-    body = [f"<h1>{esc(title)}</h1>",
-            '<p class="note">Name: ______________________ &nbsp; Date: ____________. '
-            "Answer in a few words; an example from The Book Hub, a bookstore, is under each question "
-            "in the online worksheet (<code>make worksheet</code>).</p>"]
+    body = [
+        f"<h1>{esc(title)}</h1>",
+        '<p class="note">Name: ______________________ &nbsp; Date: ____________. '
+        "Answer in a few words; an example from The Book Hub, a bookstore, is under each question "
+        "in the online worksheet (<code>make worksheet</code>).</p>",
+    ]
     for number, heading in SECTIONS.items():
         body.append(f"<h2>{number}. {esc(heading)}</h2>")
         if number == 4:
             body.append(_blank_numbers())
             continue
         if number == 6:
-            rows = "".join(f'<tr><td>{label}</td><td style="width:50%"></td><td></td><td></td></tr>'
-                           for label, _ in ACTIONS)
-            body.append('<table class="actions"><tr><th>who</th><th>action</th><th>owner</th><th>by when</th></tr>'
-                        f"{rows}</table>")
+            rows = "".join(
+                f'<tr><td>{label}</td><td style="width:50%"></td><td></td><td></td></tr>' for label, _ in ACTIONS
+            )
+            body.append(
+                '<table class="actions"><tr><th>who</th><th>action</th><th>owner</th><th>by when</th></tr>'
+                f"{rows}</table>"
+            )
             continue
         for f in fields_in(number):
-            body.append(f'<div class="question"><b>{esc(f.label)}</b><div class="guidance">{esc(f.guidance)}</div>'
-                        f"{_blank_answer(f)}</div>")
+            body.append(
+                f'<div class="question"><b>{esc(f.label)}</b><div class="guidance">{esc(f.guidance)}</div>'
+                f"{_blank_answer(f)}</div>"
+            )
         if number == 5:
             body.append('<p class="note">Your average: ______ of 5. Your two lowest practices are where to start.</p>')
     return _page(title, body)
@@ -1143,24 +1405,31 @@ def _blank_answer(field: Field) -> str:
     esc = html.escape
     if field.kind == "multi-choice" or field.kind == "choice":
         extra = " ☐ other: ________" if field.kind == "choice" else ""
-        return ('<div class="choices">' + "".join(f"<span>☐ {esc(o)}</span>" for o in field.options)
-                + extra + "</div>")
+        return '<div class="choices">' + "".join(f"<span>☐ {esc(o)}</span>" for o in field.options) + extra + "</div>"
     if field.kind == "score":
-        return ('<div class="choices">' + "".join(f"<span>{n} {esc(word)}</span>" for n, word in SCALE.items())
-                + "</div>")
+        return (
+            '<div class="choices">' + "".join(f"<span>{n} {esc(word)}</span>" for n, word in SCALE.items()) + "</div>"
+        )
     return f'<div class="box{" long" if field.kind == "long text" else ""}"></div>'
 
 
 def _blank_numbers() -> str:
     esc = html.escape
-    rows = "".join(f'<tr><td>{esc(f.label)}</td><td class="guidance">{esc(f.guidance)}</td><td class="write"></td></tr>'
-                   for f in fields_in(4))
-    kpi_rows = "".join(f'<tr><td>{esc(r.label)}</td><td>{esc(r.formula)}</td><td class="write"></td></tr>'
-                       for r in worksheet_kpis(blank()))
-    return ("<table><tr><th>number</th><th>what to count</th><th>yours</th></tr>" + rows + "</table>"
-            "<h3>Work them out</h3><table><tr><th>measure</th><th>worked out as</th><th>yours</th></tr>"
-            + kpi_rows + '</table><p class="note">A result whose bottom number is 0 or unknown is n/a: '
-            "write n/a, not 0.</p>")
+    rows = "".join(
+        f'<tr><td>{esc(f.label)}</td><td class="guidance">{esc(f.guidance)}</td><td class="write"></td></tr>'
+        for f in fields_in(4)
+    )
+    kpi_rows = "".join(
+        f'<tr><td>{esc(r.label)}</td><td>{esc(r.formula)}</td><td class="write"></td></tr>'
+        for r in worksheet_kpis(blank())
+    )
+    return (
+        "<table><tr><th>number</th><th>what to count</th><th>yours</th></tr>" + rows + "</table>"
+        "<h3>Work them out</h3><table><tr><th>measure</th><th>worked out as</th><th>yours</th></tr>"
+        + kpi_rows
+        + '</table><p class="note">A result whose bottom number is 0 or unknown is n/a: '
+        "write n/a, not 0.</p>"
+    )
 
 
 def _action_table(answers: dict) -> str:
@@ -1207,10 +1476,41 @@ def answers_json(answers: dict) -> str:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "FIELDS", "SECTIONS", "Field", "KpiRow", "AlignmentResult", "ConflictError",
-    "WorksheetFileError", "blank", "bookhub_example", "progress", "validate_field", "problems",
-    "worksheet_kpis", "worksheet_funnel_table", "funnel_figure", "alignment_result", "file_name", "reload",
-    "blank_worksheet_html", "kpi_table_html", "funnel_html", "answer_text", "funnel_notes", "worksheet_dir", "slug", "new_id",
-    "new_record", "path_of", "load", "read_answers", "save", "save_as_copy", "list_worksheets", "summary_html",
-    "answers_csv", "answers_json",
+    "SCHEMA_VERSION",
+    "FIELDS",
+    "SECTIONS",
+    "Field",
+    "KpiRow",
+    "AlignmentResult",
+    "ConflictError",
+    "WorksheetFileError",
+    "blank",
+    "bookhub_example",
+    "progress",
+    "validate_field",
+    "problems",
+    "worksheet_kpis",
+    "worksheet_funnel_table",
+    "funnel_figure",
+    "alignment_result",
+    "file_name",
+    "reload",
+    "blank_worksheet_html",
+    "kpi_table_html",
+    "funnel_html",
+    "answer_text",
+    "funnel_notes",
+    "worksheet_dir",
+    "slug",
+    "new_id",
+    "new_record",
+    "path_of",
+    "load",
+    "read_answers",
+    "save",
+    "save_as_copy",
+    "list_worksheets",
+    "summary_html",
+    "answers_csv",
+    "answers_json",
 ]

@@ -41,8 +41,15 @@ from . import worksheet as ws
 from .ports import free_port, port_is_free, taken_port_text
 from .staging import new_private_folder
 
-__all__ = ["WorksheetPage", "upload_name", "write_uploads", "check_uploads", "upload_html", "report_values",
-           "report_links_html"]
+__all__ = [
+    "WorksheetPage",
+    "upload_name",
+    "write_uploads",
+    "check_uploads",
+    "upload_html",
+    "report_values",
+    "report_links_html",
+]
 
 LABEL_WIDTH = "15em"
 FIELD_LAYOUT = dict(width="100%", max_width="60em")
@@ -94,8 +101,10 @@ def _guarded(method):
             return method(self, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - the page must keep working; the server log has the traceback
             traceback.print_exc(file=sys.stderr)
-            self._show_alert(f"Something went wrong ({type(exc).__name__}: {exc}). Your answers are still on "
-                             "this page; the worksheet keeps them in memory until they can be saved.")
+            self._show_alert(
+                f"Something went wrong ({type(exc).__name__}: {exc}). Your answers are still on "
+                "this page; the worksheet keeps them in memory until they can be saved."
+            )
             return None
 
     return wrapper
@@ -143,8 +152,9 @@ class WorksheetPage:
 
     # ------------------------------------------------------------------ building
     def _build_field(self, field: ws.Field) -> None:
-        common = dict(description=field.label, style={"description_width": LABEL_WIDTH},
-                      layout=widgets.Layout(**FIELD_LAYOUT))
+        common = dict(
+            description=field.label, style={"description_width": LABEL_WIDTH}, layout=widgets.Layout(**FIELD_LAYOUT)
+        )
         if field.kind == "text":
             widget = widgets.Text(continuous_update=True, **common)
         elif field.kind == "long text":
@@ -152,20 +162,30 @@ class WorksheetPage:
         elif field.kind in ws.NUMBER_KINDS:
             widget = widgets.Text(continuous_update=True, **common)
         elif field.kind == "date":
-            widget = widgets.DatePicker(description=field.label, style={"description_width": LABEL_WIDTH},
-                                        layout=widgets.Layout(width="calc(15em + 13em)"))
+            widget = widgets.DatePicker(
+                description=field.label,
+                style={"description_width": LABEL_WIDTH},
+                layout=widgets.Layout(width="calc(15em + 13em)"),
+            )
         elif field.kind == "choice":
             options = [("choose…", "")] + [(CURRENCY_NAMES.get(o, o), o) for o in field.options]
-            widget = widgets.Dropdown(options=options, value="", description=field.label,
-                                      style={"description_width": LABEL_WIDTH})
+            widget = widgets.Dropdown(
+                options=options, value="", description=field.label, style={"description_width": LABEL_WIDTH}
+            )
         elif field.kind == "score":
             options = [(NOT_SCORED, "")] + [(f"{n} – {word}", n) for n, word in ws.SCALE.items()]
-            widget = widgets.Dropdown(options=options, value="", description=field.label,
-                                      style={"description_width": LABEL_WIDTH},
-                                      layout=widgets.Layout(width="28em"))
+            widget = widgets.Dropdown(
+                options=options,
+                value="",
+                description=field.label,
+                style={"description_width": LABEL_WIDTH},
+                layout=widgets.Layout(width="28em"),
+            )
         elif field.kind == "multi-choice":
-            boxes = [widgets.Checkbox(value=False, description=option, indent=False,
-                                      layout=widgets.Layout(width="11em")) for option in field.options]
+            boxes = [
+                widgets.Checkbox(value=False, description=option, indent=False, layout=widgets.Layout(width="11em"))
+                for option in field.options
+            ]
             for option, box in zip(field.options, boxes):
                 self.checkboxes[option] = box
                 box.observe(lambda _change, fid=field.id: self._changed(fid), names="value")
@@ -188,9 +208,11 @@ class WorksheetPage:
         esc = html.escape
         limit = f" Up to {field.max_length:,} characters." if field.max_length else ""
         example = ws.answer_text(field, field.example)
-        return (f'<div class="smk-ws-help">{esc(field.guidance)}{limit}<details><summary>Show example'
-                f'<span class="smk-sr"> for {esc(field.label)}</span></summary>'
-                f'<div class="smk-ws-example">The Book Hub: {esc(example)}</div></details></div>')
+        return (
+            f'<div class="smk-ws-help">{esc(field.guidance)}{limit}<details><summary>Show example'
+            f'<span class="smk-sr"> for {esc(field.label)}</span></summary>'
+            f'<div class="smk-ws-example">The Book Hub: {esc(example)}</div></details></div>'
+        )
 
     def _build_outputs(self) -> None:
         self.kpi_html = widgets.HTML()
@@ -199,8 +221,11 @@ class WorksheetPage:
         self.download_html = widgets.HTML()
         for w in (self.kpi_html, self.funnel_html, self.alignment_html, self.download_html):
             w.add_class("smk-ws-out")
-        self.prepare_button = widgets.Button(description="Prepare the summary and downloads", button_style="primary",
-                                             layout=widgets.Layout(width="fit-content"))
+        self.prepare_button = widgets.Button(
+            description="Prepare the summary and downloads",
+            button_style="primary",
+            layout=widgets.Layout(width="fit-content"),
+        )
         self.prepare_button.on_click(lambda _b: self.prepare_downloads())
 
     def _build_report_step(self) -> None:
@@ -209,19 +234,33 @@ class WorksheetPage:
         self._upload_cleanup = None
         self._left_out: list[str] = []
         self._report_links: str | None = None
-        self.upload_label = widgets.HTML(f'<div class="smk-ws-group-label">Your business files</div>'
-                                         f'<div class="smk-ws-note">{html.escape(UPLOAD_HELP)}</div>')
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=True, description="Choose your files",
-                                         tooltip="Choose your business files (CSV or .xlsx)",
-                                         layout=widgets.Layout(width="fit-content"))
+        self.upload_label = widgets.HTML(
+            f'<div class="smk-ws-group-label">Your business files</div>'
+            f'<div class="smk-ws-note">{html.escape(UPLOAD_HELP)}</div>'
+        )
+        self.upload = widgets.FileUpload(
+            accept=".csv,.xlsx",
+            multiple=True,
+            description="Choose your files",
+            tooltip="Choose your business files (CSV or .xlsx)",
+            layout=widgets.Layout(width="fit-content"),
+        )
         self.upload.observe(self._uploaded, names="value")
-        self.dayfirst = widgets.Dropdown(options=list(SLASH_DATES.items()), value="",
-                                         description="Dates like 03/04/2025", style={"description_width": LABEL_WIDTH},
-                                         layout=widgets.Layout(width="calc(15em + 24em)"))
+        self.dayfirst = widgets.Dropdown(
+            options=list(SLASH_DATES.items()),
+            value="",
+            description="Dates like 03/04/2025",
+            style={"description_width": LABEL_WIDTH},
+            layout=widgets.Layout(width="calc(15em + 24em)"),
+        )
         self.dayfirst.observe(lambda _change: self.check_files(), names="value")
         self.upload_html = widgets.HTML()
-        self.report_button = widgets.Button(description="Make my report", button_style="primary", disabled=True,
-                                            layout=widgets.Layout(width="fit-content"))
+        self.report_button = widgets.Button(
+            description="Make my report",
+            button_style="primary",
+            disabled=True,
+            layout=widgets.Layout(width="fit-content"),
+        )
         self.report_button.on_click(lambda _b: self.make_my_report())
         self.report_html = widgets.HTML()
         for w in (self.upload_html, self.report_html):
@@ -235,14 +274,22 @@ class WorksheetPage:
         self.sleep_html = widgets.HTML(sleep_note(int(idle)) if idle.isdigit() and int(idle) > 0 else "")
         self.alert_html = widgets.HTML()
         self.files_html = widgets.HTML()
-        self.saved_list = widgets.Dropdown(options=[], description="Saved worksheets",
-                                           style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="34em"))
+        self.saved_list = widgets.Dropdown(
+            options=[],
+            description="Saved worksheets",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="34em"),
+        )
         self.open_button = widgets.Button(description="Open", tooltip="Open the worksheet chosen in the list")
-        self.new_button = widgets.Button(description="Start a new worksheet", layout=widgets.Layout(width="fit-content"))
-        self.example_button = widgets.Button(description="Load the Book Hub example",
-                                             layout=widgets.Layout(width="fit-content"))
-        self.reload_button = widgets.Button(description="Reload the saved version", layout=widgets.Layout(width="fit-content"))
+        self.new_button = widgets.Button(
+            description="Start a new worksheet", layout=widgets.Layout(width="fit-content")
+        )
+        self.example_button = widgets.Button(
+            description="Load the Book Hub example", layout=widgets.Layout(width="fit-content")
+        )
+        self.reload_button = widgets.Button(
+            description="Reload the saved version", layout=widgets.Layout(width="fit-content")
+        )
         self.copy_button = widgets.Button(description="Save mine as a copy", layout=widgets.Layout(width="fit-content"))
         self.retry_button = widgets.Button(description="Try saving again", layout=widgets.Layout(width="fit-content"))
         self.open_button.on_click(lambda _b: self.open_saved(self.saved_list.value))
@@ -251,18 +298,26 @@ class WorksheetPage:
         self.reload_button.on_click(lambda _b: self.reload_saved())
         self.copy_button.on_click(lambda _b: self.save_copy())
         self.retry_button.on_click(lambda _b: self.save_now())
-        self.resolve_box = widgets.HBox([self.reload_button, self.copy_button, self.retry_button],
-                                        layout=widgets.Layout(display="none"))
+        self.resolve_box = widgets.HBox(
+            [self.reload_button, self.copy_button, self.retry_button], layout=widgets.Layout(display="none")
+        )
 
     # ------------------------------------------------------------------ layout (used by the notebook)
     def toolbar(self) -> widgets.Widget:
         """The bar at the top: what is open, its save status and progress, and the worksheet buttons."""
-        bar = widgets.VBox([
-            widgets.HTML(CSS), self.badge_html, self.status_html, self.alert_html, self.resolve_box, self.files_html,
-            widgets.HBox([self.saved_list, self.open_button], layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox([self.new_button, self.example_button], layout=widgets.Layout(flex_flow="row wrap")),
-            self.sleep_html,
-        ])
+        bar = widgets.VBox(
+            [
+                widgets.HTML(CSS),
+                self.badge_html,
+                self.status_html,
+                self.alert_html,
+                self.resolve_box,
+                self.files_html,
+                widgets.HBox([self.saved_list, self.open_button], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox([self.new_button, self.example_button], layout=widgets.Layout(flex_flow="row wrap")),
+                self.sleep_html,
+            ]
+        )
         bar.add_class("smk-ws-bar")
         bar.add_class("smk-ws")
         return bar
@@ -277,8 +332,12 @@ class WorksheetPage:
         else:
             parts = [self.rows[f.id] for f in ws.fields_in(number)]
         if number == 4:
-            parts += [widgets.HTML("<h3>Your numbers, worked out</h3>"), self.kpi_html,
-                      widgets.HTML("<h3>Your funnel</h3>"), self.funnel_html]
+            parts += [
+                widgets.HTML("<h3>Your numbers, worked out</h3>"),
+                self.kpi_html,
+                widgets.HTML("<h3>Your funnel</h3>"),
+                self.funnel_html,
+            ]
         if number == 5:
             parts += [widgets.HTML("<h3>Your result</h3>"), self.alignment_html]
         box = widgets.VBox(parts)
@@ -294,8 +353,9 @@ class WorksheetPage:
 
     def report_step(self) -> widgets.Widget:
         """The report step: upload the business files, see what the loader says, make the report."""
-        box = widgets.VBox([self.upload_label, self.upload, self.dayfirst, self.upload_html, self.report_button,
-                            self.report_html])
+        box = widgets.VBox(
+            [self.upload_label, self.upload, self.dayfirst, self.upload_html, self.report_button, self.report_html]
+        )
         box.add_class("smk-ws")
         box.add_class("smk-ws-downloads")
         return box
@@ -348,21 +408,27 @@ class WorksheetPage:
         self.answers[field_id] = self._value_of(field_id)
         self._autosave(list_changed=field_id == "business_name" or not self.on_disk)  # first: the answer is safe
         self._show_message(field_id)
-        self.download_html.value = ("<p>Your answers changed since the downloads were prepared; prepare them again.</p>"
-                                    if self.download_html.value else "")
+        self.download_html.value = (
+            "<p>Your answers changed since the downloads were prepared; prepare them again.</p>"
+            if self.download_html.value
+            else ""
+        )
         self._refresh_numbers()
         self._report_outdated()
 
     def _report_outdated(self) -> None:
         """A report made before the answers changed stays downloadable, with a note that it is out of date."""
         if self._report_links:
-            self.report_html.value = ("<p><b>Your answers changed after this report was made;</b> click Make my report "
-                                      "again to bring them in.</p>" + self._report_links)
+            self.report_html.value = (
+                "<p><b>Your answers changed after this report was made;</b> click Make my report "
+                "again to bring them in.</p>" + self._report_links
+            )
 
     def _show_message(self, field_id: str) -> None:
         _, message = ws.validate_field(field_id, self.answers.get(field_id))
-        self.messages[field_id].value = (f'<div class="smk-ws-error" role="alert">{html.escape(message)}</div>'
-                                         if message else "")
+        self.messages[field_id].value = (
+            f'<div class="smk-ws-error" role="alert">{html.escape(message)}</div>' if message else ""
+        )
 
     def _refresh_numbers(self) -> None:
         answers = self.answers
@@ -385,15 +451,23 @@ class WorksheetPage:
         else:
             saved = "new – it is saved as soon as you type an answer"
         where = esc(str(self.folder / ws.file_name(self.record))) if self.on_disk else esc(str(self.folder))
-        short = ("Not saved – see the message at the top" if self.paused else
-                 f"Saved{' ' + self.last_saved if self.last_saved else ''}" if self.on_disk else "New worksheet")
-        self.badge_html.value = (f'<div class="smk-ws-badge{" smk-ws-unsaved" if self.paused else ""}" role="status">'
-                                 f"{short} · {answered} of {total} answered</div>")
+        short = (
+            "Not saved – see the message at the top"
+            if self.paused
+            else f"Saved{' ' + self.last_saved if self.last_saved else ''}"
+            if self.on_disk
+            else "New worksheet"
+        )
+        self.badge_html.value = (
+            f'<div class="smk-ws-badge{" smk-ws-unsaved" if self.paused else ""}" role="status">'
+            f"{short} · {answered} of {total} answered</div>"
+        )
         self.status_html.value = (
             f"<div>Editing <b>{esc(name)}</b>: {saved}.</div>"
             f'<div><progress max="{total}" value="{answered}" aria-label="Questions answered"></progress> '
             f"{answered} of {total} questions answered.</div>"
-            f'<div style="font-size:.85em;color:#555">Saved in {where}</div>')
+            f'<div style="font-size:.85em;color:#555">Saved in {where}</div>'
+        )
 
     def _show_alert(self, text: str | None, buttons: tuple = ()) -> None:
         self.alert_html.value = f'<div class="smk-ws-alert" role="alert">{html.escape(text)}</div>' if text else ""
@@ -413,12 +487,17 @@ class WorksheetPage:
             self._pause(str(exc), (self.reload_button, self.copy_button))
             return
         except ws.WorksheetFileError as exc:
-            self._pause(f"{exc} So that nothing is overwritten, this page stopped saving; save your answers as a copy.",
-                        (self.copy_button,))
+            self._pause(
+                f"{exc} So that nothing is overwritten, this page stopped saving; save your answers as a copy.",
+                (self.copy_button,),
+            )
             return
         except OSError as exc:
-            self._pause(f"Your answers could not be saved in {self.folder} ({exc.strerror or exc}). They are still on "
-                        "this page; free some space or fix the folder, then try again.", (self.retry_button, self.copy_button))
+            self._pause(
+                f"Your answers could not be saved in {self.folder} ({exc.strerror or exc}). They are still on "
+                "this page; free some space or fix the folder, then try again.",
+                (self.retry_button, self.copy_button),
+            )
             return
         self.on_disk = True
         self.last_saved = dt.datetime.now().strftime("%H:%M:%S")
@@ -439,15 +518,20 @@ class WorksheetPage:
 
     def _refresh_list(self) -> None:
         rows, bad = ws.list_worksheets(self.folder)
-        options = [(f"{r['name']} – {r['answered']} of {r['total']} answered – saved {_local_time(r['updated'])}", r["id"])
-                   for r in rows]
+        options = [
+            (f"{r['name']} – {r['answered']} of {r['total']} answered – saved {_local_time(r['updated'])}", r["id"])
+            for r in rows
+        ]
         self.saved_list.options = options or [("(none saved yet)", "")]
         ids = [ident for _, ident in self.saved_list.options]
         self.saved_list.value = self.record["id"] if self.record["id"] in ids else ids[0]
         self.open_button.disabled = not options or bool(self.paused)
-        self.files_html.value = ('<div class="smk-ws-alert">These files in the worksheet folder could not be read '
-                                 "and were left as they are: " + " ".join(html.escape(b) for b in bad) + "</div>"
-                                 if bad else "")
+        self.files_html.value = (
+            '<div class="smk-ws-alert">These files in the worksheet folder could not be read '
+            "and were left as they are: " + " ".join(html.escape(b) for b in bad) + "</div>"
+            if bad
+            else ""
+        )
 
     # ------------------------------------------------------------------ buttons
     @_guarded
@@ -487,8 +571,10 @@ class WorksheetPage:
         self.record, self.on_disk = ws.new_record(example), False
         self._fill(example)
         self._autosave(list_changed=True)
-        self._show_alert("The Book Hub's example answers, saved as a worksheet of their own; "
-                         "your worksheets are unchanged. Change anything to try it out.")
+        self._show_alert(
+            "The Book Hub's example answers, saved as a worksheet of their own; "
+            "your worksheets are unchanged. Change anything to try it out."
+        )
 
     @_guarded
     def reload_saved(self) -> None:
@@ -504,12 +590,16 @@ class WorksheetPage:
         try:
             self.record = ws.save_as_copy(self.record, folder=self.folder)
         except OSError as exc:
-            self._pause(f"The copy could not be saved in {self.folder} ({exc.strerror or exc}).",
-                        (self.retry_button, self.copy_button))
+            self._pause(
+                f"The copy could not be saved in {self.folder} ({exc.strerror or exc}).",
+                (self.retry_button, self.copy_button),
+            )
             return
         self.on_disk, self.last_saved = True, dt.datetime.now().strftime("%H:%M:%S")
-        self._resume(f"Your answers were saved as a new worksheet ({ws.file_name(self.record)}); "
-                     "the other version was left as it was.")
+        self._resume(
+            f"Your answers were saved as a new worksheet ({ws.file_name(self.record)}); "
+            "the other version was left as it was."
+        )
 
     @_guarded
     def save_now(self) -> None:
@@ -527,19 +617,31 @@ class WorksheetPage:
         stem = ws.slug(answers.get("business_name"))
         self.download_html.value = "<p>Preparing…</p>"
         page = ws.summary_html(answers)
-        links = [_download_link(f"{stem}-summary.html", "text/html", page.encode("utf-8"),
-                                "Printable summary (HTML)")]
+        links = [_download_link(f"{stem}-summary.html", "text/html", page.encode("utf-8"), "Printable summary (HTML)")]
         try:
-            links.append(_download_link(f"{stem}-summary.pdf", "application/pdf", html_to_pdf(page),
-                                        "Printable summary (PDF)"))
+            links.append(
+                _download_link(f"{stem}-summary.pdf", "application/pdf", html_to_pdf(page), "Printable summary (PDF)")
+            )
         except PdfError as exc:
             links.append(f"<span>{html.escape(str(exc))}</span>")
-        links.append(_download_link(f"{stem}-answers.csv", "text/csv", ws.answers_csv(answers).encode("utf-8"),
-                                    "Answers (CSV, for a spreadsheet)"))
-        links.append(_download_link(f"{stem}-answers.json", "application/json",
-                                    ws.answers_json(answers).encode("utf-8"), "Answers (JSON)"))
-        self.download_html.value = ("<p>Ready. Open the summary and print it, or keep the files:</p><ul>"
-                                    + "".join(f"<li>{link}</li>" for link in links) + "</ul>")
+        links.append(
+            _download_link(
+                f"{stem}-answers.csv",
+                "text/csv",
+                ws.answers_csv(answers).encode("utf-8"),
+                "Answers (CSV, for a spreadsheet)",
+            )
+        )
+        links.append(
+            _download_link(
+                f"{stem}-answers.json", "application/json", ws.answers_json(answers).encode("utf-8"), "Answers (JSON)"
+            )
+        )
+        self.download_html.value = (
+            "<p>Ready. Open the summary and print it, or keep the files:</p><ul>"
+            + "".join(f"<li>{link}</li>" for link in links)
+            + "</ul>"
+        )
 
     # ------------------------------------------------------------------ the report step
     def _uploaded(self, change) -> None:
@@ -583,12 +685,12 @@ class WorksheetPage:
             self.report_html.value = "<p>Choose your files above first; the report is made from them.</p>"
             return
         worksheet = ws.path_of(self.record, self.folder) if self.on_disk else None
-        values = report_values(self.answers, self.upload_dir, worksheet,
-                               dayfirst=_SLASH_VALUE[self.dayfirst.value])
+        values = report_values(self.answers, self.upload_dir, worksheet, dayfirst=_SLASH_VALUE[self.dayfirst.value])
         self.report_button.disabled = True
         self._report_links = None
-        self.report_html.value = ('<p role="status"><b>Making your report…</b> This takes 10 to 20 seconds; '
-                                  "keep this page open.</p>")
+        self.report_html.value = (
+            '<p role="status"><b>Making your report…</b> This takes 10 to 20 seconds; keep this page open.</p>'
+        )
         out = new_private_folder()  # the report holds the owner's figures: made where only they can read it
         try:
             result = report.make_report(values, out=out / "report", formats=("html",))
@@ -612,9 +714,11 @@ class WorksheetPage:
 
 UPLOAD_STEMS = tuple(spec.stem for spec in contract.FILES)
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
-UPLOAD_HELP = ("Choose all your files at once (hold Ctrl, or Cmd on a Mac, to pick several): orders, and if you "
-               "have them campaigns, funnel, interactions and targets, each saved as CSV or Excel (.xlsx). Choosing "
-               "again replaces the whole set.")
+UPLOAD_HELP = (
+    "Choose all your files at once (hold Ctrl, or Cmd on a Mac, to pick several): orders, and if you "
+    "have them campaigns, funnel, interactions and targets, each saved as CSV or Excel (.xlsx). Choosing "
+    "again replaces the whole set."
+)
 SLASH_DATES = {  # label -> value of the Dropdown; _SLASH_VALUE turns it into the report's dayfirst
     "not needed (my dates look like 2025-03-14)": "",
     "day first: 14/03/2025 is 14 March": "day",
@@ -644,7 +748,7 @@ def upload_name(name) -> str | None:
 def not_read_text(name) -> str:
     """Why an uploaded file was left out."""
     stems = ", ".join(UPLOAD_STEMS[:-1]) + f" or {UPLOAD_STEMS[-1]}"
-    return (f"{name} is not one of the files smk reads: {stems}, each .csv or .xlsx; rename it or leave it out.")
+    return f"{name} is not one of the files smk reads: {stems}, each .csv or .xlsx; rename it or leave it out."
 
 
 def write_uploads(files, folder) -> list[str]:
@@ -665,8 +769,9 @@ def write_uploads(files, folder) -> list[str]:
         if stem in chosen:
             if target.endswith(".csv") and not chosen[stem][0].endswith(".csv"):
                 chosen[stem], (target, name) = (target, name, content), chosen[stem][:2]
-            left_out.append(f"{name} was left out: {chosen[stem][1]} is read as the {stem} file; choose only one "
-                            f"{stem} file.")
+            left_out.append(
+                f"{name} was left out: {chosen[stem][1]} is read as the {stem} file; choose only one {stem} file."
+            )
             continue
         chosen[stem] = (target, name, content)
     for target, _name, content in chosen.values():
@@ -688,8 +793,10 @@ def check_uploads(folder, name: str, dayfirst: bool | None = None):
     except BusinessDataError as exc:
         lines = [problem.replace(str(folder), UPLOAD_ROOM) for problem in exc.problems]
         if any("slash date" in line for line in lines):
-            lines.append('On this page, say how to read such dates with the choice "Dates like 03/04/2025" above '
-                         "(instead of --dayfirst or --monthfirst); your files are checked again at once.")
+            lines.append(
+                'On this page, say how to read such dates with the choice "Dates like 03/04/2025" above '
+                "(instead of --dayfirst or --monthfirst); your files are checked again at once."
+            )
         return None, lines
     return business, loaded_text(business).splitlines()
 
@@ -703,12 +810,17 @@ def upload_html(left_out, ok: bool, lines) -> str:
     """What the page says about an upload: the files left out, then the loader's verdict."""
     parts = [_lines_html("Left out:", left_out)] if left_out else []
     if ok:
-        parts.append("<div><p><b>Your files are fine.</b></p><ul>"
-                     + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-                     + "</ul><p>Now click Make my report.</p></div>")
+        parts.append(
+            "<div><p><b>Your files are fine.</b></p><ul>"
+            + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+            + "</ul><p>Now click Make my report.</p></div>"
+        )
     else:
-        parts.append(_lines_html("Your files need fixing before a report can be made; fix these, then choose the "
-                                 "files again:", lines))
+        parts.append(
+            _lines_html(
+                "Your files need fixing before a report can be made; fix these, then choose the files again:", lines
+            )
+        )
     return "".join(parts)
 
 
@@ -722,8 +834,10 @@ def report_values(answers: dict, data_dir, worksheet=None, dayfirst: bool | None
     >>> report_values({"business_name": "", "currency": ""}, "/tmp/up")
     {'data_dir': '/tmp/up', 'business_name': 'Your business'}
     """
-    values = {"data_dir": str(data_dir),
-              "business_name": str(answers.get("business_name") or "").strip() or "Your business"}
+    values = {
+        "data_dir": str(data_dir),
+        "business_name": str(answers.get("business_name") or "").strip() or "Your business",
+    }
     if answers.get("currency"):
         values["currency"] = str(answers["currency"])
     if worksheet is not None:
@@ -735,22 +849,36 @@ def report_values(answers: dict, data_dir, worksheet=None, dayfirst: bool | None
 
 def report_links_html(result, with_worksheet: bool = True) -> str:
     """The made report as download links: report.html, then metrics.json."""
-    texts = {"report.html": ("text/html", "Your report (report.html): open it in the browser, print it or keep it"),
-             "metrics.json": ("application/json", "The report's numbers (metrics.json), for another program")}
-    links = [_download_link(path.name, texts[path.name][0], Path(path).read_bytes(), texts[path.name][1])
-             for name in texts for path in result.files if Path(path).name == name]
-    note = ("It shows the goals and action plan saved in this worksheet." if with_worksheet else
-            "This worksheet is not saved yet, so the report has no goals or action plan; answer the questions "
-            "above, then make the report again.")
-    return (f"<p>Your report is ready ({result.seconds:.0f} s). {html.escape(note)}</p><ul>"
-            + "".join(f"<li>{link}</li>" for link in links) + "</ul>")
+    texts = {
+        "report.html": ("text/html", "Your report (report.html): open it in the browser, print it or keep it"),
+        "metrics.json": ("application/json", "The report's numbers (metrics.json), for another program"),
+    }
+    links = [
+        _download_link(path.name, texts[path.name][0], Path(path).read_bytes(), texts[path.name][1])
+        for name in texts
+        for path in result.files
+        if Path(path).name == name
+    ]
+    note = (
+        "It shows the goals and action plan saved in this worksheet."
+        if with_worksheet
+        else "This worksheet is not saved yet, so the report has no goals or action plan; answer the questions "
+        "above, then make the report again."
+    )
+    return (
+        f"<p>Your report is ready ({result.seconds:.0f} s). {html.escape(note)}</p><ul>"
+        + "".join(f"<li>{link}</li>" for link in links)
+        + "</ul>"
+    )
 
 
 def _download_link(filename: str, mime: str, data: bytes, text: str) -> str:
     """An ``<a download>`` with the file inlined (Voilà serves no local files)."""
     encoded = base64.b64encode(data).decode("ascii")
-    return (f'<a download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">{html.escape(text)}</a> '
-            f"<small>({html.escape(filename)}, {max(1, round(len(data) / 1024)):,} KB)</small>")
+    return (
+        f'<a download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">{html.escape(text)}</a> '
+        f"<small>({html.escape(filename)}, {max(1, round(len(data) / 1024)):,} KB)</small>"
+    )
 
 
 def _local_time(iso: str) -> str:
@@ -772,7 +900,8 @@ IDLE_VARIABLE = "SMK_WORKSHEET_IDLE"  # how long a page may sit unused, for the 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
 
 
 def notebook_path() -> Path:
@@ -787,16 +916,20 @@ def check_folder(folder: Path) -> Path:
     folder = Path(folder).expanduser().resolve()
     package = Path(__file__).resolve().parent
     if folder == package or package in folder.parents:
-        raise ValueError(f"The worksheet folder {folder} is inside the smk package, which may be replaced at the next "
-                         "install; choose a folder of your own with --folder or SMK_WORKSHEET_DIR.")
+        raise ValueError(
+            f"The worksheet folder {folder} is inside the smk package, which may be replaced at the next "
+            "install; choose a folder of your own with --folder or SMK_WORKSHEET_DIR."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f".smk-write-test-{ws.new_id()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise ValueError(f"Worksheets cannot be saved in {folder} ({(exc.strerror or str(exc)).lower()}); choose "
-                         "a folder you can write to with --folder or SMK_WORKSHEET_DIR.") from None
+        raise ValueError(
+            f"Worksheets cannot be saved in {folder} ({(exc.strerror or str(exc)).lower()}); choose "
+            "a folder you can write to with --folder or SMK_WORKSHEET_DIR."
+        ) from None
     return folder
 
 
@@ -817,9 +950,11 @@ def idle_text(seconds: int) -> str:
 
 def sleep_note(seconds: int) -> str:
     """What the page says about being shut down when unused (its answers are saved all along)."""
-    return (f'<p class="smk-ws-sleep">Your answers are saved as you type. After {idle_text(seconds)} without use '
-            "this page goes to sleep to free the computer's memory: if it stops answering, reload it (F5) and "
-            "carry on where you were.</p>")
+    return (
+        f'<p class="smk-ws-sleep">Your answers are saved as you type. After {idle_text(seconds)} without use '
+        "this page goes to sleep to free the computer's memory: if it stops answering, reload it (F5) and "
+        "carry on where you were.</p>"
+    )
 
 
 def voila_argv(port: int, token: str, open_browser: bool, idle: int = limits.KERNEL_IDLE_SECONDS) -> list[str]:
@@ -828,15 +963,24 @@ def voila_argv(port: int, token: str, open_browser: bool, idle: int = limits.KER
     Each page load has a kernel of its own; one left unused for ``idle`` seconds is shut down (even with the
     page still open), so that pages opened and forgotten do not pile up kernels.
     """
-    return [str(notebook_path()), f"--port={port}", "--Voila.port_retries=0", "--Voila.ip=127.0.0.1",
-            f"--Voila.token={token}", "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
-            f"--MappingKernelManager.cull_idle_timeout={idle}", "--MappingKernelManager.cull_connected=True",
-            f"--MappingKernelManager.cull_interval={max(1, min(60, idle // 4))}",
-            *([] if open_browser else ["--no-browser"])]
+    return [
+        str(notebook_path()),
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.token={token}",
+        "--theme=light",
+        "--VoilaConfiguration.show_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={idle}",
+        "--MappingKernelManager.cull_connected=True",
+        f"--MappingKernelManager.cull_interval={max(1, min(60, idle // 4))}",
+        *([] if open_browser else ["--no-browser"]),
+    ]
 
 
-def serve(port: int | None = None, open_browser: bool = True, folder=None,
-          idle: int = limits.KERNEL_IDLE_SECONDS) -> None:
+def serve(
+    port: int | None = None, open_browser: bool = True, folder=None, idle: int = limits.KERNEL_IDLE_SECONDS
+) -> None:
     """Serve the worksheet with Voilà until Ctrl+C, printing where to open it and where answers are saved.
 
     Raises ValueError (one sentence) for a folder that cannot hold worksheets or a ``port`` already in use.
@@ -853,8 +997,13 @@ def serve(port: int | None = None, open_browser: bool = True, folder=None,
     os.environ[IDLE_VARIABLE] = str(idle)
     port = port or free_port(DEFAULT_PORT)
     token = secrets.token_hex(24)
-    print(f"The sales-vs-marketing worksheet: open http://127.0.0.1:{port}/?token={token}\n"
-          f"Answers are saved in {folder}. A page unused for {idle_text(idle)} goes to sleep (reload it to go on). "
-          "Stop the worksheet with Ctrl+C.", flush=True)
-    Voila.launch_instance(argv=voila_argv(port, token, open_browser, idle),
-                          tornado_settings={"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}})
+    print(
+        f"The sales-vs-marketing worksheet: open http://127.0.0.1:{port}/?token={token}\n"
+        f"Answers are saved in {folder}. A page unused for {idle_text(idle)} goes to sleep (reload it to go on). "
+        "Stop the worksheet with Ctrl+C.",
+        flush=True,
+    )
+    Voila.launch_instance(
+        argv=voila_argv(port, token, open_browser, idle),
+        tornado_settings={"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}},
+    )

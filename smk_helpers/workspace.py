@@ -98,19 +98,26 @@ def sync_lessons(source=None, target=None) -> list[str]:
             continue
         write_bytes_atomic(beside, new)
         offered[name] = version
-        said.append(f"{name} has a newer version; yours is kept as it is, and the new one is beside it as "
-                    f"{beside.name}.")
+        said.append(
+            f"{name} has a newer version; yours is kept as it is, and the new one is beside it as {beside.name}."
+        )
     if fresh:
-        said.insert(0, f"Copied {len(fresh)} lesson{'s' if len(fresh) != 1 else ''} into {target}: "
-                       + ", ".join(fresh) + ".")
-    write_text_atomic(manifest_path, json.dumps({"copied": copied, "offered": offered}, indent=2, sort_keys=True) + "\n")
+        said.insert(
+            0, f"Copied {len(fresh)} lesson{'s' if len(fresh) != 1 else ''} into {target}: " + ", ".join(fresh) + "."
+        )
+    write_text_atomic(
+        manifest_path, json.dumps({"copied": copied, "offered": offered}, indent=2, sort_keys=True) + "\n"
+    )
     return said
 
 
 def lab_arguments(workspace: Path, port: int | None, open_browser: bool, allow_root: bool) -> list[str]:
     """The ``jupyter lab`` options of `smk lab`: 127.0.0.1 only, token on, opening lesson 00 of the workspace."""
-    args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}",
-            "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb"]
+    args = [
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={workspace}",
+        "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb",
+    ]
     if port is not None:
         args.append(f"--ServerApp.port={port}")
     if not open_browser:

@@ -51,13 +51,32 @@ def bench_report(rounds: int = 3) -> None:
             out = Path(tmp, f"manual{i}")
             out.mkdir()
             manual_route.append(
-                timed([str(BIN / "papermill"), "-k", "python3", "--no-progress-bar", str(notebook_path()),
-                       str(out / "report.ipynb"), "-p", "output_dir", str(out)], tmp)
-                + timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out / "report.ipynb")], tmp))
+                timed(
+                    [
+                        str(BIN / "papermill"),
+                        "-k",
+                        "python3",
+                        "--no-progress-bar",
+                        str(notebook_path()),
+                        str(out / "report.ipynb"),
+                        "-p",
+                        "output_dir",
+                        str(out),
+                    ],
+                    tmp,
+                )
+                + timed(
+                    [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out / "report.ipynb")], tmp
+                )
+            )
     smk, manual = statistics.median(smk_route), statistics.median(manual_route)
     print(f"\nOne Book Hub report to HTML, end to end, median of {rounds} alternated runs:")
-    print(f"  papermill CLI + jupyter nbconvert --no-input   {manual:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in manual_route)})")
-    print(f"  smk report --format html                       {smk:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in smk_route)})")
+    print(
+        f"  papermill CLI + jupyter nbconvert --no-input   {manual:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in manual_route)})"
+    )
+    print(
+        f"  smk report --format html                       {smk:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in smk_route)})"
+    )
     print(f"  smk / manual: {smk / manual:.2f}× (goal ≤ 0.5×)")
 
 
@@ -92,8 +111,10 @@ def main():
     print(f"{'step':<52} {'best of 5':>10} {'× baseline':>11}")
     for name, seconds in rows:
         print(f"{name:<52} {seconds * 1000:>8.1f} ms {seconds / base:>10.2f}×")
-    print(f"\norders: {len(hub.orders):,}; measured {time.strftime('%Y-%m-%d %H:%M')}; "
-          f"spread of the baseline: {statistics.pstdev(timeit.repeat(plain_read, number=1, repeat=5)) * 1000:.1f} ms")
+    print(
+        f"\norders: {len(hub.orders):,}; measured {time.strftime('%Y-%m-%d %H:%M')}; "
+        f"spread of the baseline: {statistics.pstdev(timeit.repeat(plain_read, number=1, repeat=5)) * 1000:.1f} ms"
+    )
     if not args.no_reports:
         bench_report()
         bench_batch()

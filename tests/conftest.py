@@ -77,8 +77,13 @@ def start_lab(home: Path, scratch: Path, extra=()):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     runtime = scratch / "runtime"
-    env = dict(os.environ, SMK_HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
-               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"))
+    env = dict(
+        os.environ,
+        SMK_HOME=str(home),
+        JUPYTER_RUNTIME_DIR=str(runtime),
+        JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+        JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
+    )
     cmd = lab_command() + [f"--port={port}", "--no-browser", "--", *extra]
     log = scratch / "lab.log"  # a file, not a pipe: a pipe nobody reads fills up and stalls the server
     with open(log, "wb") as sink:
@@ -115,8 +120,10 @@ def chromium_path() -> str:
     path = find_chromium()
     if path:
         return path
-    reason = ("no chromium found: `make test` installs Debian's chromium when run as root; "
-              "elsewhere install it (apt-get install chromium) or set SMK_CHROMIUM")
+    reason = (
+        "no chromium found: `make test` installs Debian's chromium when run as root; "
+        "elsewhere install it (apt-get install chromium) or set SMK_CHROMIUM"
+    )
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
@@ -136,8 +143,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync", "--disable-quic"])
+        b = pw.chromium.launch(
+            executable_path=path,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
         yield b
         b.close()

@@ -8,8 +8,16 @@ import pytest
 
 from conftest import REPO
 from smk_helpers import alignment
-from smk_helpers.alignment import (QUALITY_COLUMNS, REALLOCATION_ROWS, STAGES, STATEMENTS, assess_alignment,
-                                   lead_quality, reallocate, stage_for)
+from smk_helpers.alignment import (
+    QUALITY_COLUMNS,
+    REALLOCATION_ROWS,
+    STAGES,
+    STATEMENTS,
+    assess_alignment,
+    lead_quality,
+    reallocate,
+    stage_for,
+)
 from smk_helpers.checks import MISSING, RIGHT, WRONG, bookhub, check
 from smk_helpers.exercises.lesson06 import EXAMPLE_ANSWERS
 
@@ -17,24 +25,31 @@ from smk_helpers.exercises.lesson06 import EXAMPLE_ANSWERS
 # ---------------------------------------------------------------- lead quality
 @pytest.fixture
 def small():
-    campaigns = pd.DataFrame({
-        "campaign_id": ["E1", "E2", "S1", "P1", "X1"],
-        "type": ["email", "email", "social", "promotion", "search"],
-        "spend": [100.0, 50.0, 300.0, 80.0, 40.0],
-        "leads": [50.0, 25.0, 20.0, None, 10.0],
-    })
-    interactions = pd.DataFrame({
-        "campaign_id": ["E1", "E1", "E2", "E2", "S1", "S1", "S1", "P1", None],
-        "outcome": ["won", "lost", "won", "open", "won", "open", "lost", "won", "won"],
-        "order_id": ["1", None, "4", None, "2", None, None, "5", "3"],
-    })
-    orders = pd.DataFrame({
-        "order_id": ["0", "1", "2", "3", "4", "5"],
-        "customer_id": ["C1", "C1", "C2", None, "C3", "C4"],
-        "order_date": pd.to_datetime(["2025-01-02", "2025-02-01", "2025-02-03", "2025-02-04",
-                                      "2025-03-01", "2025-03-02"]),
-        "revenue": [20.0, 40.0, 60.0, 10.0, 30.0, 25.0],
-    })
+    campaigns = pd.DataFrame(
+        {
+            "campaign_id": ["E1", "E2", "S1", "P1", "X1"],
+            "type": ["email", "email", "social", "promotion", "search"],
+            "spend": [100.0, 50.0, 300.0, 80.0, 40.0],
+            "leads": [50.0, 25.0, 20.0, None, 10.0],
+        }
+    )
+    interactions = pd.DataFrame(
+        {
+            "campaign_id": ["E1", "E1", "E2", "E2", "S1", "S1", "S1", "P1", None],
+            "outcome": ["won", "lost", "won", "open", "won", "open", "lost", "won", "won"],
+            "order_id": ["1", None, "4", None, "2", None, None, "5", "3"],
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": ["0", "1", "2", "3", "4", "5"],
+            "customer_id": ["C1", "C1", "C2", None, "C3", "C4"],
+            "order_date": pd.to_datetime(
+                ["2025-01-02", "2025-02-01", "2025-02-03", "2025-02-04", "2025-03-01", "2025-03-02"]
+            ),
+            "revenue": [20.0, 40.0, 60.0, 10.0, 30.0, 25.0],
+        }
+    )
     return campaigns, interactions, orders
 
 
@@ -43,8 +58,16 @@ def test_lead_quality_by_hand(small):
     assert q.columns.tolist() == QUALITY_COLUMNS
     assert q.index.tolist() == ["email", "search", "social"]  # the promotion has no leads: left out
     email, social = q.loc["email"], q.loc["social"]
-    assert email[["spend", "leads", "conversations", "won", "lost", "open", "new_customers", "revenue"]].tolist() == \
-        [150.0, 75.0, 4, 2, 1, 1, 1, 70.0]  # C1 had bought before: not new; C3 is new
+    assert email[["spend", "leads", "conversations", "won", "lost", "open", "new_customers", "revenue"]].tolist() == [
+        150.0,
+        75.0,
+        4,
+        2,
+        1,
+        1,
+        1,
+        70.0,
+    ]  # C1 had bought before: not new; C3 is new
     assert email["cost_per_lead"] == 2.0
     assert email["conversation_rate"] == pytest.approx(4 / 75)
     assert email["win_rate"] == pytest.approx(2 / 3)  # the open conversation is left out
@@ -54,8 +77,15 @@ def test_lead_quality_by_hand(small):
     assert email["cac"] == 150.0
     assert email["revenue_per_win"] == 35.0
     assert email["roas"] == pytest.approx(70 / 150)
-    assert social[["won", "lost", "open", "new_customers", "revenue", "cac", "lead_to_win"]].tolist() == \
-        [1, 1, 1, 1, 60.0, 300.0, 0.05]
+    assert social[["won", "lost", "open", "new_customers", "revenue", "cac", "lead_to_win"]].tolist() == [
+        1,
+        1,
+        1,
+        1,
+        60.0,
+        300.0,
+        0.05,
+    ]
 
 
 def test_lead_quality_of_a_campaign_nobody_talked_to_is_nan_not_zero(small):
@@ -85,8 +115,14 @@ def test_lead_quality_of_the_book_hub_adds_up():
     assert q.loc["email newsletter", ["won", "new_customers"]].tolist() == [51, 9]
     assert q.loc["targeted ads", "win_rate"] == pytest.approx(95 / 171)
     assert q.loc["SEO content", "cac"] == pytest.approx(2307.08 / 143)
-    assert set(q.index) == {"SEO content", "author event", "email newsletter", "influencer",
-                            "social media content", "targeted ads"}
+    assert set(q.index) == {
+        "SEO content",
+        "author event",
+        "email newsletter",
+        "influencer",
+        "social media content",
+        "targeted ads",
+    }
 
 
 def test_quality_for_reading_formats_every_group(small):
@@ -99,9 +135,16 @@ def test_quality_for_reading_formats_every_group(small):
 # ---------------------------------------------------------------- the reallocation model
 @pytest.fixture
 def quality():
-    return pd.DataFrame({"spend": [100.0, 100.0, 50.0], "leads": [10.0, 50.0, 5.0], "won": [5, 10, 1],
-                         "new_customers": [4, 8, 1], "revenue": [250.0, 400.0, 30.0]},
-                        index=pd.Index(["social", "search", "email"], name="type"))
+    return pd.DataFrame(
+        {
+            "spend": [100.0, 100.0, 50.0],
+            "leads": [10.0, 50.0, 5.0],
+            "won": [5, 10, 1],
+            "new_customers": [4, 8, 1],
+            "revenue": [250.0, 400.0, 30.0],
+        },
+        index=pd.Index(["social", "search", "email"], name="type"),
+    )
 
 
 def test_reallocate_by_hand(quality):
@@ -141,21 +184,32 @@ def test_new_money_efficiency_scales_only_the_added_leads(quality):
 
 
 def test_moving_between_equally_good_channels_changes_nothing():
-    twins = pd.DataFrame({"spend": [100.0, 300.0], "leads": [20.0, 60.0], "won": [4, 12],
-                          "new_customers": [2, 6], "revenue": [100.0, 300.0]}, index=["a", "b"])
+    twins = pd.DataFrame(
+        {
+            "spend": [100.0, 300.0],
+            "leads": [20.0, 60.0],
+            "won": [4, 12],
+            "new_customers": [2, 6],
+            "revenue": [100.0, 300.0],
+        },
+        index=["a", "b"],
+    )
     table = reallocate(twins, "a", "b", share=0.7)
     assert table["change"].abs().max() < 1e-9
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"move_from": "social", "move_to": "social", "share": 0.5}, "same group"),
-    ({"move_from": "radio", "move_to": "search", "share": 0.5}, "radio"),
-    ({"move_from": "social", "move_to": "tv", "share": 0.5}, "tv"),
-    ({"move_from": "social", "move_to": "search", "share": 1.5}, "fraction"),
-    ({"move_from": "social", "move_to": "search", "share": -0.1}, "fraction"),
-    ({"move_from": "social", "move_to": "search", "share": "half"}, "fraction"),
-    ({"move_from": "social", "move_to": "search", "share": 0.5, "new_money_efficiency": -1}, "0 or more"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"move_from": "social", "move_to": "social", "share": 0.5}, "same group"),
+        ({"move_from": "radio", "move_to": "search", "share": 0.5}, "radio"),
+        ({"move_from": "social", "move_to": "tv", "share": 0.5}, "tv"),
+        ({"move_from": "social", "move_to": "search", "share": 1.5}, "fraction"),
+        ({"move_from": "social", "move_to": "search", "share": -0.1}, "fraction"),
+        ({"move_from": "social", "move_to": "search", "share": "half"}, "fraction"),
+        ({"move_from": "social", "move_to": "search", "share": 0.5, "new_money_efficiency": -1}, "0 or more"),
+    ],
+)
 def test_reallocate_rejects_impossible_moves(quality, kwargs, message):
     with pytest.raises(ValueError, match=message):
         reallocate(quality, **kwargs)
@@ -182,8 +236,12 @@ def test_reallocation_for_reading_signs_the_changes(quality):
 # ---------------------------------------------------------------- the reallocation widget
 def test_reallocation_widget_follows_its_inputs(quality):
     panel = alignment.reallocation_widget(quality, "social", "search", share=0.5)
-    assert [box.description for box in (panel.move_from, panel.move_to, panel.share, panel.efficiency)] == \
-        ["Move budget from", "to", "Share moved", "Extra money works at"]
+    assert [box.description for box in (panel.move_from, panel.move_to, panel.share, panel.efficiency)] == [
+        "Move budget from",
+        "to",
+        "Share moved",
+        "Extra money works at",
+    ]
     first = panel.output.value
     assert "<table" in first and "+20" in first
 
@@ -202,9 +260,19 @@ def test_four_stages_in_order():
     assert [s.name for s in STAGES] == ["undefined", "defined", "aligned", "integrated"]
 
 
-@pytest.mark.parametrize("mean, stage", [(1.0, "undefined"), (1.99, "undefined"), (2.0, "defined"),
-                                         (2.99, "defined"), (3.0, "aligned"), (3.99, "aligned"),
-                                         (4.0, "integrated"), (5.0, "integrated")])
+@pytest.mark.parametrize(
+    "mean, stage",
+    [
+        (1.0, "undefined"),
+        (1.99, "undefined"),
+        (2.0, "defined"),
+        (2.99, "defined"),
+        (3.0, "aligned"),
+        (3.99, "aligned"),
+        (4.0, "integrated"),
+        (5.0, "integrated"),
+    ],
+)
 def test_stage_cut_offs(mean, stage):
     assert stage_for(mean).name == stage
 
@@ -233,15 +301,18 @@ def test_partial_and_empty_assessments():
     assert "0 of 8 answered" in empty.message
 
 
-@pytest.mark.parametrize("answers, message", [
-    ({"goals": 6}, "1 \\(not true\\) to 5"),
-    ({"goals": 0}, "1 \\(not true\\) to 5"),
-    ({"goals": "4"}, "1 \\(not true\\) to 5"),
-    ({"goals": True}, "1 \\(not true\\) to 5"),
-    ({"goals": 2.5}, "1 \\(not true\\) to 5"),
-    ({"budget": 3}, "unknown statement"),
-    ([3] * 9, "8 statements"),
-])
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"goals": 6}, "1 \\(not true\\) to 5"),
+        ({"goals": 0}, "1 \\(not true\\) to 5"),
+        ({"goals": "4"}, "1 \\(not true\\) to 5"),
+        ({"goals": True}, "1 \\(not true\\) to 5"),
+        ({"goals": 2.5}, "1 \\(not true\\) to 5"),
+        ({"budget": 3}, "unknown statement"),
+        ([3] * 9, "8 statements"),
+    ],
+)
 def test_assessment_rejects_bad_answers(answers, message):
     with pytest.raises(ValueError, match=message):
         assess_alignment(answers)
@@ -283,8 +354,9 @@ def test_06_2_right_and_near_misses():
     q = lead_quality(hub.campaigns, hub.interactions, hub.orders)
     social, seo = q.loc["social media content"], q.loc["SEO content"]
     moved = social["spend"] / 2
-    new_after = q["new_customers"].sum() - social["new_customers"] / 2 \
-        + moved * 0.25 * seo["new_customers"] / seo["spend"]
+    new_after = (
+        q["new_customers"].sum() - social["new_customers"] / 2 + moved * 0.25 * seo["new_customers"] / seo["spend"]
+    )
     assert check("06.2", q["spend"].sum() / new_after).status == RIGHT
     linear = q["new_customers"].sum() - social["new_customers"] / 2 + moved * seo["new_customers"] / seo["spend"]
     assert "efficiency 1.0" in check("06.2", q["spend"].sum() / linear).message

@@ -14,8 +14,16 @@ from smk_helpers.checks import check
 
 def test_the_worked_example_of_the_guide():
     """$15 CPM, 1% CTR, 2% conversion: $75 an order; 10 minutes at $13.56: $2.26 a contact."""
-    table = A.compare_approaches(cpm=15, ctr=0.01, site_conversion=0.02, minutes_per_contact=10, hourly_cost=13.56,
-                                 hand_sell_conversion=0.25, staff_hours=20, budget=300)
+    table = A.compare_approaches(
+        cpm=15,
+        ctr=0.01,
+        site_conversion=0.02,
+        minutes_per_contact=10,
+        hourly_cost=13.56,
+        hand_sell_conversion=0.25,
+        staff_hours=20,
+        budget=300,
+    )
     ad, hand = table.loc[A.AD], table.loc[A.HAND_SELL]
     assert ad["contacts"] == pytest.approx(20_000)
     assert ad["orders"] == pytest.approx(4.0)
@@ -66,16 +74,19 @@ def test_no_budget_or_no_hours_give_no_orders_and_unknown_ratios():
     assert no_hours.loc[A.AD, "cost_per_order"] == pytest.approx(75)
 
 
-@pytest.mark.parametrize("inputs, message", [
-    ({"ctr": 1.5}, "fraction"),
-    ({"hand_sell_conversion": 25}, "fraction"),
-    ({"site_conversion": -0.1}, "fraction"),
-    ({"cpm": 0}, "more than 0"),
-    ({"minutes_per_contact": 0}, "more than 0"),
-    ({"hourly_cost": -1}, "more than 0"),
-    ({"budget": -5}, "negative"),
-    ({"staff_hours": -1}, "negative"),
-])
+@pytest.mark.parametrize(
+    "inputs, message",
+    [
+        ({"ctr": 1.5}, "fraction"),
+        ({"hand_sell_conversion": 25}, "fraction"),
+        ({"site_conversion": -0.1}, "fraction"),
+        ({"cpm": 0}, "more than 0"),
+        ({"minutes_per_contact": 0}, "more than 0"),
+        ({"hourly_cost": -1}, "more than 0"),
+        ({"budget": -5}, "negative"),
+        ({"staff_hours": -1}, "negative"),
+    ],
+)
 def test_impossible_inputs_are_refused_with_a_reason(inputs, message):
     with pytest.raises(ValueError, match=message):
         A.compare_approaches(**inputs)
@@ -107,7 +118,8 @@ def test_the_verdict_names_the_winners_and_the_limit():
     budget_capped = " ".join(A.verdict(A.compare_approaches(budget=100, staff_hours=100)))
     assert "capped by the budget" in budget_capped
     assert A.verdict(A.compare_approaches(budget=0)) == [
-        "Nothing is spent, so neither approach reaches anyone: raise the budget."]
+        "Nothing is spent, so neither approach reaches anyone: raise the budget."
+    ]
     no_hours = " ".join(A.verdict(A.compare_approaches(staff_hours=0)))
     assert "one-to-many ($75.00; one-to-one brings no orders)" in no_hours
 
@@ -124,11 +136,18 @@ def test_the_comparison_as_text_and_html():
 
 
 def test_by_kind_gives_each_kind_the_row_of_its_approach():
-    campaigns = pd.DataFrame({"campaign_id": ["A1", "A2", "E1"], "channel": ["social", "social", "email"],
-                              "spend": [100.0, 50.0, 30.0], "impressions": [10000.0, 5000.0, 2000.0]})
+    campaigns = pd.DataFrame(
+        {
+            "campaign_id": ["A1", "A2", "E1"],
+            "channel": ["social", "social", "email"],
+            "spend": [100.0, 50.0, 30.0],
+            "impressions": [10000.0, 5000.0, 2000.0],
+        }
+    )
     orders = pd.DataFrame({"campaign_id": ["A1", "A2", "A2", None]})
-    interactions = pd.DataFrame({"type": ["call", "call", "special order"], "minutes": [6.0, 6.0, 30.0],
-                                 "outcome": ["won", "lost", "won"]})
+    interactions = pd.DataFrame(
+        {"type": ["call", "call", "special order"], "minutes": [6.0, 6.0, 30.0], "outcome": ["won", "lost", "won"]}
+    )
     table = A.by_kind(campaigns, interactions, orders)  # no `type` column: campaigns grouped by channel
     assert table.index.tolist() == ["email", "social", "call", "special order"]
     assert table["approach"].tolist() == ["one-to-many", "one-to-many", "one-to-one", "one-to-one"]
@@ -149,8 +168,14 @@ def test_the_book_hub_kinds_add_up_to_the_whole():
 
 
 def test_staff_capacity_by_hand():
-    staff = pd.DataFrame({"staff": ["Ana", "Ben", "Cy"], "role": ["bookseller"] * 3,
-                          "hourly_cost": [12.0, 18.0, 15.0], "hours_per_week": [10.0, 20.0, 5.0]})
+    staff = pd.DataFrame(
+        {
+            "staff": ["Ana", "Ben", "Cy"],
+            "role": ["bookseller"] * 3,
+            "hourly_cost": [12.0, 18.0, 15.0],
+            "hours_per_week": [10.0, 20.0, 5.0],
+        }
+    )
     interactions = pd.DataFrame({"staff": ["Ana", "Ana", "Ben"], "minutes": [30.0, 30.0, 60.0]})
     table = A.staff_capacity(staff, interactions, weeks=2)
     assert table.index.tolist() == ["Ana", "Ben", "Cy", "all staff"]
@@ -199,10 +224,18 @@ def test_moving_the_first_slider_recomputes_the_output():
     assert panel.output.value == A.comparison_html(A.compare_approaches(cpm=30.0))
 
 
-@pytest.mark.parametrize("name, shown, model", [
-    ("ctr", 2.0, 0.02), ("site_conversion", 4.0, 0.04), ("minutes_per_contact", 20, 20),
-    ("hourly_cost", 20.0, 20.0), ("hand_sell_conversion", 50, 0.5), ("staff_hours", 40, 40), ("budget", 1000, 1000),
-])
+@pytest.mark.parametrize(
+    "name, shown, model",
+    [
+        ("ctr", 2.0, 0.02),
+        ("site_conversion", 4.0, 0.04),
+        ("minutes_per_contact", 20, 20),
+        ("hourly_cost", 20.0, 20.0),
+        ("hand_sell_conversion", 50, 0.5),
+        ("staff_hours", 40, 40),
+        ("budget", 1000, 1000),
+    ],
+)
 def test_every_slider_feeds_its_input(name, shown, model):
     panel = A.approach_explorer()
     before = panel.output.value
@@ -224,9 +257,11 @@ def test_the_explorer_takes_starting_values_and_refuses_unknown_ones():
 
 
 def _year(hub, first, last):
-    return (hub.campaigns[kpis.in_period(hub.campaigns["start_date"], first, last)],
-            hub.interactions[kpis.in_period(hub.interactions["date"], first, last)],
-            hub.orders[kpis.in_period(hub.orders["order_date"], first, last)])
+    return (
+        hub.campaigns[kpis.in_period(hub.campaigns["start_date"], first, last)],
+        hub.interactions[kpis.in_period(hub.interactions["date"], first, last)],
+        hub.orders[kpis.in_period(hub.orders["order_date"], first, last)],
+    )
 
 
 def test_exercise_03_1_one_to_one_cost_per_order_in_2024():

@@ -153,9 +153,16 @@ def test_funnel_stages_in_order_and_consistent(t, orders):
     purchases = attributed.groupby(["period", "source"]).size()
     talks = t["interactions"].merge(campaigns[["campaign_id", "period", "source"]], on="campaign_id")
     engaged = talks.groupby(["period", "source"]).size()
-    for stage, expected in (("reach", by["impressions"]), ("site visits", by["clicks"]),
-                            ("sign-ups", by["leads"]), ("engaged", engaged), ("purchase", purchases)):
-        assert wide[stage].astype(int).to_dict() == expected.reindex(wide.index, fill_value=0).astype(int).to_dict(), stage
+    for stage, expected in (
+        ("reach", by["impressions"]),
+        ("site visits", by["clicks"]),
+        ("sign-ups", by["leads"]),
+        ("engaged", engaged),
+        ("purchase", purchases),
+    ):
+        assert wide[stage].astype(int).to_dict() == expected.reindex(wide.index, fill_value=0).astype(int).to_dict(), (
+            stage
+        )
 
 
 # --- Calibration: GUIDE.md §5 -----------------------------------------------------------------
@@ -257,7 +264,9 @@ def test_funnel_benchmarks(t):
     assert 0.02 <= email["clicks"].sum() / email["impressions"].sum() <= 0.05
     # GUIDE §5: Meta retail CPM about $14-24.
     campaigns = t["campaigns"]
-    social = campaigns[campaigns["type"].isin(["social media content", "targeted ads"]) & (campaigns["channel"] == "social")]
+    social = campaigns[
+        campaigns["type"].isin(["social media content", "targeted ads"]) & (campaigns["channel"] == "social")
+    ]
     assert (social["spend"] / social["impressions"] * 1000).between(14, 24).all()
 
 

@@ -21,10 +21,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
 
+
 @pytest.fixture
 def lab(tmp_path):
     (tmp_path / "jupyter").mkdir()
-    proc, base, token, _ = start_lab(tmp_path / "home", tmp_path / "jupyter", extra=["--LabApp.expose_app_in_browser=True"])
+    proc, base, token, _ = start_lab(
+        tmp_path / "home", tmp_path / "jupyter", extra=["--LabApp.expose_app_in_browser=True"]
+    )
     yield base, token
     stop(proc)
 
@@ -116,9 +119,13 @@ def open_and_run_all(browser, base, token, notebook):
     page.wait_for_function(KERNEL_READY, arg=path, polling=250)
 
     menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(f"""(path) => {{ {PANEL}
+    page.wait_for_function(
+        f"""(path) => {{ {PANEL}
         return [...panel.content.model.cells].every(c => c.type !== 'code'
-            || (c.outputs.length === 0 && c.executionCount === null)); }}""", arg=path, polling=250)
+            || (c.outputs.length === 0 && c.executionCount === null)); }}""",
+        arg=path,
+        polling=250,
+    )
 
     menu(page, "Run", "Run All Cells")
     page.wait_for_function(RUN_FINISHED, arg=path, polling=250)

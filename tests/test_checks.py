@@ -23,7 +23,9 @@ def test_missing_answer_says_not_answered_yet(exercise_id):
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
-@pytest.mark.parametrize("answer", ["not a real answer", object(), pd.DataFrame({"a": [1, 2]}), [1, 2], -123456.789, math.nan])
+@pytest.mark.parametrize(
+    "answer", ["not a real answer", object(), pd.DataFrame({"a": [1, 2]}), [1, 2], -123456.789, math.nan]
+)
 def test_wrong_answers_get_feedback_never_an_exception(exercise_id, answer):
     feedback = check(exercise_id, answer)
     assert isinstance(feedback, Feedback) and feedback.status == WRONG

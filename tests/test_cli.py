@@ -37,8 +37,10 @@ def test_unreadable_file_is_a_message_not_a_traceback(tmp_path, monkeypatch, cap
     monkeypatch.setattr(userfiles.os, "open", refuse)  # root can read anything, so simulate the refusal
     assert main(["validate", str(tmp_path)]) == 2
     out = capsys.readouterr().out
-    assert out == (f"{tmp_path}: 1 problem found.\n"
-                   "  - orders.csv could not be opened (permission denied); check its permissions.\n")
+    assert out == (
+        f"{tmp_path}: 1 problem found.\n"
+        "  - orders.csv could not be opened (permission denied); check its permissions.\n"
+    )
 
 
 def test_init_writes_a_folder_that_validates(tmp_path, capsys):
@@ -63,11 +65,16 @@ def test_init_never_overwrites(tmp_path, capsys):
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path):
     (tmp_path / "orders.csv").write_text(
-        "order_id,order_date,customer_id,channel,revenue\n1,2025-01-01,,s,-3\n2,someday,,s,4\n", encoding="utf-8")
+        "order_id,order_date,customer_id,channel,revenue\n1,2025-01-01,,s,-3\n2,someday,,s,4\n", encoding="utf-8"
+    )
     result = run("validate", tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
     lines = [l for l in result.stdout.splitlines() if l.strip().startswith("- ")]
-    assert len(lines) == 2 and any("'revenue', row 2" in l for l in lines) and any("'order_date', row 3" in l for l in lines)
+    assert (
+        len(lines) == 2
+        and any("'revenue', row 2" in l for l in lines)
+        and any("'order_date', row 3" in l for l in lines)
+    )
 
 
 def test_validate_missing_folder(tmp_path):
@@ -76,7 +83,9 @@ def test_validate_missing_folder(tmp_path):
 
 
 def test_validate_date_order_options(tmp_path):
-    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,,s,3\n", encoding="utf-8")
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,,s,3\n", encoding="utf-8"
+    )
     assert run("validate", tmp_path).returncode == 2
     assert run("validate", tmp_path, "--dayfirst").returncode == 0
     assert run("validate", tmp_path, "--monthfirst").returncode == 2
@@ -99,12 +108,15 @@ def test_summary_table_and_period(tmp_path, capsys):
     assert "The Book Hub" in out and "2025-12-01 to 2025-12-31" in out and "Revenue" in out and "Funnel" in out
 
 
-@pytest.mark.parametrize("args, words", [
-    (["summary", "--start", "2025-13-01"], "--start '2025-13-01' is not a date"),
-    (["summary", "--start", "2025-02-01", "--end", "2025-01-01"], "after --end"),
-    (["summary", "--gross-margin", "45"], "looks like a percentage"),
-    (["summary", "--gross-margin", "abc"], "is not a number"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["summary", "--start", "2025-13-01"], "--start '2025-13-01' is not a date"),
+        (["summary", "--start", "2025-02-01", "--end", "2025-01-01"], "after --end"),
+        (["summary", "--gross-margin", "45"], "looks like a percentage"),
+        (["summary", "--gross-margin", "abc"], "is not a number"),
+    ],
+)
 def test_bad_parameters_get_one_sentence_and_exit_2(args, words, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err

@@ -7,19 +7,43 @@ from smk_helpers import concepts
 from smk_helpers.checks import MISSING, RIGHT, WRONG, bookhub, check
 from smk_helpers.concepts import ACTIVITIES, MARKETING, SALES, quiz_score, sort_feedback
 
-MARKETING_ACTIVITIES = {"market research", "content marketing", "advertising", "influencer marketing",
-                        "search engine optimisation (seo)", "brand marketing", "email marketing",
-                        "sales promotions"}
-SALES_ACTIVITIES = {"prospecting", "cold calling", "customer relationship management (crm)", "presentations",
-                    "objection handling", "negotiation", "closing", "post-sale service"}
+MARKETING_ACTIVITIES = {
+    "market research",
+    "content marketing",
+    "advertising",
+    "influencer marketing",
+    "search engine optimisation (seo)",
+    "brand marketing",
+    "email marketing",
+    "sales promotions",
+}
+SALES_ACTIVITIES = {
+    "prospecting",
+    "cold calling",
+    "customer relationship management (crm)",
+    "presentations",
+    "objection handling",
+    "negotiation",
+    "closing",
+    "post-sale service",
+}
 
 
 # ---------------------------------------------------------------- the comparison
 def test_comparison_has_the_ten_dimensions_with_text_on_both_sides():
     table = concepts.comparison_table()
     assert table.index.tolist() == [
-        "Purpose", "Core function", "Audience", "Time horizon", "Approach", "Strategy", "Metrics",
-        "Activities", "Skills", "Role in the customer journey"]
+        "Purpose",
+        "Core function",
+        "Audience",
+        "Time horizon",
+        "Approach",
+        "Strategy",
+        "Metrics",
+        "Activities",
+        "Skills",
+        "Role in the customer journey",
+    ]
     assert table.columns.tolist() == [MARKETING, SALES]
     assert table.map(lambda text: isinstance(text, str) and len(text) > 10).all().all()
     assert (table[MARKETING] != table[SALES]).all()
@@ -86,15 +110,21 @@ def test_an_unknown_activity_is_named_and_never_raises(activity):
 
 
 def test_quiz_score_counts_right_wrong_and_open():
-    score = quiz_score({"advertising": "marketing", "Closing": "marketing", "CRM": "sales",
-                        "not an activity": "sales", "prospecting": None})
+    score = quiz_score(
+        {
+            "advertising": "marketing",
+            "Closing": "marketing",
+            "CRM": "sales",
+            "not an activity": "sales",
+            "prospecting": None,
+        }
+    )
     assert (score.right, score.wrong, score.unanswered, score.total) == (2, 1, 13, 16)
     assert score.message == "2 of 16 right, 1 not yet, 13 still to answer."
 
 
 def test_quiz_score_of_a_perfect_and_an_empty_quiz():
-    assert quiz_score({a.name: a.side for a in ACTIVITIES}).message == \
-        "16 of 16 right: every activity is in its place."
+    assert quiz_score({a.name: a.side for a in ACTIVITIES}).message == "16 of 16 right: every activity is in its place."
     empty = quiz_score({})
     assert (empty.right, empty.unanswered) == (0, 16)
 
@@ -155,8 +185,11 @@ def test_bookhub_activities_of_another_business():
     interactions = pd.DataFrame({"type": ["demo", None]})
     table = concepts.bookhub_activities(campaigns, interactions)
     assert table[["side", "activity", "example of", "count"]].values.tolist() == [
-        [MARKETING, "radio", "", 2], [MARKETING, "(unknown)", "", 1],
-        [SALES, "(unknown)", "", 1], [SALES, "demo", "", 1]]
+        [MARKETING, "radio", "", 2],
+        [MARKETING, "(unknown)", "", 1],
+        [SALES, "(unknown)", "", 1],
+        [SALES, "demo", "", 1],
+    ]
 
 
 def test_every_textbook_example_is_a_quiz_activity():

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 from smk_helpers import funnel as F
 
 # Stage names chosen so that neither alphabetical order nor size order is the funnel's order.
-FUNNEL = pd.DataFrame({
-    "stage": ["visits", "subscribers", "purchase", "visits", "subscribers", "purchase", "purchase"],
-    "count": [1000.0, 100.0, 20.0, 500.0, 80.0, 10.0, 5.0],
-    "period": ["2025-01", "2025-01", "2025-01", "2025-02", "2025-02", "2025-02", None],
-    "source": ["social", "social", "social", "email", "email", "email", None],
-})
+FUNNEL = pd.DataFrame(
+    {
+        "stage": ["visits", "subscribers", "purchase", "visits", "subscribers", "purchase", "purchase"],
+        "count": [1000.0, 100.0, 20.0, 500.0, 80.0, 10.0, 5.0],
+        "period": ["2025-01", "2025-01", "2025-01", "2025-02", "2025-02", "2025-02", None],
+        "source": ["social", "social", "social", "email", "email", "email", None],
+    }
+)
 
 
 def test_stage_order_is_the_order_of_first_appearance():
@@ -76,22 +78,26 @@ def test_funnel_by_source_gives_each_source_its_own_funnel():
 
 
 def test_funnel_by_source_keeps_the_file_order_of_stages_within_each_source():
-    funnel = pd.DataFrame({
-        "stage": ["visits", "purchase", "purchase", "visits"],
-        "count": [100.0, 5.0, 2.0, 50.0],
-        "source": ["social", "social", "email", "email"],  # email lists purchase first
-    })
+    funnel = pd.DataFrame(
+        {
+            "stage": ["visits", "purchase", "purchase", "visits"],
+            "count": [100.0, 5.0, 2.0, 50.0],
+            "source": ["social", "social", "email", "email"],  # email lists purchase first
+        }
+    )
     email = F.funnel_by_source(funnel).query("source == 'email'")
     assert email["stage"].tolist() == ["visits", "purchase"]
     assert email["rate_from_previous"].iloc[1] == pytest.approx(0.04)
 
 
 def test_warnings_by_source_name_the_source():
-    funnel = pd.DataFrame({
-        "stage": ["visits", "purchase", "visits", "purchase"],
-        "count": [100.0, 5.0, 10.0, 20.0],
-        "source": ["social", "social", "walk-in", "walk-in"],
-    })
+    funnel = pd.DataFrame(
+        {
+            "stage": ["visits", "purchase", "visits", "purchase"],
+            "count": [100.0, 5.0, 10.0, 20.0],
+            "source": ["social", "social", "walk-in", "walk-in"],
+        }
+    )
     warnings = F.funnel_warnings(F.funnel_by_source(funnel), by="source")
     assert len(warnings) == 1
     assert warnings[0].startswith("source walk-in: Stage 'purchase'")
@@ -112,7 +118,9 @@ def test_overall_conversion_is_the_product_of_the_stage_rates(counts):
     assert F.top_conversion(counts).iloc[-1] == pytest.approx(F.overall_conversion(counts))
 
 
-@given(st.lists(st.tuples(st.sampled_from(["visits", "cart", "purchase"]), st.integers(0, 1000)), min_size=1, max_size=12))
+@given(
+    st.lists(st.tuples(st.sampled_from(["visits", "cart", "purchase"]), st.integers(0, 1000)), min_size=1, max_size=12)
+)
 def test_funnel_counts_do_not_depend_on_how_rows_are_split(rows):
     funnel = pd.DataFrame(rows, columns=["stage", "count"]).astype({"count": "float64"})
     table = F.funnel_table(funnel)

@@ -45,7 +45,12 @@ def test_whole_range(shop):
     assert s["win_rate"] == approx(2 / 3)  # I1, I3 won; I2 lost; I4 open is left out
     assert s["funnel"] == [
         {"stage": "reach", "count": 1500, "rate_from_previous": None, "rate_from_top": approx(1.0)},
-        {"stage": "visits", "count": 200, "rate_from_previous": approx(200 / 1500), "rate_from_top": approx(200 / 1500)},
+        {
+            "stage": "visits",
+            "count": 200,
+            "rate_from_previous": approx(200 / 1500),
+            "rate_from_top": approx(200 / 1500),
+        },
         {"stage": "purchase", "count": 9, "rate_from_previous": approx(9 / 200), "rate_from_top": approx(9 / 1500)},
     ]
 
@@ -83,8 +88,20 @@ def orders_without(tmp_path, *columns):
 def test_without_optional_files_keys_are_null(tmp_path):
     orders_without(tmp_path, "campaign_id")
     s = kpis.summary(load_business(tmp_path))
-    for key in ("marketing_spend", "impressions", "clicks", "leads", "ctr", "cost_per_lead", "cac", "roas",
-                "attributed_revenue", "marketing_roi", "win_rate", "funnel"):
+    for key in (
+        "marketing_spend",
+        "impressions",
+        "clicks",
+        "leads",
+        "ctr",
+        "cost_per_lead",
+        "cac",
+        "roas",
+        "attributed_revenue",
+        "marketing_roi",
+        "win_rate",
+        "funnel",
+    ):
         assert key in s and s[key] is None, key
     assert s["revenue"] == approx(320)
 

@@ -113,12 +113,16 @@ def test_two_files_for_one_table_are_named_not_picked(tmp_path):
     write(tmp_path, "orders.csv", HEADER + orders(3))
     write(tmp_path, "Orders.csv", HEADER + orders(5))
     [problem] = problems(tmp_path)
-    assert problem == (f"{tmp_path} has Orders.csv and orders.csv; smk reads one orders file, so keep one of them and "
-                       "move or rename the other.")
+    assert problem == (
+        f"{tmp_path} has Orders.csv and orders.csv; smk reads one orders file, so keep one of them and "
+        "move or rename the other."
+    )
 
 
-@pytest.mark.parametrize("kind, words", [("fifo", "is a named pipe (FIFO)"), ("folder", "is a folder"),
-                                         ("loop", "is a link that leads back to itself")])
+@pytest.mark.parametrize(
+    "kind, words",
+    [("fifo", "is a named pipe (FIFO)"), ("folder", "is a folder"), ("loop", "is a link that leads back to itself")],
+)
 def test_an_orders_file_that_is_not_a_file_is_named_for_what_it_is(tmp_path, kind, words):
     folder = tmp_path / "shop"
     folder.mkdir()
@@ -130,13 +134,22 @@ def test_an_orders_file_that_is_not_a_file_is_named_for_what_it_is(tmp_path, kin
 
 
 def test_blank_lines_above_the_header_count_in_row_numbers(tmp_path):
-    [problem] = problems(write(tmp_path, "orders.csv", "\n\n" + HEADER + "1,2025-01-01,,shop,5\n2,2025-01-01,,shop,x\n"))
+    [problem] = problems(
+        write(tmp_path, "orders.csv", "\n\n" + HEADER + "1,2025-01-01,,shop,5\n2,2025-01-01,,shop,x\n")
+    )
     assert problem.startswith("orders.csv, column 'revenue', row 5: not a number")
 
 
 def test_a_workbook_is_named_as_the_workbook(tmp_path):
-    pd.DataFrame({"order_id": ["1", "1"], "order_date": ["2025-01-02"] * 2, "customer_id": ["", ""],
-                  "channel": ["shop"] * 2, "revenue": [5, 6]}).to_excel(tmp_path / "orders.xlsx", index=False)
+    pd.DataFrame(
+        {
+            "order_id": ["1", "1"],
+            "order_date": ["2025-01-02"] * 2,
+            "customer_id": ["", ""],
+            "channel": ["shop"] * 2,
+            "revenue": [5, 6],
+        }
+    ).to_excel(tmp_path / "orders.xlsx", index=False)
     [problem] = problems(tmp_path)
     assert problem.startswith("orders.xlsx, column 'order_id', row 3: an id already used on an earlier row")
 
@@ -148,8 +161,9 @@ def test_a_workbook_is_named_as_the_workbook(tmp_path):
 def workbook_with(sheet_xml: bytes, lie_about_size: int | None = None) -> bytes:
     """A real workbook (from pandas) whose first sheet is replaced by ``sheet_xml``."""
     good = io.BytesIO()
-    pd.DataFrame({"order_id": ["1"], "order_date": ["2025-01-02"], "customer_id": [""], "channel": ["shop"],
-                  "revenue": [5]}).to_excel(good, index=False)
+    pd.DataFrame(
+        {"order_id": ["1"], "order_date": ["2025-01-02"], "customer_id": [""], "channel": ["shop"], "revenue": [5]}
+    ).to_excel(good, index=False)
     out = io.BytesIO()
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -161,16 +175,18 @@ def workbook_with(sheet_xml: bytes, lie_about_size: int | None = None) -> bytes:
             start = 0
             while (start := raw.find(signature, start)) >= 0:
                 name_at = start + (30 if signature == b"PK\x03\x04" else 46)
-                length = int.from_bytes(raw[start + (26 if signature == b"PK\x03\x04" else 28):][:2], "little")
-                if raw[name_at:name_at + length] == b"xl/worksheets/sheet1.xml":
-                    raw[start + offset:start + offset + 4] = lie_about_size.to_bytes(4, "little")
+                length = int.from_bytes(raw[start + (26 if signature == b"PK\x03\x04" else 28) :][:2], "little")
+                if raw[name_at : name_at + length] == b"xl/worksheets/sheet1.xml":
+                    raw[start + offset : start + offset + 4] = lie_about_size.to_bytes(4, "little")
                 start += 4
     return bytes(raw)
 
 
-SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-         b'<row r="1"><c t="inlineStr"><is><t>order_id</t></is></c></row>%s</sheetData></worksheet>')
+SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    b'<row r="1"><c t="inlineStr"><is><t>order_id</t></is></c></row>%s</sheetData></worksheet>'
+)
 
 
 def test_a_zip_bomb_workbook_is_refused_before_it_is_parsed(tmp_path):
@@ -216,23 +232,28 @@ def test_a_lone_order_years_away_gets_a_warning(tmp_path):
 
 def test_a_batch_csv_with_an_unclosed_quote_is_refused(tmp_path):
     write(tmp_path, "batch.csv", 'business_name,gross_margin\n"Good,0.4\nBad,0.5\n')
-    with pytest.raises(B.BatchError, match=r'^batch.csv, row 2: a quote \(\"\) opens a cell there and never closes'):
+    with pytest.raises(B.BatchError, match=r"^batch.csv, row 2: a quote \(\"\) opens a cell there and never closes"):
         B.read_batch(tmp_path / "batch.csv", tmp_path / "out")
 
 
 def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
     write(tmp_path, "batch.yaml", laughs + "businesses:\n  - business_name: *i\n")
     with pytest.raises(B.BatchError, match=r"anchors and aliases \(&, \*\) are not allowed"):
         B.read_batch(tmp_path / "batch.yaml", tmp_path / "out")
 
 
-@pytest.mark.parametrize("text, words", [
-    ("businesses:\n  - business_name: " + "[" * 5000 + "]" * 5000 + "\n", "nests lists or maps too deeply"),
-    ("businesses:\n  - gross_margin: " + "1" * 5000 + "\n", "holds a value smk cannot read"),
-    ("businesses:\n  - business_name: [North, South]\n", "'business_name' must be one plain value"),
-], ids=["deep", "huge-number", "a-list"])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("businesses:\n  - business_name: " + "[" * 5000 + "]" * 5000 + "\n", "nests lists or maps too deeply"),
+        ("businesses:\n  - gross_margin: " + "1" * 5000 + "\n", "holds a value smk cannot read"),
+        ("businesses:\n  - business_name: [North, South]\n", "'business_name' must be one plain value"),
+    ],
+    ids=["deep", "huge-number", "a-list"],
+)
 def test_yaml_that_is_not_plain_values_gets_a_sentence(tmp_path, text, words):
     write(tmp_path, "batch.yaml", text)
     with pytest.raises(B.BatchError, match=words):
@@ -243,18 +264,24 @@ def test_a_named_pipe_as_batch_file_is_named_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "batch.csv")
     done = smk("report", "--batch", tmp_path / "batch.csv")
     assert done.returncode == 2
-    assert done.stderr.strip() == "smk: batch.csv is a named pipe (FIFO), not a batch file smk can read; put the batch " \
-                                  "file itself there."
+    assert (
+        done.stderr.strip() == "smk: batch.csv is a named pipe (FIFO), not a batch file smk can read; put the batch "
+        "file itself there."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Worksheet files
 
 
-@pytest.mark.parametrize("content, words", [
-    ("[" * 100_000, "nests too deeply to be a worksheet file"),
-    ('{"answers": {}, "schema_version": ' + "9" * 5000 + "}", "holds a number too long to read"),
-], ids=["deep", "huge-number"])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("[" * 100_000, "nests too deeply to be a worksheet file"),
+        ('{"answers": {}, "schema_version": ' + "9" * 5000 + "}", "holds a number too long to read"),
+    ],
+    ids=["deep", "huge-number"],
+)
 def test_a_worksheet_file_nesting_too_deep_or_holding_huge_numbers(tmp_path, content, words):
     path = tmp_path / "shop-0a1b2c3d.json"
     path.write_text(content, encoding="utf-8")
@@ -267,8 +294,9 @@ def test_a_worksheet_file_nesting_too_deep_or_holding_huge_numbers(tmp_path, con
 def test_a_named_pipe_in_the_worksheet_folder_is_reported_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "shop-0a1b2c3d.json")
     code = "import sys; from smk_helpers import worksheet as ws; print(ws.list_worksheets(sys.argv[1])[1])"
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
-                          timeout=PATIENCE_S)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=PATIENCE_S
+    )
     assert "shop-0a1b2c3d.json is a named pipe (FIFO)" in done.stdout, done.stderr
 
 
@@ -288,8 +316,10 @@ def test_the_page_upload_names_an_unclosed_quote(tmp_path):
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'
     business, said = check_uploads(write(tmp_path, "orders.csv", HEADER + "".join(lines)), "Shop")
     assert business is None
-    assert said == ['orders.csv, row 5: a quote (") opens a cell there and never closes, so every row after it would '
-                    'be lost; remove the stray quote, or close it.']
+    assert said == [
+        'orders.csv, row 5: a quote (") opens a cell there and never closes, so every row after it would '
+        "be lost; remove the stray quote, or close it."
+    ]
 
 
 def test_every_sentence_is_json_safe(tmp_path):
@@ -311,14 +341,19 @@ def test_windows_1252_with_two_letters_that_look_like_utf8_is_still_read(tmp_pat
 
 
 def test_a_note_in_prose_over_several_lines_is_fine(tmp_path):
-    text = (HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"Called back, left message, no answer, try '
-            'again, Fri, 3pm\nthen emailed"\n2,2025-01-02,,shop,6,\n')
+    text = (
+        HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"Called back, left message, no answer, try '
+        'again, Fri, 3pm\nthen emailed"\n2,2025-01-02,,shop,6,\n'
+    )
     assert load_business(write(tmp_path, "orders.csv", text)).orders["note"].iloc[0].endswith("then emailed")
 
 
 def test_a_note_that_swallowed_rows_is_named(tmp_path):
-    lines = [HEADER.replace("\n", ",note\n"), '1,2025-01-01,C1,shop,5,"see below\n'] + \
-            [f"{i},2025-01-0{i},C{i},shop,5,\n" for i in range(2, 6)] + ['6,2025-01-06,C6,shop,5,end"\n']
+    lines = (
+        [HEADER.replace("\n", ",note\n"), '1,2025-01-01,C1,shop,5,"see below\n']
+        + [f"{i},2025-01-0{i},C{i},shop,5,\n" for i in range(2, 6)]
+        + ['6,2025-01-06,C6,shop,5,end"\n']
+    )
     [problem] = problems(write(tmp_path, "orders.csv", "".join(lines)))
     assert problem.startswith("orders.csv, column 'note', row 2: a quoted cell runs from line 2 to line 7")
 
@@ -343,7 +378,12 @@ def test_damaged_bytes_in_the_header_are_named_and_never_crash_the_output(tmp_pa
     raw = "order_id,order_date,customer_id,channel,revenue,café\n1,2025-01-01,Café,shop,5,x\n".encode("utf-8")
     raw = raw.replace(b"revenue", b"reven\xfce")
     folder = write(tmp_path / "shop", "orders.csv", raw)
-    done = subprocess.run([SMK, "validate", str(folder)], capture_output=True, text=True, timeout=PATIENCE_S,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    done = subprocess.run(
+        [SMK, "validate", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE_S,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "orders.csv, its header: bytes that are not UTF-8 (e.g. 'reven\\xfce')" in done.stdout

@@ -88,7 +88,7 @@ def test_safe_divide_dataframes():
     assert result["x"].iloc[0] == 0.5 and math.isnan(result["x"].iloc[1])
 
 
-@given(st.integers(-10**9, 10**9), st.integers(-10**9, 10**9))
+@given(st.integers(-(10**9), 10**9), st.integers(-(10**9), 10**9))
 def test_safe_divide_is_nan_exactly_when_the_denominator_is_zero(numerator, denominator):
     result = K.safe_divide(numerator, denominator)
     assert math.isnan(result) if denominator == 0 else result == pytest.approx(numerator / denominator)
@@ -259,14 +259,16 @@ def test_break_even_roas_matches_roi_zero():
 # Orders
 # ---------------------------------------------------------------------------------------------
 
-ORDERS = orders_table([
-    ("2025-01-10", "C1", "in-store", 50.0, None),
-    ("2025-01-20", "C2", "website", 30.0, "E1"),
-    ("2025-02-05", "C1", "in-store", 20.0, None),
-    ("2025-02-15", None, "in-store", 40.0, "S1"),
-    ("2025-04-28", "C3", "(unknown)", 60.0, "E1"),
-    ("2025-04-29", "", "website", 0.0, None),  # an empty id is anonymous too
-])
+ORDERS = orders_table(
+    [
+        ("2025-01-10", "C1", "in-store", 50.0, None),
+        ("2025-01-20", "C2", "website", 30.0, "E1"),
+        ("2025-02-05", "C1", "in-store", 20.0, None),
+        ("2025-02-15", None, "in-store", 40.0, "S1"),
+        ("2025-04-28", "C3", "(unknown)", 60.0, "E1"),
+        ("2025-04-29", "", "website", 0.0, None),  # an empty id is anonymous too
+    ]
+)
 
 
 def test_order_totals():
@@ -366,8 +368,11 @@ def test_order_kpis_do_not_depend_on_row_order(rows, random):
 
     def kpis(o):
         return (
-            K.order_count(o), K.customer_count(o), K.new_customer_count(o, "2025-01-01", "2025-06-30"),
-            K.repeat_purchase_rate(o), K.revenue_by_channel(o).sort_index().to_dict(),
+            K.order_count(o),
+            K.customer_count(o),
+            K.new_customer_count(o, "2025-01-01", "2025-06-30"),
+            K.repeat_purchase_rate(o),
+            K.revenue_by_channel(o).sort_index().to_dict(),
             K.revenue_by_month(o).to_dict(),
         )
 
@@ -383,11 +388,13 @@ def test_order_kpis_do_not_depend_on_row_order(rows, random):
 # Campaigns
 # ---------------------------------------------------------------------------------------------
 
-CAMPAIGNS = campaigns_table([
-    ("E1", "email", "2025-01-01", "2025-01-31", 62.0, 3100.0, 310.0, 31.0),
-    ("S1", "social", "2025-02-01", "2025-02-28", 280.0, None, 140.0, None),
-    ("S2", "social", "2025-03-01", "2025-03-01", 10.0, 1000.0, 5.0, 0.0),
-])
+CAMPAIGNS = campaigns_table(
+    [
+        ("E1", "email", "2025-01-01", "2025-01-31", 62.0, 3100.0, 310.0, 31.0),
+        ("S1", "social", "2025-02-01", "2025-02-28", 280.0, None, 140.0, None),
+        ("S2", "social", "2025-03-01", "2025-03-01", 10.0, 1000.0, 5.0, 0.0),
+    ]
+)
 
 
 def test_campaign_totals_ratios_use_campaigns_with_both_parts_known():
@@ -498,13 +505,15 @@ def test_campaign_totals_do_not_depend_on_row_order(rows, random):
 # Interactions and targets
 # ---------------------------------------------------------------------------------------------
 
-INTERACTIONS = pd.DataFrame({
-    "date": pd.to_datetime(["2025-01-10", "2025-02-05", "2025-02-10", "2025-02-20", "2025-01-25", "2025-02-06"]),
-    "staff": ["Maya", "Maya", "Tom", "Tom", "Tom", "Maya"],
-    "outcome": ["won", "won", "lost", "open", "won", "won"],
-    "order_id": ["0", "2", None, None, "1", "2"],  # Maya's two wins name the same order
-    "minutes": [10.0, 20.0, 15.0, 5.0, None, 6.0],
-})
+INTERACTIONS = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2025-01-10", "2025-02-05", "2025-02-10", "2025-02-20", "2025-01-25", "2025-02-06"]),
+        "staff": ["Maya", "Maya", "Tom", "Tom", "Tom", "Maya"],
+        "outcome": ["won", "won", "lost", "open", "won", "won"],
+        "order_id": ["0", "2", None, None, "1", "2"],  # Maya's two wins name the same order
+        "minutes": [10.0, 20.0, 15.0, 5.0, None, 6.0],
+    }
+)
 
 
 def test_outcome_counts_and_win_rate():
@@ -535,11 +544,13 @@ def test_staff_revenue_counts_an_order_once_per_person():
     ]
 
 
-TARGETS = pd.DataFrame({
-    "period": ["2025-01", "2025-02", "2025-02", "2025-02", "2025-02", "2025-03", "2025-06"],
-    "target": [100.0, 100.0, 30.0, 20.0, 40.0, 0.0, 100.0],
-    "staff": [None, None, "Maya", "Maya", "Tom", None, None],
-})
+TARGETS = pd.DataFrame(
+    {
+        "period": ["2025-01", "2025-02", "2025-02", "2025-02", "2025-02", "2025-03", "2025-06"],
+        "target": [100.0, 100.0, 30.0, 20.0, 40.0, 0.0, 100.0],
+        "staff": [None, None, "Maya", "Maya", "Tom", None, None],
+    }
+)
 
 
 def test_quota_attainment():
@@ -571,7 +582,12 @@ def test_one_to_many_vs_one_to_one_by_hand():
     table = K.one_to_many_vs_one_to_one(CAMPAIGNS, INTERACTIONS, ORDERS)
     assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_ONE]
     assert list(table.columns) == [
-        "reach", "cost", "orders", "cost_per_contact", "conversion_per_contact", "cost_per_order"
+        "reach",
+        "cost",
+        "orders",
+        "cost_per_contact",
+        "conversion_per_contact",
+        "cost_per_order",
     ]
     many, one = table.loc[K.ONE_TO_MANY], table.loc[K.ONE_TO_ONE]
     # Campaigns: E1 brought 2 orders, S1 1, S2 none; S1's impressions are unknown.
@@ -617,25 +633,34 @@ def test_one_to_many_vs_one_to_one_with_no_orders_won():
 
 
 def test_importing_kpis_does_not_import_plotting_or_papermill(tmp_path, repo):
-    code = "import sys, smk_helpers.kpis, smk_helpers.funnel, smk_helpers.formatting; " \
-           "print(sorted(m for m in ('matplotlib', 'papermill') if m in sys.modules))"
+    code = (
+        "import sys, smk_helpers.kpis, smk_helpers.funnel, smk_helpers.formatting; "
+        "print(sorted(m for m in ('matplotlib', 'papermill') if m in sys.modules))"
+    )
     env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
 def test_paid_cac_counts_only_new_customers_brought_by_paid_campaigns():
-    orders = pd.DataFrame({
-        "order_id": ["1", "2", "3", "4", "5"],
-        "customer_id": ["C1", "C2", "C1", "C3", None],
-        "order_date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-02-07", "2025-02-08", "2025-02-09"]),
-        "campaign_id": ["AD", "NEWS", "AD", "AD", "AD"],
-    })
-    campaigns = pd.DataFrame({
-        "campaign_id": ["AD", "NEWS"], "spend": [120.0, 40.0],
-        "start_date": pd.to_datetime(["2025-01-01", "2025-01-01"]),
-        "end_date": pd.to_datetime(["2025-02-28", "2025-01-31"]),
-    })
+    orders = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3", "4", "5"],
+            "customer_id": ["C1", "C2", "C1", "C3", None],
+            "order_date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-02-07", "2025-02-08", "2025-02-09"]),
+            "campaign_id": ["AD", "NEWS", "AD", "AD", "AD"],
+        }
+    )
+    campaigns = pd.DataFrame(
+        {
+            "campaign_id": ["AD", "NEWS"],
+            "spend": [120.0, 40.0],
+            "start_date": pd.to_datetime(["2025-01-01", "2025-01-01"]),
+            "end_date": pd.to_datetime(["2025-02-28", "2025-01-31"]),
+        }
+    )
     # whole range: $120 of ads brought C1 and C3 (C1's second order and the walk-in do not count)
     assert K.paid_cac(orders, campaigns, ["AD"]) == pytest.approx(60.0)
     # February: 28 of AD's 59 days -> $56.95; only C3 is new in February

@@ -21,8 +21,9 @@ def get(url):
 
 
 def test_kernelspec_is_the_venvs_python():
-    out = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], capture_output=True, text=True, check=True
+    ).stdout
     spec = json.loads(out)["kernelspecs"]["python3"]
     assert Path(spec["resource_dir"]).resolve().is_relative_to(Path(sys.prefix).resolve())
 

@@ -45,8 +45,13 @@ def test_the_parameters_cell_holds_exactly_the_five_defaults():
     tree = ast.parse(source(tagged[0]))
     assigned = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}
     assert all(isinstance(node, ast.Assign) for node in tree.body)
-    assert assigned == {"data_dir": "", "business_name": "", "currency": "$", "gross_margin": None,
-                        "staff_hourly_cost": 13.56}
+    assert assigned == {
+        "data_dir": "",
+        "business_name": "",
+        "currency": "$",
+        "gross_margin": None,
+        "staff_hourly_cost": 13.56,
+    }
     assert list(assigned) == ["data_dir", "business_name", "currency", "gross_margin", "staff_hourly_cost"]
 
 
@@ -59,7 +64,11 @@ def test_the_parameters_come_before_anything_is_loaded():
 def test_exercises_and_hidden_solutions():
     all_cells = cells()
     for exercise_id in ("07.1", "07.2"):
-        at = [i for i, c in enumerate(all_cells) if c["cell_type"] == "code" and f'check("{exercise_id}", answer)' in source(c)]
+        at = [
+            i
+            for i, c in enumerate(all_cells)
+            if c["cell_type"] == "code" and f'check("{exercise_id}", answer)' in source(c)
+        ]
         assert len(at) == 2, exercise_id
         task, solution = all_cells[at[0]], all_cells[at[1]]
         assert at[1] == at[0] + 1
@@ -93,14 +102,17 @@ def test_07_1_is_the_book_hubs_roas(hub):
     assert not check("07.1", 2.5).passed
 
 
-@pytest.mark.parametrize("answer, words", [
-    (0.129, "that is marketing ROI"),
-    (0.373, "upside down"),
-    (45.88, "divides all revenue by spend"),
-    (7.60, "cost per lead"),
-    (268.2, "looks like a percentage"),
-    ("2.68x", "text"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (0.129, "that is marketing ROI"),
+        (0.373, "upside down"),
+        (45.88, "divides all revenue by spend"),
+        (7.60, "cost per lead"),
+        (268.2, "looks like a percentage"),
+        ("2.68x", "text"),
+    ],
+)
 def test_07_1_near_misses(answer, words):
     feedback = check("07.1", answer)
     assert not feedback.passed and words in feedback.message
@@ -116,21 +128,40 @@ def test_07_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
     section.close()
 
 
-@pytest.mark.parametrize("answer, words", [
-    (3.77, "default $13.56 an hour"),
-    (14.73, "one-to-many (campaigns) row"),
-    (2.84, "cost per contact"),
-    (11473.33, "total staff cost"),
-    (9, "too high"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (3.77, "default $13.56 an hour"),
+        (14.73, "one-to-many (campaigns) row"),
+        (2.84, "cost per contact"),
+        (11473.33, "total staff cost"),
+        (9, "too high"),
+    ],
+)
 def test_07_2_near_misses(answer, words):
     feedback = check("07.2", answer)
     assert not feedback.passed and words in feedback.message
 
 
 @pytest.mark.parametrize("exercise_id", ["07.1", "07.2"])
-@pytest.mark.parametrize("answer", [..., None, "abc", [1, 2], {"a": 1}, pd.DataFrame({"a": [1, 2]}),
-                                    pd.Series([2.68]), math.nan, math.inf, -1, 0, True, object()])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        ...,
+        None,
+        "abc",
+        [1, 2],
+        {"a": 1},
+        pd.DataFrame({"a": [1, 2]}),
+        pd.Series([2.68]),
+        math.nan,
+        math.inf,
+        -1,
+        0,
+        True,
+        object(),
+    ],
+)
 def test_checks_never_raise(exercise_id, answer):
     feedback = check(exercise_id, answer)
     assert feedback.status in ("right", "wrong", "missing") and feedback.message
@@ -145,8 +176,9 @@ def run(tmp_path, **parameters):
     import papermill
 
     out = tmp_path / "out.ipynb"
-    nb = papermill.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3",
-                                    cwd=str(tmp_path), progress_bar=False)
+    nb = papermill.execute_notebook(
+        str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3", cwd=str(tmp_path), progress_bar=False
+    )
     outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error"]
     text = []
@@ -166,7 +198,9 @@ def broken_folder(tmp_path):
         "order_id,order_date,customer_id,channel,revenue\n"
         "1,2025-03-01,C1,in-store,40.00\n"
         "2,2025-03-02,,in-store,abc\n"
-        "3,14/03/2025,C2,website,12.00\n", encoding="utf-8")
+        "3,14/03/2025,C2,website,12.00\n",
+        encoding="utf-8",
+    )
     (folder / "funnel.csv").write_text("stage\nvisits\n", encoding="utf-8")
     return folder
 
@@ -190,8 +224,9 @@ def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, brok
 
 @pytest.mark.slow
 def test_the_hand_computed_shop_shows_its_numbers(tmp_path):
-    text, _ = run(tmp_path, data_dir=str(FIXTURE), business_name="Hand shop", currency="€", gross_margin=0.4,
-                  staff_hourly_cost=20)
+    text, _ = run(
+        tmp_path, data_dir=str(FIXTURE), business_name="Hand shop", currency="€", gross_margin=0.4, staff_hourly_cost=20
+    )
     assert "Loaded Hand shop: 6 orders from 5 January 2025 to 15 March 2025" in text
     assert "Hand shop took €320.00 in 6 orders over all dates in the data" in text
     assert "1.65x" in text and "2.50x" in text  # ROAS 160 / 97; break-even 1 / 0.4

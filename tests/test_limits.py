@@ -47,7 +47,9 @@ def test_max_table_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_TABLE_BYTES", len(text))
     assert loads(folder)
     monkeypatch.setattr(limits, "MAX_TABLE_BYTES", len(text) - 1)
-    with pytest.raises(BusinessDataError, match=rf"orders.csv is {len(text)} bytes, more than the {len(text) - 1} bytes"):
+    with pytest.raises(
+        BusinessDataError, match=rf"orders.csv is {len(text)} bytes, more than the {len(text) - 1} bytes"
+    ):
         load_business(folder)
 
 
@@ -75,8 +77,9 @@ def test_max_cell_chars():
 
 def small_workbook(tmp_path):
     path = tmp_path / "orders.xlsx"
-    pd.DataFrame({"order_id": ["1"], "order_date": ["2025-01-02"], "customer_id": [""], "channel": ["shop"],
-                  "revenue": [5]}).to_excel(path, index=False)
+    pd.DataFrame(
+        {"order_id": ["1"], "order_date": ["2025-01-02"], "customer_id": [""], "channel": ["shop"], "revenue": [5]}
+    ).to_excel(path, index=False)
     with zipfile.ZipFile(path) as book:
         entries = book.infolist()
     return path, entries
@@ -130,7 +133,7 @@ def test_earliest_and_latest_date(tmp_path, at, over):
 
 
 def test_max_number(tmp_path):
-    assert limits.MAX_NUMBER == 10 ** 12
+    assert limits.MAX_NUMBER == 10**12
     assert loads(folder_with(tmp_path / "at", "orders.csv", HEADER + "1,2025-01-01,,shop,1000000000000\n"))
     assert not loads(folder_with(tmp_path / "over", "orders.csv", HEADER + "1,2025-01-01,,shop,1000000000001\n"))
 
@@ -163,9 +166,16 @@ def test_max_worksheet_file_bytes(tmp_path, monkeypatch):
         ws.load(path)
 
 
-@pytest.mark.parametrize("name, limit", [("business_name", limits.MAX_NAME_CHARS), ("currency", limits.MAX_CURRENCY_CHARS),
-                                         ("handoff", limits.MAX_NAME_CHARS), ("data_dir", limits.MAX_PATH_CHARS),
-                                         ("worksheet", limits.MAX_PATH_CHARS)])
+@pytest.mark.parametrize(
+    "name, limit",
+    [
+        ("business_name", limits.MAX_NAME_CHARS),
+        ("currency", limits.MAX_CURRENCY_CHARS),
+        ("handoff", limits.MAX_NAME_CHARS),
+        ("data_dir", limits.MAX_PATH_CHARS),
+        ("worksheet", limits.MAX_PATH_CHARS),
+    ],
+)
 def test_max_name_and_path_chars(name, limit):
     assert len(R.check_parameters({name: "x" * limit} if name != "currency" else {name: "€" * limit})[name]) == limit
     with pytest.raises(R.ParameterError, match=f"{name} is {limit + 1:,} characters long; give at most {limit:,}"):

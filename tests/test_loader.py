@@ -29,7 +29,9 @@ def problems(path, **kwargs):
 
 
 def test_plain_utf8_file_is_typed(tmp_path):
-    b = load_business(folder(tmp_path, orders__csv=HEADER + "1,2025-03-14,C1,in-store,48.50\n2,2025-03-15,,website,12\n"))
+    b = load_business(
+        folder(tmp_path, orders__csv=HEADER + "1,2025-03-14,C1,in-store,48.50\n2,2025-03-15,,website,12\n")
+    )
     o = b.orders
     assert o["order_id"].tolist() == ["1", "2"]
     assert o["order_date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-14", "2025-03-15"]
@@ -62,9 +64,15 @@ def test_money_formats(tmp_path):
 
 
 def test_xlsx_in_place_of_csv(tmp_path):
-    pd.DataFrame({"order_id": ["00123", "2"], "order_date": ["2025-01-02", "2025-01-03"],
-                  "customer_id": ["C1", None], "channel": ["shop", "web"], "revenue": [10.5, 3]}).to_excel(
-        tmp_path / "orders.xlsx", index=False)
+    pd.DataFrame(
+        {
+            "order_id": ["00123", "2"],
+            "order_date": ["2025-01-02", "2025-01-03"],
+            "customer_id": ["C1", None],
+            "channel": ["shop", "web"],
+            "revenue": [10.5, 3],
+        }
+    ).to_excel(tmp_path / "orders.xlsx", index=False)
     o = load_business(tmp_path).orders
     assert o["order_id"].tolist() == ["00123", "2"] and o["revenue"].tolist() == [10.5, 3.0]
     assert o["customer_id"].isna().tolist() == [False, True]
@@ -77,8 +85,15 @@ def test_iso_datetimes_keep_the_wall_clock_date(tmp_path):
     assert dates.iloc[0].hour == 23  # the offset is dropped, never applied
 
 
-@pytest.mark.parametrize("dayfirst, cell, expected", [(True, "14/03/2025", "2025-03-14"), (False, "03/14/2025", "2025-03-14"),
-                                                      (True, "03/04/2025", "2025-04-03"), (False, "03/04/2025", "2025-03-04")])
+@pytest.mark.parametrize(
+    "dayfirst, cell, expected",
+    [
+        (True, "14/03/2025", "2025-03-14"),
+        (False, "03/14/2025", "2025-03-14"),
+        (True, "03/04/2025", "2025-04-03"),
+        (False, "03/04/2025", "2025-03-04"),
+    ],
+)
 def test_slash_dates_with_a_stated_order(tmp_path, dayfirst, cell, expected):
     o = load_business(folder(tmp_path, orders__csv=HEADER + f"1,{cell},,s,1\n"), dayfirst=dayfirst).orders
     assert str(o.loc[0, "order_date"].date()) == expected
@@ -103,8 +118,12 @@ def test_blank_channel_is_grouped_as_unknown(tmp_path):
 
 def test_optional_numbers_may_be_blank_extra_columns_and_files_are_kept(tmp_path):
     campaigns = "campaign_id,channel,start_date,end_date,spend,impressions,clicks,note\nA,email,2025-01-01,2025-01-31,10,,,x\nB,ads,2025-01-01,2025-01-31,5,100,4,y\n"
-    path = folder(tmp_path, orders__csv=HEADER.replace("\n", ",campaign_id\n") + "1,2025-01-02,,s,5,A\n",
-                  campaigns__csv=campaigns, notes__txt="anything")
+    path = folder(
+        tmp_path,
+        orders__csv=HEADER.replace("\n", ",campaign_id\n") + "1,2025-01-02,,s,5,A\n",
+        campaigns__csv=campaigns,
+        notes__txt="anything",
+    )
     b = load_business(path)
     assert b.campaigns["impressions"].isna().tolist() == [True, False]
     assert b.campaigns["note"].tolist() == ["x", "y"]
@@ -133,7 +152,10 @@ def test_all_contract_files_load(tmp_path):
     )
     b = load_business(path)
     assert b.interactions.loc[0, "outcome"] == "won"
-    assert b.targets["period"].tolist() == ["2025-01", "2025-01"] and b.targets["staff"].isna().tolist() == [True, False]
+    assert b.targets["period"].tolist() == ["2025-01", "2025-01"] and b.targets["staff"].isna().tolist() == [
+        True,
+        False,
+    ]
     assert b.funnel["count"].tolist() == [100, 3] and b.orders.loc[0, "items"] == 2
     assert b.warnings == ()
 
@@ -205,10 +227,16 @@ def test_gross_profit_must_be_complete_once_present(tmp_path):
 
 
 def test_campaign_rules(tmp_path):
-    campaigns = ("campaign_id,channel,start_date,end_date,spend,impressions,clicks\n"
-                 "A,email,2025-01-10,2025-01-01,-1,10,20\n")
-    msgs = problems(folder(tmp_path, orders__csv=HEADER.replace("\n", ",campaign_id\n") + "1,2025-01-02,,s,5,Z\n",
-                           campaigns__csv=campaigns))
+    campaigns = (
+        "campaign_id,channel,start_date,end_date,spend,impressions,clicks\nA,email,2025-01-10,2025-01-01,-1,10,20\n"
+    )
+    msgs = problems(
+        folder(
+            tmp_path,
+            orders__csv=HEADER.replace("\n", ",campaign_id\n") + "1,2025-01-02,,s,5,Z\n",
+            campaigns__csv=campaigns,
+        )
+    )
     assert any("campaigns.csv" in m and "'spend'" in m for m in msgs)
     assert any("campaigns.csv" in m and "'clicks'" in m and "impressions" in m for m in msgs)
     assert any("campaigns.csv" in m and "'end_date'" in m for m in msgs)
@@ -255,8 +283,7 @@ def test_funnel_stage_larger_than_the_one_above_is_a_warning(tmp_path):
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
 def test_money_round_trips_through_every_format(value):
     cents = float(value)
-    formats = [f"{cents:.2f}", f"{cents:,.2f}", f"${cents:,.2f}",
-               f"{cents:,.2f}".replace(",", " ").replace(".", ",")]
+    formats = [f"{cents:.2f}", f"{cents:,.2f}", f"${cents:,.2f}", f"{cents:,.2f}".replace(",", " ").replace(".", ",")]
     dot, _ = parse_numbers(pd.Series(formats[:3]))
     comma, _ = parse_numbers(pd.Series(formats[3:]), decimal_comma=True)
     assert dot.tolist() == [pytest.approx(cents)] * 3

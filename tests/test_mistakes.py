@@ -10,8 +10,14 @@ from smk_helpers import mistakes as M
 
 
 def campaigns(**columns):
-    base = {"start_date": pd.to_datetime(["2025-03-01"]), "end_date": pd.to_datetime(["2025-03-31"]),
-            "spend": [100.0], "impressions": [None], "clicks": [None], "leads": [None]}
+    base = {
+        "start_date": pd.to_datetime(["2025-03-01"]),
+        "end_date": pd.to_datetime(["2025-03-31"]),
+        "spend": [100.0],
+        "impressions": [None],
+        "clicks": [None],
+        "leads": [None],
+    }
     base.update(columns)
     return pd.DataFrame(base)
 
@@ -44,8 +50,14 @@ def test_zero_denominator_wrong_is_zero_or_infinity_right_is_nan():
 
 
 def test_mean_of_ratios_against_ratio_of_sums():
-    table = pd.DataFrame({"spend": [10.0, 300.0, 5.0], "impressions": [100.0, 10000.0, None],
-                          "clicks": [10.0, 100.0, None], "leads": [None, None, None]})
+    table = pd.DataFrame(
+        {
+            "spend": [10.0, 300.0, 5.0],
+            "impressions": [100.0, 10000.0, None],
+            "clicks": [10.0, 100.0, None],
+            "leads": [None, None, None],
+        }
+    )
     demo = M.mean_of_ratios(table)
     assert demo.wrong == pytest.approx((0.10 + 0.01) / 2)
     assert demo.right == pytest.approx(110 / 10100)
@@ -61,9 +73,12 @@ def test_simpson_example_is_better_in_every_group_and_worse_overall():
 
 
 def test_different_periods_divides_one_periods_spend_by_anothers_customers():
-    orders = pd.DataFrame({"customer_id": ["C1", "C2", "C3", "C4", "C1"],
-                           "order_date": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-10",
-                                                         "2025-03-20", "2025-03-25"])})
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["C1", "C2", "C3", "C4", "C1"],
+            "order_date": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-10", "2025-03-20", "2025-03-25"]),
+        }
+    )
     demo = M.different_periods(orders, campaigns(), "2025-03-01", "2025-03-31", None, None)
     assert demo.wrong == pytest.approx(100 / 4)
     assert demo.right == pytest.approx(100 / 2)
@@ -73,8 +88,12 @@ def test_different_periods_divides_one_periods_spend_by_anothers_customers():
 
 
 def test_sessions_vs_users_counts_orders_against_customers_in_the_period():
-    orders = pd.DataFrame({"customer_id": ["C1", "C1", "C1", "C2", None, ""],
-                           "order_date": pd.to_datetime(["2025-03-01"] * 5 + ["2025-04-01"])})
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["C1", "C1", "C1", "C2", None, ""],
+            "order_date": pd.to_datetime(["2025-03-01"] * 5 + ["2025-04-01"]),
+        }
+    )
     demo = M.sessions_vs_users(orders, "2025-03-01", "2025-03-31")
     assert (demo.wrong, demo.right) == (4, 2)
 
@@ -93,20 +112,35 @@ def test_clv_in_revenue_is_the_clv_divided_by_the_margin():
 
 
 def test_roas_as_profit_against_roi():
-    orders = pd.DataFrame({"campaign_id": ["E1", "E1", None], "revenue": [200.0, 100.0, 50.0],
-                           "gross_profit": [90.0, 45.0, 20.0],
-                           "order_date": pd.to_datetime(["2025-03-05", "2025-03-06", "2025-03-07"])})
+    orders = pd.DataFrame(
+        {
+            "campaign_id": ["E1", "E1", None],
+            "revenue": [200.0, 100.0, 50.0],
+            "gross_profit": [90.0, 45.0, 20.0],
+            "order_date": pd.to_datetime(["2025-03-05", "2025-03-06", "2025-03-07"]),
+        }
+    )
     demo = M.roas_as_profit(orders, campaigns(), "2025-03-01", "2025-03-31")
     assert demo.wrong == pytest.approx(300 / 100 - 1)
     assert demo.right == pytest.approx((135 - 100) / 100)
 
 
 def test_double_counting_adds_both_claims_but_the_truth_counts_each_order_once():
-    orders = pd.DataFrame({"order_id": ["1", "2", "3", "4"], "campaign_id": ["E1", "E1", None, None],
-                           "revenue": [40.0, 30.0, 20.0, 10.0],
-                           "order_date": pd.to_datetime(["2025-03-01"] * 3 + ["2025-05-01"])})
-    interactions = pd.DataFrame({"staff": ["Maya", "Tom", "Tom", "Sam"], "outcome": ["won", "won", "lost", "won"],
-                                 "order_id": ["2", "3", "1", "4"]})
+    orders = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3", "4"],
+            "campaign_id": ["E1", "E1", None, None],
+            "revenue": [40.0, 30.0, 20.0, 10.0],
+            "order_date": pd.to_datetime(["2025-03-01"] * 3 + ["2025-05-01"]),
+        }
+    )
+    interactions = pd.DataFrame(
+        {
+            "staff": ["Maya", "Tom", "Tom", "Sam"],
+            "outcome": ["won", "won", "lost", "won"],
+            "order_id": ["2", "3", "1", "4"],
+        }
+    )
     demo = M.double_counting(orders, interactions, "2025-03-01", "2025-03-31")
     # marketing claims orders 1 and 2; sales orders 2 and 3 (a lost conversation claims nothing)
     assert demo.wrong == pytest.approx(70 + 50)
@@ -114,8 +148,12 @@ def test_double_counting_adds_both_claims_but_the_truth_counts_each_order_once()
 
 
 def test_open_deals_in_the_denominator():
-    interactions = pd.DataFrame({"outcome": ["won", "won", "won", "lost", "open", "open"],
-                                 "date": pd.to_datetime(["2025-03-01"] * 5 + ["2025-06-01"])})
+    interactions = pd.DataFrame(
+        {
+            "outcome": ["won", "won", "won", "lost", "open", "open"],
+            "date": pd.to_datetime(["2025-03-01"] * 5 + ["2025-06-01"]),
+        }
+    )
     demo = M.open_deals(interactions, "2025-03-01", "2025-03-31")
     assert demo.wrong == pytest.approx(3 / 5)
     assert demo.right == pytest.approx(3 / 4)
@@ -128,9 +166,16 @@ def test_all_demos_on_the_book_hub_match_the_kpi_library():
     hub = load_bookhub()
     demos = M.all_demos(hub, "2025-01-01", "2025-12-31")
     assert [d.mistake for d in demos] == [
-        "stage rate with a zero denominator", "CTR as a mean of ratios", "CAC from two different periods",
-        "customers counted as visits", "change in CTR: percent vs points", "CLV in revenue instead of margin",
-        "ROAS read as profit", "attribution double counting", "open deals in the win rate"]
+        "stage rate with a zero denominator",
+        "CTR as a mean of ratios",
+        "CAC from two different periods",
+        "customers counted as visits",
+        "change in CTR: percent vs points",
+        "CLV in revenue instead of margin",
+        "ROAS read as profit",
+        "attribution double counting",
+        "open deals in the win rate",
+    ]
     year = kpis.summary(hub, "2025-01-01", "2025-12-31")
     by_name = {d.mistake: d for d in demos}
     assert math.isnan(by_name["stage rate with a zero denominator"].right)

@@ -18,10 +18,12 @@ def lines_frame(**columns):
 
 def test_catalogue_and_lines_are_read_from_the_folder_given(tmp_path):
     (tmp_path / "products.csv").write_text(
-        "product_id,title,author,category,list_price,unit_cost\n00123,A mug,,gifts,10.00,4.50\n", encoding="utf-8")
+        "product_id,title,author,category,list_price,unit_cost\n00123,A mug,,gifts,10.00,4.50\n", encoding="utf-8"
+    )
     (tmp_path / "order_lines.csv").write_text(
         "order_id,product_id,quantity,unit_price,discount,line_revenue\n0042,00123,2,10.00,1.00,19.00\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     catalogue, lines = mix.load_catalogue(tmp_path), mix.order_lines(tmp_path)
     assert catalogue.loc[0, "product_id"] == "00123"  # ids stay text
     assert lines.loc[0, "order_id"] == "0042"
@@ -36,10 +38,24 @@ def test_the_book_hub_files_are_read_by_default():
 
 
 def test_sales_lines_keeps_lines_of_unknown_products_with_unknown_cost():
-    lines = lines_frame(order_id=["1", "1"], product_id=["B1", "X9"], quantity=[1, 1], unit_price=[20.0, 5.0],
-                        discount=[0.0, 0.0], line_revenue=[20.0, 5.0])
-    catalogue = pd.DataFrame({"product_id": ["B1"], "title": ["T"], "author": ["A"], "category": ["fiction"],
-                              "list_price": [20.0], "unit_cost": [11.0]})
+    lines = lines_frame(
+        order_id=["1", "1"],
+        product_id=["B1", "X9"],
+        quantity=[1, 1],
+        unit_price=[20.0, 5.0],
+        discount=[0.0, 0.0],
+        line_revenue=[20.0, 5.0],
+    )
+    catalogue = pd.DataFrame(
+        {
+            "product_id": ["B1"],
+            "title": ["T"],
+            "author": ["A"],
+            "category": ["fiction"],
+            "list_price": [20.0],
+            "unit_cost": [11.0],
+        }
+    )
     orders = pd.DataFrame({"order_id": ["1"], "order_date": pd.to_datetime(["2025-03-01"]), "channel": ["website"]})
     table = mix.sales_lines(lines, catalogue, orders)
     assert len(table) == 2
@@ -52,8 +68,12 @@ def test_sales_lines_keeps_lines_of_unknown_products_with_unknown_cost():
 
 def test_category_margin_is_a_ratio_of_sums_not_a_mean_of_ratios():
     # fiction: a $100 line at 50% and a $10 line at 10%: (50 + 1) / 110, not (0.5 + 0.1) / 2
-    lines = lines_frame(category=["fiction", "fiction", "gifts"], quantity=[4, 1, 3],
-                        line_revenue=[100.0, 10.0, 30.0], gross_profit=[50.0, 1.0, 15.0])
+    lines = lines_frame(
+        category=["fiction", "fiction", "gifts"],
+        quantity=[4, 1, 3],
+        line_revenue=[100.0, 10.0, 30.0],
+        gross_profit=[50.0, 1.0, 15.0],
+    )
     table = mix.category_mix(lines)
     assert table.index.tolist() == ["fiction", "gifts"]  # largest revenue first
     assert table.loc["fiction", "gross_margin"] == pytest.approx(51 / 110)
@@ -64,14 +84,20 @@ def test_category_margin_is_a_ratio_of_sums_not_a_mean_of_ratios():
 
 
 def test_a_category_with_no_revenue_has_an_unknown_margin():
-    lines = lines_frame(category=["fiction", "gifts"], quantity=[1, 1], line_revenue=[10.0, 0.0],
-                        gross_profit=[4.0, -2.0])
+    lines = lines_frame(
+        category=["fiction", "gifts"], quantity=[1, 1], line_revenue=[10.0, 0.0], gross_profit=[4.0, -2.0]
+    )
     assert math.isnan(mix.category_mix(lines).loc["gifts", "gross_margin"])
 
 
 def test_bestsellers_rank_by_copies_then_revenue_then_id():
-    lines = lines_frame(product_id=["B2", "B1", "B3", "B3"], title=["Two", "One", "Three", "Three"],
-                        category=["fiction"] * 4, quantity=[2, 2, 1, 2], line_revenue=[30.0, 40.0, 10.0, 20.0])
+    lines = lines_frame(
+        product_id=["B2", "B1", "B3", "B3"],
+        title=["Two", "One", "Three", "Three"],
+        category=["fiction"] * 4,
+        quantity=[2, 2, 1, 2],
+        line_revenue=[30.0, 40.0, 10.0, 20.0],
+    )
     table = mix.bestsellers(lines, n=2)
     assert table.index.tolist() == [1, 2]
     assert table["product_id"].tolist() == ["B3", "B1"]  # B3: 3 copies; B1 beats B2 on revenue
@@ -81,8 +107,12 @@ def test_bestsellers_rank_by_copies_then_revenue_then_id():
 
 
 def test_price_bands_include_the_lower_edge_and_list_every_band():
-    lines = lines_frame(unit_price=[14.99, 15.0, 19.99, 20.0], quantity=[1, 1, 1, 1],
-                        line_revenue=[14.99, 15.0, 19.99, 20.0], gross_profit=[7.0, 7.0, 9.0, 9.0])
+    lines = lines_frame(
+        unit_price=[14.99, 15.0, 19.99, 20.0],
+        quantity=[1, 1, 1, 1],
+        line_revenue=[14.99, 15.0, 19.99, 20.0],
+        gross_profit=[7.0, 7.0, 9.0, 9.0],
+    )
     table = mix.price_bands(lines, edges=(0, 15, 20, 25, math.inf))
     assert table.index.tolist() == ["under $15", "$15–19.99", "$20–24.99", "$25 and over"]
     assert table["copies"].tolist() == [1.0, 2.0, 1.0, 0.0]
@@ -95,15 +125,21 @@ def test_band_labels_read_like_prices():
 
 
 def test_discount_kinds_and_their_margins_by_hand():
-    orders = pd.DataFrame({
-        "campaign_id": ["PRM-1", None, None, "EML-1"],
-        "discount": ["15.00", "10.00", "0.00", "0.00"],
-        "revenue": [85.0, 90.0, 100.0, 50.0],
-        "gross_profit": [30.0, 35.0, 46.0, 23.0],
-    })
+    orders = pd.DataFrame(
+        {
+            "campaign_id": ["PRM-1", None, None, "EML-1"],
+            "discount": ["15.00", "10.00", "0.00", "0.00"],
+            "revenue": [85.0, 90.0, 100.0, 50.0],
+            "gross_profit": [30.0, 35.0, 46.0, 23.0],
+        }
+    )
     campaigns = pd.DataFrame({"campaign_id": ["PRM-1", "EML-1"], "channel": ["in-store", "email"]})
     assert mix.discount_kind(orders, campaigns).tolist() == [
-        mix.PROMOTION, mix.LOYALTY_REWARD, mix.FULL_PRICE, mix.FULL_PRICE]
+        mix.PROMOTION,
+        mix.LOYALTY_REWARD,
+        mix.FULL_PRICE,
+        mix.FULL_PRICE,
+    ]
     table = mix.discount_effect(orders, campaigns)
     assert table.index.tolist() == [mix.FULL_PRICE, mix.LOYALTY_REWARD, mix.PROMOTION]
     assert table.loc[mix.FULL_PRICE, "orders"] == 2
@@ -126,13 +162,15 @@ def test_the_book_hub_discounts_are_ten_and_fifteen_percent():
 
 
 def test_channel_economics_by_hand():
-    orders = pd.DataFrame({
-        "channel": ["in-store", "in-store", "marketplace", None],
-        "customer_id": [None, "C1", "C2", " "],
-        "revenue": [40.0, 60.0, 50.0, 10.0],
-        "gross_profit": [18.0, 28.0, 10.0, 4.0],
-        "fees": ["0.00", "0.00", "9.30", "0.00"],
-    })
+    orders = pd.DataFrame(
+        {
+            "channel": ["in-store", "in-store", "marketplace", None],
+            "customer_id": [None, "C1", "C2", " "],
+            "revenue": [40.0, 60.0, 50.0, 10.0],
+            "gross_profit": [18.0, 28.0, 10.0, 4.0],
+            "fees": ["0.00", "0.00", "9.30", "0.00"],
+        }
+    )
     table = mix.channel_economics(orders)
     assert table.index.tolist() == ["in-store", "marketplace", "(unknown)"]
     assert table["revenue"].sum() == pytest.approx(160.0)  # a blank channel is kept
@@ -145,8 +183,7 @@ def test_channel_economics_by_hand():
 
 
 def test_without_a_fees_column_the_fees_are_unknown_not_zero():
-    orders = pd.DataFrame({"channel": ["website"], "customer_id": ["C1"], "revenue": [30.0],
-                           "gross_profit": [14.0]})
+    orders = pd.DataFrame({"channel": ["website"], "customer_id": ["C1"], "revenue": [30.0], "gross_profit": [14.0]})
     table = mix.channel_economics(orders)
     assert math.isnan(table.loc["website", "fees"])
     assert math.isnan(table.loc["website", "margin_before_fees"])
@@ -165,15 +202,26 @@ def test_the_book_hub_channels_add_up_and_the_marketplace_pays_fees():
 # ----------------------------------------------------------------------------------- promotion
 
 
-CAMPAIGNS = pd.DataFrame({"campaign_id": ["E1", "E2", "S1", "V1"], "channel": ["email", "email", "social", "event"],
-                          "spend": [100.0, 50.0, 300.0, 0.0], "impressions": [5000.0, 1000.0, 40000.0, None],
-                          "clicks": [300.0, 100.0, 400.0, None], "leads": [40.0, 10.0, 10.0, 5.0]})
+CAMPAIGNS = pd.DataFrame(
+    {
+        "campaign_id": ["E1", "E2", "S1", "V1"],
+        "channel": ["email", "email", "social", "event"],
+        "spend": [100.0, 50.0, 300.0, 0.0],
+        "impressions": [5000.0, 1000.0, 40000.0, None],
+        "clicks": [300.0, 100.0, 400.0, None],
+        "leads": [40.0, 10.0, 10.0, 5.0],
+    }
+)
 
 
 def test_campaigns_by_channel_by_hand():
-    orders = pd.DataFrame({"campaign_id": ["E1", "E2", "S1", None, "V1"],
-                           "revenue": [100.0, 50.0, 60.0, 80.0, 40.0],
-                           "gross_profit": [45.0, 25.0, 27.0, 36.0, 18.0]})
+    orders = pd.DataFrame(
+        {
+            "campaign_id": ["E1", "E2", "S1", None, "V1"],
+            "revenue": [100.0, 50.0, 60.0, 80.0, 40.0],
+            "gross_profit": [45.0, 25.0, 27.0, 36.0, 18.0],
+        }
+    )
     table = mix.campaigns_by_channel(CAMPAIGNS, orders)
     assert table.index.tolist() == ["social", "email", "event"]  # most spend first
     email = table.loc["email"]
@@ -215,10 +263,13 @@ def test_lines_and_orders_tell_the_same_story():
 
 
 def test_readable_formats_and_shows_missing_as_na():
-    table = pd.DataFrame({"spend": [1234.567, math.nan], "ctr": [0.0123, 0.5], "roas": [2.25, math.inf],
-                          "name": ["a", None]}, index=["x", "y"])
-    text = mix.readable(table, {"spend": ("Spend", "money"), "ctr": ("CTR", "pct"), "roas": ("ROAS", "ratio"),
-                                "name": ("Name", "text")})
+    table = pd.DataFrame(
+        {"spend": [1234.567, math.nan], "ctr": [0.0123, 0.5], "roas": [2.25, math.inf], "name": ["a", None]},
+        index=["x", "y"],
+    )
+    text = mix.readable(
+        table, {"spend": ("Spend", "money"), "ctr": ("CTR", "pct"), "roas": ("ROAS", "ratio"), "name": ("Name", "text")}
+    )
     assert text.columns.tolist() == ["Spend", "CTR", "ROAS", "Name"]
     assert text.loc["x"].tolist() == ["$1,234.57", "1.2%", "2.2x", "a"]
     assert text.loc["y"].tolist() == ["n/a", "50.0%", "n/a", "n/a"]

@@ -94,15 +94,20 @@ def test_every_exercise_has_a_hidden_solution_that_passes(path):
     from smk_helpers.checks import registry
 
     cells = code_cells(path)
-    asked = [(i, CHECK_CALL.search("".join(c["source"])).group(1)) for i, c in enumerate(cells)
-             if not is_solution(c) and CHECK_CALL.search("".join(c["source"]))]
+    asked = [
+        (i, CHECK_CALL.search("".join(c["source"])).group(1))
+        for i, c in enumerate(cells)
+        if not is_solution(c) and CHECK_CALL.search("".join(c["source"]))
+    ]
     lesson = path.name[:2]
     assert 2 <= len(asked) <= 4, f"{len(asked)} exercises"
     assert {e for _, e in asked} == {e for e in registry() if e.startswith(lesson + ".")}
     for i, exercise in asked:
         solution = cells[i + 1]
         assert is_solution(solution), f"exercise {exercise} is not followed by its solution cell"
-        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, f"solution {exercise} is not hidden"
+        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, (
+            f"solution {exercise} is not hidden"
+        )
         assert CHECK_CALL.search("".join(solution["source"])).group(1) == exercise
         shown = json.dumps(solution["outputs"], ensure_ascii=False)
         assert "✔ Right" in shown, f"the stored solution of {exercise} does not pass its own check"
@@ -125,6 +130,10 @@ def test_no_warnings_and_few_ignored_outputs(path):
     streams = [o for c in cells for o in c["outputs"] if o["output_type"] == "stream"]
     assert not [o for o in streams if o["name"] == "stderr"], "a stored output has text on stderr (a warning?)"
     assert not re.search(r"\w+Warning\b", json.dumps([c["outputs"] for c in cells])), "a warning in the outputs"
-    ignored = [c for c in cells if "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])
-               or "# NBVAL_IGNORE_OUTPUT" in "".join(c["source"])]
+    ignored = [
+        c
+        for c in cells
+        if "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])
+        or "# NBVAL_IGNORE_OUTPUT" in "".join(c["source"])
+    ]
     assert len(ignored) <= 2

@@ -17,7 +17,7 @@ def words(text):
 
 def runs(text):
     w = words(text)
-    return {tuple(w[i:i + N]) for i in range(len(w) - N + 1)}
+    return {tuple(w[i : i + N]) for i in range(len(w) - N + 1)}
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,12 @@ def seed_runs():
     return set().union(*(runs(f.read_text(encoding="utf-8", errors="replace")) for f in files))
 
 
-OWN = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "worksheets").glob("*.ipynb")) + \
-    sorted((REPO / "smk_helpers").rglob("*.py")) + [REPO / "README.md", REPO / "data" / "README.md"]
+OWN = (
+    sorted((REPO / "notebooks").glob("*.ipynb"))
+    + sorted((REPO / "worksheets").glob("*.ipynb"))
+    + sorted((REPO / "smk_helpers").rglob("*.py"))
+    + [REPO / "README.md", REPO / "data" / "README.md"]
+)
 
 
 @pytest.mark.parametrize("path", OWN, ids=lambda p: str(p.relative_to(REPO)))

@@ -15,7 +15,15 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from smk_helpers import plots  # noqa: E402
 from smk_helpers.plots import (  # noqa: E402
-    MARKETING, PALETTE, SALES, bar_chart, describe, funnel_chart, line_chart, money_axis, percent_axis,
+    MARKETING,
+    PALETTE,
+    SALES,
+    bar_chart,
+    describe,
+    funnel_chart,
+    line_chart,
+    money_axis,
+    percent_axis,
 )
 
 REVENUE = pd.Series({"in-store": 390_000, "website": 40_000, "marketplace": 20_000}, name="revenue")
@@ -23,19 +31,27 @@ MONTHLY = pd.DataFrame(
     {"sales": [4000.0, 3500.0, 3000.0], "marketing": [1000.0, 2000.0, 1500.0]},
     index=["2025-01", "2025-02", "2025-03"],
 )
-FUNNEL = pd.DataFrame({
-    "stage": ["visits", "subscribers", "requests", "purchases"],
-    "count": [12_000, 1_200, 300, 240],
-    "rate_from_previous": [np.nan, 0.10, 0.25, 0.80],
-    "rate_from_top": [1.0, 0.10, 0.025, 0.02],
-})
+FUNNEL = pd.DataFrame(
+    {
+        "stage": ["visits", "subscribers", "requests", "purchases"],
+        "count": [12_000, 1_200, 300, 240],
+        "rate_from_previous": [np.nan, 0.10, 0.25, 0.80],
+        "rate_from_top": [1.0, 0.10, 0.025, 0.02],
+    }
+)
 HEX_PALETTE = {to_hex(c) for c in PALETTE}
 
 CHARTS = {
-    "bar": lambda **kw: bar_chart(REVENUE, **{"title": "Revenue by channel", "xlabel": "Channel", "ylabel": "Revenue", **kw}),
-    "barh": lambda **kw: bar_chart(REVENUE, horizontal=True, **{"title": "Revenue by channel", "xlabel": "Revenue", "ylabel": "Channel", **kw}),
+    "bar": lambda **kw: bar_chart(
+        REVENUE, **{"title": "Revenue by channel", "xlabel": "Channel", "ylabel": "Revenue", **kw}
+    ),
+    "barh": lambda **kw: bar_chart(
+        REVENUE, horizontal=True, **{"title": "Revenue by channel", "xlabel": "Revenue", "ylabel": "Channel", **kw}
+    ),
     "line": lambda **kw: line_chart(MONTHLY, **{"title": "Monthly spend", "xlabel": "Month", "ylabel": "Spend", **kw}),
-    "line-series": lambda **kw: line_chart(MONTHLY["sales"], **{"title": "Monthly sales", "xlabel": "Month", "ylabel": "Sales", **kw}),
+    "line-series": lambda **kw: line_chart(
+        MONTHLY["sales"], **{"title": "Monthly sales", "xlabel": "Month", "ylabel": "Sales", **kw}
+    ),
     "funnel": lambda **kw: funnel_chart(FUNNEL, **{"title": "Book Hub funnel", **kw}),
 }
 
@@ -301,8 +317,13 @@ def test_bar_roles_colour_each_bar_by_team():
     from matplotlib.colors import to_hex
 
     data = pd.Series({"newsletter": 30.0, "special order": 4.0, "ads": 60.0})
-    fig = plots.bar_chart(data, title="Cost per order", xlabel="Kind", ylabel="Dollars",
-                          roles={"newsletter": "marketing", "ads": "Marketing", "special order": "sales"})
+    fig = plots.bar_chart(
+        data,
+        title="Cost per order",
+        xlabel="Kind",
+        ylabel="Dollars",
+        roles={"newsletter": "marketing", "ads": "Marketing", "special order": "sales"},
+    )
     ax = fig.axes[0]
     assert [to_hex(p.get_facecolor()).upper() for p in ax.patches] == [plots.MARKETING, plots.SALES, plots.MARKETING]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Marketing", "Sales"]
@@ -318,8 +339,12 @@ def test_a_chart_keeps_its_size_whatever_its_labels(name):
 
     def size(label):
         with plots.house_style():  # as in the report, where savefig.bbox is "tight"
-            fig = plots.bar_chart(pd.Series({label: 3, "b": 1}), title=f"{label}: revenue by channel",
-                                  xlabel=f"Channel of {label}", ylabel=f"Revenue of {label}")
+            fig = plots.bar_chart(
+                pd.Series({label: 3, "b": 1}),
+                title=f"{label}: revenue by channel",
+                xlabel=f"Channel of {label}",
+                ylabel=f"Revenue of {label}",
+            )
             png = plots.to_png(fig)
         plt.close(fig)
         return struct.unpack(">II", png[16:24])

@@ -35,8 +35,13 @@ F1,flyers,2025-02-01,2025-02-28,56.00,4,Winter flyers
 F2,flyers,2025-04-01,2025-04-30,30.00,6,Spring flyers
 R1,radio,2025-06-01,2025-07-30,120.00,10,Summer radio
 """
-CAFE_PARAMS = {"business_name": HOSTILE, "currency": "€", "gross_margin": "0.6",
-               "period_start": "2025-04-01", "period_end": "2025-06-30"}
+CAFE_PARAMS = {
+    "business_name": HOSTILE,
+    "currency": "€",
+    "gross_margin": "0.6",
+    "period_start": "2025-04-01",
+    "period_end": "2025-06-30",
+}
 
 
 def write_folder(folder: Path, **files) -> Path:
@@ -53,8 +58,11 @@ def cafe(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory) -> Path:
-    answers = {**bookhub_example(), "marketing_goal": "Fill <b>every</b> table on Saturdays.",
-               "sales_action": "Offer a loyalty card & a coffee."}
+    answers = {
+        **bookhub_example(),
+        "marketing_goal": "Fill <b>every</b> table on Saturdays.",
+        "sales_action": "Offer a loyalty card & a coffee.",
+    }
     path = tmp_path_factory.mktemp("plan") / "answers.json"
     path.write_text(answers_json(answers), encoding="utf-8")
     return path
@@ -85,25 +93,35 @@ def page(result):
 
 
 def test_defaults_and_types():
-    params = R.check_parameters({"gross_margin": "0.45", "business_name": "01234", "dayfirst": "yes",
-                                 "period_start": "2025-01-01", "staff_hourly_cost": 15})
+    params = R.check_parameters(
+        {
+            "gross_margin": "0.45",
+            "business_name": "01234",
+            "dayfirst": "yes",
+            "period_start": "2025-01-01",
+            "staff_hourly_cost": 15,
+        }
+    )
     assert params["gross_margin"] == 0.45 and params["business_name"] == "01234"  # text stays text
     assert params["dayfirst"] is True and params["staff_hourly_cost"] == 15.0
     assert params["period_start"] == "2025-01-01" and params["period_end"] is None
     assert set(params) == {p.name for p in R.PARAMETERS}
 
 
-@pytest.mark.parametrize("values, words", [
-    ({"margin": "0.4"}, "There is no parameter 'margin'. Did you mean gross_margin?"),
-    ({"gross_margin": "abc"}, "gross_margin 'abc' is not a number"),
-    ({"gross_margin": "45%"}, "looks like a percentage"),
-    ({"gross_margin": 45}, "looks like a percentage"),
-    ({"period_start": "14/03/2025"}, "period_start '14/03/2025' is not a date; write it as YYYY-MM-DD"),
-    ({"period_start": "2025-05-01", "period_end": "2025-04-01"}, "The period starts after it ends"),
-    ({"staff_hourly_cost": "-3"}, "staff_hourly_cost -3.0 is not an amount of money per hour"),
-    ({"business_name": 1234}, "business_name 1234 is not text; put it in quotes"),
-    ({"dayfirst": "maybe"}, "dayfirst 'maybe' is not true or false"),
-])
+@pytest.mark.parametrize(
+    "values, words",
+    [
+        ({"margin": "0.4"}, "There is no parameter 'margin'. Did you mean gross_margin?"),
+        ({"gross_margin": "abc"}, "gross_margin 'abc' is not a number"),
+        ({"gross_margin": "45%"}, "looks like a percentage"),
+        ({"gross_margin": 45}, "looks like a percentage"),
+        ({"period_start": "14/03/2025"}, "period_start '14/03/2025' is not a date; write it as YYYY-MM-DD"),
+        ({"period_start": "2025-05-01", "period_end": "2025-04-01"}, "The period starts after it ends"),
+        ({"staff_hourly_cost": "-3"}, "staff_hourly_cost -3.0 is not an amount of money per hour"),
+        ({"business_name": 1234}, "business_name 1234 is not text; put it in quotes"),
+        ({"dayfirst": "maybe"}, "dayfirst 'maybe' is not true or false"),
+    ],
+)
 def test_bad_parameters_are_named(values, words):
     with pytest.raises(R.ParameterError) as caught:
         R.check_parameters(values)
@@ -120,15 +138,18 @@ def test_the_message_lists_every_parameter_with_its_type():
     assert "gross_margin (number, or empty)" in message and "period_end (date YYYY-MM-DD, or empty)" in message
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["-p", "margin=0.4"], "There is no parameter 'margin'"),
-    (["-p", "gross_margin=abc"], "gross_margin 'abc' is not a number"),
-    (["-p", "gross_margin"], "-p 'gross_margin' is not key=value"),
-    (["--format", "docx"], "--format 'docx' is not known"),
-    (["-p", "output_dir=x"], "output_dir is set by smk report; give --out instead"),
-    (["here", "-p", "data_dir=there"], "Give the business folder once"),
-    (["--workers", "2"], "--workers is for --batch only"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["-p", "margin=0.4"], "There is no parameter 'margin'"),
+        (["-p", "gross_margin=abc"], "gross_margin 'abc' is not a number"),
+        (["-p", "gross_margin"], "-p 'gross_margin' is not key=value"),
+        (["--format", "docx"], "--format 'docx' is not known"),
+        (["-p", "output_dir=x"], "output_dir is set by smk report; give --out instead"),
+        (["here", "-p", "data_dir=there"], "Give the business folder once"),
+        (["--workers", "2"], "--workers is for --batch only"),
+    ],
+)
 def test_cli_parameter_errors_exit_2_before_any_output(argv, words, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(R, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
@@ -152,8 +173,10 @@ def test_a_period_without_orders_is_refused(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(R, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
     argv = ["report", "-p", "period_start=2030-01-01", "-p", "period_end=2030-12-31", "--out", str(tmp_path / "o")]
     assert cli.main(argv) == 2
-    assert ("There are no orders from 2030-01-01 to 2030-12-31: orders.csv runs from 2024-01-01 to 2025-12-31"
-            in capsys.readouterr().err)
+    assert (
+        "There are no orders from 2030-01-01 to 2030-12-31: orders.csv runs from 2024-01-01 to 2025-12-31"
+        in capsys.readouterr().err
+    )
     assert not (tmp_path / "o").exists()
 
 
@@ -178,13 +201,17 @@ def test_a_notebook_that_fails_is_reported_in_one_sentence(tmp_path, monkeypatch
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("output_dir = ''", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("1 / 0")]
+    nb.cells = [
+        nbformat.v4.new_code_cell("output_dir = ''", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("1 / 0"),
+    ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     broken = tmp_path / "broken.ipynb"
     nbformat.write(nb, broken)
     monkeypatch.setattr(R, "notebook_path", lambda: broken)
-    with pytest.raises(R.NotebookFailed, match=r"stopped at cell \d \(ZeroDivisionError: division by zero\); nothing was written"):
+    with pytest.raises(
+        R.NotebookFailed, match=r"stopped at cell \d \(ZeroDivisionError: division by zero\); nothing was written"
+    ):
         R.make_report({}, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
@@ -213,10 +240,21 @@ def test_book_hub_metrics_match_kpis_summary(hub_report):
     before = json.loads(kpis.summary_json(kpis.summary(hub, start="2024-01-01", end="2024-12-31")))
     assert m["previous"]["revenue"] == before["revenue"]
     assert m["parameters"]["handoff"] == "engaged" and "output_dir" not in m["parameters"]
-    assert {"sales_by_channel", "sales_by_month", "conversations_by_staff", "quota_attainment", "campaigns",
-            "marketing_by_channel", "funnel", "one_to_many_vs_one_to_one", "handoff_by_channel",
-            "headline_kpis"} <= set(m["tables"])
-    assert len(m["tables"]["sales_by_month"]) == 12 and len(m["tables"]["campaigns"]) == 53  # 52 ran in 2025; one from 2024 still brought orders
+    assert {
+        "sales_by_channel",
+        "sales_by_month",
+        "conversations_by_staff",
+        "quota_attainment",
+        "campaigns",
+        "marketing_by_channel",
+        "funnel",
+        "one_to_many_vs_one_to_one",
+        "handoff_by_channel",
+        "headline_kpis",
+    } <= set(m["tables"])
+    assert (
+        len(m["tables"]["sales_by_month"]) == 12 and len(m["tables"]["campaigns"]) == 53
+    )  # 52 ran in 2025; one from 2024 still brought orders
     assert {b["key"] for b in m["benchmarks"]} >= {"average_order_value", "ctr", "gross_margin"}
 
 
@@ -233,11 +271,16 @@ def test_every_number_of_a_table_is_in_the_json(hub_report):
 @pytest.mark.slow
 def test_book_hub_sections_and_benchmarks(hub_report):
     html = page(hub_report)
-    for title in ("Headline KPIs: marketing and sales", "Sales: channels, months and people",
-                  "Marketing: campaigns and channels", "The funnel: from first contact to purchase",
-                  "One-to-many (campaigns) vs one-to-one (conversations)",
-                  "The handoff: from marketing's leads to sales' conversations",
-                  "Data quality: what was missing and what was assumed", "Glossary: every formula in this report"):
+    for title in (
+        "Headline KPIs: marketing and sales",
+        "Sales: channels, months and people",
+        "Marketing: campaigns and channels",
+        "The funnel: from first contact to purchase",
+        "One-to-many (campaigns) vs one-to-one (conversations)",
+        "The handoff: from marketing's leads to sales' conversations",
+        "Data quality: what was missing and what was assumed",
+        "Glossary: every formula in this report",
+    ):
         assert f"<h2>{title}</h2>" in html, title
     assert "previous period" in html and "Womply card data" in html and "ABA ABACUS-18" in html
     assert "of site visits end in purchase; the benchmark is 1.5%–3.0% (e-commerce, typical range)." in html
@@ -287,9 +330,14 @@ def test_cafe_metrics_by_hand(cafe_report):
 def test_cafe_tables_by_hand(cafe_report):
     tables = metrics(cafe_report)["tables"]
     assert [(r["channel"], r["orders"], r["revenue"], r["share"]) for r in tables["sales_by_channel"]] == [
-        ("phone", 2, 135.0, 0.675), ("market stall", 2, 65.0, 0.325)]
+        ("phone", 2, 135.0, 0.675),
+        ("market stall", 2, 65.0, 0.325),
+    ]
     assert [(r["month"], r["orders"], r["revenue"]) for r in tables["sales_by_month"]] == [
-        ("2025-04", 2, 100.0), ("2025-05", 1, 25.0), ("2025-06", 1, 75.0)]
+        ("2025-04", 2, 100.0),
+        ("2025-05", 1, 25.0),
+        ("2025-06", 1, 75.0),
+    ]
     campaigns = {r["campaign_id"]: r for r in tables["campaigns"]}
     assert set(campaigns) == {"F2", "R1"}  # F1 ran in February only
     assert campaigns["R1"]["spend"] == 60.0 and campaigns["R1"]["leads"] == 5.0
@@ -397,13 +445,14 @@ def test_batch_with_one_bad_folder(cafe, tmp_path, capsys, monkeypatch):
     write_folder(tmp_path / "shops" / "broken", orders=CAFE_ORDERS.replace("O4,", "O3,"), campaigns=CAFE_CAMPAIGNS)
     (tmp_path / "shops" / "cafe").symlink_to(cafe, target_is_directory=True)
     batch = tmp_path / "shops" / "batch.csv"
-    batch.write_text("data_dir,business_name,gross_margin\n"
-                     "cafe,North Café,0.6\n"
-                     "broken,Broken Books,\n"
-                     "cafe,South Café,\n", encoding="utf-8")
+    batch.write_text(
+        "data_dir,business_name,gross_margin\ncafe,North Café,0.6\nbroken,Broken Books,\ncafe,South Café,\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
-    code = cli.main(["report", "--batch", str(batch), "--out", str(tmp_path / "reports"), "--format", "html",
-                     "--workers", "2"])
+    code = cli.main(
+        ["report", "--batch", str(batch), "--out", str(tmp_path / "reports"), "--format", "html", "--workers", "2"]
+    )
     captured = capsys.readouterr()
     assert code == 1
     assert "FAILED Broken Books" in captured.err and "order_id" in captured.err
@@ -419,13 +468,18 @@ def test_batch_with_one_bad_folder(cafe, tmp_path, capsys, monkeypatch):
 def test_batch_yaml_defaults_and_row_errors(tmp_path):
     from smk_helpers import batch as B
 
-    (tmp_path / "b.yaml").write_text("defaults:\n  currency: '€'\nbusinesses:\n"
-                                     "  - data_dir: north\n    business_name: North\n"
-                                     "  - data_dir: south\n    gross_margin: 45%\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "defaults:\n  currency: '€'\nbusinesses:\n"
+        "  - data_dir: north\n    business_name: North\n"
+        "  - data_dir: south\n    gross_margin: 45%\n",
+        encoding="utf-8",
+    )
     with pytest.raises(B.BatchError, match=r"b.yaml, business 2: gross_margin '45%' looks like a percentage"):
         B.read_batch(tmp_path / "b.yaml", tmp_path / "out")
-    (tmp_path / "c.yaml").write_text("businesses:\n  - data_dir: north\n    business_name: Same\n"
-                                     "  - data_dir: south\n    business_name: Same\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "businesses:\n  - data_dir: north\n    business_name: Same\n  - data_dir: south\n    business_name: Same\n",
+        encoding="utf-8",
+    )
     with pytest.raises(B.BatchError, match="c.yaml, businesses 1 and 2 would both write to"):
         B.read_batch(tmp_path / "c.yaml", tmp_path / "out")
     (tmp_path / "d.yaml").write_text("defaults:\n  currency: '€'\nbusinesses:\n  - data_dir: north\n", encoding="utf-8")
@@ -477,14 +531,18 @@ def test_no_pickle_is_left_behind(cafe_report):
 
 ORDERS_HEAD = "order_id,order_date,customer_id,channel,revenue,campaign_id\n"
 EXTREMES = {
-    "the earliest and latest dates": {"orders": ORDERS_HEAD + "1,1900-01-01,C1,shop,5,\n2,2099-12-31,C1,shop,6,\n"
-                                                            "3,2099-12-30,C2,web,7,\n"},
-    "the largest amounts": {"orders": ORDERS_HEAD + "1,2025-01-01,C1,shop,1000000000000,\n"
-                                                    "2,2025-02-01,C1,shop,999999999999,\n"},
-    "the longest names": {"orders": ORDERS_HEAD + f"1,2025-01-01,C1,{'x' * 200},5,A\n2,2025-02-01,C2,{'y' * 200},5,\n",
-                          "campaigns": "campaign_id,channel,start_date,end_date,spend,name\n"
-                                       f"A,{'z' * 200},2025-01-01,2025-01-31,10,{'n' * 200}\n",
-                          "funnel": f"stage,count\n{'s' * 200},10\nbuy,2\n"},
+    "the earliest and latest dates": {
+        "orders": ORDERS_HEAD + "1,1900-01-01,C1,shop,5,\n2,2099-12-31,C1,shop,6,\n3,2099-12-30,C2,web,7,\n"
+    },
+    "the largest amounts": {
+        "orders": ORDERS_HEAD + "1,2025-01-01,C1,shop,1000000000000,\n2,2025-02-01,C1,shop,999999999999,\n"
+    },
+    "the longest names": {
+        "orders": ORDERS_HEAD + f"1,2025-01-01,C1,{'x' * 200},5,A\n2,2025-02-01,C2,{'y' * 200},5,\n",
+        "campaigns": "campaign_id,channel,start_date,end_date,spend,name\n"
+        f"A,{'z' * 200},2025-01-01,2025-01-31,10,{'n' * 200}\n",
+        "funnel": f"stage,count\n{'s' * 200},10\nbuy,2\n",
+    },
 }
 
 

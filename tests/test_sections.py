@@ -64,10 +64,12 @@ def broken(tmp_path):
         "order_id,order_date,customer_id,channel,revenue\n"
         "1,2025-03-01,C1,in-store,40.00\n"
         "2,2025-03-02,,in-store,abc\n"
-        "2,2025-03-03,C2,website,12.00\n", encoding="utf-8")
+        "2,2025-03-03,C2,website,12.00\n",
+        encoding="utf-8",
+    )
     (tmp_path / "campaigns.csv").write_text(
-        "campaign_id,channel,start_date,end_date,spend\n"
-        "E1,email,2025-03-10,2025-03-01,30\n", encoding="utf-8")
+        "campaign_id,channel,start_date,end_date,spend\nE1,email,2025-03-10,2025-03-01,30\n", encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -119,7 +121,9 @@ def test_open_business_prints_loader_warnings(tmp_path, capsys):
     (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nsign-ups,150\npurchase,5\n", encoding="utf-8")
     S.open_business(tmp_path)
     out = capsys.readouterr().out
-    assert "Not in the folder: campaigns.csv, interactions.csv and targets.csv; the sections that need them say so." in out
+    assert (
+        "Not in the folder: campaigns.csv, interactions.csv and targets.csv; the sections that need them say so." in out
+    )
     assert "Warning: funnel.csv: Stage 'sign-ups' (150) is larger than the stage above it" in out
 
 
@@ -151,8 +155,9 @@ def test_a_file_instead_of_a_folder(tmp_path, capsys):
 
 
 def test_slash_dates_name_dayfirst_and_load_with_it(tmp_path, capsys):
-    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n"
-                                         "1,14/03/2025,C1,in-store,10\n", encoding="utf-8")
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,C1,in-store,10\n", encoding="utf-8"
+    )
     assert S.open_business(tmp_path) is None
     assert "dayfirst=True" in capsys.readouterr().out
     shop = S.open_business(tmp_path, dayfirst=True)
@@ -184,20 +189,23 @@ def test_every_section_accepts_none(capsys):
     assert out.count(S.NO_DATA) == 4
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"gross_margin": 45}, "gross_margin 45 looks like a percentage"),
-    ({"gross_margin": "0.45"}, "gross_margin '0.45' is not a number"),
-    ({"gross_margin": -0.2}, "gross_margin -0.2 must be above 0"),
-    ({"gross_margin": True}, "gross_margin True is not a number"),
-    ({"gross_margin": math.nan}, "gross_margin nan is not a number"),
-    ({"staff_hourly_cost": -1}, "staff_hourly_cost -1 is not an amount"),
-    ({"staff_hourly_cost": "13.56"}, "staff_hourly_cost '13.56' is not an amount"),
-    ({"staff_hourly_cost": None}, "staff_hourly_cost None is not an amount"),
-    ({"currency": 5}, "currency 5 is not text"),
-    ({"start": "last spring"}, "start 'last spring' is not a date"),
-    ({"end": ""}, "end '' is not a date"),
-    ({"start": "2025-03-01", "end": "2025-02-01"}, "The period starts after it ends (2025-03-01 > 2025-02-01)"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"gross_margin": 45}, "gross_margin 45 looks like a percentage"),
+        ({"gross_margin": "0.45"}, "gross_margin '0.45' is not a number"),
+        ({"gross_margin": -0.2}, "gross_margin -0.2 must be above 0"),
+        ({"gross_margin": True}, "gross_margin True is not a number"),
+        ({"gross_margin": math.nan}, "gross_margin nan is not a number"),
+        ({"staff_hourly_cost": -1}, "staff_hourly_cost -1 is not an amount"),
+        ({"staff_hourly_cost": "13.56"}, "staff_hourly_cost '13.56' is not an amount"),
+        ({"staff_hourly_cost": None}, "staff_hourly_cost None is not an amount"),
+        ({"currency": 5}, "currency 5 is not text"),
+        ({"start": "last spring"}, "start 'last spring' is not a date"),
+        ({"end": ""}, "end '' is not a date"),
+        ({"start": "2025-03-01", "end": "2025-02-01"}, "The period starts after it ends (2025-03-01 > 2025-02-01)"),
+    ],
+)
 def test_bad_parameters_give_a_sentence(hand, params, words):
     assert any(words in p for p in S.parameter_problems(**params))
     shown = [closed(s) for s in sections_of(hand, **params)]
@@ -209,10 +217,19 @@ def test_bad_parameters_give_a_sentence(hand, params, words):
 
 def test_good_parameters_have_no_problems():
     assert S.parameter_problems() == []
-    assert S.parameter_problems(currency="€", gross_margin=1, staff_hourly_cost=0, start="2025-01-01",
-                                end="2025-01-01") == []
-    assert S.parameter_problems(gross_margin=np.float32(0.5), staff_hourly_cost=np.int64(15),
-                                start=pd.Timestamp("2025-01-01"), end=dt.date(2025, 2, 1)) == []
+    assert (
+        S.parameter_problems(currency="€", gross_margin=1, staff_hourly_cost=0, start="2025-01-01", end="2025-01-01")
+        == []
+    )
+    assert (
+        S.parameter_problems(
+            gross_margin=np.float32(0.5),
+            staff_hourly_cost=np.int64(15),
+            start=pd.Timestamp("2025-01-01"),
+            end=dt.date(2025, 2, 1),
+        )
+        == []
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,8 +256,10 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
     assert table.loc["Break-even ROAS", "value"] == f"{1 / s['gross_margin']:.2f}x"
     assert table.loc["Gross margin", "value"] == f"{s['gross_margin']:.1%}"
     assert not section.figures
-    assert section.summary == ("The Book Hub took $885,846.03 in 19,212 orders over all dates in the data, "
-                               "and its marketing spent $19,309.54 for a ROAS of 2.68x.")
+    assert section.summary == (
+        "The Book Hub took $885,846.03 in 19,212 orders over all dates in the data, "
+        "and its marketing spent $19,309.54 for a ROAS of 2.68x."
+    )
     assert "Marketing ROI is worked out from the orders' gross profit." in section.notes
 
 
@@ -299,7 +318,10 @@ def test_sections_of_a_folder_with_no_orders_yet(tmp_path):
     assert not any(note.startswith("Marketing ROI is worked out") for note in kpi.notes)  # ROI is n/a
     assert fun.table["count"].tolist() == ["1,500", "200", "9"]
     assert mix.summary == "There are no orders over all dates in the data, so there is no channel mix to show."
-    assert "campaigns reached 3,000 impressions at $0.0137 each, but which orders they brought is not known" in versus.summary
+    assert (
+        "campaigns reached 3,000 impressions at $0.0137 each, but which orders they brought is not known"
+        in versus.summary
+    )
     assert versus.table.loc[kpis.ONE_TO_MANY, "cost per order"] == "n/a"
     for section in (kpi, fun, mix, versus):
         section.close()
@@ -351,8 +373,10 @@ def test_funnel_on_the_hand_computed_shop(hand):
     assert table["count"].tolist() == ["1,500", "200", "9"]  # 1000 + 500; 100 + 60 + 40; 4 + 2 + 3
     assert table["from previous stage"].tolist() == ["n/a", "13.3%", "4.50%"]  # 200 / 1500, 9 / 200
     assert table["from the top"].tolist() == ["100.0%", "13.3%", "0.60%"]  # 9 / 1500
-    assert section.summary == ("The funnel starts with 1,500 at reach and ends with 9 at purchase (0.60% of the top); "
-                               "the biggest drop is from visits to purchase, where 4.50% carry on.")
+    assert section.summary == (
+        "The funnel starts with 1,500 at reach and ends with 9 at purchase (0.60% of the top); "
+        "the biggest drop is from visits to purchase, where 4.50% carry on."
+    )
     section.close()
 
 
@@ -410,7 +434,9 @@ def test_channel_mix_on_the_hand_computed_shop(hand):
     assert "'(unknown)' is the revenue of orders with a blank channel." in section.notes
     assert len(section.figures) == 2
     assert [plots.describe(f).split(":")[0].lower() for f in section.figures] == [
-        "bar chart of hand-computed shop", "line chart of hand-computed shop"]
+        "bar chart of hand-computed shop",
+        "line chart of hand-computed shop",
+    ]
     assert "the best month was 2025-01 ($150.00) and the quietest 2025-02 ($50.00)" in section.summary
     section.close()
 
@@ -434,8 +460,10 @@ def test_channel_mix_for_a_period_and_an_empty_one(hand):
 
 
 def test_channel_mix_with_one_channel_and_one_month(tmp_path):
-    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n"
-                                         "1,2025-03-01,,web,10\n2,2025-03-09,,web,30\n", encoding="utf-8")
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n1,2025-03-01,,web,10\n2,2025-03-09,,web,30\n",
+        encoding="utf-8",
+    )
     section = S.channel_mix(load_business(tmp_path), currency="£")
     assert section.summary == "All the revenue over all dates in the data comes through one channel, web."
     assert section.table.loc["web", "revenue"] == "£40.00"
@@ -542,7 +570,6 @@ def test_show_in_a_notebook_displays_markdown_tables_and_described_figures(hand,
     assert "bar chart of hand-computed shop: revenue by channel" in out
     assert "line chart of hand-computed shop: revenue by month" in out
     assert not plt.get_fignums()
-
 
 
 # ---------------------------------------------------------------------------------------------

@@ -61,8 +61,10 @@ def test_licences_for_code_and_content(repo):
 
 
 def test_import_stays_light():
-    code = "import sys, smk_helpers, smk_helpers.kpis, smk_helpers.funnel; " \
-           "print(sorted(m for m in ('matplotlib', 'papermill', 'nbformat', 'ipywidgets') if m in sys.modules))"
+    code = (
+        "import sys, smk_helpers, smk_helpers.kpis, smk_helpers.funnel; "
+        "print(sorted(m for m in ('matplotlib', 'papermill', 'nbformat', 'ipywidgets') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -70,8 +72,11 @@ def test_import_stays_light():
 @pytest.fixture(scope="module")
 def wheel(repo, tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(repo)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(repo)],
+        check=True,
+        capture_output=True,
+    )
     [path] = out.glob("smk-*.whl")
     return path
 
@@ -94,8 +99,14 @@ def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
         zf.extractall(tmp_path / "site")
     assert shipped == (repo / "worksheets" / "sales_vs_marketing.ipynb").read_bytes()
     code = "from smk_helpers.worksheet_page import notebook_path; print(notebook_path())"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        check=True,
+    )
     assert run.stdout.strip() == str(tmp_path / "site" / "smk_helpers" / "worksheets" / "sales_vs_marketing.ipynb")
 
 
@@ -106,8 +117,14 @@ def test_wheel_ships_the_lessons_for_smk_lab(repo, wheel, tmp_path):
         zf.extractall(tmp_path / "site")
     assert shipped == {p.name: p.read_bytes() for p in (repo / "notebooks").glob("*.ipynb")}
     code = "from smk_helpers.workspace import lessons_source; print(lessons_source())"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        check=True,
+    )
     assert run.stdout.strip() == str(tmp_path / "site" / "smk_helpers" / "lessons")
 
 
@@ -116,10 +133,17 @@ def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)
-    code = ("import smk_helpers as s, sys; b = s.load_bookhub(); "
-            "print(s.bookhub_path()); print(len(b.orders)); sys.exit(s.cli.main(['summary', '--json']))")
-    run = subprocess.run([sys.executable, "-c", "import smk_helpers.cli; " + code], capture_output=True, text=True,
-                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)})
+    code = (
+        "import smk_helpers as s, sys; b = s.load_bookhub(); "
+        "print(s.bookhub_path()); print(len(b.orders)); sys.exit(s.cli.main(['summary', '--json']))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "import smk_helpers.cli; " + code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+    )
     assert run.returncode == 0, run.stderr
     path, n_orders, *_ = run.stdout.splitlines()
     assert path.startswith(str(site)) and int(n_orders) > 10_000
@@ -144,11 +168,19 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         zf.extractall(site)
-    assert {"smk_helpers/report.ipynb", "smk_helpers/templates/smk-report/index.html.j2",
-            "smk_helpers/templates/smk-report/conf.json"} <= names
+    assert {
+        "smk_helpers/report.ipynb",
+        "smk_helpers/templates/smk-report/index.html.j2",
+        "smk_helpers/templates/smk-report/conf.json",
+    } <= names
     code = "import sys; from smk_helpers import cli; sys.exit(cli.main(['report', '--out', 'out', '--format', 'html,ipynb']))"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(site)})
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+    )
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
     nb = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))

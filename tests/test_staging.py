@@ -85,7 +85,7 @@ def _stale(folder, prefix, pid):
 def test_staging_left_by_a_killed_run_is_swept_and_a_live_one_kept(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    dead = 2 ** 22 + 12345  # above Linux's default pid_max: no such process
+    dead = 2**22 + 12345  # above Linux's default pid_max: no such process
     gone = _stale(out, STAGING_PREFIX, dead)
     live = _stale(out, STAGING_PREFIX, os.getppid())
     recent = out / f"{STAGING_PREFIX}{dead}-def456"
@@ -105,8 +105,14 @@ def test_staging_left_by_a_killed_run_is_swept_and_a_live_one_kept(tmp_path):
 def start_report(out: Path, tmp: Path, *extra) -> subprocess.Popen:
     """`smk report` in a session of its own (so a signal reaches it as Ctrl+C would), TMPDIR in ``tmp``."""
     env = dict(os.environ, TMPDIR=str(tmp))
-    return subprocess.Popen([SMK, "report", "--out", str(out), *extra], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [SMK, "report", "--out", str(out), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_for(condition, proc):
@@ -150,8 +156,9 @@ def test_an_interrupted_run_leaves_the_report_a_concurrent_run_made(tmp_path):
     first = start_report(out, tmp)
     wait_for(kernel_running(tmp), first)
     os.killpg(first.pid, signal.SIGSTOP)  # A holds still, its staging folder in --out, while B runs
-    second = subprocess.run([SMK, "report", "--out", str(out), "--format", "html"], capture_output=True,
-                            text=True, timeout=PATIENCE_S)
+    second = subprocess.run(
+        [SMK, "report", "--out", str(out), "--format", "html"], capture_output=True, text=True, timeout=PATIENCE_S
+    )
     assert second.returncode == 0, second.stderr
     os.killpg(first.pid, signal.SIGINT)
     os.killpg(first.pid, signal.SIGCONT)
@@ -168,9 +175,25 @@ def start_batch(tmp_path: Path, tmp: Path, businesses=5) -> subprocess.Popen:
     batch = tmp_path / "batch.csv"
     batch.write_text("business_name\n" + "".join(f"Shop {i}\n" for i in range(businesses)), encoding="utf-8")
     env = dict(os.environ, TMPDIR=str(tmp))
-    return subprocess.Popen([SMK, "report", "--batch", str(batch), "--out", str(tmp_path / "reports"),
-                             "--workers", "2", "--format", "html"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [
+            SMK,
+            "report",
+            "--batch",
+            str(batch),
+            "--out",
+            str(tmp_path / "reports"),
+            "--workers",
+            "2",
+            "--format",
+            "html",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def session_processes(proc) -> str:

@@ -14,57 +14,88 @@ from smk_helpers.data import Business
 from smk_helpers.kpis import summary, summary_json
 
 KEYS = {
-    "business", "period", "revenue", "orders", "average_order_value", "customers", "new_customers",
-    "repeat_purchase_rate", "revenue_by_channel", "gross_margin", "marketing_spend", "marketing_share", "impressions", "clicks", "leads",
-    "ctr", "cost_per_lead", "cac", "attributed_revenue", "roas", "marketing_roi", "marketing_roi_basis",
-    "win_rate", "funnel", "quota_attainment",
+    "business",
+    "period",
+    "revenue",
+    "orders",
+    "average_order_value",
+    "customers",
+    "new_customers",
+    "repeat_purchase_rate",
+    "revenue_by_channel",
+    "gross_margin",
+    "marketing_spend",
+    "marketing_share",
+    "impressions",
+    "clicks",
+    "leads",
+    "ctr",
+    "cost_per_lead",
+    "cac",
+    "attributed_revenue",
+    "roas",
+    "marketing_roi",
+    "marketing_roi_basis",
+    "win_rate",
+    "funnel",
+    "quota_attainment",
 }
 
 
 def tables():
     """A tiny bookshop over January and February 2025, small enough to check by hand."""
     return dict(
-        orders=pd.DataFrame({
-            "order_id": ["1", "2", "3", "4", "5"],
-            "order_date": pd.to_datetime(
-                ["2025-01-10", "2025-01-20", "2025-02-05", "2025-02-15 17:45", "2025-02-28"], format="ISO8601"
-            ),
-            "customer_id": ["C1", "C2", "C1", None, "C3"],
-            "channel": ["in-store", "website", "in-store", "in-store", None],
-            "revenue": [50.0, 30.0, 20.0, 40.0, 60.0],
-            "gross_profit": [25.0, 12.0, 10.0, 18.0, 30.0],
-            "campaign_id": [None, "E1", None, "S1", "E1"],
-        }),
-        campaigns=pd.DataFrame({
-            "campaign_id": ["E1", "S1"],
-            "channel": ["email", "social"],
-            "start_date": ["2025-01-01", "2025-02-01"],
-            "end_date": ["2025-01-31", "2025-02-28"],
-            "spend": [62.0, 280.0],
-            "impressions": [3100.0, None],
-            "clicks": [310.0, 140.0],
-            "leads": [31.0, None],
-        }),
-        interactions=pd.DataFrame({
-            "interaction_id": ["I1", "I2", "I3", "I4", "I5"],
-            "date": ["2025-01-10", "2025-02-05", "2025-02-10", "2025-02-20", "2025-01-25"],
-            "staff": ["Maya", "Maya", "Tom", "Tom", "Tom"],
-            "type": ["recommendation"] * 5,
-            "outcome": ["won", "Won", "lost", "open", "won"],
-            "order_id": ["1", "3", None, None, "2"],
-            "minutes": [10.0, 20.0, 15.0, 5.0, None],
-        }),
-        funnel=pd.DataFrame({
-            "stage": ["visits", "cart", "purchase", "visits", "cart", "purchase", "purchase"],
-            "count": [1000.0, 100.0, 20.0, 500.0, 80.0, 10.0, 5.0],
-            "period": ["2025-01", "2025-01", "2025-01", "2025-02", "2025-02", "2025-02", None],
-            "source": ["social", "social", "social", "email", "email", "email", "walk-in"],
-        }),
-        targets=pd.DataFrame({
-            "period": ["2025-01", "2025-02", "2025-02", "2025-03"],
-            "target": [100.0, 100.0, 50.0, 100.0],
-            "staff": [None, None, "Maya", None],
-        }),
+        orders=pd.DataFrame(
+            {
+                "order_id": ["1", "2", "3", "4", "5"],
+                "order_date": pd.to_datetime(
+                    ["2025-01-10", "2025-01-20", "2025-02-05", "2025-02-15 17:45", "2025-02-28"], format="ISO8601"
+                ),
+                "customer_id": ["C1", "C2", "C1", None, "C3"],
+                "channel": ["in-store", "website", "in-store", "in-store", None],
+                "revenue": [50.0, 30.0, 20.0, 40.0, 60.0],
+                "gross_profit": [25.0, 12.0, 10.0, 18.0, 30.0],
+                "campaign_id": [None, "E1", None, "S1", "E1"],
+            }
+        ),
+        campaigns=pd.DataFrame(
+            {
+                "campaign_id": ["E1", "S1"],
+                "channel": ["email", "social"],
+                "start_date": ["2025-01-01", "2025-02-01"],
+                "end_date": ["2025-01-31", "2025-02-28"],
+                "spend": [62.0, 280.0],
+                "impressions": [3100.0, None],
+                "clicks": [310.0, 140.0],
+                "leads": [31.0, None],
+            }
+        ),
+        interactions=pd.DataFrame(
+            {
+                "interaction_id": ["I1", "I2", "I3", "I4", "I5"],
+                "date": ["2025-01-10", "2025-02-05", "2025-02-10", "2025-02-20", "2025-01-25"],
+                "staff": ["Maya", "Maya", "Tom", "Tom", "Tom"],
+                "type": ["recommendation"] * 5,
+                "outcome": ["won", "Won", "lost", "open", "won"],
+                "order_id": ["1", "3", None, None, "2"],
+                "minutes": [10.0, 20.0, 15.0, 5.0, None],
+            }
+        ),
+        funnel=pd.DataFrame(
+            {
+                "stage": ["visits", "cart", "purchase", "visits", "cart", "purchase", "purchase"],
+                "count": [1000.0, 100.0, 20.0, 500.0, 80.0, 10.0, 5.0],
+                "period": ["2025-01", "2025-01", "2025-01", "2025-02", "2025-02", "2025-02", None],
+                "source": ["social", "social", "social", "email", "email", "email", "walk-in"],
+            }
+        ),
+        targets=pd.DataFrame(
+            {
+                "period": ["2025-01", "2025-02", "2025-02", "2025-03"],
+                "target": [100.0, 100.0, 50.0, 100.0],
+                "staff": [None, None, "Maya", None],
+            }
+        ),
     )
 
 
@@ -124,9 +155,18 @@ def test_summary_by_hand():
     assert s["win_rate"] == pytest.approx(3 / 4)  # the open deal is left out
     assert s["funnel"] == [
         {"stage": "visits", "count": 1500.0, "rate_from_previous": None, "rate_from_top": 1.0},
-        {"stage": "cart", "count": 180.0, "rate_from_previous": pytest.approx(0.12), "rate_from_top": pytest.approx(0.12)},
-        {"stage": "purchase", "count": 35.0, "rate_from_previous": pytest.approx(35 / 180),
-         "rate_from_top": pytest.approx(35 / 1500)},
+        {
+            "stage": "cart",
+            "count": 180.0,
+            "rate_from_previous": pytest.approx(0.12),
+            "rate_from_top": pytest.approx(0.12),
+        },
+        {
+            "stage": "purchase",
+            "count": 35.0,
+            "rate_from_previous": pytest.approx(35 / 180),
+            "rate_from_top": pytest.approx(35 / 1500),
+        },
     ]
     assert s["quota_attainment"] == [
         {"period": "2025-01", "staff": "(team)", "target": 100.0, "revenue": 80.0, "attainment": 0.8},
@@ -150,8 +190,20 @@ def test_summary_is_plain_python():
 def test_absent_files_give_null_keys_not_missing_keys():
     s = summary(bookshop(campaigns=None, interactions=None, funnel=None, targets=None))
     assert set(s) == KEYS
-    for key in ("marketing_spend", "impressions", "clicks", "leads", "ctr", "cost_per_lead", "cac",
-                "roas", "marketing_roi", "win_rate", "funnel", "quota_attainment"):
+    for key in (
+        "marketing_spend",
+        "impressions",
+        "clicks",
+        "leads",
+        "ctr",
+        "cost_per_lead",
+        "cac",
+        "roas",
+        "marketing_roi",
+        "win_rate",
+        "funnel",
+        "quota_attainment",
+    ):
         assert s[key] is None, key
     assert s["revenue"] == 200.0
     assert s["attributed_revenue"] == 130.0  # orders still name campaigns
@@ -352,15 +404,23 @@ def test_json_does_not_depend_on_row_order():
 
 
 def test_json_rounds_money_to_cents_and_keeps_ratios_precise():
-    text = summary_json({
-        "revenue": 1234.5678, "cac": 114.004999, "revenue_by_channel": {"web": 0.125000001},
-        "ctr": 0.0123456789012, "roas": 2 / 3, "orders": 5,
-        "quota_attainment": [{"revenue": 10.006, "target": 9.994, "attainment": 10.006 / 9.994}],
-    })
+    text = summary_json(
+        {
+            "revenue": 1234.5678,
+            "cac": 114.004999,
+            "revenue_by_channel": {"web": 0.125000001},
+            "ctr": 0.0123456789012,
+            "roas": 2 / 3,
+            "orders": 5,
+            "quota_attainment": [{"revenue": 10.006, "target": 9.994, "attainment": 10.006 / 9.994}],
+        }
+    )
     back = json.loads(text)
     assert back["revenue"] == 1234.57 and back["cac"] == 114.0 and back["revenue_by_channel"] == {"web": 0.13}
     assert back["ctr"] == 0.0123456789 and back["roas"] == pytest.approx(2 / 3, rel=1e-9)
-    assert back["quota_attainment"] == [{"revenue": 10.01, "target": 9.99, "attainment": pytest.approx(1.0012, rel=1e-4)}]
+    assert back["quota_attainment"] == [
+        {"revenue": 10.01, "target": 9.99, "attainment": pytest.approx(1.0012, rel=1e-4)}
+    ]
     assert back["orders"] == 5 and type(back["orders"]) is int
 
 

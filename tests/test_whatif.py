@@ -9,8 +9,9 @@ from smk_helpers import funnel as F
 from smk_helpers import whatif as W
 
 # visits → cart 10% → purchase 30% → repeat 20%
-TABLE = F.funnel_table(pd.DataFrame({"stage": ["visits", "cart", "purchase", "repeat"],
-                                     "count": [1000.0, 100.0, 30.0, 6.0]}))
+TABLE = F.funnel_table(
+    pd.DataFrame({"stage": ["visits", "cart", "purchase", "repeat"], "count": [1000.0, 100.0, 30.0, 6.0]})
+)
 AOV = 40.0
 
 
@@ -93,8 +94,7 @@ def test_compare_stages_gives_nan_where_the_lift_does_not_fit():
 
 
 def test_funnel_orders_and_aov_use_only_the_funnels_sources():
-    orders = pd.DataFrame({"campaign_id": ["E1", "S1", None, "V1", "E1"],
-                           "revenue": [30.0, 40.0, 50.0, 60.0, 20.0]})
+    orders = pd.DataFrame({"campaign_id": ["E1", "S1", None, "V1", "E1"], "revenue": [30.0, 40.0, 50.0, 60.0, 20.0]})
     campaigns = pd.DataFrame({"campaign_id": ["E1", "S1", "V1"], "channel": ["email", "social", "event"]})
     assert W.funnel_orders(orders, campaigns, ["email"])["revenue"].tolist() == [30.0, 20.0]
     assert W.funnel_aov(orders, campaigns, ["email", "social"]) == pytest.approx(30.0)

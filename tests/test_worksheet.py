@@ -66,21 +66,28 @@ def test_number_messages_name_the_field():
     assert ws.validate_field("selling_hours", "12.5") == (12.5, None)
     assert ws.validate_field("reach", "") == (None, None)
     # a decimal comma is refused, never read as thousands, and the message shows the fix
-    assert ws.validate_field("revenue", "1.234,50")[1] == \
-        'Revenue must be a number, such as 1,234.50; "1.234,50" is not one (write decimals with a point: 1234.50).'
+    assert (
+        ws.validate_field("revenue", "1.234,50")[1]
+        == 'Revenue must be a number, such as 1,234.50; "1.234,50" is not one (write decimals with a point: 1234.50).'
+    )
     assert ws.validate_field("selling_hours", "12,5")[1].endswith("(write decimals with a point: 12.5).")
 
 
 def test_text_limit_and_other_kinds():
     long = "x" * (ws.MAX_LONG_TEXT + 1)
     assert ws.validate_field("what_you_sell", "x" * ws.MAX_LONG_TEXT)[1] is None
-    assert ws.validate_field("what_you_sell", long)[1] == "What you sell is 2,001 characters long; please keep it to 2,000."
+    assert (
+        ws.validate_field("what_you_sell", long)[1]
+        == "What you sell is 2,001 characters long; please keep it to 2,000."
+    )
     assert ws.validate_field("business_name", "y" * 201)[1].startswith("Business name is 201 characters long")
     assert ws.validate_field("month", "31/03/2025")[1].startswith("First day of the month must be a date")
     assert ws.validate_field("align_goals", "6")[1] == "Shared goals is a score from 1 (not true) to 5 (fully true)."
     assert ws.validate_field("align_goals", 3) == (3, None)
-    assert ws.validate_field("channels", ["email", "carrier pigeon"])[1] == \
-        "Channels you use: carrier pigeon is not one of the choices."
+    assert (
+        ws.validate_field("channels", ["email", "carrier pigeon"])[1]
+        == "Channels you use: carrier pigeon is not one of the choices."
+    )
     assert ws.validate_field("currency", "€") == ("€", None)
     with pytest.raises(KeyError):
         ws.validate_field("nope", "1")
@@ -111,8 +118,15 @@ def test_kpis_by_hand():
 
 
 def test_kpis_n_a_with_reasons():
-    answers = {**ws.blank(), "reach": "1000", "visits": "0", "marketing_spend": "100", "leads": "abc",
-               "revenue": "500", "currency": "€"}
+    answers = {
+        **ws.blank(),
+        "reach": "1000",
+        "visits": "0",
+        "marketing_spend": "100",
+        "leads": "abc",
+        "revenue": "500",
+        "currency": "€",
+    }
     rows = ws.worksheet_kpis(answers)
     assert kpi(rows, "Visits per person").value == "0.0%"
     assert (kpi(rows, "Leads per visit").value, kpi(rows, "Leads per visit").reason) == ("n/a", "visits is 0")
@@ -136,8 +150,11 @@ def test_one_to_one_uses_the_default_hourly_cost_when_blank():
 
 def test_funnel_table_matches_the_funnel_library():
     table = ws.worksheet_funnel_table(ws.bookhub_example())
-    expected = funnel.funnel_table(pd.DataFrame({"stage": ["reached", "visits", "leads", "new customers"],
-                                                 "count": [40000.0, 6000.0, 300.0, 120.0]}))
+    expected = funnel.funnel_table(
+        pd.DataFrame(
+            {"stage": ["reached", "visits", "leads", "new customers"], "count": [40000.0, 6000.0, 300.0, 120.0]}
+        )
+    )
     pd.testing.assert_frame_equal(table, expected)
     assert list(table.columns) == funnel.COLUMNS
     blank = ws.worksheet_funnel_table(ws.blank())
@@ -148,8 +165,14 @@ def test_funnel_table_matches_the_funnel_library():
 
 
 def test_alignment_score_and_weakest():
-    answers = {**ws.blank(), "align_goals": "5", "align_handoff": "1", "align_record": "4",
-               "align_messaging": "2", "align_feedback": "5"}
+    answers = {
+        **ws.blank(),
+        "align_goals": "5",
+        "align_handoff": "1",
+        "align_record": "4",
+        "align_messaging": "2",
+        "align_feedback": "5",
+    }
     r = ws.alignment_result(answers)
     assert (r.answered, r.total, r.score, r.stage) == (5, 5, 3.4, "aligned")
     assert [(p, s) for p, s, _ in r.weakest] == [("Lead handoff", 1), ("Consistent messaging", 2)]
@@ -290,8 +313,10 @@ def test_revision_conflict(folder):
     assert ws.load(ws.path_of(tab1))["revision"] == 2
 
 
-@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[]", b'{"answers": {}}',
-                                     b'{"schema_version": 99, "revision": 1, "answers": {}}'])
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\xff\xfe\x00", b"[]", b'{"answers": {}}', b'{"schema_version": 99, "revision": 1, "answers": {}}'],
+)
 def test_bad_files_raise_and_stay_untouched(folder, content):
     rec = ws.new_record({"business_name": "Shop"})
     path = ws.path_of(rec)
@@ -311,8 +336,9 @@ def test_unknown_version_message(folder):
     path.write_text('{"schema_version": 99, "revision": 1, "answers": {}}')
     with pytest.raises(ws.WorksheetFileError) as info:
         ws.load(path)
-    assert str(info.value) == ("shop-12345678.json has worksheet format version 99, but this worksheet reads "
-                               "version 1; it was left as it is.")
+    assert str(info.value) == (
+        "shop-12345678.json has worksheet format version 99, but this worksheet reads version 1; it was left as it is."
+    )
 
 
 def test_list_worksheets_reports_bad_files(folder):
@@ -321,8 +347,10 @@ def test_list_worksheets_reports_bad_files(folder):
     (folder / "bad.json").write_text("oops")
     rows, bad = ws.list_worksheets()
     assert [(r["name"], r["answered"], r["total"]) for r in rows] == [("Shop", 2, len(ws.FIELDS))]
-    assert bad == ["bad.json is not valid JSON (line 1: Expecting value), so it could not be read as a worksheet; "
-                   "it was left as it is."]
+    assert bad == [
+        "bad.json is not valid JSON (line 1: Expecting value), so it could not be read as a worksheet; "
+        "it was left as it is."
+    ]
     assert (folder / "bad.json").read_text() == "oops"
 
 
@@ -340,8 +368,13 @@ def test_record_id_is_checked(folder, ident):
 
 def test_summary_escapes_everything_typed():
     evil = '<script>alert("x")</script>'
-    answers = {**ws.bookhub_example(), "business_name": evil, "objections": evil, "shared_owner": evil,
-               "visits": "<b>9</b>"}
+    answers = {
+        **ws.bookhub_example(),
+        "business_name": evil,
+        "objections": evil,
+        "shared_owner": evil,
+        "visits": "<b>9</b>",
+    }
     page = ws.summary_html(answers)
     assert "<script>" not in page and "<b>9</b>" not in page
     assert html_escaped(evil) in page
@@ -353,6 +386,7 @@ def test_summary_escapes_everything_typed():
 
 def html_escaped(text):
     import html
+
     return html.escape(text)
 
 

@@ -45,7 +45,9 @@ def worksheet_server(tmp_path):
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("the worksheet server did not start: " + log.read_text(encoding="utf-8", errors="replace"))
+                raise RuntimeError(
+                    "the worksheet server did not start: " + log.read_text(encoding="utf-8", errors="replace")
+                )
             time.sleep(0.3)
     yield url, folder
     stop(proc)
@@ -205,7 +207,9 @@ def test_the_summary_fits_the_paper(browser, tmp_path, paper, width_mm):
     page.goto(path.as_uri())
     overflow = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert overflow[0] <= overflow[1], overflow
-    assert page.locator("img").evaluate("img => img.naturalWidth > 0 && img.getBoundingClientRect().right <= innerWidth")
+    assert page.locator("img").evaluate(
+        "img => img.naturalWidth > 0 && img.getBoundingClientRect().right <= innerWidth"
+    )
     pdf = page.pdf(format=paper, margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
     assert pdf[:5] == b"%PDF-"
     page.close()
@@ -256,8 +260,11 @@ def test_upload_files_and_make_the_report(browser, worksheet_server, tmp_path, r
     with page.expect_download() as info:
         link.click()
     assert info.value.suggested_filename == "report.html"
-    assert page.get_by_role("link", name=re.compile("metrics.json")).get_attribute("href").startswith(
-        "data:application/json;base64,")
+    assert (
+        page.get_by_role("link", name=re.compile("metrics.json"))
+        .get_attribute("href")
+        .startswith("data:application/json;base64,")
+    )
     assert not button.is_disabled() and page.dialogs == []
     assert [p.read_bytes() for p in folder.glob("*.json")] == [before]  # the report changed no answer
     print(f"report made in the browser in {took:.1f} s")

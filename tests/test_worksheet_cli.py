@@ -104,8 +104,10 @@ def test_a_chosen_port_that_is_taken_is_named(command, tmp_path, capsys):
         s.listen()
         taken = s.getsockname()[1]
         assert main([command, "--no-browser", "--port", str(taken), "--folder", str(tmp_path / "f")]) == 2
-    assert capsys.readouterr().err == (f"smk: Port {taken} is already in use on this computer; choose another with "
-                                       "--port, or leave --port out and smk picks a free one.\n")
+    assert capsys.readouterr().err == (
+        f"smk: Port {taken} is already in use on this computer; choose another with "
+        "--port, or leave --port out and smk picks a free one.\n"
+    )
 
 
 @pytest.mark.slow
@@ -123,8 +125,7 @@ def test_pages_left_unused_give_their_kernels_back(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    cmd = make_command("worksheet") + ["--no-browser", f"--port={port}", f"--folder={tmp_path / 'answers'}",
-                                       "--idle=2"]
+    cmd = make_command("worksheet") + ["--no-browser", f"--port={port}", f"--folder={tmp_path / 'answers'}", "--idle=2"]
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         first, second = proc.stdout.readline(), proc.stdout.readline()

@@ -67,7 +67,10 @@ def test_a_wrong_number_shows_a_message_and_only_its_measures_are_n_a(folder):
     page = WorksheetPage()
     type_in(page, "visits", "lots")
     type_in(page, "reach", "-5")
-    assert "Visits must be a number" in page.messages["visits"].value and "&quot;lots&quot;" in page.messages["visits"].value
+    assert (
+        "Visits must be a number" in page.messages["visits"].value
+        and "&quot;lots&quot;" in page.messages["visits"].value
+    )
     assert "People reached cannot be negative." in page.messages["reach"].value
     assert page.inputs["visits"].value == "lots"  # the field keeps what was typed
     type_in(page, "leads", "20")
@@ -100,8 +103,13 @@ def test_live_numbers_and_funnel_follow_the_typing(folder, monkeypatch):
 def test_alignment_result_updates(folder):
     page = WorksheetPage()
     assert "0 of 5 scored" in page.alignment_html.value
-    for field_id, score in [("align_goals", 5), ("align_handoff", 1), ("align_record", 4), ("align_messaging", 2),
-                            ("align_feedback", 5)]:
+    for field_id, score in [
+        ("align_goals", 5),
+        ("align_handoff", 1),
+        ("align_record", 4),
+        ("align_messaging", 2),
+        ("align_feedback", 5),
+    ]:
         page.inputs[field_id].value = score
     assert "Average 3.4 of 5" in page.alignment_html.value and "Lead handoff (1)" in page.alignment_html.value
 
@@ -276,8 +284,13 @@ def test_the_notebook_only_lays_out_the_page(repo):
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0].startswith("from smk_helpers.worksheet_page import WorksheetPage")
     assert code[1:] == [f"page.section({n})" for n in range(1, 7)] + ["page.downloads()", "page.report_step()"]
-    headings = [line for c in nb["cells"] if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()
-                if line.startswith("## ")]
+    headings = [
+        line
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+        for line in "".join(c["source"]).splitlines()
+        if line.startswith("## ")
+    ]
     assert headings[:6] == [f"## {n}. {title}" for n, title in ws.SECTIONS.items()]
     assert headings[6:] == ["## 7. Print and download", "## 8. Your report"]
 

@@ -43,8 +43,10 @@ def bad_orders():
 def upload(page, files):
     """Set the FileUpload's value as ipywidgets 8 holds an upload from the browser."""
     now = dt.datetime.now(dt.timezone.utc)
-    page.upload.value = tuple({"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
-                               "last_modified": now} for name, data in files)
+    page.upload.value = tuple(
+        {"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data), "last_modified": now}
+        for name, data in files
+    )
 
 
 def report_links(page):
@@ -69,8 +71,10 @@ def test_the_loaders_warnings_are_shown(folder):
     page = WorksheetPage()
     interactions = b"interaction_id,date,staff,type,outcome,order_id\nI1,2025-01-05,Ann,call,won,NOPE\n"
     upload(page, [*(f for f in good_files() if f[0] != "interactions.csv"), ("interactions.csv", interactions)])
-    assert "Warning: interactions.csv, column &#x27;order_id&#x27;, row 2: the order is not in orders.csv" \
+    assert (
+        "Warning: interactions.csv, column &#x27;order_id&#x27;, row 2: the order is not in orders.csv"
         in page.upload_html.value
+    )
     assert not page.report_button.disabled
 
 
@@ -104,8 +108,10 @@ def test_wrongly_named_files_get_a_message_and_are_not_written(folder):
     page = WorksheetPage()
     upload(page, [*good_files(), ("sales.csv", b"a,b\n1,2\n"), ("../../evil.xlsx", b"x"), ("Orders.xlsx", b"PK")])
     shown = page.upload_html.value
-    assert ("sales.csv is not one of the files smk reads: orders, campaigns, funnel, interactions or targets, each "
-            ".csv or .xlsx; rename it or leave it out.") in shown
+    assert (
+        "sales.csv is not one of the files smk reads: orders, campaigns, funnel, interactions or targets, each "
+        ".csv or .xlsx; rename it or leave it out."
+    ) in shown
     assert "../../evil.xlsx is not one of the files smk reads" in shown
     assert "Orders.xlsx was left out: orders.csv is read as the orders file" in shown
     assert "Your files are fine." in shown
@@ -120,8 +126,10 @@ def test_upload_names_map_to_the_contract_only(tmp_path):
         assert wp.upload_name(name) is None, name
     left_out = wp.write_uploads([("orders.xlsx", b"1"), ("ORDERS.csv", b"2"), ("orders.csv", b"3")], tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["orders.csv"] and (tmp_path / "orders.csv").read_bytes() == b"2"
-    assert left_out == ["orders.xlsx was left out: ORDERS.csv is read as the orders file; choose only one orders file.",
-                        "orders.csv was left out: ORDERS.csv is read as the orders file; choose only one orders file."]
+    assert left_out == [
+        "orders.xlsx was left out: ORDERS.csv is read as the orders file; choose only one orders file.",
+        "orders.csv was left out: ORDERS.csv is read as the orders file; choose only one orders file.",
+    ]
 
 
 def test_an_excel_workbook_is_read(folder, tmp_path):

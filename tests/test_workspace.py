@@ -36,9 +36,11 @@ def test_an_update_never_overwrites_a_students_work(course):
     for name in ("00_start.ipynb", "01_one.ipynb"):
         (source / name).write_text(f"{name} version 2", encoding="utf-8")
     said = sync_lessons(source, target)
-    assert said == ["Updated 00_start.ipynb to the new version (you had not changed it).",
-                    "01_one.ipynb has a newer version; yours is kept as it is, and the new one is beside it as "
-                    "01_one.updated.ipynb."]
+    assert said == [
+        "Updated 00_start.ipynb to the new version (you had not changed it).",
+        "01_one.ipynb has a newer version; yours is kept as it is, and the new one is beside it as "
+        "01_one.updated.ipynb.",
+    ]
     assert read(target / "01_one.ipynb") == "my answers"
     assert read(target / "01_one.updated.ipynb") == "01_one.ipynb version 2"
     assert read(target / "00_start.ipynb") == "00_start.ipynb version 2"
