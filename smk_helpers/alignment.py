@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import pandas as pd
 
@@ -610,7 +610,7 @@ def assess_alignment(answers: Mapping[str, int | None] | Sequence[int | None]) -
         answers = list(answers)
         if len(answers) > len(keys):
             raise ValueError(f"there are {len(keys)} statements, but {len(answers)} answers.")
-        given = dict(zip(keys, answers))
+        given = dict(zip(keys, answers, strict=False))
     scores = {s.key: _score(given.get(s.key)) for s in STATEMENTS}
     known = {k: v for k, v in scores.items() if v is not None}
     mean = sum(known.values()) / len(known) if known else math.nan

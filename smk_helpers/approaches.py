@@ -494,7 +494,7 @@ def comparison_html(table: pd.DataFrame) -> str:
         + f"<th style='text-align:left'>{html.escape(label)}</th>"
         + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row)
         + "</tr>"
-        for label, row in zip(frame.index, frame.to_numpy().tolist())
+        for label, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)
     )
     points = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in verdict(table))
     return (

@@ -95,8 +95,8 @@ def _rows(path: Path) -> tuple[list[tuple[int, dict]], dict]:
                 f"{path.name} is empty; give a header row (data_dir,business_name,...) and one row per business."
             )
         return [
-            (row, {key: value for key, value in zip(table.header, cells) if key and value != ""})
-            for row, cells in zip(table.row_numbers, table.rows)
+            (row, {key: value for key, value in zip(table.header, cells, strict=False) if key and value != ""})
+            for row, cells in zip(table.row_numbers, table.rows, strict=True)
         ], {}
     defaults = {}
     if isinstance(data, dict):
@@ -140,7 +140,8 @@ def read_batch(path, out) -> list[Job]:
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "shops.csv").write_text("data_dir,business_name,gross_margin\\nnorth,North Books,0.44\\n")
-    >>> [(job.row, job.values["business_name"], job.out.name) for job in read_batch(folder / "shops.csv", folder / "reports")]
+    >>> [(job.row, job.values["business_name"], job.out.name)
+    ...  for job in read_batch(folder / "shops.csv", folder / "reports")]
     [(2, 'North Books', 'north-books')]
     >>> _ = (folder / "bad.csv").write_text("data_dir,margin\\nnorth,0.44\\n")
     >>> read_batch(folder / "bad.csv", folder / "reports")
@@ -227,7 +228,7 @@ def _run(job: Job, formats) -> Outcome:
         return Outcome(job, False, exc.problems[0] + more, time.perf_counter() - start)
     except R.USER_ERRORS as exc:
         return Outcome(job, False, str(exc), time.perf_counter() - start)
-    except Exception as exc:  # a bug must not stop the other reports; say what it was, without a traceback
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the other reports; say what it was, without a traceback
         return Outcome(job, False, f"unexpected error: {type(exc).__name__}: {exc}", time.perf_counter() - start)
     finally:
         _IDLE.set()

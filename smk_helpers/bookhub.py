@@ -378,7 +378,9 @@ def _products(rng) -> tuple[pd.DataFrame, np.ndarray]:
             key: rng.choice(words, size=spares)
             for key, words in (("t", templates), ("a", adjs), ("n", nouns), ("p", PLACES), ("f", FIRST), ("l", LAST))
         }
-        titles = pd.Series([t.format(a=a, n=nn, p=p, f=f, l=l) for t, a, nn, p, f, l in zip(*slots.values())])
+        titles = pd.Series(
+            [t.format(a=a, n=nn, p=p, f=f, l=loc) for t, a, nn, p, f, loc in zip(*slots.values(), strict=True)]
+        )
         titles = titles.drop_duplicates().head(n).to_numpy()
         authors = pd.Series(rng.choice(FIRST, size=len(titles))) + " " + rng.choice(LAST, size=len(titles))
         gift = category == GIFTS
@@ -434,7 +436,7 @@ def _campaigns(rng) -> pd.DataFrame:
         if cpm:
             low, high = (
                 np.where(q4[m], q4_bound, bound) if name == "social" else bound
-                for q4_bound, bound in zip(SOCIAL_CPM_Q4, cpm)
+                for q4_bound, bound in zip(SOCIAL_CPM_Q4, cpm, strict=True)
             )
             impressions[m] = c["spend"].to_numpy()[m] / rng.uniform(low, high) * 1000
         elif name in ORGANIC_IMPRESSIONS:
@@ -776,7 +778,7 @@ def _targets() -> pd.DataFrame:
     team = np.array([TEAM_PLAN[p.year] * SEASONALITY[p.month - 1] / 12 for p in periods]).round(-2)
     share = STAFF["hours_per_week"] / STAFF["hours_per_week"].sum()
     rows = [pd.DataFrame({"period": periods.strftime("%Y-%m"), "target": team, "staff": np.nan})]
-    for person, s in zip(STAFF["staff"], share):
+    for person, s in zip(STAFF["staff"], share, strict=True):
         target = (team * HANDSELL_SHARE * s).round(-1)
         rows.append(pd.DataFrame({"period": periods.strftime("%Y-%m"), "target": target, "staff": person}))
     targets = pd.concat(rows, ignore_index=True)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -242,7 +243,7 @@ def check(exercise_id: str, answer=...) -> Feedback:
         return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
     try:
         return func(answer)
-    except Exception as exc:  # a check must never break a lesson
+    except Exception as exc:  # noqa: BLE001 - a check must never break a lesson
         return wrong(
             f"your answer could not be checked ({type(exc).__name__}: {exc}); "
             "make sure it is the kind of value the question asks for."

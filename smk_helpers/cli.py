@@ -164,7 +164,8 @@ def summary_text(s: dict, currency: str = "$") -> str:
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
         for row in [header, *rows]:
             lines.append(
-                f"  {row[0]:<{widths[0]}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:]))
+                f"  {row[0]:<{widths[0]}}  "
+                + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True))
             )
         lines.append("")
     return "\n".join(lines)
@@ -497,7 +498,8 @@ def main(argv=None) -> int:
         return EXIT_USAGE
     except OSError as exc:
         print(
-            f"smk: {exc.filename or 'a file'}: {(exc.strerror or str(exc)).lower()}; check the path and its permissions.",
+            f"smk: {exc.filename or 'a file'}: {(exc.strerror or str(exc)).lower()}; "
+            "check the path and its permissions.",
             file=sys.stderr,
         )
         return EXIT_USAGE

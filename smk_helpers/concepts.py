@@ -17,8 +17,8 @@ The wording is ours; the facts come from the course's source articles (see GUIDE
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import pandas as pd
 
@@ -278,7 +278,8 @@ def sort_feedback(activity: str, choice) -> Feedback:
     Examples
     --------
     >>> sort_feedback("advertising", "marketing")
-    ✔ Right: advertising is marketing: a paid message shown to many people at once; nobody in particular is being sold to.
+    ✔ Right: advertising is marketing: a paid message shown to many people at once; nobody in particular is
+    being sold to.
     >>> sort_feedback("closing", "marketing").status
     'wrong'
     >>> sort_feedback("closing", None).status

@@ -57,7 +57,7 @@ def lesson_map():
     import pandas as pd
 
     table = pd.DataFrame(
-        [(l.number, l.title, l.about, l.minutes) for l in LESSONS],
+        [(lesson.number, lesson.title, lesson.about, lesson.minutes) for lesson in LESSONS],
         columns=["lesson", "title", "what it is about", "minutes"],
     ).set_index("lesson")
     return table
@@ -65,4 +65,4 @@ def lesson_map():
 
 def total_minutes() -> int:
     """How long the whole course takes, in minutes."""
-    return sum(l.minutes for l in LESSONS)
+    return sum(lesson.minutes for lesson in LESSONS)

@@ -163,7 +163,7 @@ def _read_workbook(path: Path, name: str) -> pd.DataFrame:
     data = check_workbook(path, name)
     try:
         df = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
         raise UnreadableFile(
             f"{name} could not be read as an Excel workbook ({exc}); save it again or export it as CSV."
         ) from None
@@ -380,7 +380,8 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
         names = ", ".join(f"'{m}'" for m in missing)
         plural = "columns" if len(missing) > 1 else "column"
         problems.append(
-            f"{table.name} is missing the {plural} {names} (its header has: {have}); add {'them' if len(missing) > 1 else 'it'} to the first row."
+            f"{table.name} is missing the {plural} {names} (its header has: {have}); "
+            f"add {'them' if len(missing) > 1 else 'it'} to the first row."
         )
         return None
     check = _Checker(table.name, raw, problems)

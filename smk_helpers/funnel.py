@@ -225,6 +225,7 @@ def funnel_warnings(table: pd.DataFrame, by: str | None = None) -> list[str]:
             above["stage"][larger],
             above["count"][larger],
             table["rate_from_previous"][larger],
+            strict=True,
         )
     ]
 

@@ -1551,8 +1551,8 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     Keys: business, period ({start, end} or None), revenue, orders, average_order_value,
     customers, new_customers, repeat_purchase_rate, revenue_by_channel ({channel: revenue}),
     gross_margin (`gross_margin_rate` of the period's orders; None without gross_profit),
-    marketing_spend, marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead, cac (marketing_spend /
-    new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis, win_rate,
+    marketing_spend, marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead,
+    cac (marketing_spend / new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis, win_rate,
     funnel (list of {stage, count, rate_from_previous, rate_from_top}), quota_attainment (list
     of {period, staff, target, revenue, attainment}). The formulas are those of the functions
     of the same names.

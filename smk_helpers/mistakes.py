@@ -494,7 +494,7 @@ def _empty_stage(funnel: pd.DataFrame, start, end):
     for _, group in rows.groupby(["period", "source"], sort=True):
         table = funnel_table(group)
         counts = table["count"].tolist()
-        for above, here in zip(counts, counts[1:]):
+        for above, here in zip(counts, counts[1:], strict=False):
             if above == 0:
                 return here, above
     return 0, 0

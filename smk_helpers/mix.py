@@ -112,7 +112,8 @@ def sales_lines(lines: pd.DataFrame, catalogue: pd.DataFrame, orders: pd.DataFra
     ...                           "author": ["Ann Lee", None], "category": ["fiction", "gifts"],
     ...                           "list_price": [20.0, 5.0], "unit_cost": [11.0, 2.5]})
     >>> sales_lines(lines, catalogue)[["category", "cost", "gross_profit"]].to_dict("records")
-    [{'category': 'fiction', 'cost': 11.0, 'gross_profit': 9.0}, {'category': 'gifts', 'cost': 5.0, 'gross_profit': 5.0}]
+    [{'category': 'fiction', 'cost': 11.0, 'gross_profit': 9.0},
+     {'category': 'gifts', 'cost': 5.0, 'gross_profit': 5.0}]
     """
     products = catalogue[["product_id", "title", "author", "category", "unit_cost"]]
     table = lines.merge(products, on="product_id", how="left", validate="many_to_one")
@@ -224,7 +225,7 @@ def band_labels(edges=PRICE_EDGES) -> list[str]:
     ['under $15', '$15–19.99', '$20 and over']
     """
     labels = []
-    for low, high in zip(edges[:-1], edges[1:]):
+    for low, high in zip(edges[:-1], edges[1:], strict=True):
         if low == 0:
             labels.append(f"under ${high:g}")
         elif math.isinf(high):
@@ -502,8 +503,8 @@ def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.Dat
     table : DataFrame
     columns : dict
         ``{column: (heading, kind)}`` in the order to show them; kind is one of "money",
-        "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals), "number", "number1" (one
-        decimal), "ratio" (4.2x),
+        "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals),
+        "number", "number1" (one decimal), "ratio" (4.2x),
         "ratio2" or "text". A missing value shows as "n/a".
 
     Returns

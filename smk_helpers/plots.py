@@ -536,7 +536,8 @@ def line_chart(
     >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     ['marketing', 'sales']
     >>> print(describe(fig))
-    Line chart of leads per month, 2 lines (marketing, sales): the highest value is marketing at 30 in Feb 2025; the lowest is sales at 5 in Jan 2025.
+    Line chart of leads per month, 2 lines (marketing, sales): the highest value is marketing at 30 in Feb 2025;
+    the lowest is sales at 5 in Jan 2025.
     >>> plt.close(fig)
     """
     _require_text(title=title, xlabel=xlabel, ylabel=ylabel)
@@ -649,7 +650,9 @@ def funnel_chart(
     >>> [t.get_text() for t in fig.axes[0].texts][:2]
     ['12,000 · n/a of previous', '1,200 · 10.0% of previous']
     >>> print(describe(fig))
-    Funnel chart of Book Hub funnel: 12,000 visits at the top narrow to 240 purchases at the bottom (2.0% of the top); the steepest step is visits to subscribers (10.0% carry on); marketing owns visits to subscribers, sales from requests.
+    Funnel chart of Book Hub funnel: 12,000 visits at the top narrow to 240 purchases at the bottom (2.0% of the top);
+    the steepest step is visits to subscribers (10.0% carry on); marketing owns visits to subscribers, sales from
+    requests.
     >>> plt.close(fig)
     """
     _require_text(title=title, xlabel=xlabel, ylabel=ylabel)
@@ -679,7 +682,7 @@ def funnel_chart(
         fig, ax = _figure_and_axes(ax)
         widths = [0.0 if math.isnan(c) else c for c in counts]
         ax.barh(range(len(stages)), widths, left=[(widest - w) / 2 for w in widths], color=colors, height=0.7)
-        for i, (w, c, r) in enumerate(zip(widths, counts, step)):
+        for i, (w, c, r) in enumerate(zip(widths, counts, step, strict=True)):
             label = f"{_fmt_number(c)} · {fmt_pct(r)} of previous"
             if w >= 0.45 * widest:
                 ax.text(widest / 2, i, label, ha="center", va="center", color="white", fontweight="bold")

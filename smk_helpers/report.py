@@ -44,7 +44,6 @@ __all__ = [
     "export_html",
     "FORMATS",
     "parse_formats",
-    "IPCKernelManager",
     "USER_ERRORS",
 ]
 
@@ -213,7 +212,8 @@ def check_parameters(values: dict | None = None) -> dict:
     >>> check_parameters({"margin": 0.45})
     Traceback (most recent call last):
     ...
-    smk_helpers.report.ParameterError: There is no parameter 'margin'. Did you mean gross_margin? The report's parameters are: data_dir (text); ...
+    smk_helpers.report.ParameterError: There is no parameter 'margin'. Did you mean gross_margin?
+    The report's parameters are: data_dir (text); ...
     """
     from .sections import parameter_problems
 
@@ -572,12 +572,6 @@ def _end_kernels(kernel_manager_class, private: Path) -> None:
             continue
 
 
-def __getattr__(name):  # IPCKernelManager is built on first use, so importing this module stays light
-    if name == "IPCKernelManager":
-        return _ipc_manager_class()
-    raise AttributeError(name)
-
-
 TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -651,7 +645,7 @@ def make_report(
     formats : str or sequence
         Any of html, pdf and ipynb; metrics.json is always written.
     kernel_manager_class : optional
-        Default: `IPCKernelManager`.
+        Default: a kernel on IPC sockets in the run's private folder.
     step : callable, optional
         Called with a short sentence as each step starts (for a progress line).
 

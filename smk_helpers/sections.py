@@ -148,7 +148,8 @@ class Section:
         Examples
         --------
         >>> print(Section("A <b>", "Sales & more.", notes=["n/a <i>"]).html())
-        <section class="smk-section"><h2>A &lt;b&gt;</h2><p class="smk-summary">Sales &amp; more.</p><ul class="smk-notes"><li>n/a &lt;i&gt;</li></ul></section>
+        <section class="smk-section"><h2>A &lt;b&gt;</h2><p class="smk-summary">Sales &amp;
+        more.</p><ul class="smk-notes"><li>n/a &lt;i&gt;</li></ul></section>
         """
         from . import plots
 
@@ -193,7 +194,9 @@ def table_html(table: pd.DataFrame) -> str:
     --------
     >>> t = pd.DataFrame({"who": ["<b>"], "revenue": ["$1.00"]}, index=pd.Index(["a"], name="k"))
     >>> print(table_html(t))
-    <table class="smk-table"><thead><tr><th scope="col">k</th><th scope="col" class="text">who</th><th scope="col">revenue</th></tr></thead><tbody><tr><th scope="row">a</th><td class="text">&lt;b&gt;</td><td>$1.00</td></tr></tbody></table>
+    <table class="smk-table"><thead><tr><th scope="col">k</th><th scope="col" class="text">who</th><th
+    scope="col">revenue</th></tr></thead><tbody><tr><th
+    scope="row">a</th><td class="text">&lt;b&gt;</td><td>$1.00</td></tr></tbody></table>
     """
     esc = html.escape
 
@@ -691,7 +694,10 @@ def kpi_table(
             "another kind of business read them as a rough guide only."
         )
 
-    summary = f"{business.name} took {fmt_money(s['revenue'], currency=currency)} in {_count(s['orders'], 'order')} {_period_text(start, end)}"
+    summary = (
+        f"{business.name} took {fmt_money(s['revenue'], currency=currency)} in {_count(s['orders'], 'order')} "
+        f"{_period_text(start, end)}"
+    )
     if before is not None and not is_missing(kpis.relative_change(s["revenue"], before["revenue"])):
         change = kpis.relative_change(s["revenue"], before["revenue"])
         summary += f" ({fmt_pct(abs(change))} {'more' if change >= 0 else 'less'} than the period before)"
@@ -755,7 +761,7 @@ def funnel(
     >>> section.close()
     >>> funnel(Business.from_frames(orders=orders)).summary
     'There is no funnel.csv in this folder, so there is no funnel to show; add one (data/README.md describes it) to see where people drop out.'
-    """
+    """  # noqa: E501
     blocked = _blocked(FUNNEL_TITLE, business, start=start, end=end)
     if blocked:
         return blocked
@@ -1446,7 +1452,7 @@ def handoff(business: Business | None, *, start=None, end=None, stage: str | Non
     ...                        "channel": ["web"], "revenue": [40.0]})
     >>> handoff(Business.from_frames(orders=orders)).summary
     'There is no funnel.csv and no interactions.csv that name a campaign, so the handoff cannot be measured; add either to see how many of marketing’s leads sales takes up.'
-    """
+    """  # noqa: E501
     blocked = _blocked(HANDOFF_TITLE, business, start=start, end=end)
     if blocked:
         return blocked

@@ -151,7 +151,7 @@ class Staging:
         self.path: Path | None = None
         self.created: list[Path] = []
 
-    def __enter__(self) -> "Staging":
+    def __enter__(self) -> Staging:
         out = self.out
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out} is a file; give a folder for {self.what}.")

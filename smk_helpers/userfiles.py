@@ -495,12 +495,13 @@ def load_yaml(text: str, name: str):
     >>> load_yaml("a: &x [1]\\nb: *x\\n", "b.yaml")
     Traceback (most recent call last):
     ...
-    smk_helpers.userfiles.UnreadableFile: b.yaml, line 1 is not valid YAML (anchors and aliases (&, *) are not allowed); ...
+    smk_helpers.userfiles.UnreadableFile: b.yaml, line 1 is not valid YAML (anchors and aliases (&, *) are not
+    allowed); ...
     """
     import yaml
 
     try:
-        return yaml.load(text, Loader=_refuse_aliases())  # noqa: S506 - a SafeLoader that also refuses aliases
+        return yaml.load(text, Loader=_refuse_aliases())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""

@@ -317,7 +317,7 @@ def result_html(result: pd.Series) -> str:
         + f"<th style='text-align:left'>{html.escape(label)}</th>"
         + "".join(f"<td style='text-align:right;padding:0 8px'>{html.escape(v)}</td>" for v in row)
         + "</tr>"
-        for label, row in zip(frame.index, frame.to_numpy().tolist())
+        for label, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)
     )
     return f'<div role="status"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 

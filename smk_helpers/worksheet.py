@@ -719,7 +719,8 @@ def funnel_figure(answers: dict):
     >>> from smk_helpers.plots import describe
     >>> fig = funnel_figure(bookhub_example())
     >>> print(describe(fig))  # doctest: +ELLIPSIS
-    Funnel chart of your funnel for the month: 40,000 reached at the top narrow to 120 new customers at the bottom (0.3% of the top); ...
+    Funnel chart of your funnel for the month: 40,000 reached at the top narrow to 120 new customers at the bottom
+    (0.3% of the top); ...
     >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     table = worksheet_funnel_table(answers)
@@ -739,7 +740,7 @@ def funnel_notes(answers: dict) -> list[str]:
     --------
     >>> funnel_notes({**blank(), "reach": "100", "visits": "200"})
     ["Stage 'visits' (200) is larger than the stage above it, 'reached' (100): a rate of 200.0%. Check the counts and the stage order."]
-    """
+    """  # noqa: E501
     return funnel.funnel_warnings(worksheet_funnel_table(answers))
 
 
@@ -866,7 +867,7 @@ def new_id() -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def new_record(answers: dict | None = None) -> dict:
@@ -1107,7 +1108,8 @@ def save(record: dict, expected_revision: int | None = None, folder=None) -> dic
     >>> save(tab2, folder=folder)
     Traceback (most recent call last):
     ...
-    smk_helpers.worksheet.ConflictError: This worksheet was changed elsewhere (another tab or window saved revision 2; this page has revision 1). Reload it to see those changes, or save yours as a copy.
+    smk_helpers.worksheet.ConflictError: This worksheet was changed elsewhere (another tab or window saved
+    revision 2; this page has revision 1). Reload it to see those changes, or save yours as a copy.
     """
     name = file_name(record)
     folder = Path(folder if folder is not None else worksheet_dir())
@@ -1166,7 +1168,8 @@ def list_worksheets(folder=None) -> tuple[list[dict], list[str]]:
     >>> _ = pathlib.Path(folder, "broken.json").write_text("{")
     >>> rows, bad = list_worksheets(folder)
     >>> [(r["name"], r["answered"]) for r in rows], bad
-    ([('Corner Café', 1)], ['broken.json is not valid JSON (line 1: ...), so it could not be read as a worksheet; it was left as it is.'])
+    ([('Corner Café', 1)],
+     ['broken.json is not valid JSON (line 1: ...), so it could not be read as a worksheet; it was left as it is.'])
     """
     folder = Path(folder if folder is not None else worksheet_dir())
     newest, bad = {}, []
@@ -1322,7 +1325,8 @@ def funnel_html(answers: dict, chart: bool = True) -> str:
     >>> funnel_html(blank()) == f'<p class="note">{FUNNEL_WAITING}</p>'
     True
     >>> print(funnel_html({**blank(), "reach": "10", "visits": "20"}, chart=False))
-    <p class="problem">Stage &#x27;visits&#x27; (20) is larger than the stage above it, &#x27;reached&#x27; (10): a rate of 200.0%. Check the counts and the stage order.</p>
+    <p class="problem">Stage &#x27;visits&#x27; (20) is larger than the stage above it, &#x27;reached&#x27; (10):
+    a rate of 200.0%. Check the counts and the stage order.</p>
     """
     esc = html.escape
     parts = []

@@ -58,14 +58,16 @@ NOT_SCORED = "not scored yet"
 
 CSS = """
 <style>
-.smk-ws .widget-label { white-space: normal; line-height: 1.25; height: auto; min-height: var(--jp-widgets-inline-height);
+.smk-ws .widget-label { white-space: normal; line-height: 1.25; height: auto; \
+min-height: var(--jp-widgets-inline-height);
   padding-top: 4px; font-weight: 600; color: #111; }
 .smk-ws-field { margin: 0 0 .9em 0; }
 .smk-ws .widget-html-content { line-height: 1.4; }
 .smk-ws-help { color: #444; font-size: .92em; margin-left: calc(15em + 12px); max-width: 44em; }
 .smk-ws-help details { margin-top: .15em; }
 .smk-ws-help summary { cursor: pointer; color: #005a8c; width: fit-content; }
-.smk-ws-help .smk-ws-example { background: #f3f6f9; border-left: 3px solid #0072B2; padding: .3em .6em; white-space: pre-wrap; }
+.smk-ws-help .smk-ws-example { background: #f3f6f9; border-left: 3px solid #0072B2; padding: .3em .6em; \
+white-space: pre-wrap; }
 .smk-ws-note { color: #444; font-size: .92em; max-width: 44em; margin: 0 0 .4em 0; }
 .smk-ws-error { color: #8a2b00; font-weight: 600; margin-left: calc(15em + 12px); }
 .smk-ws-group-label { font-weight: 600; margin: .2em 0; }
@@ -186,7 +188,7 @@ class WorksheetPage:
                 widgets.Checkbox(value=False, description=option, indent=False, layout=widgets.Layout(width="11em"))
                 for option in field.options
             ]
-            for option, box in zip(field.options, boxes):
+            for option, box in zip(field.options, boxes, strict=True):
                 self.checkboxes[option] = box
                 box.observe(lambda _change, fid=field.id: self._changed(fid), names="value")
             widget = widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap", max_width="46em"))
@@ -610,7 +612,8 @@ class WorksheetPage:
 
     @_guarded
     def prepare_downloads(self) -> None:
-        """Make the summary (HTML, and PDF where Chromium is installed) and the answers (CSV, JSON) as download links."""
+        """Make the summary (HTML, and PDF where Chromium is installed) and the answers (CSV, JSON) as download
+        links."""
         from .pdf import PdfError, html_to_pdf
 
         answers = self.answers

@@ -72,10 +72,12 @@ def bench_report(rounds: int = 3) -> None:
     smk, manual = statistics.median(smk_route), statistics.median(manual_route)
     print(f"\nOne Book Hub report to HTML, end to end, median of {rounds} alternated runs:")
     print(
-        f"  papermill CLI + jupyter nbconvert --no-input   {manual:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in manual_route)})"
+        f"  papermill CLI + jupyter nbconvert --no-input   {manual:6.1f} s   "
+        f"(runs: {', '.join(f'{x:.1f}' for x in manual_route)})"
     )
     print(
-        f"  smk report --format html                       {smk:6.1f} s   (runs: {', '.join(f'{x:.1f}' for x in smk_route)})"
+        f"  smk report --format html                       {smk:6.1f} s   "
+        f"(runs: {', '.join(f'{x:.1f}' for x in smk_route)})"
     )
     print(f"  smk / manual: {smk / manual:.2f}× (goal ≤ 0.5×)")
 

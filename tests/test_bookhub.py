@@ -53,7 +53,7 @@ def rank_corr(a: pd.Series, b: pd.Series) -> float:
 def test_same_seed_gives_identical_bytes(fresh, tmp_path):
     again = bookhub.write(tmp_path)
     assert [p.name for p in again] == [p.name for p in fresh]
-    for first, second in zip(fresh, again):
+    for first, second in zip(fresh, again, strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name
 
 

@@ -3,9 +3,9 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from smk_helpers.cli import main
 
@@ -69,11 +69,11 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path):
     )
     result = run("validate", tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
-    lines = [l for l in result.stdout.splitlines() if l.strip().startswith("- ")]
+    lines = [line for line in result.stdout.splitlines() if line.strip().startswith("- ")]
     assert (
         len(lines) == 2
-        and any("'revenue', row 2" in l for l in lines)
-        and any("'order_date', row 3" in l for l in lines)
+        and any("'revenue', row 2" in line for line in lines)
+        and any("'order_date', row 3" in line for line in lines)
     )
 
 

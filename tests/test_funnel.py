@@ -125,7 +125,7 @@ def test_funnel_counts_do_not_depend_on_how_rows_are_split(rows):
     funnel = pd.DataFrame(rows, columns=["stage", "count"]).astype({"count": "float64"})
     table = F.funnel_table(funnel)
     assert table["count"].sum() == funnel["count"].sum()
-    assert dict(zip(table["stage"], table["count"])) == funnel.groupby("stage")["count"].sum().to_dict()
+    assert dict(zip(table["stage"], table["count"], strict=True)) == funnel.groupby("stage")["count"].sum().to_dict()
 
 
 def test_what_if_lifts_one_stage_and_everything_below():

@@ -86,7 +86,7 @@ def test_a_cell_longer_than_the_field_limit_is_one_sentence(tmp_path):
 
 def test_a_stray_byte_in_a_utf8_file_is_named_not_garbled(tmp_path):
     text = HEADER + "".join(f"{i},2025-01-0{i},Café-{i},shop,5\n" for i in range(1, 8))
-    raw = text.encode("utf-8").replace("Café-6".encode("utf-8"), b"Caf\xe9-6")
+    raw = text.encode("utf-8").replace("Café-6".encode(), b"Caf\xe9-6")
     [problem] = problems(write(tmp_path, "orders.csv", raw))
     assert problem.startswith("orders.csv, column 'customer_id', row 7: bytes that are not UTF-8 (e.g. 'Caf\\xe9-6')")
 
@@ -375,7 +375,7 @@ def test_a_batch_cell_ending_in_a_line_break_is_no_traceback(tmp_path):
 
 
 def test_damaged_bytes_in_the_header_are_named_and_never_crash_the_output(tmp_path):
-    raw = "order_id,order_date,customer_id,channel,revenue,café\n1,2025-01-01,Café,shop,5,x\n".encode("utf-8")
+    raw = "order_id,order_date,customer_id,channel,revenue,café\n1,2025-01-01,Café,shop,5,x\n".encode()
     raw = raw.replace(b"revenue", b"reven\xfce")
     folder = write(tmp_path / "shop", "orders.csv", raw)
     done = subprocess.run(

@@ -117,7 +117,11 @@ def test_blank_channel_is_grouped_as_unknown(tmp_path):
 
 
 def test_optional_numbers_may_be_blank_extra_columns_and_files_are_kept(tmp_path):
-    campaigns = "campaign_id,channel,start_date,end_date,spend,impressions,clicks,note\nA,email,2025-01-01,2025-01-31,10,,,x\nB,ads,2025-01-01,2025-01-31,5,100,4,y\n"
+    campaigns = (
+        "campaign_id,channel,start_date,end_date,spend,impressions,clicks,note\n"
+        "A,email,2025-01-01,2025-01-31,10,,,x\n"
+        "B,ads,2025-01-01,2025-01-31,5,100,4,y\n"
+    )
     path = folder(
         tmp_path,
         orders__csv=HEADER.replace("\n", ",campaign_id\n") + "1,2025-01-02,,s,5,A\n",
@@ -147,7 +151,10 @@ def test_all_contract_files_load(tmp_path):
         orders__csv=HEADER.replace("\n", ",gross_profit,campaign_id,items\n") + "1,2025-01-02,C1,s,10,4,A,2\n",
         campaigns__csv="campaign_id,channel,start_date,end_date,spend,leads\nA,email,2025-01-01,2025-01-31,10,3\n",
         funnel__csv="stage,count,period,source\nvisits,100,2025-01,web\nbuy,3,2025-01,web\n",
-        interactions__csv="interaction_id,date,staff,type,outcome,order_id,minutes,campaign_id\nI1,2025-01-02,Ann,special order,WON,1,10,A\n",
+        interactions__csv=(
+            "interaction_id,date,staff,type,outcome,order_id,minutes,campaign_id\n"
+            "I1,2025-01-02,Ann,special order,WON,1,10,A\n"
+        ),
         targets__csv="period,target,staff\n2025-01,1000,\n2025-01,400,Ann\n",
     )
     b = load_business(path)

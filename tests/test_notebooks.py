@@ -82,7 +82,7 @@ def test_objectives_minutes_recap_and_next(path):
     first = "".join(cells[0]["source"])
     minutes = re.search(r"\*\*Time:\*\* about (\d+) minutes", first)
     assert minutes and "**You will:**" in first, "the first cell needs the time and the learning objectives"
-    lesson = next(l for l in MAP if l.file == path.name)
+    lesson = next(lesson for lesson in MAP if lesson.file == path.name)
     assert int(minutes.group(1)) == lesson.minutes, "the minutes differ from smk_helpers.course"
     assert 15 <= lesson.minutes <= 40
     headings = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]

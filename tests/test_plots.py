@@ -7,14 +7,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
 
-from smk_helpers import plots  # noqa: E402
-from smk_helpers.plots import (  # noqa: E402
+from smk_helpers import plots
+from smk_helpers.plots import (
     MARKETING,
     PALETTE,
     SALES,

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smk_helpers import BusinessDataError, funnel as F, kpis, load_bookhub, load_business, plots
+from smk_helpers import BusinessDataError, kpis, load_bookhub, load_business, plots
+from smk_helpers import funnel as F
 from smk_helpers import sections as S
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"

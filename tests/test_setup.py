@@ -51,7 +51,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_command(repo):
     assert [line.split("#")[0].strip() for line in first_block.strip().splitlines()] == ["make lab", "make test"]
     assert "pip install -r requirements.lock -e ." in readme and "python -m venv" in readme
     ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [l for l in ci.splitlines() if l.strip() and not l.startswith("#")]
+    commands = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")]
     assert commands[-1].strip() == "make test"
 
 
@@ -173,7 +173,10 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
         "smk_helpers/templates/smk-report/index.html.j2",
         "smk_helpers/templates/smk-report/conf.json",
     } <= names
-    code = "import sys; from smk_helpers import cli; sys.exit(cli.main(['report', '--out', 'out', '--format', 'html,ipynb']))"
+    code = (
+        "import sys; from smk_helpers import cli; "
+        "sys.exit(cli.main(['report', '--out', 'out', '--format', 'html,ipynb']))"
+    )
     run = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -400,7 +400,7 @@ def test_csv_and_json_exports():
     frame = pd.read_csv(__import__("io").StringIO(ws.answers_csv(answers)), dtype=str, keep_default_na=False)
     assert list(frame.columns) == ["section", "field", "question", "answer"]
     assert len(frame) == len(ws.FIELDS)
-    got = dict(zip(frame["field"], frame["answer"]))
+    got = dict(zip(frame["field"], frame["answer"], strict=True))
     assert got["objections"] == "'" + answers["objections"]
     assert got["marketing_owner"] == "'@sam"
     assert got["channels"] == "social media; email; website/SEO; marketplaces; events"

@@ -47,7 +47,7 @@ def worksheet_server(tmp_path):
                 proc.kill()
                 raise RuntimeError(
                     "the worksheet server did not start: " + log.read_text(encoding="utf-8", errors="replace")
-                )
+                ) from None
             time.sleep(0.3)
     yield url, folder
     stop(proc)
@@ -172,8 +172,11 @@ def test_every_input_is_reached_with_the_keyboard(browser, worksheet_server):
     page.get_by_role("textbox", name="Business name").focus()
     reached = set()
     for _ in range(400):
-        label = page.evaluate("""() => { const e = document.activeElement;
-            return (e.labels && e.labels.length ? e.labels[0].innerText : e.innerText || e.getAttribute('aria-label') || '').trim(); }""")
+        label = page.evaluate(
+            """() => { const e = document.activeElement;
+            return (e.labels && e.labels.length ? e.labels[0].innerText : e.innerText """
+            """|| e.getAttribute('aria-label') || '').trim(); }"""
+        )
         label = " ".join(label.split())
         reached.add(label)
         if label == "Prepare the summary and downloads":

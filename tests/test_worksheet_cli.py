@@ -115,10 +115,9 @@ def test_pages_left_unused_give_their_kernels_back(tmp_path):
     """Each page load starts a kernel; with --idle 2 they are shut down again, open page or not."""
     import os
     import re
+    import socket
     import time
     import urllib.request
-
-    import socket
 
     from conftest import PATIENCE_S, make_command, stop
 

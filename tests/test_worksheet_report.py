@@ -42,7 +42,7 @@ def bad_orders():
 
 def upload(page, files):
     """Set the FileUpload's value as ipywidgets 8 holds an upload from the browser."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     page.upload.value = tuple(
         {"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data), "last_modified": now}
         for name, data in files

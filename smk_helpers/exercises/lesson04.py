@@ -32,9 +32,9 @@ def visits_to_purchase(answer):
         answer,
         expected,
         near_misses={
-            "that is the conversion from the very top (reach) to purchase; start at site visits.": funnel.overall_conversion(
-                _counts(table, "reach", "purchase")
-            ),
+            (
+                "that is the conversion from the very top (reach) to purchase; start at site visits."
+            ): funnel.overall_conversion(_counts(table, "reach", "purchase")),
             "that is only the last step, engaged → purchase; divide purchases by site visits.": _rate(
                 table, "purchase"
             ),

@@ -77,12 +77,12 @@ def email_roi(answer):
             "that is the ROAS (revenue per dollar), not the ROI; use gross profit, and take the spend off.": kpis.roas(
                 revenue, spend
             ),
-            "that is computed from revenue (ROAS − 1); ROI uses the orders' gross profit, not their revenue.": kpis.marketing_roi(
-                revenue, spend
-            ),
-            "that is gross profit per dollar spent; take the spend off first: (gross profit − spend) / spend.": kpis.safe_divide(
-                profit, spend
-            ),
+            (
+                "that is computed from revenue (ROAS − 1); ROI uses the orders' gross profit, not their revenue."
+            ): kpis.marketing_roi(revenue, spend),
+            (
+                "that is gross profit per dollar spent; take the spend off first: (gross profit − spend) / spend."
+            ): kpis.safe_divide(profit, spend),
         },
         hint="Select the email campaigns of 2025, the orders credited to them, and use kpis.marketing_roi.",
     )
@@ -101,9 +101,9 @@ def december_special_orders(answer):
         answer,
         kpis.win_rate(counts["won"], counts["lost"]),
         near_misses={
-            "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost).": kpis.win_rate(
-                counts["won"], counts["lost"] + counts["open"]
-            ),
+            (
+                "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost)."
+            ): kpis.win_rate(counts["won"], counts["lost"] + counts["open"]),
             "that is every kind of conversation in December; keep the special orders only.": kpis.win_rate(
                 all_counts["won"], all_counts["lost"]
             ),

@@ -43,9 +43,9 @@ def ads_win_rate_2025(answer):
         near_misses={
             "that is the win rate over both years; keep only the campaigns that ran in 2025.": _ads_win_rate(None),
             "that is 2024's win rate; the question asks about 2025.": _ads_win_rate("2024"),
-            "that is won sales per lead; the win rate divides by the decided conversations (won + lost).": kpis.safe_divide(
-                counts["won"], leads
-            ),
+            (
+                "that is won sales per lead; the win rate divides by the decided conversations (won + lost)."
+            ): kpis.safe_divide(counts["won"], leads),
             "that is the number of won conversations; turn it into a rate with kpis.win_rate.": counts["won"],
         },
         hint="Select the 2025 targeted-ads campaigns, keep the conversations with those campaign_ids, "
