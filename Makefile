@@ -54,19 +54,19 @@ bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and
 	$(BIN)/python tests/bench.py
 
 data: $(STAMP)  ## regenerate the Book Hub data, the contract tables of data/README.md and the README's limits
-	$(BIN)/python -m smk_helpers.bookhub data/bookhub
-	$(BIN)/python -c 'from smk_helpers.contract import sync_readme; sync_readme("data/README.md")'
+	$(BIN)/python -m smk_helpers.dev.bookhub data/bookhub
+	$(BIN)/python -c 'from smk_helpers.core.contract import sync_readme; sync_readme("data/README.md")'
 	$(BIN)/python -c 'from smk_helpers.limits import sync_readme; sync_readme("README.md")'
 
 notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current
-	$(BIN)/python -m smk_helpers.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/report.ipynb
+	$(BIN)/python -m smk_helpers.dev.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/reports/report.ipynb
 
 lock:  ## re-resolve requirements.lock from pyproject.toml, then sync environment.yml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
 	  --fork-strategy fewest --no-header --annotation-style line -o requirements.lock
-	$(BIN)/python -m smk_helpers.envfile requirements.lock environment.yml
+	$(BIN)/python -m smk_helpers.dev.envfile requirements.lock environment.yml
 
 clean:  ## remove the venv and build leftovers (never your data)
 	rm -rf $(VENV) build dist *.egg-info

@@ -12,11 +12,11 @@ import io
 import sys
 from pathlib import Path
 
-from . import contract as C
 from . import limits
-from .data import BusinessDataError, bookhub_path, load_business
-from .files import write_bytes_atomic, write_text_atomic
-from .interrupt import EXIT_INTERRUPTED, stoppable
+from .core import contract as C
+from .core.data import BusinessDataError, bookhub_path, load_business
+from .system.files import write_bytes_atomic, write_text_atomic
+from .system.interrupt import EXIT_INTERRUPTED, stoppable
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -86,7 +86,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from . import kpis
+    from .core import kpis
 
     start, end = _date_arg("--start", args.start), _date_arg("--end", args.end)
     if start and end and start > end:
@@ -103,7 +103,7 @@ def cmd_summary(args) -> int:
 
 def summary_text(s: dict, currency: str = "$") -> str:
     """The summary dict as a plain-text table for the terminal."""
-    from .formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
+    from .core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
 
     def money(x):
         return fmt_money(x, currency=currency)
@@ -227,7 +227,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_worksheet(args) -> int:
-    from . import worksheet_page
+    from .worksheet import page as worksheet_page
 
     folder = Path(args.folder) if args.folder else None
     if args.port is not None and not 1 <= args.port <= 65535:
@@ -245,7 +245,7 @@ def cmd_lab(args) -> int:
     import os
     import subprocess
 
-    from .workspace import lab_arguments, sync_lessons, workspace_dir
+    from .course.workspace import lab_arguments, sync_lessons, workspace_dir
 
     workspace = Path(args.folder).expanduser() if args.folder else workspace_dir()
     if args.port is not None and not 1 <= args.port <= 65535:
@@ -253,7 +253,7 @@ def cmd_lab(args) -> int:
     if workspace.exists() and not workspace.is_dir():
         raise UsageError(f"{workspace} is a file; give a folder for your lessons with --folder or SMK_HOME.")
     if args.port is not None:
-        from .ports import port_is_free, taken_port_text
+        from .system.ports import port_is_free, taken_port_text
 
         if not port_is_free(args.port):
             raise UsageError(taken_port_text(args.port))
@@ -278,7 +278,7 @@ def cmd_lab(args) -> int:
 
 def cmd_blank_worksheet(args) -> int:
     from . import worksheet
-    from .pdf import PdfError, html_to_pdf
+    from .system.pdf import PdfError, html_to_pdf
 
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ("html", "pdf")]
@@ -310,7 +310,7 @@ def _param_args(pairs) -> dict:
 
 
 def cmd_report(args) -> int:
-    from . import report as R
+    from .reports import build as R
 
     values = _param_args(args.param)
     if args.dir is not None:
@@ -345,7 +345,7 @@ def cmd_report(args) -> int:
 
 
 def _report_batch(args, values, formats) -> int:
-    from . import batch
+    from .reports import batch
 
     if args.dir is not None or values:
         raise UsageError(
@@ -373,7 +373,7 @@ def _report_batch(args, values, formats) -> int:
 
 
 def _report_parameters() -> str:
-    from .report import parameters_text
+    from .reports.build import parameters_text
 
     return parameters_text()
 

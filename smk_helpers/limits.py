@@ -8,7 +8,7 @@ limit and one just over it stand for each.
 
 from __future__ import annotations
 
-# Business tables (smk_helpers.userfiles, smk_helpers.data)
+# Business tables (smk_helpers.system.userfiles, smk_helpers.core.data)
 MAX_TABLE_BYTES = 1024**3  # the size of one CSV file of a business folder (about 15 million orders)
 MAX_COLUMNS = 1_000  # columns in the header of a table
 MAX_CELL_CHARS = 131_072  # characters in one cell of a CSV file (Python's own default)
@@ -17,7 +17,7 @@ MAX_XLSX_UNPACKED_BYTES = 200 * 1024**2  # what all the parts of a workbook may 
 MAX_XLSX_RATIO = 100  # times its packed size that one part of a workbook may unpack to, beyond its first MB
 MAX_XLSX_ENTRIES = 1_000  # parts (files) inside a workbook
 
-# What the contract accepts as plausible (smk_helpers.data)
+# What the contract accepts as plausible (smk_helpers.core.data)
 EARLIEST_DATE = "1900-01-01"  # the earliest date in a table; an earlier one is refused (check the year)
 LATEST_DATE = "2099-12-31"  # the latest date in a table; a later one is refused
 MAX_NUMBER = 10**12  # the largest amount or count; a larger one is refused (a lost decimal separator?)
@@ -92,8 +92,8 @@ def sync_readme(path) -> None:
     """Rewrite the limits block of ``path`` (the README) from this module."""
     from pathlib import Path
 
-    from .contract import replace_block
-    from .files import write_text_atomic
+    from .core.contract import replace_block
+    from .system.files import write_text_atomic
 
     target = Path(path)
     write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), "limits", markdown()))

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from smk_helpers import bookhub_path, kpis, load_bookhub
-from smk_helpers.contract import FILES
+from smk_helpers import bookhub_path, load_bookhub
+from smk_helpers.core import kpis
+from smk_helpers.core.contract import FILES
 
 
 def best(func, repeat=5):
@@ -42,7 +43,7 @@ def timed(cmd, cwd) -> float:
 
 def bench_report(rounds: int = 3) -> None:
     """One Book Hub report to HTML: `smk report` against papermill's CLI, then nbconvert's, alternated."""
-    from smk_helpers.report import notebook_path
+    from smk_helpers.reports.build import notebook_path
 
     with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
         smk_route, manual_route = [], []

@@ -115,7 +115,7 @@ def stop(proc):
 
 def chromium_path() -> str:
     """Debian's chromium, or skip with the reason (fail under CI=true, where it must be there)."""
-    from smk_helpers.pdf import find_chromium
+    from smk_helpers.system.pdf import find_chromium
 
     path = find_chromium()
     if path:

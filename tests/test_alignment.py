@@ -1,4 +1,4 @@
-"""Lesson 06's analyses, budget model, self-assessment, widgets and exercises (smk_helpers.alignment)."""
+"""Lesson 06's analyses, budget model, self-assessment, widgets and exercises (smk_helpers.course.alignment)."""
 
 import json
 import math
@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from smk_helpers import alignment
-from smk_helpers.alignment import (
+from smk_helpers.course import alignment
+from smk_helpers.course.alignment import (
     QUALITY_COLUMNS,
     REALLOCATION_ROWS,
     STAGES,
@@ -18,8 +18,8 @@ from smk_helpers.alignment import (
     reallocate,
     stage_for,
 )
-from smk_helpers.checks import MISSING, RIGHT, WRONG, bookhub, check
-from smk_helpers.exercises.lesson06 import EXAMPLE_ANSWERS
+from smk_helpers.course.exercises.lesson06 import EXAMPLE_ANSWERS
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub, check
 
 
 # ---------------------------------------------------------------- lead quality

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smk_helpers import bookhub
-from smk_helpers import contract as C
+from smk_helpers.core import contract as C
+from smk_helpers.dev import bookhub
 
 ID_COLUMNS = ("order_id", "customer_id", "campaign_id", "product_id", "interaction_id", "staff")
 YEARS = (2024, 2025)

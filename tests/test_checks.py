@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers.checks import MISSING, RIGHT, WRONG, Feedback, check, check_choice, check_number, registry
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, Feedback, check, check_choice, check_number, registry
 
 EXERCISES = sorted(registry())
 
@@ -37,7 +37,7 @@ def test_unknown_exercise():
 
 
 def test_a_crashing_check_becomes_feedback(monkeypatch):
-    import smk_helpers.checks as checks
+    import smk_helpers.course.grading as checks
 
     def broken(answer):
         raise KeyError("boom")

@@ -24,7 +24,7 @@ def test_the_smk_console_script_is_installed():
 def test_unreadable_file_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
     import os
 
-    from smk_helpers import userfiles
+    from smk_helpers.system import userfiles
 
     (tmp_path / "orders.csv").write_text("order_id\n", encoding="utf-8")
     real_open = os.open

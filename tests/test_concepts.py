@@ -1,11 +1,11 @@
-"""Lesson 01's content, quiz logic, quiz widget and exercises (smk_helpers.concepts, exercises.lesson01)."""
+"""Lesson 01's content, quiz logic, quiz widget and exercises (smk_helpers.course.concepts, exercises.lesson01)."""
 
 import pandas as pd
 import pytest
 
-from smk_helpers import concepts
-from smk_helpers.checks import MISSING, RIGHT, WRONG, bookhub, check
-from smk_helpers.concepts import ACTIVITIES, MARKETING, SALES, quiz_score, sort_feedback
+from smk_helpers.course import concepts
+from smk_helpers.course.concepts import ACTIVITIES, MARKETING, SALES, quiz_score, sort_feedback
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub, check
 
 MARKETING_ACTIVITIES = {
     "market research",

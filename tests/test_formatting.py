@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smk_helpers.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
+from smk_helpers.core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
 
 FORMATTERS = [fmt_money, fmt_pct, fmt_ratio, fmt_number]
 UNKNOWN = [None, math.nan, np.nan, np.float64("nan"), pd.NA, math.inf, -math.inf]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smk_helpers import funnel as F
+from smk_helpers.core import funnel as F
 
 # Stage names chosen so that neither alphabetical order nor size order is the funnel's order.
 FUNNEL = pd.DataFrame(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from smk_helpers import kpis, load_business
+from smk_helpers import load_business
+from smk_helpers.core import kpis
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 

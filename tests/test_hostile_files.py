@@ -19,8 +19,8 @@ import pytest
 
 from conftest import PATIENCE_S
 from smk_helpers import BusinessDataError, cli, load_business
-from smk_helpers import batch as B
 from smk_helpers import worksheet as ws
+from smk_helpers.reports import batch as B
 
 HEADER = "order_id,order_date,customer_id,channel,revenue\n"
 SMK = str(Path(sys.executable).with_name("smk"))
@@ -310,7 +310,7 @@ def test_a_worksheet_parameter_that_is_a_folder_says_so(tmp_path, capsys):
 
 
 def test_the_page_upload_names_an_unclosed_quote(tmp_path):
-    from smk_helpers.worksheet_page import check_uploads
+    from smk_helpers.worksheet.page import check_uploads
 
     lines = orders().splitlines(keepends=True)
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'

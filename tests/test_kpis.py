@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smk_helpers import kpis as K
+from smk_helpers.core import kpis as K
 
 nan = math.nan
 
@@ -634,7 +634,7 @@ def test_one_to_many_vs_one_to_one_with_no_orders_won():
 
 def test_importing_kpis_does_not_import_plotting_or_papermill(tmp_path, repo):
     code = (
-        "import sys, smk_helpers.kpis, smk_helpers.funnel, smk_helpers.formatting; "
+        "import sys, smk_helpers.core.kpis, smk_helpers.core.funnel, smk_helpers.core.formatting; "
         "print(sorted(m for m in ('matplotlib', 'papermill') if m in sys.modules))"
     )
     env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}

@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from smk_helpers import kpis, load_bookhub
-from smk_helpers import sections as S
-from smk_helpers.checks import check
+from smk_helpers import load_bookhub
+from smk_helpers.core import kpis
+from smk_helpers.course.grading import check
+from smk_helpers.reports import sections as S
 
 NOTEBOOK = REPO / "notebooks" / "07_your_business.ipynb"
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"

@@ -10,11 +10,11 @@ import pytest
 
 from conftest import REPO
 from smk_helpers import BusinessDataError, limits, load_business
-from smk_helpers import batch as B
-from smk_helpers import report as R
 from smk_helpers import worksheet as ws
-from smk_helpers.staging import STAGING_PREFIX, sweep
-from smk_helpers.userfiles import UnreadableFile, check_workbook, split_csv
+from smk_helpers.reports import batch as B
+from smk_helpers.reports import build as R
+from smk_helpers.system.staging import STAGING_PREFIX, sweep
+from smk_helpers.system.userfiles import UnreadableFile, check_workbook, split_csv
 
 HEADER = "order_id,order_date,customer_id,channel,revenue\n"
 
@@ -197,7 +197,7 @@ def test_stale_staging_seconds(tmp_path):
 
 
 def test_kernel_idle_seconds_reaches_voila():
-    from smk_helpers.worksheet_page import voila_argv
+    from smk_helpers.worksheet.page import voila_argv
 
     argv = voila_argv(8866, "t", open_browser=False)
     assert f"--MappingKernelManager.cull_idle_timeout={limits.KERNEL_IDLE_SECONDS}" in argv

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smk_helpers import BusinessDataError, load_business
-from smk_helpers.data import parse_numbers
+from smk_helpers.core.data import parse_numbers
 
 HEADER = "order_id,order_date,customer_id,channel,revenue\n"
 

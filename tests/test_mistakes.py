@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers import kpis
-from smk_helpers import mistakes as M
+from smk_helpers.core import kpis
+from smk_helpers.course import mistakes as M
 
 
 def campaigns(**columns):
@@ -194,7 +194,7 @@ def test_all_demos_on_the_book_hub_match_the_kpi_library():
 
 
 def test_exercise_05_1_social_ctr_is_a_ratio_of_sums():
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.course.grading import bookhub, check
 
     c = bookhub().campaigns
     social = c[(c["channel"] == "social") & (c["start_date"].dt.year == 2025)]
@@ -203,7 +203,7 @@ def test_exercise_05_1_social_ctr_is_a_ratio_of_sums():
 
 
 def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.course.grading import bookhub, check
 
     hub = bookhub()
     c = hub.campaigns
@@ -216,7 +216,7 @@ def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
 
 
 def test_exercise_05_3_email_roi_uses_gross_profit():
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.course.grading import bookhub, check
 
     hub = bookhub()
     c = hub.campaigns
@@ -229,7 +229,7 @@ def test_exercise_05_3_email_roi_uses_gross_profit():
 
 
 def test_exercise_05_4_leaves_open_special_orders_out():
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.course.grading import bookhub, check
 
     i = bookhub().interactions
     dec = i[(i["date"] >= "2025-12-01") & (i["type"] == "special order")]

@@ -5,8 +5,11 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers import checks, kpis, load_bookhub, mix
-from smk_helpers.checks import check
+from smk_helpers import load_bookhub
+from smk_helpers.core import kpis
+from smk_helpers.course import grading as checks
+from smk_helpers.course import mix
+from smk_helpers.course.grading import check
 
 
 def lines_frame(**columns):

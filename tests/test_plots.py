@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from smk_helpers import plots
-from smk_helpers.plots import (
+from smk_helpers.core import plots
+from smk_helpers.core.plots import (
     MARKETING,
     PALETTE,
     SALES,

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import chromium_path
-from smk_helpers import cli, kpis
-from smk_helpers import report as R
+from smk_helpers import cli
+from smk_helpers.core import kpis
+from smk_helpers.reports import build as R
 from smk_helpers.worksheet import answers_json, bookhub_example
 
 HOSTILE = "<script>alert(1)</script> Café"
@@ -466,7 +467,7 @@ def test_batch_with_one_bad_folder(cafe, tmp_path, capsys, monkeypatch):
 
 
 def test_batch_yaml_defaults_and_row_errors(tmp_path):
-    from smk_helpers import batch as B
+    from smk_helpers.reports import batch as B
 
     (tmp_path / "b.yaml").write_text(
         "defaults:\n  currency: '€'\nbusinesses:\n"

@@ -1,4 +1,4 @@
-"""The shared analysis sections (smk_helpers.sections) on The Book Hub, the hand-computed shop,
+"""The shared analysis sections (smk_helpers.reports.sections) on The Book Hub, the hand-computed shop,
 a folder with only orders.csv, and folders that cannot be loaded.
 
 Every section takes its numbers from kpis/funnel, so the tests compare the formatted tables with
@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smk_helpers import BusinessDataError, kpis, load_bookhub, load_business, plots
-from smk_helpers import funnel as F
-from smk_helpers import sections as S
+from smk_helpers import BusinessDataError, load_bookhub, load_business
+from smk_helpers.core import funnel as F
+from smk_helpers.core import kpis, plots
+from smk_helpers.reports import sections as S
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 import yaml
 
-from smk_helpers.envfile import pins
+from smk_helpers.dev.envfile import pins
 
 
 def lock_pins(repo):
@@ -62,7 +62,7 @@ def test_licences_for_code_and_content(repo):
 
 def test_import_stays_light():
     code = (
-        "import sys, smk_helpers, smk_helpers.kpis, smk_helpers.funnel; "
+        "import sys, smk_helpers, smk_helpers.core.kpis, smk_helpers.core.funnel; "
         "print(sorted(m for m in ('matplotlib', 'papermill', 'nbformat', 'ipywidgets') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -98,7 +98,7 @@ def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
         shipped = zf.read("smk_helpers/worksheets/sales_vs_marketing.ipynb")
         zf.extractall(tmp_path / "site")
     assert shipped == (repo / "worksheets" / "sales_vs_marketing.ipynb").read_bytes()
-    code = "from smk_helpers.worksheet_page import notebook_path; print(notebook_path())"
+    code = "from smk_helpers.worksheet.page import notebook_path; print(notebook_path())"
     run = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -116,7 +116,7 @@ def test_wheel_ships_the_lessons_for_smk_lab(repo, wheel, tmp_path):
         shipped = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist() if n.startswith("smk_helpers/lessons/")}
         zf.extractall(tmp_path / "site")
     assert shipped == {p.name: p.read_bytes() for p in (repo / "notebooks").glob("*.ipynb")}
-    code = "from smk_helpers.workspace import lessons_source; print(lessons_source())"
+    code = "from smk_helpers.course.workspace import lessons_source; print(lessons_source())"
     run = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -169,9 +169,9 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
         names = set(zf.namelist())
         zf.extractall(site)
     assert {
-        "smk_helpers/report.ipynb",
-        "smk_helpers/templates/smk-report/index.html.j2",
-        "smk_helpers/templates/smk-report/conf.json",
+        "smk_helpers/reports/report.ipynb",
+        "smk_helpers/reports/templates/smk-report/index.html.j2",
+        "smk_helpers/reports/templates/smk-report/conf.json",
     } <= names
     code = (
         "import sys; from smk_helpers import cli; "

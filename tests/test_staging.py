@@ -15,10 +15,10 @@ import pytest
 
 from conftest import PATIENCE_S
 from smk_helpers import cli
-from smk_helpers import report as R
-from smk_helpers.interrupt import EXIT_INTERRUPTED
 from smk_helpers.limits import STALE_STAGING_SECONDS
-from smk_helpers.staging import PRIVATE_PREFIX, STAGING_PREFIX, Staging, sweep
+from smk_helpers.reports import build as R
+from smk_helpers.system.interrupt import EXIT_INTERRUPTED
+from smk_helpers.system.staging import PRIVATE_PREFIX, STAGING_PREFIX, Staging, sweep
 
 SMK = str(Path(sys.executable).with_name("smk"))
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smk_helpers.data import Business
-from smk_helpers.kpis import summary, summary_json
+from smk_helpers.core.data import Business
+from smk_helpers.core.kpis import summary, summary_json
 
 KEYS = {
     "business",

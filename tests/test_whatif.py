@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers import funnel as F
-from smk_helpers import whatif as W
+from smk_helpers.core import funnel as F
+from smk_helpers.course import whatif as W
 
 # visits → cart 10% → purchase 30% → repeat 20%
 TABLE = F.funnel_table(
@@ -177,13 +177,13 @@ def test_widget_shows_the_reason_instead_of_failing():
 
 
 def hub_table():
-    from smk_helpers.checks import bookhub
+    from smk_helpers.course.grading import bookhub
 
     return F.funnel_table(bookhub().funnel)
 
 
 def test_exercise_04_1_visit_to_purchase():
-    from smk_helpers.checks import check
+    from smk_helpers.course.grading import check
 
     counts = hub_table().set_index("stage")["count"]
     right = counts["purchase"] / counts["site visits"]
@@ -195,8 +195,8 @@ def test_exercise_04_1_visit_to_purchase():
 
 
 def test_exercise_04_2_december_engaged_to_purchase():
-    from smk_helpers import kpis
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.core import kpis
+    from smk_helpers.course.grading import bookhub, check
 
     rows = bookhub().funnel
     december = F.funnel_table(rows[kpis.months_in_period(rows["period"], "2025-12-01", "2025-12-31")])
@@ -207,7 +207,7 @@ def test_exercise_04_2_december_engaged_to_purchase():
 
 
 def test_exercise_04_3_extra_revenue_of_a_relative_lift():
-    from smk_helpers.checks import bookhub, check
+    from smk_helpers.course.grading import bookhub, check
 
     hub = bookhub()
     counts = hub_table().set_index("stage")["count"]

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from conftest import PATIENCE_S
-from smk_helpers import funnel, kpis
 from smk_helpers import worksheet as ws
+from smk_helpers.core import funnel, kpis
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from conftest import chromium_path
-from smk_helpers import pdf, worksheet_page
 from smk_helpers.cli import main
+from smk_helpers.system import pdf
+from smk_helpers.worksheet import page as worksheet_page
 
 
 def test_blank_worksheet_html_only(tmp_path, capsys):

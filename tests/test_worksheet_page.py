@@ -9,7 +9,7 @@ import re
 import pytest
 
 from smk_helpers import worksheet as ws
-from smk_helpers.worksheet_page import WorksheetPage
+from smk_helpers.worksheet.page import WorksheetPage
 
 
 @pytest.fixture
@@ -282,7 +282,7 @@ def test_every_question_has_a_visible_label_and_an_example(folder):
 def test_the_notebook_only_lays_out_the_page(repo):
     nb = json.loads((repo / "worksheets" / "sales_vs_marketing.ipynb").read_text(encoding="utf-8"))
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    assert code[0].startswith("from smk_helpers.worksheet_page import WorksheetPage")
+    assert code[0].startswith("from smk_helpers.worksheet.page import WorksheetPage")
     assert code[1:] == [f"page.section({n})" for n in range(1, 7)] + ["page.downloads()", "page.report_step()"]
     headings = [
         line

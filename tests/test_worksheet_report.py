@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from smk_helpers import report
 from smk_helpers import worksheet as ws
-from smk_helpers import worksheet_page as wp
-from smk_helpers.worksheet_page import WorksheetPage
+from smk_helpers.reports import build as report
+from smk_helpers.worksheet import page as wp
+from smk_helpers.worksheet.page import WorksheetPage
 
 HANDCALC = Path(__file__).parent / "fixtures" / "handcalc"
 HOSTILE = "<script>alert(1)</script>"
@@ -204,7 +204,7 @@ def test_a_failed_report_shows_its_message_and_leaves_the_worksheet_alone(folder
 
 
 def test_the_loaders_problems_at_report_time_are_shown_one_a_line(folder, monkeypatch):
-    from smk_helpers.data import BusinessDataError
+    from smk_helpers.core.data import BusinessDataError
 
     page = WorksheetPage()
     upload(page, good_files())

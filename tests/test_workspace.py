@@ -6,7 +6,7 @@ import pytest
 
 from conftest import REPO
 from smk_helpers import cli
-from smk_helpers.workspace import MANIFEST, lab_arguments, lessons_source, sync_lessons
+from smk_helpers.course.workspace import MANIFEST, lab_arguments, lessons_source, sync_lessons
 
 
 @pytest.fixture

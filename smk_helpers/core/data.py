@@ -1,0 +1,678 @@
+"""Load a business folder into validated, typed tables (the business-data contract)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import limits
+from ..system.userfiles import (
+    DAMAGED,
+    TABLE_FIX,
+    UnreadableFile,
+    check_workbook,
+    damaged_example,
+    damaged_text,
+    decode_text,
+    read_bytes,
+    rows_text,
+    split_csv,
+    swallowed_rows_text,
+)
+from . import contract as C
+
+
+class BusinessDataError(ValueError):
+    """A business folder breaks the contract. ``problems`` holds one sentence per problem."""
+
+    def __init__(self, problems):
+        self.problems = list(problems) if not isinstance(problems, str) else [problems]
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Business:
+    """The validated tables of one business.
+
+    Every contract column is present in its table (an optional column the files left out is
+    all-missing); extra columns are kept. Tables of absent optional files are ``None``.
+    """
+
+    name: str
+    orders: pd.DataFrame
+    campaigns: pd.DataFrame | None = None
+    funnel: pd.DataFrame | None = None
+    interactions: pd.DataFrame | None = None
+    targets: pd.DataFrame | None = None
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+    present_columns: dict = field(default_factory=dict)  # stem -> tuple of contract columns the file had
+
+    def has_column(self, stem: str, column: str) -> bool:
+        """True when the file ``stem`` exists and had ``column`` (even if blank in places)."""
+        return column in self.present_columns.get(stem, ())
+
+    @classmethod
+    def from_frames(cls, name="example", **tables):
+        """Build a Business from already-typed DataFrames (for tests and examples).
+
+        Missing optional columns are added as all-missing; dates are converted with
+        ``pd.to_datetime``; the result is not otherwise validated.
+        """
+        present = {}
+        typed = {}
+        for spec in C.FILES:
+            df = tables.get(spec.stem)
+            if df is None:
+                typed[spec.stem] = None
+                continue
+            df = df.copy()
+            present[spec.stem] = tuple(c.name for c in spec.columns if c.name in df.columns)
+            for col in spec.columns:
+                if col.name not in df.columns:
+                    df[col.name] = (
+                        np.nan
+                        if col.kind in ("money", "number", "count")
+                        else pd.Series([pd.NA] * len(df), dtype="str", index=df.index)
+                    )
+                if col.kind == "date":
+                    df[col.name] = pd.to_datetime(df[col.name])
+                elif col.kind in ("money", "number", "count"):
+                    df[col.name] = df[col.name].astype("float64")
+                else:
+                    df[col.name] = df[col.name].astype("str")
+                    df.loc[df[col.name].isna(), col.name] = np.nan
+            if spec.stem == "orders":
+                df["channel"] = df["channel"].fillna(C.UNKNOWN_CHANNEL)
+            if spec.stem == "interactions":
+                df["outcome"] = df["outcome"].str.lower()
+            typed[spec.stem] = df
+        if typed["orders"] is None:
+            raise BusinessDataError("from_frames needs an orders table.")
+        return cls(name=name, present_columns=present, **typed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+def _find_files(folder: Path, stem: str) -> list[Path]:
+    """The files in ``folder`` named ``stem.csv`` or ``stem.xlsx``, whatever their letter case."""
+    wanted = (f"{stem}.csv", f"{stem}.xlsx")
+    return sorted(p for p in folder.iterdir() if p.name.lower() in wanted)
+
+
+@dataclass
+class RawTable:
+    """One file's cells as stripped text, before typing: what `read_table` gives `_typed_table`."""
+
+    name: str  # the file's own name (orders.xlsx, Orders.csv, ...), for messages
+    cells: pd.DataFrame  # header names stripped and lower-cased; a ``_row`` column with spreadsheet rows
+    decimal_comma: bool
+    problems: list = field(default_factory=list)  # rows a pair of stray quotes swallowed
+
+
+def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
+    """Read one CSV or XLSX file as text cells, safely (see `smk_helpers.system.userfiles`).
+
+    Returns the cells (stripped strings, header names stripped and lower-cased, a ``_row`` column with
+    the spreadsheet row number, blank rows dropped), whether numbers use a decimal comma (semicolon-
+    separated files, as European Excel writes them), and the problems found in the cells themselves.
+    Raises BusinessDataError when the file as a whole cannot be read.
+    """
+    name = path.name
+    try:
+        if path.suffix.lower() == ".xlsx":
+            df = _read_workbook(path, name)
+            table = None
+        else:
+            text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX), name)
+            if not text.strip():
+                raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
+            table = split_csv(text, name)
+            df = pd.DataFrame(table.rows, columns=table.header, dtype=str)
+            df["_row"] = np.array(table.row_numbers, dtype=np.int64)
+    except UnreadableFile as exc:
+        raise BusinessDataError(str(exc)) from None
+    if table is not None and damaged_text(text):  # name the damage; checking such cells further says nothing more
+        raise BusinessDataError(_damaged_cells(df, name))
+    row = df.pop("_row")
+    df.columns = [
+        str(c).strip().lstrip("\ufeff").lower() if not str(c).startswith("Unnamed:") else "" for c in df.columns
+    ]
+    keep = [c != "" for c in df.columns]
+    df = df.loc[:, keep]
+    if df.shape[1] == 0:
+        raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
+    counts = Counter(df.columns)
+    doubled = sorted(c for c, n in counts.items() if n > 1)
+    if doubled:
+        raise BusinessDataError(f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.")
+    df["_row"] = row
+    problems = _swallowed_rows(table, spec, name) if table is not None else []
+    return RawTable(name, df, table is not None and table.separator == ";", problems)
+
+
+def _read_workbook(path: Path, name: str) -> pd.DataFrame:
+    data = check_workbook(path, name)
+    try:
+        df = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str, keep_default_na=False, na_filter=False)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
+        raise UnreadableFile(
+            f"{name} could not be read as an Excel workbook ({exc}); save it again or export it as CSV."
+        ) from None
+    if df.shape[1] > limits.MAX_COLUMNS:
+        raise UnreadableFile(
+            f"{name} has {df.shape[1]:,} columns in its header, more than the "
+            f"{limits.MAX_COLUMNS:,} smk reads; keep the columns the table needs."
+        )
+    df = df.apply(lambda col: col.astype(str).str.strip())
+    df["_row"] = np.arange(2, len(df) + 2)
+    blank = (df.drop(columns="_row") == "").all(axis=1)
+    return df.loc[~blank].reset_index(drop=True)
+
+
+def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[str]:
+    """A quoted cell that spans lines where none belongs: a pair of stray quotes swallowed the rows between.
+
+    In a column of the contract no cell spans lines. In an extra column (notes, say) one may, unless a
+    line inside it reads as a row of the file: as many cells as the header, with a date where its date is.
+    """
+    contract = {c.name for c in spec.columns} if spec is not None else set()
+    names = [h.strip().lower() for h in table.header]
+    dated = [
+        names.index(c.name) for c in (spec.columns if spec else ()) if c.kind in ("date", "month") and c.name in names
+    ]
+    problems = []
+    position = {row: k for k, row in enumerate(table.row_numbers)} if table.multiline else {}
+    for row, columns in table.multiline.items():
+        for i in columns:
+            cell = table.rows[position[row]][i]
+            if names[i] in contract or any(
+                _reads_as_row(line, table.separator, len(names), dated) for line in cell.splitlines()
+            ):
+                problems.append(swallowed_rows_text(name, names[i], row, table.spans[row]))
+                break
+    return problems
+
+
+_DATE_LIKE = re.compile(r"^\s*(\d{4}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _reads_as_row(line: str, sep: str, width: int, dated: list[int]) -> bool:
+    import csv
+
+    cells = next(csv.reader([line], delimiter=sep), [])
+    if len(cells) < width - 1:
+        return False
+    return not dated or any(i < len(cells) and _DATE_LIKE.match(cells[i]) for i in dated)
+
+
+def _damaged_cells(df: pd.DataFrame, name: str) -> list[str]:
+    """One sentence per column (and the header) holding bytes that are not UTF-8, in a file that is otherwise UTF-8."""
+    problems = []
+    header = [str(c) for c in df.columns if c != "_row" and damaged_text(str(c))]
+    if header:
+        problems.append(
+            f"{name}, its header: bytes that are not UTF-8 (e.g. '{damaged_example(header[0])}') in a file "
+            "that is otherwise UTF-8; correct the column names, or save the file again as 'CSV UTF-8'."
+        )
+    for number, column in enumerate(df.columns):
+        if column == "_row":
+            continue
+        bad = df.iloc[:, number].str.contains(DAMAGED, regex=True)
+        if bad.any():
+            example = damaged_example(df.loc[bad].iloc[0, number])
+            problems.append(
+                f"{name}, column '{damaged_example(str(column)).strip().lower()}', "
+                f"{rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 (e.g. '{example}') in a file "
+                "that is otherwise UTF-8, so they would show as the wrong letters; correct them, or save "
+                "the file again as 'CSV UTF-8'."
+            )
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing cells
+
+_ISO = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def _assemble(y, m, d, hh, mm, ss) -> pd.Series:
+    parts = pd.DataFrame({"year": y, "month": m, "day": d, "hour": hh, "minute": mm, "second": ss})
+    parts = parts.fillna("0").astype(int)
+    return pd.to_datetime(parts, errors="coerce")
+
+
+def _parse_other_dates(raw: pd.Series) -> pd.Series:
+    """ISO dates and datetimes, with or without an offset (dropped); NaT for anything else."""
+    iso = raw.str.extract(_ISO)
+    return _assemble(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5]).where(iso[0].notna())
+
+
+def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Parse date cells as written (wall clock; a UTC offset is dropped, never applied).
+
+    Accepts ``YYYY-MM-DD`` and ISO datetimes; slash dates only when ``dayfirst`` says the order.
+    Returns (values, bad, ambiguous): ``bad`` marks non-blank cells that are not dates,
+    ``ambiguous`` marks slash dates read without a stated order (also NaT).
+
+    Examples
+    --------
+    >>> v, bad, amb = parse_dates(pd.Series(["2025-03-14", "2025-03-14T23:30:00-05:00", "14/03/2025", "x", ""]))
+    >>> [str(x) for x in v]
+    ['2025-03-14 00:00:00', '2025-03-14 23:30:00', 'NaT', 'NaT', 'NaT']
+    >>> bad.tolist(), amb.tolist()
+    ([False, False, False, True, False], [False, False, True, False, False])
+    >>> parse_dates(pd.Series(["3/14/2025"]), dayfirst=False)[0].dt.date.tolist()
+    [datetime.date(2025, 3, 14)]
+    """
+    raw = raw.astype(str).str.strip()
+    # Fast path for plain YYYY-MM-DD (most cells); everything else takes the careful path.
+    values = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
+    rest = (raw != "") & values.isna()
+    if rest.any():
+        values = values.astype("datetime64[us]")
+        values[rest] = _parse_other_dates(raw[rest])
+    slash = raw.str.extract(_SLASH)
+    is_slash = slash[0].notna()
+    ambiguous = is_slash & (dayfirst is None)
+    if dayfirst is not None and is_slash.any():
+        day, month = (slash[0], slash[1]) if dayfirst else (slash[1], slash[0])
+        values = values.where(~is_slash, _assemble(slash[2], month, day, slash[3], slash[4], slash[5]))
+    values = pd.to_datetime(values)
+    bad = (raw != "") & values.isna() & ~ambiguous
+    return values, bad, ambiguous
+
+
+_NUMBER_DOT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+"
+_NUMBER_COMMA = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+"
+
+
+def _parse_formatted_numbers(raw: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Numbers written with separators, currency signs or accounting brackets (the careful path)."""
+    s = raw.str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+    in_parens = s.str.fullmatch(r"\(.+\)")
+    s = s.where(~in_parens, s.str.slice(1, -1))
+    parts = s.str.extract(r"^(-?)[$€£]?(-?)(.*?)[$€£]?$")
+    body = parts[2]
+    if decimal_comma:
+        ok = body.str.fullmatch(_NUMBER_COMMA)
+        norm = body.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        ok = body.str.fullmatch(_NUMBER_DOT)
+        norm = body.str.replace(",", "", regex=False)
+    values = pd.to_numeric(norm.where(ok.fillna(False).astype(bool)), errors="coerce").astype("float64")
+    negative = (parts[0] == "-") | (parts[1] == "-") | in_parens
+    return values.where(~negative, -values)
+
+
+def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Parse number and money cells; returns (values, bad) where ``bad`` marks non-numbers.
+
+    Accepts ``1234.5``, ``1,234.50``, ``$1,234.50``, ``-12``, ``(12.00)`` (accounting negative),
+    and with ``decimal_comma`` ``1.234,50``. Blank cells are NaN and not bad.
+
+    Examples
+    --------
+    >>> parse_numbers(pd.Series(["1234.5", "1,234.50", "$1,234.50", "(3)", "", "abc"]))[0].tolist()
+    [1234.5, 1234.5, 1234.5, -3.0, nan, nan]
+    >>> parse_numbers(pd.Series(["1.234,50", "12,5 €"]), decimal_comma=True)[0].tolist()
+    [1234.5, 12.5]
+    """
+    raw = raw.astype(str).str.strip()
+    # Fast path for plain numbers (most cells): one vectorised conversion. In a decimal-comma
+    # file "1.234" means 1234, so cells with a dot take the careful path there.
+    values = pd.to_numeric(raw, errors="coerce").astype("float64")
+    plain = values.notna() & np.isfinite(values)
+    if decimal_comma:
+        plain &= ~raw.str.contains(".", regex=False)
+    values = values.where(plain)
+    rest = (raw != "") & ~plain
+    if rest.any():
+        values[rest] = _parse_formatted_numbers(raw[rest], decimal_comma)
+    bad = (raw != "") & values.isna()
+    return values, bad
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking one table against its FileSpec
+
+
+def _example(values: pd.Series) -> str:
+    return repr(str(values.iloc[0]))
+
+
+class _Checker:
+    """Collects problems for one file; every message names the file, column and rows."""
+
+    def __init__(self, filename: str, df: pd.DataFrame, problems: list[str]):
+        self.filename, self.df, self.problems = filename, df, problems
+
+    def flag(self, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
+        mask = mask.fillna(False).astype(bool)
+        if mask.any():
+            rows = self.df.loc[mask, "_row"]
+            where = f"{self.filename}, column '{column}', {rows_text(rows)}"
+            example = _example(self.df.loc[mask, column]) if column in self.df else ""
+            eg = "" if example in ("", "''") else f" ({example})" if len(rows) == 1 else f" (e.g. {example})"
+            self.problems.append(f"{where}: {what}{eg}" + (f"; {fix}" if fix else "") + ".")
+
+
+def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str]):
+    """Convert the text cells of one file to the contract's types, recording every problem."""
+    raw, decimal_comma = table.cells, table.decimal_comma
+    problems.extend(table.problems)
+    missing = [c.name for c in spec.columns if c.required and c.name not in raw.columns]
+    if missing:
+        have = ", ".join(c for c in raw.columns if c != "_row") or "none"
+        names = ", ".join(f"'{m}'" for m in missing)
+        plural = "columns" if len(missing) > 1 else "column"
+        problems.append(
+            f"{table.name} is missing the {plural} {names} (its header has: {have}); "
+            f"add {'them' if len(missing) > 1 else 'it'} to the first row."
+        )
+        return None
+    check = _Checker(table.name, raw, problems)
+    out = raw.copy()
+    for col in spec.columns:
+        if col.name not in raw.columns:
+            out[col.name] = (
+                np.nan if col.kind in ("money", "number", "count") else pd.Series(np.nan, index=raw.index, dtype="str")
+            )
+            continue
+        cells = raw[col.name]
+        blank = cells == ""
+        if not col.blank_ok:
+            check.flag(col.name, blank, "empty", "fill it in on every row")
+        if col.kind in ("id", "text"):
+            out[col.name] = cells.where(~blank)
+        elif col.kind == "outcome":
+            lower = cells.str.lower()
+            check.flag(
+                col.name, ~blank & ~lower.isin(C.OUTCOMES), "not one of won, lost, open", "use won, lost or open"
+            )
+            out[col.name] = lower.where(~blank)
+        elif col.kind == "date":
+            values, bad, ambiguous = parse_dates(cells, dayfirst)
+            check.flag(col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
+            if ambiguous.any():
+                check.flag(
+                    col.name,
+                    ambiguous,
+                    "a slash date, which can be read day/month or month/day",
+                    _slash_hint(cells[ambiguous]),
+                )
+            early, late = pd.Timestamp(limits.EARLIEST_DATE), pd.Timestamp(limits.LATEST_DATE)
+            implausible = values.notna() & ((values < early) | (values >= late + pd.Timedelta(days=1)))
+            check.flag(
+                col.name,
+                implausible,
+                f"a date outside {early.year} to {late.year}",
+                "check its year (a typo such as 2204 for 2024?)",
+            )
+            out[col.name] = values.where(~implausible)
+        elif col.kind == "month":
+            month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
+            valid = month.notna() & month.str.slice(5, 7).isin([f"{m:02d}" for m in range(1, 13)])
+            check.flag(col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
+            out[col.name] = month.where(valid)
+        else:  # money, number, count
+            values, bad = parse_numbers(cells, decimal_comma)
+            check.flag(col.name, bad, "not a number", "write plain numbers such as 1234.50")
+            huge = values.abs() > limits.MAX_NUMBER
+            check.flag(
+                col.name,
+                huge,
+                f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
+                "check the cell: is a decimal separator missing, or two cells run together?",
+            )
+            values = values.where(~huge)
+            if col.kind == "count":
+                check.flag(
+                    col.name,
+                    values.notna() & ((values < 0) | (values % 1 != 0)),
+                    "not a whole number of 0 or more",
+                    "count things in whole numbers",
+                )
+            out[col.name] = values
+    if spec.stem == "orders":
+        out["channel"] = out["channel"].fillna(C.UNKNOWN_CHANNEL)
+    _check_rules(spec, out, check)
+    return out
+
+
+def _slash_hint(cells: pd.Series) -> str:
+    first = cells.str.extract(r"^(\d{1,2})/(\d{1,2})/")
+    day_first = first[0].astype(float).gt(12).any()
+    month_first = first[1].astype(float).gt(12).any()
+    base = "run again with --dayfirst (14/03/2025) or --monthfirst (03/14/2025), or write dates as YYYY-MM-DD"
+    if day_first and not month_first:
+        return base + "; these look day-first, so --dayfirst is likely right"
+    if month_first and not day_first:
+        return base + "; these look month-first, so --monthfirst is likely right"
+    return base
+
+
+def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
+    """The contract's rules beyond types: unique ids, signs, ordering."""
+    if spec.key and spec.key in df:
+        key = df[spec.key]
+        repeat = key.notna() & key.duplicated(keep="first")
+        if repeat.any():
+            fix = "give every record its own id"
+            if spec.stem == "orders" and _looks_like_item_rows(df, repeat):
+                fix = (
+                    "the file looks like one row per item, but orders.csv needs one row per order: "
+                    "add up revenue (and items) per order_id first, e.g. with a pivot table, "
+                    "and keep the item rows in a separate file"
+                )
+            check.flag(spec.key, repeat, "an id already used on an earlier row", fix)
+    if spec.stem == "orders":
+        check.flag(
+            "revenue",
+            df["revenue"] < 0,
+            "a negative amount",
+            "revenue must be 0 or more; record a refund by lowering the original order's revenue "
+            "(or by leaving the refunded order out), not as a negative row",
+        )
+        check.flag("items", df["items"] < 1, "less than 1", "an order has at least one item")
+    if spec.stem == "campaigns":
+        check.flag("spend", df["spend"] < 0, "a negative amount", "spend must be 0 or more")
+        check.flag(
+            "clicks",
+            df["clicks"] > df["impressions"],
+            "more clicks than impressions",
+            "a campaign cannot have more clicks than times it was shown; check the two columns",
+        )
+        check.flag(
+            "end_date",
+            df["end_date"] < df["start_date"],
+            "an end date before start_date",
+            "swap the two dates or correct the end date",
+        )
+    if spec.stem == "targets":
+        check.flag("target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
+    if spec.stem == "funnel":
+        check.flag("count", df["count"] < 0, "a negative count", "a count must be 0 or more")
+
+
+def _looks_like_item_rows(df: pd.DataFrame, repeat: pd.Series) -> bool:
+    """Repeated order ids whose rows share date and customer: item lines, not separate orders."""
+    ids = df.loc[repeat, "order_id"].unique()
+    group = df[df["order_id"].isin(ids)]
+    same = group.groupby("order_id")[["order_date", "customer_id"]].nunique(dropna=False).le(1).all(axis=1)
+    return bool(same.mean() >= 0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading a folder
+
+
+def load_business(path, *, dayfirst: bool | None = None, name: str | None = None) -> Business:
+    """Load and validate a business folder (the business-data contract, see ``data/README.md``).
+
+    Parameters
+    ----------
+    path : str or Path
+        Folder holding ``orders.csv`` and optionally campaigns, funnel, interactions, targets.
+    dayfirst : bool, optional
+        How to read slash dates: True for 14/03/2025, False for 03/14/2025. Without it slash
+        dates are refused, because 03/04/2025 could be either.
+    name : str, optional
+        The business's name (default: the folder's name).
+
+    Returns
+    -------
+    Business
+        Typed tables; absent optional files are ``None``.
+
+    Raises
+    ------
+    BusinessDataError
+        Listing every problem found, one sentence each, naming file, column and rows.
+
+    Examples
+    --------
+    >>> hub = load_bookhub()
+    >>> hub.name, len(hub.orders) > 10_000
+    ('The Book Hub', True)
+    """
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise BusinessDataError(f"The business folder {folder} {what}; give the folder that holds orders.csv.")
+    problems: list[str] = []
+    tables: dict[str, pd.DataFrame | None] = {}
+    present: dict[str, tuple] = {}
+    names: dict[str, str] = {}
+    notes: list[str] = []
+    for spec in C.FILES:
+        found = _find_files(folder, spec.stem)
+        tables[spec.stem] = None
+        names[spec.stem] = spec.filename
+        if not found:
+            if spec.required:
+                problems.append(
+                    f"{folder} has no {spec.filename}; it is the one file every business folder needs "
+                    f"(run 'smk init' to get a template)."
+                )
+            continue
+        csv_files = [p for p in found if p.suffix.lower() == ".csv"]
+        if len(found) == 2 and len(csv_files) == 1:  # a workbook saved again as CSV, as smk advises: read the CSV
+            skipped = next(p for p in found if p not in csv_files)
+            notes.append(
+                f"{skipped.name} was not read: {csv_files[0].name} is read instead; remove the one you do not mean."
+            )
+            found = csv_files
+        if len(found) > 1:
+            both = " and ".join(p.name for p in found)
+            problems.append(
+                f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
+                "or rename the other."
+            )
+            continue
+        try:
+            raw = read_table(found[0], spec)
+        except BusinessDataError as exc:
+            problems.extend(exc.problems)
+            continue
+        names[spec.stem] = raw.name
+        present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
+        tables[spec.stem] = _typed_table(spec, raw, dayfirst, problems)
+    warnings = notes + _cross_checks(tables, names, problems)
+    if problems:
+        raise BusinessDataError(problems)
+    tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
+    return Business(name=name or folder.name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
+
+
+def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
+    """Rules that span files: campaign ids must exist; linked orders should exist."""
+    warnings: list[str] = []
+    if tables.get("orders") is not None and tables["orders"].empty:
+        warnings.append(f"{names['orders']} has a header but no orders yet, so every number will be 0 or n/a.")
+    campaigns = tables.get("campaigns")
+    known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
+    for stem in ("orders", "interactions"):
+        df = tables.get(stem)
+        if df is None or "campaign_id" not in df:
+            continue
+        unknown = df["campaign_id"].notna() & ~df["campaign_id"].isin(known)
+        if unknown.any():
+            fix = (
+                f"add the campaign to {names['campaigns']} or correct the id"
+                if campaigns is not None
+                else "the folder has no campaigns.csv, so add one or clear this column"
+            )
+            _Checker(names[stem], df, problems).flag(
+                "campaign_id", unknown, f"a campaign that is not in {names['campaigns']}", fix
+            )
+    orders, interactions = tables.get("orders"), tables.get("interactions")
+    if orders is not None and not problems:
+        warnings.extend(_isolated_orders(orders, names["orders"]))
+    if orders is not None and interactions is not None:
+        dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(set(orders["order_id"].dropna()))
+        if dangling.any():
+            rows = rows_text(interactions.loc[dangling, "_row"])
+            warnings.append(
+                f"{names['interactions']}, column 'order_id', {rows}: the order is not in "
+                f"{names['orders']}, so staff revenue from these interactions is not counted."
+            )
+    funnel = tables.get("funnel")
+    if funnel is not None and not problems:
+        from .funnel import funnel_table, funnel_warnings
+
+        warnings.extend(f"{names['funnel']}: {w}" for w in funnel_warnings(funnel_table(funnel)))
+    return warnings
+
+
+def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
+    """A warning for a few orders far in time from all the others: most likely a typo in the year.
+
+    Found at the widest gap between order dates, when it is over `limits.ISOLATED_ORDER_DAYS` and one
+    side of it holds at most 1% of the orders (at least one).
+    """
+    dates = orders["order_date"].dropna().sort_values()
+    if len(dates) < 3:
+        return []
+    gaps = dates.diff().dt.days.to_numpy()[1:]
+    widest = int(np.argmax(gaps))
+    if gaps[widest] <= limits.ISOLATED_ORDER_DAYS:
+        return []
+    few = max(1, len(dates) // 100)
+    before, after = dates.iloc[: widest + 1], dates.iloc[widest + 1 :]
+    odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
+    if odd is None:
+        return []
+    years = gaps[widest] / 365.25
+    rows = rows_text(orders.loc[odd.index, "_row"])
+    return [
+        f"{name}, column 'order_date', {rows}: {years:.0f} year{'s' if round(years) != 1 else ''} away from all "
+        f"the other orders ({rest.min():%Y-%m-%d} to {rest.max():%Y-%m-%d}), so a period that spans them holds "
+        "almost nothing; check the year."
+    ]
+
+
+def bookhub_path() -> Path:
+    """The folder of The Book Hub's data: the copy inside the installed package, else the checkout's."""
+    shipped = Path(__file__).resolve().parents[1] / "data" / "bookhub"
+    if (shipped / "orders.csv").is_file():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "data" / "bookhub"
+
+
+def load_bookhub() -> Business:
+    """Load The Book Hub, the course's worked example (synthetic data, 2024–2025)."""
+    return load_business(bookhub_path(), name="The Book Hub")

@@ -1,0 +1,144 @@
+"""Turn KPI numbers into short text for notebooks, the command line and reports.
+
+Every formatter prints a missing value (None, NaN, or an infinity) as "n/a": a KPI with a zero
+denominator is unknown, and must never show up as 0 or "inf".
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+MISSING = "n/a"
+
+
+def is_missing(x) -> bool:
+    """True for a value that cannot be shown as a number: None, NaN, pd.NA or an infinity.
+
+    Examples
+    --------
+    >>> is_missing(float("nan")), is_missing(None), is_missing(0)
+    (True, True, False)
+    """
+    return x is None or bool(pd.isna(x)) or math.isinf(x)
+
+
+def _rounded(x, digits: int) -> float:
+    return round(float(x), digits) + 0.0  # "+ 0.0" turns -0.0 into 0.0, so -0.001 prints as 0.00
+
+
+def fmt_money(x, currency: str = "$", digits: int = 2) -> str:
+    """Format an amount of money: thousands separators, two decimals, the currency in front.
+
+    Parameters
+    ----------
+    x : number or None
+    currency : str, default "$"
+        Symbol written before the amount (after the minus sign of a negative amount).
+    digits : int, default 2
+        Decimals to show.
+
+    Returns
+    -------
+    str
+        For example "$1,234.50", "-$12.00", or "n/a".
+
+    Examples
+    --------
+    >>> fmt_money(1234.5)
+    '$1,234.50'
+    >>> fmt_money(-12, currency="€")
+    '-€12.00'
+    >>> fmt_money(float("nan"))
+    'n/a'
+    """
+    if is_missing(x):
+        return MISSING
+    value = _rounded(x, digits)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{currency}{abs(value):,.{digits}f}"
+
+
+def fmt_pct(x, digits: int = 1) -> str:
+    """Format a fraction as a percentage: 0.123 becomes "12.3%".
+
+    Parameters
+    ----------
+    x : number or None
+        A fraction (0.5 means half), as every ratio in ``smk_helpers.core.kpis`` returns.
+    digits : int, default 1
+        Decimals to show.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_pct(0.1234)
+    '12.3%'
+    >>> fmt_pct(1.25, digits=0)
+    '125%'
+    >>> fmt_pct(None)
+    'n/a'
+    """
+    if is_missing(x):
+        return MISSING
+    return f"{_rounded(x * 100, digits):,.{digits}f}%"
+
+
+def fmt_ratio(x, digits: int = 1, suffix: str = "x") -> str:
+    """Format a ratio such as ROAS ("4.2x") or LTV:CAC (``suffix=":1"`` gives "3.0:1").
+
+    Parameters
+    ----------
+    x : number or None
+    digits : int, default 1
+        Decimals to show.
+    suffix : str, default "x"
+        Text written after the number.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_ratio(4.2)
+    '4.2x'
+    >>> fmt_ratio(3, suffix=":1")
+    '3.0:1'
+    >>> fmt_ratio(float("nan"))
+    'n/a'
+    """
+    if is_missing(x):
+        return MISSING
+    return f"{_rounded(x, digits):,.{digits}f}{suffix}"
+
+
+def fmt_number(x, digits: int = 0) -> str:
+    """Format a plain number with thousands separators: 41000 becomes "41,000".
+
+    Parameters
+    ----------
+    x : number or None
+    digits : int, default 0
+        Decimals to show.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_number(41000)
+    '41,000'
+    >>> fmt_number(1234.56, digits=1)
+    '1,234.6'
+    >>> fmt_number(None)
+    'n/a'
+    """
+    if is_missing(x):
+        return MISSING
+    return f"{_rounded(x, digits):,.{digits}f}"

@@ -1,0 +1,265 @@
+"""The funnel: how many people reach each stage, and what share of them moves on.
+
+A funnel table (from `funnel_table`) has one row per stage, top stage first, with columns
+stage, count, rate_from_previous (n(k) / n(k-1)) and rate_from_top (n(k) / n(first)). Stage
+order is the order in which stages first appear in the funnel file. A stage may be larger than
+the one above it (people can skip a stage); its rate is then above 100% and `funnel_warnings`
+says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .contract import UNKNOWN_CHANNEL
+from .formatting import fmt_number, fmt_pct
+from .kpis import safe_divide
+
+COLUMNS = ["stage", "count", "rate_from_previous", "rate_from_top"]
+
+
+def stage_conversion(counts) -> pd.Series:
+    """Conversion from each stage to the next: the share of the stage above that got here.
+
+    Formula: n(k) / n(k-1); NaN for the top stage.
+
+    Parameters
+    ----------
+    counts : list or Series of numbers, top stage first
+
+    Returns
+    -------
+    Series
+
+    Examples
+    --------
+    >>> stage_conversion([1000, 100, 20]).tolist()
+    [nan, 0.1, 0.2]
+    """
+    counts = pd.Series(counts, dtype="float64")
+    return safe_divide(counts, counts.shift())
+
+
+def top_conversion(counts) -> pd.Series:
+    """Conversion from the top of the funnel to each stage.
+
+    Formula: n(k) / n(first), the product of the stage rates above it.
+
+    Parameters
+    ----------
+    counts : list or Series of numbers, top stage first
+
+    Returns
+    -------
+    Series
+
+    Examples
+    --------
+    >>> top_conversion([1000, 100, 20]).tolist()
+    [1.0, 0.1, 0.02]
+    """
+    counts = pd.Series(counts, dtype="float64")
+    return safe_divide(counts, counts.iloc[0] if len(counts) else math.nan)
+
+
+def overall_conversion(counts) -> float:
+    """Top-to-bottom conversion of a funnel.
+
+    Formula: n(last) / n(first).
+
+    Parameters
+    ----------
+    counts : list or Series of numbers, top stage first
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> overall_conversion([1000, 100, 20])
+    0.02
+    >>> overall_conversion([0, 0])
+    nan
+    """
+    counts = pd.Series(counts, dtype="float64")
+    return safe_divide(counts.iloc[-1], counts.iloc[0]) if len(counts) else math.nan
+
+
+def stage_order(funnel: pd.DataFrame) -> list[str]:
+    """The stages, in the order they first appear in the funnel file.
+
+    Parameters
+    ----------
+    funnel : DataFrame with a ``stage`` column
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "purchase", "visits", "cart", "purchase"]})
+    >>> stage_order(funnel)
+    ['visits', 'purchase', 'cart']
+    """
+    return funnel["stage"].dropna().drop_duplicates().tolist()
+
+
+def _add_rates(table: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """(Re)compute both rate columns from ``count``, within each group of ``by``."""
+    key = table[by] if by else pd.Series(0, index=table.index)
+    counts = table["count"].groupby(key)
+    return table.assign(
+        rate_from_previous=counts.transform(stage_conversion),
+        rate_from_top=counts.transform(top_conversion),
+    )
+
+
+def funnel_table(funnel: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Count per stage, summed over periods and sources, with stage and top-to-bottom rates.
+
+    Formulas: count = Σ count of the stage; rate_from_previous = n(k) / n(k-1);
+    rate_from_top = n(k) / n(first).
+
+    Parameters
+    ----------
+    funnel : DataFrame (the funnel table: stage, count, period, source)
+        Filter the rows first for one period (`smk_helpers.core.kpis.months_in_period`).
+    by : str, optional
+        A column such as "source": one funnel per value, each over the stages it has (in the
+        file's stage order). A blank value is "(unknown)".
+
+    Returns
+    -------
+    DataFrame with columns [by,] stage, count, rate_from_previous, rate_from_top, top stage first
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "cart", "purchase", "visits", "cart", "purchase"],
+    ...                        "count": [600, 60, 15, 400, 40, 15],
+    ...                        "period": ["2025-03"] * 3 + ["2025-04"] * 3})
+    >>> funnel_table(funnel)
+          stage  count  rate_from_previous  rate_from_top
+    0    visits   1000                 NaN           1.00
+    1      cart    100                 0.1           0.10
+    2  purchase     30                 0.3           0.03
+    """
+    rows = pd.DataFrame(
+        {
+            "stage": pd.Categorical(funnel["stage"], categories=stage_order(funnel), ordered=True),
+            "count": funnel["count"],
+        }
+    )
+    if by is not None:
+        rows.insert(0, by, funnel[by].fillna(UNKNOWN_CHANNEL))
+    keys = "stage" if by is None else [by, "stage"]  # a categorical stage sorts in file order
+    table = rows.groupby(keys, observed=True, as_index=False)["count"].sum(min_count=1)
+    return _add_rates(table.astype({"stage": "str"}), by)
+
+
+def funnel_by_source(funnel: pd.DataFrame) -> pd.DataFrame:
+    """One funnel per source (social, email, walk-in, ...): `funnel_table` with ``by="source"``.
+
+    Parameters
+    ----------
+    funnel : DataFrame (the funnel table)
+
+    Returns
+    -------
+    DataFrame with columns source, stage, count, rate_from_previous, rate_from_top
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "purchase", "visits", "purchase"],
+    ...                        "count": [1000, 20, 200, 10],
+    ...                        "source": ["social", "social", "email", "email"]})
+    >>> funnel_by_source(funnel)[["source", "stage", "rate_from_top"]]
+       source     stage  rate_from_top
+    0   email    visits           1.00
+    1   email  purchase           0.05
+    2  social    visits           1.00
+    3  social  purchase           0.02
+    """
+    return funnel_table(funnel, by="source")
+
+
+def funnel_warnings(table: pd.DataFrame, by: str | None = None) -> list[str]:
+    """Sentences about the stages that are larger than the stage above them (rate > 100%).
+
+    Such a funnel is allowed (people can skip a stage), but it often means a count is wrong or
+    the stages are in the wrong order in the file.
+
+    Parameters
+    ----------
+    table : DataFrame from `funnel_table` (or `funnel_by_source`, with ``by="source"``)
+    by : str, optional
+        The grouping column of the table, named in the sentences.
+
+    Returns
+    -------
+    list of str (empty when every stage is at most as large as the one above)
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "newsletter", "purchase"],
+    ...                        "count": [1000, 1200, 30]})
+    >>> for warning in funnel_warnings(funnel_table(funnel)):
+    ...     print(warning)
+    Stage 'newsletter' (1,200) is larger than the stage above it, 'visits' (1,000):
+    a rate of 120.0%. Check the counts and the stage order.
+    """
+    key = table[by] if by else pd.Series(0, index=table.index)
+    above = table[["stage", "count"]].groupby(key).shift()
+    larger = table["rate_from_previous"] > 1
+    return [
+        (f"{by} {group}: " if by else "") + f"Stage '{stage}' ({fmt_number(count)}) is larger than the stage above it, "
+        f"'{above_stage}' ({fmt_number(above_count)}): a rate of {fmt_pct(rate)}. "
+        "Check the counts and the stage order."
+        for group, stage, count, above_stage, above_count, rate in zip(
+            key[larger],
+            table["stage"][larger],
+            table["count"][larger],
+            above["stage"][larger],
+            above["count"][larger],
+            table["rate_from_previous"][larger],
+            strict=True,
+        )
+    ]
+
+
+def what_if(table: pd.DataFrame, stage: str, lift: float) -> pd.DataFrame:
+    """The funnel you would get if one stage converted better: its rate × (1 + lift).
+
+    Formula: the count of ``stage`` and of every stage below it × (1 + lift); the other
+    stages' rates stay as they were. ``lift`` is relative: 0.10 turns a 2% rate into 2.2%,
+    not 12% (that would be 10 percentage points). Lifting the top stage means more people
+    at the top. Counts may come out fractional.
+
+    Parameters
+    ----------
+    table : DataFrame from `funnel_table` (one funnel, no ``by``)
+    stage : str
+        The stage whose rate from the stage above is lifted.
+    lift : float
+        Relative change, e.g. 0.10 for +10% (negative for a drop).
+
+    Returns
+    -------
+    DataFrame, a new funnel table; its last count is the resulting purchases
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "cart", "purchase"], "count": [1000, 100, 30]})
+    >>> better = what_if(funnel_table(funnel), "cart", lift=0.10)
+    >>> better["count"].tolist()
+    [1000.0, 110.0, 33.0]
+    """
+    hit = table["stage"].eq(stage)
+    if not hit.any():
+        raise ValueError(f"There is no stage {stage!r}; the stages are {table['stage'].tolist()}.")
+    from_here_down = hit.cummax()
+    counts = table["count"].where(~from_here_down, table["count"] * (1 + lift))
+    return _add_rates(table.assign(count=counts), by=None)

@@ -1,0 +1,250 @@
+"""Exercise checks: say right, wrong (with a specific hint) or not answered yet – and never raise.
+
+A lesson's "Your turn" cell looks like this::
+
+    answer = ...          # replace ... with your answer
+    check("04.1", answer)
+
+`check` looks the exercise up in the registry (``smk_helpers.course.exercises``), compares the answer
+and returns a :class:`Feedback`, which Jupyter shows as a short coloured line. Whatever the
+student passes – nothing, text, a table, a wrong type – the result is feedback, never an error,
+so a lesson always runs from top to bottom.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+RIGHT, WRONG, MISSING = "right", "wrong", "missing"
+_SYMBOL = {RIGHT: "✔ Right", WRONG: "✘ Not yet", MISSING: "… Not answered yet"}
+_COLOUR = {RIGHT: "#009E73", WRONG: "#D55E00", MISSING: "#7F7F7F"}  # house palette
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The outcome of a check: ``status`` is "right", "wrong" or "missing"; ``message`` explains."""
+
+    status: str
+    message: str
+
+    @property
+    def passed(self) -> bool:
+        return self.status == RIGHT
+
+    def __repr__(self) -> str:
+        return f"{_SYMBOL[self.status]}: {self.message}"
+
+    def _repr_html_(self) -> str:
+        colour = _COLOUR[self.status]
+        return (
+            f'<div role="status" style="border-left:4px solid {colour};padding:2px 8px">'
+            f"<strong>{html.escape(_SYMBOL[self.status])}:</strong> {html.escape(self.message)}</div>"
+        )
+
+
+def right(message: str = "well done.") -> Feedback:
+    return Feedback(RIGHT, message)
+
+
+def wrong(message: str) -> Feedback:
+    return Feedback(WRONG, message)
+
+
+def is_unanswered(answer) -> bool:
+    """True for the placeholder ``...`` and for ``None``: the student has not answered yet.
+
+    Examples
+    --------
+    >>> is_unanswered(...), is_unanswered(None), is_unanswered(0)
+    (True, True, False)
+    """
+    return answer is ... or answer is None
+
+
+def as_number(answer) -> float | None:
+    """The answer as one float, or None when it is not a single number (text, a table, ...).
+
+    Examples
+    --------
+    >>> as_number(3), as_number(pd.Series([2.5])), as_number("3"), as_number([1, 2])
+    (3.0, 2.5, None, None)
+    """
+    if isinstance(answer, (pd.Series, pd.DataFrame)) and answer.size == 1:
+        answer = answer.to_numpy().ravel()[0]
+    if isinstance(answer, bool):
+        return None
+    try:
+        value = float(answer) if not isinstance(answer, (str, bytes, list, tuple, dict, set)) else None
+    except (TypeError, ValueError):
+        return None
+    return value
+
+
+def _close(a: float, b: float, rel: float, abs_tol: float) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
+
+
+def check_number(
+    answer,
+    expected: float,
+    *,
+    rel: float = 0.005,
+    abs_tol: float = 1e-9,
+    near_misses: dict[str, float] | None = None,
+    unit: str = "",
+    hint: str = "",
+) -> Feedback:
+    """Compare a numeric answer with ``expected`` (relative tolerance ``rel``).
+
+    Parameters
+    ----------
+    answer : any
+        What the student gave.
+    expected : float
+        The right value. NaN means the right answer is "n/a" (``float("nan")`` is accepted).
+    near_misses : dict, optional
+        ``{hint: value}``: typical wrong answers, each with the hint to show when it is given
+        (e.g. the mean of ratios where the ratio of sums is meant).
+    unit : str
+        How the answer is expressed, named in the generic hints ("a fraction such as 0.05").
+    hint : str
+        The hint for any other wrong number.
+
+    Examples
+    --------
+    >>> check_number(0.05, 0.05)
+    ✔ Right: 0.05 is correct.
+    >>> check_number(5, 0.05, unit="a fraction")
+    ✘ Not yet: 5 looks like a percentage; give a fraction (5% is 0.05).
+    >>> check_number(..., 0.05)
+    … Not answered yet: replace ... with your answer and run the cell again.
+    >>> check_number("0.05", 0.05)
+    ✘ Not yet: your answer is text (in quotes); give a number without quotes.
+    """
+    if is_unanswered(answer):
+        return Feedback(MISSING, "replace ... with your answer and run the cell again.")
+    if isinstance(answer, str):
+        return wrong("your answer is text (in quotes); give a number without quotes.")
+    if isinstance(answer, (pd.Series, pd.DataFrame)) and answer.size != 1:
+        return wrong(f"your answer is a table of {answer.size} values; give the single number asked for.")
+    value = as_number(answer)
+    if value is None:
+        return wrong(f"your answer is a {type(answer).__name__}, not a number; give one number.")
+    if math.isnan(expected):
+        return (
+            right("n/a is correct: the denominator is zero, so there is no rate.")
+            if math.isnan(value)
+            else wrong("here the denominator is zero, so the answer is n/a (float('nan')), not a number.")
+        )
+    if math.isnan(value):
+        return wrong("your answer is n/a (NaN); check that you divided by the right column.")
+    if _close(value, expected, rel, abs_tol):
+        return right(f"{_short(value)} is correct.")
+    for message, miss in (near_misses or {}).items():
+        if _close(value, miss, rel, abs_tol):
+            return wrong(message)
+    if expected and _close(value, expected * 100, rel, abs_tol):
+        return wrong(
+            f"{_short(value)} looks like a percentage; give {unit or 'a fraction'} "
+            f"({_short(value)}% is {_short(value / 100)})."
+        )
+    if expected and _close(value, -expected, rel, abs_tol):
+        return wrong(f"{_short(value)} has the wrong sign.")
+    direction = "too high" if value > expected else "too low"
+    return wrong(f"{_short(value)} is {direction}." + (f" {hint}" if hint else ""))
+
+
+def check_choice(
+    answer, expected: str, *, options: list[str] | None = None, hints: dict[str, str] | None = None
+) -> Feedback:
+    """Compare a text answer with ``expected``, ignoring letter case and surrounding spaces.
+
+    Examples
+    --------
+    >>> check_choice(" Sales ", "sales", options=["sales", "marketing"])
+    ✔ Right: sales is correct.
+    >>> check_choice("marketing", "sales", hints={"marketing": "who talks to one customer at a time?"})
+    ✘ Not yet: who talks to one customer at a time?
+    >>> check_choice("both", "sales", options=["sales", "marketing"])
+    ✘ Not yet: 'both' is not one of the options: sales, marketing.
+    """
+    if is_unanswered(answer):
+        return Feedback(MISSING, "replace ... with your answer and run the cell again.")
+    if not isinstance(answer, str):
+        return wrong(
+            f"give your answer as text in quotes, e.g. {expected!r}"
+            if not options
+            else f"give your answer as text in quotes: one of {', '.join(options)}."
+        )
+    given = answer.strip().lower()
+    if options and given not in [o.lower() for o in options]:
+        return wrong(f"{answer.strip()!r} is not one of the options: {', '.join(options)}.")
+    if given == expected.lower():
+        return right(f"{expected} is correct.")
+    return wrong((hints or {}).get(given, "that is not it; read the section above again."))
+
+
+def _short(x: float) -> str:
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+
+
+@functools.cache
+def bookhub():
+    """The Book Hub, loaded once for all checks (checks only read it; lessons load their own copy)."""
+    from ..core.data import load_bookhub
+
+    return load_bookhub()
+
+
+_REGISTRY: dict[str, Callable[[Any], Feedback]] = {}
+
+
+def exercise(exercise_id: str):
+    """Register a checking function under ``exercise_id`` (e.g. ``"04.1"``: lesson 04, exercise 1)."""
+
+    def register(func: Callable[[Any], Feedback]):
+        if exercise_id in _REGISTRY and _REGISTRY[exercise_id] is not func:
+            raise ValueError(f"exercise {exercise_id} is registered twice")
+        _REGISTRY[exercise_id] = func
+        return func
+
+    return register
+
+
+def registry() -> dict[str, Callable[[Any], Feedback]]:
+    """Every registered exercise (loading ``smk_helpers.course.exercises`` first)."""
+    from . import exercises  # noqa: F401  (registers on import)
+
+    return dict(_REGISTRY)
+
+
+def check(exercise_id: str, answer=...) -> Feedback:
+    """Check the answer to exercise ``exercise_id``; never raises.
+
+    Examples
+    --------
+    >>> check("99.9", 1)
+    ✘ Not yet: there is no exercise '99.9'; check the id in the cell you copied it from.
+    """
+    exercises = registry()
+    func = exercises.get(str(exercise_id).strip())
+    if func is None:
+        return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
+    try:
+        return func(answer)
+    except Exception as exc:  # noqa: BLE001 - a check must never break a lesson
+        return wrong(
+            f"your answer could not be checked ({type(exc).__name__}: {exc}); "
+            "make sure it is the kind of value the question asks for."
+        )

@@ -1,0 +1,530 @@
+"""The marketing mix (the 4 Ps) of a shop, measured on its orders: lesson 02.
+
+Product, price, place and promotion are four decisions marketing makes (McCarthy 1960). Each one
+leaves a trace in the data, and this module reads it:
+
+* **Product**: `category_mix` (what sells, and what it earns) and `bestsellers`;
+* **Price**: `price_bands` (where the list prices sit) and `discount_effect` (what money off did);
+* **Place**: `channel_economics` (revenue, margin after fees and customers per sales channel);
+* **Promotion**: `campaigns_by_channel` (spend, reach and results of the campaigns per channel).
+
+Product and price need the order lines and the catalogue, two files The Book Hub has beyond the
+data contract: `order_lines` and `load_catalogue` read them, and `sales_lines` joins them.
+Every ratio comes from `smk_helpers.core.kpis` (a ratio of sums; NaN, shown as "n/a", for a zero
+denominator); this module only selects and groups rows. `readable` turns a result into text for
+a lesson.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core import kpis
+from ..core.contract import UNKNOWN_CHANNEL
+from ..core.data import bookhub_path
+from ..core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
+
+FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
+PRICE_EDGES = (0.0, 15.0, 20.0, 25.0, 30.0, math.inf)  # list-price bands, in dollars
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the Book Hub's extra files
+# ---------------------------------------------------------------------------------------------
+
+
+def _folder(folder) -> Path:
+    return bookhub_path() if folder is None else Path(folder)
+
+
+def load_catalogue(folder=None) -> pd.DataFrame:
+    """The product catalogue (``products.csv``): one row per title or gift.
+
+    Parameters
+    ----------
+    folder : path, optional
+        A folder holding ``products.csv``; The Book Hub's by default.
+
+    Returns
+    -------
+    DataFrame with product_id, title, author, category, list_price, unit_cost
+
+    Examples
+    --------
+    >>> catalogue = load_catalogue()
+    >>> catalogue.columns.tolist()
+    ['product_id', 'title', 'author', 'category', 'list_price', 'unit_cost']
+    >>> catalogue["product_id"].is_unique
+    True
+    """
+    return pd.read_csv(_folder(folder) / "products.csv", dtype={"product_id": "str"})
+
+
+def order_lines(folder=None) -> pd.DataFrame:
+    """The order lines (``order_lines.csv``): one row per product in an order.
+
+    Parameters
+    ----------
+    folder : path, optional
+        A folder holding ``order_lines.csv``; The Book Hub's by default.
+
+    Returns
+    -------
+    DataFrame with order_id, product_id, quantity, unit_price, discount, line_revenue
+
+    Examples
+    --------
+    >>> lines = order_lines()
+    >>> lines.columns.tolist()
+    ['order_id', 'product_id', 'quantity', 'unit_price', 'discount', 'line_revenue']
+    """
+    return pd.read_csv(_folder(folder) / "order_lines.csv", dtype={"order_id": "str", "product_id": "str"})
+
+
+def sales_lines(lines: pd.DataFrame, catalogue: pd.DataFrame, orders: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Order lines with what the catalogue knows about each product, and what each line earned.
+
+    Adds title, author, category, unit_cost (from the catalogue), then ``cost`` = quantity ×
+    unit cost and ``gross_profit`` = line revenue − cost. Marketplace fees are charged per order,
+    not per line, so this gross profit is *before* fees (`channel_economics` takes them off).
+    With ``orders``, each line also gets its order's channel and date.
+
+    Parameters
+    ----------
+    lines : DataFrame (see `order_lines`)
+    catalogue : DataFrame (see `load_catalogue`)
+    orders : DataFrame, optional
+        The orders table, for ``channel`` and ``order_date``.
+
+    Returns
+    -------
+    DataFrame, one row per line (lines of unknown products keep NaN for their cost)
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"order_id": ["1", "1"], "product_id": ["B1", "G1"], "quantity": [1, 2],
+    ...                       "unit_price": [20.0, 5.0], "discount": [0.0, 0.0], "line_revenue": [20.0, 10.0]})
+    >>> catalogue = pd.DataFrame({"product_id": ["B1", "G1"], "title": ["A novel", "A mug"],
+    ...                           "author": ["Ann Lee", None], "category": ["fiction", "gifts"],
+    ...                           "list_price": [20.0, 5.0], "unit_cost": [11.0, 2.5]})
+    >>> sales_lines(lines, catalogue)[["category", "cost", "gross_profit"]].to_dict("records")
+    [{'category': 'fiction', 'cost': 11.0, 'gross_profit': 9.0},
+     {'category': 'gifts', 'cost': 5.0, 'gross_profit': 5.0}]
+    """
+    products = catalogue[["product_id", "title", "author", "category", "unit_cost"]]
+    table = lines.merge(products, on="product_id", how="left", validate="many_to_one")
+    table["cost"] = table["quantity"] * table["unit_cost"]
+    table["gross_profit"] = table["line_revenue"] - table["cost"]
+    if orders is not None:
+        table = table.merge(
+            orders[["order_id", "order_date", "channel"]], on="order_id", how="left", validate="many_to_one"
+        )
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Product
+# ---------------------------------------------------------------------------------------------
+
+
+def _line_totals(lines: pd.DataFrame, by: pd.Series) -> pd.DataFrame:
+    """Copies, revenue, gross profit and their ratios per group of ``by`` (ratios of sums)."""
+    revenue = lines["line_revenue"].groupby(by).sum(min_count=1)
+    table = pd.DataFrame(
+        {
+            "copies": lines["quantity"].groupby(by).sum(min_count=1).astype("float64"),
+            "revenue": revenue,
+            "revenue_share": kpis.safe_divide(revenue, kpis.known_sum(lines["line_revenue"])),
+            "gross_profit": lines["gross_profit"].groupby(by).sum(min_count=1),
+            "gross_margin": kpis.ratio_of_sums(lines["gross_profit"], lines["line_revenue"], by=by),
+            "average_price": kpis.ratio_of_sums(lines["line_revenue"], lines["quantity"], by=by),
+            "profit_per_copy": kpis.ratio_of_sums(lines["gross_profit"], lines["quantity"], by=by),
+        }
+    )
+    return table
+
+
+def category_mix(lines: pd.DataFrame) -> pd.DataFrame:
+    """What each category sells and earns, largest revenue first.
+
+    Formulas, per category: copies = Σ quantity; revenue = Σ line revenue; revenue_share =
+    revenue / all revenue; gross_profit = Σ (line revenue − cost); gross_margin = Σ gross profit /
+    Σ revenue; average_price = Σ revenue / Σ copies; profit_per_copy = Σ gross profit / Σ copies.
+    Margins are before marketplace fees (see `sales_lines`).
+
+    Parameters
+    ----------
+    lines : DataFrame from `sales_lines`
+
+    Returns
+    -------
+    DataFrame indexed by category
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"category": ["fiction", "fiction", "gifts"], "quantity": [1, 1, 4],
+    ...                       "line_revenue": [20.0, 30.0, 20.0], "gross_profit": [9.0, 13.0, 11.0]})
+    >>> category_mix(lines)[["revenue", "gross_margin", "profit_per_copy"]].round(2)
+              revenue  gross_margin  profit_per_copy
+    category
+    fiction      50.0          0.44            11.00
+    gifts        20.0          0.55             2.75
+    """
+    table = _line_totals(lines, lines["category"].fillna("(unknown)"))
+    table.index.name = "category"
+    return table.sort_values("revenue", ascending=False, kind="stable")
+
+
+def bestsellers(lines: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` products that sold the most copies (ties: more revenue first, then product id).
+
+    Parameters
+    ----------
+    lines : DataFrame from `sales_lines`
+    n : int, default 10
+
+    Returns
+    -------
+    DataFrame indexed by rank (1 = best), columns product_id, title, category, copies, revenue
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"product_id": ["B1", "B2", "B1"], "title": ["Dawn", "Dusk", "Dawn"],
+    ...                       "category": ["fiction"] * 3, "quantity": [1, 1, 2],
+    ...                       "line_revenue": [18.0, 25.0, 36.0]})
+    >>> bestsellers(lines, n=2)[["title", "copies", "revenue"]]
+         title  copies  revenue
+    rank
+    1     Dawn       3     54.0
+    2     Dusk       1     25.0
+    """
+    table = lines.groupby(["product_id", "title", "category"], as_index=False, dropna=False).agg(
+        copies=("quantity", "sum"), revenue=("line_revenue", "sum")
+    )
+    table = table.sort_values(["copies", "revenue", "product_id"], ascending=[False, False, True], kind="stable")
+    table = table.head(n).reset_index(drop=True)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Price
+# ---------------------------------------------------------------------------------------------
+
+
+def band_labels(edges=PRICE_EDGES) -> list[str]:
+    """Readable names of list-price bands: "under $15", "$15–19.99", ..., "$30 and over".
+
+    Examples
+    --------
+    >>> band_labels((0, 15, 20, float("inf")))
+    ['under $15', '$15–19.99', '$20 and over']
+    """
+    labels = []
+    for low, high in zip(edges[:-1], edges[1:], strict=True):
+        if low == 0:
+            labels.append(f"under ${high:g}")
+        elif math.isinf(high):
+            labels.append(f"${low:g} and over")
+        else:
+            labels.append(f"${low:g}–{high - 0.01:.2f}")
+    return labels
+
+
+def price_bands(lines: pd.DataFrame, edges=PRICE_EDGES) -> pd.DataFrame:
+    """Copies, revenue and margin per band of list price (``unit_price``), cheapest band first.
+
+    A band includes its lower edge and stops short of its upper one: $15.00 is in "$15–19.99".
+    Formulas as in `category_mix`, plus copies_share = copies / all copies.
+
+    Parameters
+    ----------
+    lines : DataFrame from `sales_lines`
+    edges : sequence of float
+        Band edges in dollars, from 0 up (the last may be ``math.inf``).
+
+    Returns
+    -------
+    DataFrame indexed by band (every band, also the empty ones)
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"unit_price": [12.99, 17.99, 17.99], "quantity": [2, 1, 1],
+    ...                       "line_revenue": [25.98, 17.99, 17.99], "gross_profit": [11.0, 8.0, 8.0]})
+    >>> price_bands(lines, edges=(0, 15, 20, float("inf")))[["copies", "copies_share", "revenue"]]
+                  copies  copies_share  revenue
+    band
+    under $15        2.0           0.5    25.98
+    $15–19.99        2.0           0.5    35.98
+    $20 and over     0.0           0.0     0.00
+    """
+    labels = band_labels(edges)
+    band = pd.cut(lines["unit_price"], bins=list(edges), right=False, labels=labels)
+    band = band.astype("str").where(band.notna())
+    table = _line_totals(lines, band).reindex(labels)
+    for column in ("copies", "revenue", "revenue_share", "gross_profit"):
+        table[column] = table[column].fillna(0.0)
+    table.insert(1, "copies_share", kpis.safe_divide(table["copies"], kpis.known_sum(lines["quantity"])))
+    table.index.name = "band"
+    return table
+
+
+def _money_column(orders: pd.DataFrame, column: str) -> pd.Series:
+    """An optional money column as float (The Book Hub's extra columns load as text); NaN if absent."""
+    if column not in orders:
+        return pd.Series(math.nan, index=orders.index, dtype="float64")
+    return pd.to_numeric(orders[column], errors="coerce").astype("float64")
+
+
+def discount_kind(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store") -> pd.Series:
+    """Why each order was discounted: "in-store promotion", "loyalty reward" or "full price".
+
+    An order credited to a campaign of ``promotion_channel`` is a promotion order. Any other order
+    with money off (``discount`` > 0) redeemed a loyalty reward; the rest paid full price.
+
+    Parameters
+    ----------
+    orders : DataFrame with campaign_id and a ``discount`` column (dollars off)
+    campaigns : DataFrame with campaign_id and channel
+    promotion_channel : str, default "in-store"
+
+    Returns
+    -------
+    Series of str, aligned with ``orders``
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"campaign_id": ["P1", None, None], "discount": ["3.00", "2.00", "0.00"]})
+    >>> campaigns = pd.DataFrame({"campaign_id": ["P1"], "channel": ["in-store"]})
+    >>> discount_kind(orders, campaigns).tolist()
+    ['in-store promotion', 'loyalty reward', 'full price']
+    """
+    promotions = campaigns.loc[campaigns["channel"].eq(promotion_channel), "campaign_id"]
+    promoted = orders["campaign_id"].isin(promotions)
+    rewarded = _money_column(orders, "discount").gt(0) & ~promoted
+    kind = np.where(promoted, PROMOTION, np.where(rewarded, LOYALTY_REWARD, FULL_PRICE))
+    return pd.Series(kind, index=orders.index, dtype="str", name="kind")
+
+
+def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store") -> pd.DataFrame:
+    """What money off did: orders at full price against discounted ones (see `discount_kind`).
+
+    Formulas, per kind: orders; revenue (what customers paid); discount = Σ dollars off;
+    list_value = revenue + discount (what the same baskets cost at full price); discount_rate =
+    discount / list_value; gross_margin = Σ gross profit / Σ revenue; average_order_value.
+
+    Parameters
+    ----------
+    orders : DataFrame with revenue, gross_profit, campaign_id and ``discount``
+    campaigns : DataFrame with campaign_id and channel
+    promotion_channel : str, default "in-store"
+
+    Returns
+    -------
+    DataFrame indexed by kind: full price, loyalty reward, in-store promotion
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"campaign_id": ["P1", None, None], "discount": ["15.00", "0.00", "0.00"],
+    ...                        "revenue": [85.0, 100.0, 50.0], "gross_profit": [31.0, 46.0, 23.0]})
+    >>> campaigns = pd.DataFrame({"campaign_id": ["P1"], "channel": ["in-store"]})
+    >>> discount_effect(orders, campaigns)[["orders", "discount_rate", "gross_margin"]].round(3)
+                        orders  discount_rate  gross_margin
+    kind
+    full price             2.0           0.00         0.460
+    loyalty reward         0.0            NaN           NaN
+    in-store promotion     1.0           0.15         0.365
+    """
+    kind = discount_kind(orders, campaigns, promotion_channel)
+    discount = _money_column(orders, "discount")
+    revenue = orders["revenue"].groupby(kind).sum(min_count=1)
+    off = discount.groupby(kind).sum(min_count=1)
+    count = kind.value_counts().astype("float64")
+    table = pd.DataFrame(
+        {
+            "orders": count,
+            "revenue": revenue,
+            "discount": off,
+            "list_value": revenue + off,
+            "discount_rate": kpis.safe_divide(off, revenue + off),
+            "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=kind),
+            "average_order_value": kpis.average_order_value(revenue, count),
+        }
+    ).reindex([FULL_PRICE, LOYALTY_REWARD, PROMOTION])
+    table["orders"] = table["orders"].fillna(0.0)
+    table.index.name = "kind"
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Place
+# ---------------------------------------------------------------------------------------------
+
+
+def channel_economics(orders: pd.DataFrame) -> pd.DataFrame:
+    """Revenue, margin after fees and customers of each sales channel, largest revenue first.
+
+    Formulas, per channel: orders; revenue (`kpis.revenue_by_channel`); revenue_share = revenue /
+    all revenue; average_order_value; fees = Σ marketplace fees (NaN without a ``fees`` column);
+    gross_profit = Σ gross profit (after fees); gross_margin = Σ gross profit / Σ revenue;
+    margin_before_fees = Σ (gross profit + fees) / Σ revenue; customers = identified customers
+    (`kpis.customer_count`); identified_share = orders with a customer id / orders.
+
+    Parameters
+    ----------
+    orders : DataFrame with channel, revenue, gross_profit, customer_id (and ``fees`` if known)
+
+    Returns
+    -------
+    DataFrame indexed by channel
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"channel": ["in-store", "in-store", "marketplace"],
+    ...                        "customer_id": [None, "C1", "C2"], "revenue": [40.0, 60.0, 50.0],
+    ...                        "gross_profit": [18.0, 28.0, 10.0], "fees": ["0.00", "0.00", "9.30"]})
+    >>> channel_economics(orders)[["revenue", "gross_margin", "margin_before_fees", "customers"]].round(3)
+                 revenue  gross_margin  margin_before_fees  customers
+    channel
+    in-store       100.0          0.46               0.460        1.0
+    marketplace     50.0          0.20               0.386        1.0
+    """
+    channel = orders["channel"].fillna(UNKNOWN_CHANNEL)
+    revenue = kpis.revenue_by_channel(orders)
+    count = channel.value_counts().astype("float64")
+    fees = _money_column(orders, "fees")
+    identified = orders["customer_id"].notna() & orders["customer_id"].astype("str").str.strip().ne("")
+    customers = pd.Series(
+        {name: float(kpis.customer_count(group)) for name, group in orders.groupby(channel)}, dtype="float64"
+    )
+    table = pd.DataFrame(
+        {
+            "orders": count,
+            "revenue": revenue,
+            "revenue_share": kpis.safe_divide(revenue, kpis.total_revenue(orders)),
+            "average_order_value": kpis.average_order_value(revenue, count),
+            "fees": fees.groupby(channel).sum(min_count=1),
+            "gross_profit": orders["gross_profit"].groupby(channel).sum(min_count=1),
+            "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=channel),
+            "margin_before_fees": kpis.ratio_of_sums(orders["gross_profit"] + fees, orders["revenue"], by=channel),
+            "customers": customers,
+            "identified_share": kpis.safe_divide(identified.groupby(channel).sum().astype("float64"), count),
+        }
+    ).reindex(revenue.index)
+    table.index.name = "channel"
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Promotion
+# ---------------------------------------------------------------------------------------------
+
+
+def campaigns_by_channel(campaigns: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """Spend, reach and results of the campaigns, per marketing channel, most spend first.
+
+    Spend, impressions, clicks, leads, ctr, cpc, cpm and cost_per_lead come from
+    `kpis.campaign_totals` (by channel). Results use the orders that name a campaign of the
+    channel: orders, attributed_revenue, attributed_gross_profit, cost_per_order = spend /
+    orders, roas = attributed revenue / spend (`kpis.roas`) and roi = (attributed gross profit −
+    spend) / spend (`kpis.marketing_roi`). When no order names any campaign, attribution is
+    unknown and those columns are NaN.
+
+    Parameters
+    ----------
+    campaigns : DataFrame (the campaigns table; filter or pro-rate it to a period first)
+    orders : DataFrame with campaign_id, revenue and gross_profit (the same period)
+
+    Returns
+    -------
+    DataFrame indexed by channel
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["E1", "S1"], "channel": ["email", "social"],
+    ...                           "spend": [100.0, 300.0], "impressions": [5000.0, 40000.0],
+    ...                           "clicks": [300.0, 400.0], "leads": [40.0, 10.0]})
+    >>> orders = pd.DataFrame({"campaign_id": ["E1", "E1", "S1", None], "revenue": [100.0, 150.0, 60.0, 80.0],
+    ...                        "gross_profit": [45.0, 70.0, 27.0, 36.0]})
+    >>> campaigns_by_channel(campaigns, orders)[["spend", "orders", "roas", "roi"]].round(2)
+             spend  orders  roas   roi
+    channel
+    social   300.0     1.0   0.2 -0.91
+    email    100.0     2.0   2.5  0.15
+    """
+    channel_of = campaigns.set_index("campaign_id")["channel"].fillna(UNKNOWN_CHANNEL)
+    table = kpis.campaign_totals(campaigns, by="channel")
+    table.insert(0, "campaigns", campaigns["channel"].fillna(UNKNOWN_CHANNEL).value_counts().astype("float64"))
+    if orders["campaign_id"].notna().any():
+        credited = orders[orders["campaign_id"].isin(channel_of.index)]
+        by = credited["campaign_id"].map(channel_of)
+        count = by.value_counts().reindex(table.index, fill_value=0).astype("float64")
+        revenue = credited["revenue"].groupby(by).sum(min_count=1).reindex(table.index, fill_value=0.0)
+        profit = credited["gross_profit"].groupby(by).sum(min_count=1).reindex(table.index, fill_value=0.0)
+    else:
+        count = revenue = profit = pd.Series(math.nan, index=table.index)
+    table["orders"] = count
+    table["attributed_revenue"] = revenue
+    table["attributed_gross_profit"] = profit
+    table["cost_per_order"] = kpis.safe_divide(table["spend"], count)
+    table["roas"] = kpis.roas(revenue, table["spend"])
+    table["roi"] = kpis.marketing_roi(profit, table["spend"])
+    table.index.name = "channel"
+    return table.sort_values("spend", ascending=False, kind="stable")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+_FORMATS = {
+    "money": fmt_money,
+    "money0": lambda x: fmt_money(x, digits=0),
+    "money_small": lambda x: fmt_money(x, digits=3 if abs(x) < 1 else 2),
+    "pct": fmt_pct,
+    "pct2": lambda x: fmt_pct(x, digits=2),
+    "number": fmt_number,
+    "number1": lambda x: fmt_number(x, digits=1),
+    "ratio": fmt_ratio,
+    "ratio2": lambda x: fmt_ratio(x, digits=2),
+    "text": lambda x: "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x),
+}
+
+
+def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """A result table as text for reading: chosen columns, plain-English names, formatted values.
+
+    Parameters
+    ----------
+    table : DataFrame
+    columns : dict
+        ``{column: (heading, kind)}`` in the order to show them; kind is one of "money",
+        "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals),
+        "number", "number1" (one decimal), "ratio" (4.2x),
+        "ratio2" or "text". A missing value shows as "n/a".
+
+    Returns
+    -------
+    DataFrame of str, same index
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"revenue": [1234.5, 99.0], "gross_margin": [0.4561, float("nan")]},
+    ...                      index=pd.Index(["in-store", "website"], name="channel"))
+    >>> readable(table, {"revenue": ("Revenue", "money0"), "gross_margin": ("Gross margin", "pct")})
+             Revenue Gross margin
+    channel
+    in-store  $1,234        45.6%
+    website      $99          n/a
+    """
+    unknown = sorted({kind for _, kind in columns.values()} - set(_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}; use one of {', '.join(_FORMATS)}.")
+    return pd.DataFrame(
+        {heading: [_FORMATS[kind](x) for x in table[column]] for column, (heading, kind) in columns.items()},
+        index=table.index,
+    )

@@ -1,0 +1,827 @@
+"""The Book Hub: a deterministic, synthetic dataset for an independent bookstore (2024-2025).
+
+The model in brief:
+
+* Shoppers arrive day by day. Order counts per channel (in-store, website, marketplace) follow a
+  yearly plan shaped by the monthly seasonality of trade bookstores, the day of the week and the
+  run-up to Christmas. The shop is closed on 1 January and 25 December.
+* Marketing (one-to-many): campaigns reach people (impressions); some click (site visits), some
+  sign up (leads), some leads talk to a bookseller (special order, recommendation, follow-up) and
+  some of those buy. Marketplace ads, author events and in-store promotions also bring orders
+  directly.
+* Sales (one-to-one): booksellers log their conversations with shoppers. A won conversation
+  becomes an order; special orders convert best. Undecided conversations at the end stay open.
+* Identified buyers are new (their first contact creates the customer) or returning (chosen among
+  earlier customers, a few loyal ones much more often). Many till sales stay anonymous.
+* Every order gets a basket of products (popular titles sell most, gifts peak in December).
+  Revenue, discounts, cost of goods, marketplace fees and gross profit are computed in whole cents.
+
+One seeded numpy Generator drives everything, so a seed always gives byte-identical CSV files.
+The calibration targets and their sources are in the project's field guide (GUIDE.md section 5);
+the constants below name them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+START, END = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-12-31")
+
+# --- Demand --------------------------------------------------------------------------------
+# Monthly index Jan..Dec (mean 1). GUIDE §5: Dec ~2.0, Nov ~1.3, Aug-Sep ~1.1, Jan-Feb ~0.7.
+SEASONALITY = np.array([0.68, 0.68, 0.82, 0.83, 0.86, 0.84, 0.88, 1.12, 1.12, 0.92, 1.25, 2.00])
+GROWTH = {2024: 1.00, 2025: 1.03}  # assumption: a modestly better second year
+# Baseline orders a year, before campaign and hand-sold orders. Tuned so that the totals hit
+# GUIDE §5: 9-10k transactions and ~$450k a year (Womply), online 10-15% of revenue.
+BASE_ORDERS = {"in-store": 6700, "website": 760, "marketplace": 560}
+WEEKDAY = np.array([0.75, 0.80, 0.85, 0.95, 1.20, 1.60, 1.00])  # Mon..Sun; assumption
+CHRISTMAS_RAMP = 1.0  # 24 Dec weighs (1 + ramp) times 1 Dec; 26-31 Dec weigh POST_CHRISTMAS
+POST_CHRISTMAS = 0.7
+CLOSED = ((1, 1), (12, 25))  # (month, day) the shop is shut
+
+# --- Baskets and money ----------------------------------------------------------------------
+EXTRA_LINES = {"in-store": 1.35, "website": 1.0, "marketplace": 0.1, "special": 0.15}  # Poisson
+SECOND_COPY, THIRD_COPY = 0.06, 0.015  # chance a line has quantity >= 2, >= 3
+GIFT_BOOST_DECEMBER = 1.8  # gifts and children's books sell more in December
+LOYALTY_REWARD_SHARE, LOYALTY_REWARD = 0.08, 0.10  # identified in-store orders redeeming 10% off
+PROMO_DISCOUNT = 0.15  # in-store promotion orders
+# Marketplace fees (assumption: the big marketplace's book rates, 15% referral + $1.80 closing fee).
+MARKETPLACE_FEE_RATE, MARKETPLACE_FEE_PER_ITEM = 0.15, 180  # rate; cents per item
+
+# --- Customers ------------------------------------------------------------------------------
+P_IDENTIFIED = {"in-store": 0.40, "website": 1.0, "marketplace": 1.0}  # till: loyalty card scanned
+# Chance that an identified journey is by someone not seen before, by origin (assumption; with
+# LOYALTY_SHAPE tuned so that ~28% of buyers buy twice or more, GUIDE §5 repeat purchase rate).
+P_NEW = {
+    "store": 0.50,
+    "web": 0.55,
+    "marketplace": 0.92,
+    "contact": 0.50,
+    "lead": 0.70,
+    "email lead": 0.20,
+    "event": 0.55,
+    "promo": 0.45,
+}
+LOYALTY_SHAPE = 0.45  # gamma shape of purchase propensity; small = a few very loyal customers
+NEW_CUSTOMER_SOURCE = {  # where a new customer says they heard of the shop (assumption)
+    "store": {"walk-in": 0.80, "referral": 0.15, "social": 0.05},
+    "web": {"search": 0.45, "social": 0.20, "email": 0.15, "referral": 0.20},
+    "marketplace": {"marketplace": 1.0},
+    "contact": {"walk-in": 0.85, "referral": 0.15},
+}  # campaign journeys take the campaign's channel (in-store promotion: walk-in)
+
+# --- One-to-one sales (interactions) --------------------------------------------------------
+STORE_CONTACTS = 1500  # logged bookseller conversations a year, before seasonality
+CONTACT_MIX = {  # who talks to a bookseller: types of conversation and their shares (assumption)
+    "store": {"in-store recommendation": 0.62, "special order": 0.22, "phone follow-up": 0.09, "email follow-up": 0.07},
+    "online lead": {
+        "in-store recommendation": 0.15,
+        "special order": 0.35,
+        "phone follow-up": 0.15,
+        "email follow-up": 0.35,
+    },
+    "event": {"in-store recommendation": 0.50, "special order": 0.50},
+}
+WIN_RATE = {
+    "in-store recommendation": 0.40,
+    "special order": 0.75,
+    "phone follow-up": 0.45,
+    "email follow-up": 0.35,
+}  # assumption (GUIDE §5: the hand-sell rate is an assumption)
+MINUTES = {"in-store recommendation": 8, "special order": 12, "phone follow-up": 6, "email follow-up": 5}
+# Days until a conversation is won or lost: a fixed part plus a Poisson part with this mean.
+DECISION_DAYS = {"in-store recommendation": 0, "special order": 2, "phone follow-up": 1, "email follow-up": 1}
+DECISION_WAIT = {"in-store recommendation": 0, "special order": 6, "phone follow-up": 3, "email follow-up": 3}
+P_KNOWN_BROWSER = 0.35  # in-store recommendations where the shopper gives a name
+STAFF = pd.DataFrame(
+    {  # GUIDE §5: bookseller wage $13.56/h (BLS 2022); manager's rate assumed
+        "staff": ["Maya", "Tom", "Priya", "Sam", "Lena"],
+        "role": ["owner-manager", "bookseller", "bookseller", "bookseller", "bookseller"],
+        "hourly_cost": [22.00, 13.56, 13.56, 13.56, 13.56],
+        "hours_per_week": [40, 32, 24, 20, 16],  # payroll ~24% of sales (GUIDE §5, ABACUS)
+    }
+)
+SKILL = np.array([1.10, 1.00, 1.12, 0.90, 0.95])  # win-rate multiplier per person (assumption)
+
+# --- Marketing (campaigns) ------------------------------------------------------------------
+KINDS = {  # id prefix: (campaign type, name prefix)
+    "EML": ("email newsletter", "Newsletter"),
+    "SOC": ("social media content", "Social posts"),
+    "SEO": ("SEO content", "Blog & SEO"),
+    "ADS": ("targeted ads", "Ads"),
+    "MKT": ("marketplace listing", "Sponsored listings"),
+    "EVT": ("author event", "Author event"),
+    "INF": ("influencer", "Influencer feature"),
+    "PRM": ("in-store promotion", "In-store promotion"),
+}
+MONTHLY = (("EML", "email", 5, 14, 65.0), ("SOC", "social", 1, 31, 140.0), ("SEO", "search", 1, 31, 95.0))
+# every month: (kind, channel, first day, days (cut at month end), planned spend)
+SOCIAL_Q4_SPEND = 1.5  # social posts are boosted harder from October
+THEMES = [
+    "New year, new reads",
+    "Cosy winter reads",
+    "Spring releases",
+    "Poetry month",
+    "Gifts for mothers",
+    "Summer reading",
+    "Beach reads",
+    "Back to school",
+    "Autumn releases",
+    "Spooky season",
+    "Holiday gift guide",
+    "Last-minute gifts",
+]
+PLANNED = (  # (month, first day, days, kind, channel, theme, spend); every campaign stays in one month
+    (2, 15, 1, "EVT", "event", "Debut novelists' evening", 250.0),
+    (3, 4, 21, "ADS", "social", "Spring reads", 450.0),
+    (4, 19, 3, "PRM", "in-store", "Spring sidewalk sale", 200.0),
+    (5, 11, 1, "EVT", "event", "Children's story-time", 150.0),
+    (6, 1, 30, "MKT", "marketplace", "Summer", 150.0),
+    (6, 14, 1, "EVT", "event", "Summer thriller signing", 300.0),
+    (7, 1, 31, "PRM", "in-store", "Summer reading challenge", 250.0),
+    (8, 15, 17, "ADS", "search", "Back to school", 500.0),
+    (9, 5, 14, "INF", "social", "Bookstagram creator", 400.0),
+    (10, 25, 1, "EVT", "event", "Mystery night", 300.0),
+    (11, 1, 30, "MKT", "marketplace", "Holiday", 250.0),
+    (11, 16, 1, "EVT", "event", "Holiday author signing", 450.0),
+    (11, 20, 11, "ADS", "social", "Small Business Saturday", 600.0),
+    (12, 1, 20, "ADS", "search", "Holiday gift guide", 900.0),
+    (12, 1, 24, "PRM", "in-store", "Gift wrapping & 3-for-2", 300.0),
+    (12, 1, 31, "MKT", "marketplace", "December", 250.0),
+)
+SPEND_NOISE = 0.10  # actual spend within +-10% of plan
+# How reach is measured, per medium: (CPM range in $ when impressions are bought, CTR range).
+MEDIA = {
+    "social": ((14.0, 20.0), (0.008, 0.012)),  # GUIDE §5: Meta retail CPM ~$14-24, CTR ~1%
+    "search ads": ((30.0, 42.0), (0.03, 0.05)),  # assumption: pricier impressions, more clicks
+    "marketplace": ((2.5, 4.0), (0.003, 0.005)),  # assumption: sponsored-listing rates
+    "SEO": (None, (0.02, 0.035)),  # organic search impressions
+    "influencer": (None, (0.005, 0.009)),  # views of the creator's posts
+    "email": (None, (0.02, 0.045)),  # GUIDE §5: Mailchimp click rate ~2-5%; impressions = emails sent
+}
+SOCIAL_CPM_Q4 = (20.0, 24.0)  # GUIDE §5: CPM higher in Q4
+ORGANIC_IMPRESSIONS = {"SEO": (10_000, 18_000), "influencer": (20_000, 35_000)}  # assumption
+EMAIL_LIST = (2400, 40)  # subscribers in Jan 2024, growth a month (assumption)
+LEAD_RATE = 0.10  # clicks that sign up or enquire
+ENGAGE_RATE = 0.45  # leads who talk to a bookseller (MQL -> SQL, GUIDE §4)
+RSVPS = (20, 0.08)  # event leads: base + per dollar of spend
+EVENT_BUYERS = 0.8  # event-day orders per RSVP
+PROMO_ORDERS_PER_DOLLAR = 0.2
+MARKETPLACE_CONVERSION = 0.10  # sponsored-listing clicks that buy
+FUNNEL_SOURCES = ("email", "search", "social")
+STAGES = ("reach", "site visits", "sign-ups", "engaged", "purchase", "repeat purchase")
+
+# --- Targets --------------------------------------------------------------------------------
+TEAM_PLAN = {2024: 440_000, 2025: 455_000}  # yearly revenue plan, spread by SEASONALITY
+HANDSELL_SHARE = 0.09  # personal targets: this share of the team target, split by hours
+
+# --- Catalogue --------------------------------------------------------------------------------
+PLACES = [
+    "Ashford",
+    "Blackwater Bay",
+    "Elm Street",
+    "Hollow Creek",
+    "Marlow",
+    "Northwind",
+    "Sable Island",
+    "the Old Mill",
+    "Willowmere",
+    "Larkspur Lane",
+    "Fenwick",
+    "Saltmarsh",
+]
+FIRST = [
+    "Ada",
+    "Ben",
+    "Clara",
+    "Dev",
+    "Elena",
+    "Felix",
+    "Grace",
+    "Hugo",
+    "Iris",
+    "Jonah",
+    "Kira",
+    "Leo",
+    "Mira",
+    "Nadia",
+    "Oscar",
+    "Rosa",
+    "Sami",
+    "Tess",
+    "Yusuf",
+    "Zoe",
+]
+LAST = [
+    "Abbott",
+    "Brennan",
+    "Castillo",
+    "Dunmore",
+    "Ellery",
+    "Fairweather",
+    "Galloway",
+    "Hartley",
+    "Ingram",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Pemberton",
+    "Quinlan",
+    "Ramsay",
+    "Sorensen",
+    "Thackeray",
+    "Whitlock",
+]
+# Books cost the shop 54-60% of list price (publishers' trade discounts of 40-46%, most at 46%).
+BOOK_COST = ([0.54, 0.56, 0.58, 0.60], [0.55, 0.25, 0.12, 0.08])
+GIFT_COST = ([0.42, 0.45, 0.50], [0.4, 0.4, 0.2])  # gifts: roughly keystone pricing
+# category: (titles, popularity, list prices, title templates, {a}djectives, {n}ouns); templates may
+# also use {p}laces and an author's {f}irst and {l}ast name. Popularity weighs a whole category
+# (assumption; gifts end up near a fifth of revenue). Word lists: words, or comma-separated phrases.
+CATEGORIES = {
+    "fiction": (
+        240,
+        1.0,
+        [17.99, 18.99, 19.99, 28.00, 29.99],
+        ["The {a} {n}", "The {n} of {p}", "{a} {n}"],
+        "Silent Hidden Last Golden Quiet Distant Borrowed Paper Glass Salt Winter Little",
+        "Garden River House Orchard Daughter Season Letters Lighthouse Bridge Summer Map Tide",
+    ),
+    "mystery & thriller": (
+        150,
+        1.0,
+        [17.99, 18.99, 28.99],
+        ["The {a} {n}", "Murder at {p}", "The {n} at {p}"],
+        "Cold Dead Last Silent Missing Crooked Dark Final Burning Twelfth",
+        "Witness Alibi Verdict Stranger Lie Confession Key Guest Widow Inheritance",
+    ),
+    "sci-fi & fantasy": (
+        140,
+        0.9,
+        [18.99, 19.99, 29.99, 30.00],
+        ["The {a} {n}", "{n} of {p}", "The {n} Gate"],
+        "Iron Hollow Shattered Ember Starless Ninth Drowned Silver Endless Wild",
+        "Crown Empire Dragon Machine Station Realm Throne Star Void Forge",
+    ),
+    "romance": (
+        110,
+        1.0,
+        [16.99, 17.99, 18.99],
+        ["The {a} {n}", "A {n} in {p}", "{a} {n}"],
+        "Summer Perfect Second Sweet Unexpected Wild Accidental Little",
+        "Promise Match Wedding Kiss Heart Proposal Bakery Holiday",
+    ),
+    "children's": (
+        170,
+        1.2,
+        [8.99, 9.99, 12.99, 17.99, 18.99],
+        ["The {a} {n}", "{n} Goes to {p}", "Goodnight, {n}"],
+        "Sleepy Hungry Brave Tiny Grumpy Curious Noisy Lost Happy",
+        "Penguin Bear Dinosaur Bunny Tractor Owl Monster Dragon Fox Moon",
+    ),
+    "young adult": (
+        100,
+        0.9,
+        [12.99, 14.99, 19.99],
+        ["The {a} {n}", "{n} of {p}", "A {n} of Shadows"],
+        "Wicked Broken Hidden Burning Stolen Cursed Fearless Midnight",
+        "Rebels Academy Queen Crown Secrets Fire Heir Thief",
+    ),
+    "non-fiction": (
+        160,
+        0.9,
+        [18.00, 19.99, 28.00, 30.00],
+        ["The {a} {n}", "{a} {n}: A Short History", "On {n}"],
+        "Quiet Curious Hidden Deep Slow Good Useful Invisible Small Long",
+        "Mind Habits Money Sleep Cities Attention Work Forests Weather Salt",
+    ),
+    "biography": (
+        70,
+        0.7,
+        [19.99, 29.99, 32.00],
+        ["{f} {l}: A Life", "My Years in {p}", "The {a} {n}"],
+        "Unlikely Restless Fearless Unfinished Private",
+        "Life Voyage Memoir Apprentice Rebel",
+    ),
+    "cookbooks": (
+        60,
+        0.6,
+        [24.99, 32.50, 35.00],
+        ["{a} {n}", "The {p} Kitchen", "{a} {n} for Every Day"],
+        "Weeknight Simple Seasonal Slow Sunday Plant-Based Small-Batch",
+        "Soups Bakes Suppers Salads Breads Curries Pickles",
+    ),
+    "travel": (
+        50,
+        0.5,
+        [19.99, 22.99, 25.00],
+        ["Walking {n}", "The {a} Guide to {n}", "{a} {n}"],
+        "Pocket Slow Rough Hidden Family",
+        "Portugal Japan Scotland Iceland Vietnam Greece Mexico",
+    ),
+    "gifts & stationery": (
+        100,
+        3.0,
+        [4.99, 9.99, 12.99, 14.99, 18.00, 24.99],
+        ["{n}: {a}"],
+        "Botanical, Night Sky, Cats, Vintage Map, Wildflowers, Literary Quotes, Ocean, Foxes, Mountains, "
+        "Tea Time, Bees, Old Library",
+        "Tote bag, Notebook, Bookmark set, Mug, Greeting card, Jigsaw puzzle, Candle, Pencil set, Journal, Book light",
+    ),
+}
+GIFTS = "gifts & stationery"
+ZIPF = 0.8  # popularity of the k-th most popular title ~ k ** -ZIPF
+
+
+def _split(words: str) -> list[str]:
+    """A word list: space-separated words, or comma-separated phrases."""
+    return [w.strip() for w in words.split(",")] if "," in words else words.split()
+
+
+def _ids(prefix, numbers, width: int) -> pd.Series:
+    """Text ids such as C00042: ``prefix`` followed by the zero-padded number."""
+    return prefix + pd.Series(numbers).astype(str).str.zfill(width)
+
+
+def _calendar() -> pd.DataFrame:
+    """One row per day: its share of the month's store / online orders and the month's factor."""
+    d = pd.DataFrame({"date": pd.date_range(START, END, freq="D")})
+    month, day = d["date"].dt.month.to_numpy(), d["date"].dt.day.to_numpy()
+    december = np.where(day <= 24, 1 + CHRISTMAS_RAMP * day / 24, POST_CHRISTMAS)
+    ramp = np.where(month == 12, december, 1.0)
+    shut = np.zeros(len(d), bool)
+    for m, dd in CLOSED:
+        shut |= (month == m) & (day == dd)
+    d["period"] = d["date"].dt.strftime("%Y-%m")
+    d["store_w"] = WEEKDAY[d["date"].dt.day_of_week] * ramp * ~shut
+    d["online_w"] = ramp
+    for col in ("store_w", "online_w"):
+        d[col] = d[col] / d.groupby("period")[col].transform("sum")
+    growth = d["date"].dt.year.map(GROWTH).to_numpy()
+    d["month_factor"] = SEASONALITY[month - 1] * growth / 12  # share of a (grown) year
+    return d
+
+
+def _products(rng) -> tuple[pd.DataFrame, np.ndarray]:
+    """The catalogue and each product's popularity weight."""
+    frames = []
+    for category, (n, pop, prices, templates, adjs, nouns) in CATEGORIES.items():
+        adjs, nouns = _split(adjs), _split(nouns)
+        spares = 4 * n  # draw spare titles, keep the first n distinct ones
+        slots = {
+            key: rng.choice(words, size=spares)
+            for key, words in (("t", templates), ("a", adjs), ("n", nouns), ("p", PLACES), ("f", FIRST), ("l", LAST))
+        }
+        titles = pd.Series(
+            [t.format(a=a, n=nn, p=p, f=f, l=loc) for t, a, nn, p, f, loc in zip(*slots.values(), strict=True)]
+        )
+        titles = titles.drop_duplicates().head(n).to_numpy()
+        authors = pd.Series(rng.choice(FIRST, size=len(titles))) + " " + rng.choice(LAST, size=len(titles))
+        gift = category == GIFTS
+        cost_levels, cost_p = GIFT_COST if gift else BOOK_COST
+        f = pd.DataFrame(
+            {
+                "title": titles,
+                "author": np.nan if gift else authors,
+                "category": category,
+                "list_price": rng.choice(prices, size=len(titles)),
+            }
+        )
+        f["unit_cost"] = (f["list_price"] * rng.choice(cost_levels, p=cost_p, size=len(f))).round(2)
+        f["_pop"] = pop * (rng.permutation(len(f)) + 1.0) ** -ZIPF
+        frames.append(f)
+    p = pd.concat(frames, ignore_index=True)
+    p.insert(0, "product_id", _ids(np.where(p["category"] == GIFTS, "G", "B"), np.arange(1, len(p) + 1), 4))
+    return p.drop(columns="_pop"), p["_pop"].to_numpy()
+
+
+def _campaigns(rng) -> pd.DataFrame:
+    """Campaigns with spend, impressions, clicks and leads (blank where not known)."""
+    rows = []
+    for year in GROWTH:
+        for month in range(1, 13):
+            last = pd.Period(f"{year}-{month:02d}").days_in_month
+            for kind, channel, day, days, spend in MONTHLY:
+                boost = SOCIAL_Q4_SPEND if kind == "SOC" and month >= 10 else 1.0
+                rows.append(
+                    (year, month, day, min(days, last - day + 1), kind, channel, THEMES[month - 1], spend * boost)
+                )
+        rows += [(year, *plan) for plan in PLANNED]
+    c = pd.DataFrame(rows, columns=["year", "month", "day", "days", "kind", "channel", "theme", "plan"])
+    c["start_date"] = pd.to_datetime(dict(year=c["year"], month=c["month"], day=c["day"]))
+    c["end_date"] = c["start_date"] + pd.to_timedelta(c["days"] - 1, unit="D")
+    c["campaign_id"] = c["kind"] + "-" + c["start_date"].dt.strftime("%Y-%m")
+    c["type"] = c["kind"].map({k: v[0] for k, v in KINDS.items()})
+    c["name"] = c["kind"].map({k: v[1] for k, v in KINDS.items()}) + ": " + c["theme"] + " " + c["year"].astype(str)
+    c["spend"] = (c["plan"] * c["year"].map(GROWTH) * rng.uniform(1 - SPEND_NOISE, 1 + SPEND_NOISE, len(c))).round(2)
+
+    # Reach: bought (spend / CPM), organic, or the email list; events and promotions: unknown.
+    kind, q4 = c["kind"].to_numpy(), c["month"].to_numpy() >= 10
+    medium = np.select(
+        [kind == "EML", kind == "SEO", kind == "INF", kind == "MKT", kind == "ADS"],
+        ["email", "SEO", "influencer", "marketplace", "search ads"],
+        "",
+    )
+    medium[(kind == "SOC") | ((kind == "ADS") & (c["channel"] == "social"))] = "social"
+    impressions, ctr = np.full(len(c), np.nan), np.zeros(len(c))
+    for name, (cpm, ctr_range) in MEDIA.items():
+        m = medium == name
+        ctr[m] = rng.uniform(*ctr_range, m.sum())
+        if cpm:
+            low, high = (
+                np.where(q4[m], q4_bound, bound) if name == "social" else bound
+                for q4_bound, bound in zip(SOCIAL_CPM_Q4, cpm, strict=True)
+            )
+            impressions[m] = c["spend"].to_numpy()[m] / rng.uniform(low, high) * 1000
+        elif name in ORGANIC_IMPRESSIONS:
+            impressions[m] = rng.uniform(*ORGANIC_IMPRESSIONS[name], m.sum())
+    month_no = (c["year"].to_numpy() - 2024) * 12 + c["month"].to_numpy() - 1
+    impressions[medium == "email"] = EMAIL_LIST[0] + EMAIL_LIST[1] * month_no[medium == "email"]
+    known = ~np.isnan(impressions)
+    impressions = np.round(np.nan_to_num(impressions)).astype(np.int64)
+    clicks = rng.binomial(impressions, ctr)
+    leads = np.where(kind == "EVT", rng.poisson(RSVPS[0] + RSVPS[1] * c["spend"]), rng.binomial(clicks, LEAD_RATE))
+    has_leads = (known & (kind != "MKT")) | (kind == "EVT")  # marketplaces pass on no sign-ups
+    for col, values, mask in (
+        ("impressions", impressions, known),
+        ("clicks", clicks, known),
+        ("leads", leads, has_leads),
+    ):
+        c[col] = pd.Series(values, dtype="Int64").where(mask)  # blank = unknown
+    return c.sort_values("campaign_id", ignore_index=True)
+
+
+def _draw(rng, options: dict, size: int) -> np.ndarray:
+    """Draw ``size`` keys of ``options`` with the given probabilities."""
+    keys = list(options)
+    p = np.asarray(list(options.values()), float)
+    return np.asarray(keys, dtype=object)[rng.choice(len(keys), size=size, p=p / p.sum())]
+
+
+def _spread(rng, starts: pd.Series, days: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, pd.Series]:
+    """Repeat each window ``counts`` times and pick a uniform day inside it."""
+    idx = np.repeat(np.arange(len(counts)), counts)
+    offset = np.floor(rng.random(len(idx)) * days[idx]).astype(int)
+    return idx, starts.to_numpy()[idx] + pd.to_timedelta(offset, unit="D")
+
+
+def _journeys(rng, cal: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
+    """Every sale or sales contact: plain orders, campaign orders and logged conversations."""
+    frames = []
+    # 1. Baseline orders, channel by channel.
+    for channel, per_year in BASE_ORDERS.items():
+        weight = cal["store_w"] if channel == "in-store" else cal["online_w"]
+        counts = rng.poisson(per_year * cal["month_factor"] * weight)
+        origin = {"in-store": "store", "website": "web", "marketplace": "marketplace"}[channel]
+        frames.append(
+            pd.DataFrame({"date": np.repeat(cal["date"].to_numpy(), counts), "channel": channel, "origin": origin})
+        )
+    # 2. Orders that campaigns bring directly: sponsored listings, event days, promotions.
+    kind = campaigns["kind"].to_numpy()
+    direct = np.select(
+        [kind == "MKT", kind == "EVT", kind == "PRM"],
+        [
+            rng.binomial(campaigns["clicks"].fillna(0).astype(int), MARKETPLACE_CONVERSION),
+            rng.poisson(EVENT_BUYERS * campaigns["leads"].fillna(0).astype(float)),
+            rng.poisson(PROMO_ORDERS_PER_DOLLAR * campaigns["spend"]),
+        ],
+        0,
+    )
+    idx, dates = _spread(rng, campaigns["start_date"], campaigns["days"].to_numpy(), direct)
+    frames.append(
+        pd.DataFrame(
+            {
+                "date": dates,
+                "campaign": idx,
+                "channel": np.where(kind[idx] == "MKT", "marketplace", "in-store"),
+                "origin": pd.Series(kind[idx]).map({"MKT": "marketplace", "EVT": "event", "PRM": "promo"}).to_numpy(),
+            }
+        )
+    )
+    # 3. Leads who talk to a bookseller (campaign contacts), and the booksellers' own log.
+    engaged = rng.binomial(campaigns["leads"].fillna(0).astype(int), ENGAGE_RATE)
+    idx, dates = _spread(rng, campaigns["start_date"], campaigns["days"].to_numpy(), engaged)
+    audience = np.where(kind[idx] == "EVT", "event", "online lead")
+    types = np.empty(len(idx), dtype=object)
+    for name in ("online lead", "event"):
+        types[audience == name] = _draw(rng, CONTACT_MIX[name], (audience == name).sum())
+    origin = np.where(kind[idx] == "EVT", "event", np.where(kind[idx] == "EML", "email lead", "lead"))
+    frames.append(pd.DataFrame({"date": dates, "campaign": idx, "type": types, "origin": origin}))
+    counts = rng.poisson(STORE_CONTACTS * cal["month_factor"] * cal["store_w"])
+    n = counts.sum()
+    frames.append(
+        pd.DataFrame(
+            {
+                "date": np.repeat(cal["date"].to_numpy(), counts),
+                "origin": "contact",
+                "type": _draw(rng, CONTACT_MIX["store"], n),
+            }
+        )
+    )
+    j = pd.concat(frames, ignore_index=True)
+    j["campaign"] = j["campaign"].fillna(-1).astype(int)
+    return _decide_contacts(rng, j)
+
+
+def _decide_contacts(rng, j: pd.DataFrame) -> pd.DataFrame:
+    """Staff, minutes and outcome of each conversation; a won one becomes an order."""
+    talk = j["type"].notna().to_numpy()
+    types = j.loc[talk, "type"]
+    staff = rng.choice(len(STAFF), size=talk.sum(), p=STAFF["hours_per_week"] / STAFF["hours_per_week"].sum())
+    j.loc[talk, "staff"] = STAFF["staff"].to_numpy()[staff]
+    j.loc[talk, "minutes"] = np.maximum(1, np.round(rng.gamma(4.0, types.map(MINUTES) / 4.0)))
+    won = rng.random(talk.sum()) < np.minimum(0.95, types.map(WIN_RATE) * SKILL[staff])
+    days = types.map(DECISION_DAYS).to_numpy() + rng.poisson(types.map(DECISION_WAIT).to_numpy())
+    decided = j.loc[talk, "date"] + pd.to_timedelta(days, unit="D")
+    j.loc[talk, "outcome"] = np.where(decided > END, "open", np.where(won, "won", "lost"))
+    j["order_date"] = j["date"].where(~talk)
+    j.loc[talk, "order_date"] = decided.where(j.loc[talk, "outcome"] == "won")
+    j.loc[talk, "channel"] = np.where(types == "email follow-up", "website", "in-store")
+    # Campaign leads left their details; so did every contact but a browsing shopper.
+    browser = (j["type"] == "in-store recommendation") & (j["origin"] == "contact")
+    known_p = np.where(talk, np.where(browser, P_KNOWN_BROWSER, 1.0), j["channel"].map(P_IDENTIFIED))
+    j["identified"] = rng.random(len(j)) < known_p
+    return j
+
+
+def _customers(rng, j: pd.DataFrame, campaigns: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Give each identified journey a customer: its number (-1 = anonymous) and the new customers.
+
+    A journey is new with probability P_NEW[origin] (its date becomes the customer's first_seen);
+    otherwise it belongs to an earlier customer, picked in proportion to a gamma propensity.
+    """
+    known = np.flatnonzero(j["identified"].to_numpy())
+    is_new = rng.random(len(known)) < j["origin"].iloc[known].map(P_NEW).to_numpy()
+    is_new[0] = True
+    created = np.cumsum(is_new)  # customers existing after each journey
+    weight = np.cumsum(rng.gamma(LOYALTY_SHAPE, size=created[-1]))
+    chosen = np.searchsorted(weight, rng.random(len(known)) * weight[created - 1], side="right")
+    number = np.full(len(j), -1)
+    number[known] = np.where(is_new, created - 1, chosen)
+    # Where a new customer heard of the shop: the campaign's channel, else a draw by origin.
+    source = np.empty(len(j), dtype=object)
+    has_campaign = j["campaign"].to_numpy() >= 0
+    campaign_source = campaigns["channel"].replace({"in-store": "walk-in"}).to_numpy()
+    source[has_campaign] = campaign_source[j["campaign"].to_numpy()[has_campaign]]
+    for origin, options in NEW_CUSTOMER_SOURCE.items():
+        mask = ~has_campaign & (j["origin"] == origin).to_numpy()
+        source[mask] = _draw(rng, options, mask.sum())
+    first = known[is_new]
+    return number, pd.DataFrame({"first_seen": j["date"].to_numpy()[first], "acquisition_channel": source[first]})
+
+
+def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray) -> pd.DataFrame:
+    """Order lines: products by popularity (long tail for special orders), quantities and discounts."""
+    profile = np.where(orders["special"], "special", orders["channel"])
+    n_lines = 1 + rng.poisson(pd.Series(profile).map(EXTRA_LINES).to_numpy())
+    row = np.repeat(np.arange(len(orders)), n_lines)
+    december = np.repeat(orders["order_date"].dt.month.to_numpy() == 12, n_lines)
+    line_profile = np.repeat(profile, n_lines)
+    category = products["category"].to_numpy()
+    gift, kids = category == GIFTS, np.isin(category, ["children's", GIFTS])
+    product = np.empty(len(row), dtype=int)
+    for name in ("in-store", "website", "marketplace", "special"):
+        for dec in (False, True):
+            mask = (line_profile == name) & (december == dec)
+            w = (
+                np.ones(len(products))
+                if name == "special"
+                else popularity * np.where(kids & dec, GIFT_BOOST_DECEMBER, 1.0)
+            )
+            w = np.where(gift & (name in ("marketplace", "special")), 0.0, w)  # no gifts there
+            product[mask] = rng.choice(len(products), size=mask.sum(), p=w / w.sum())
+    quantity = 1 + (rng.random(len(row)) < SECOND_COPY) + (rng.random(len(row)) < THIRD_COPY)
+    lines = pd.DataFrame({"row": row, "product": product, "quantity": quantity})
+    lines = lines.groupby(["row", "product"], as_index=False)["quantity"].sum()  # a title twice = one line
+    price = np.round(products["list_price"].to_numpy() * 100).astype(np.int64)[lines["product"]]
+    cost = np.round(products["unit_cost"].to_numpy() * 100).astype(np.int64)[lines["product"]]
+    rate = orders["discount_rate"].to_numpy()[lines["row"]]
+    gross = lines["quantity"].to_numpy() * price
+    lines["discount"] = np.round(gross * rate).astype(np.int64)
+    lines["unit_price"], lines["line_revenue"] = price, gross - lines["discount"]
+    lines["cogs"] = lines["quantity"].to_numpy() * cost
+    return lines
+
+
+def _cents(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.int64) / 100
+
+
+def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
+    """Generate The Book Hub's tables (synthetic data for 2024-01-01 to 2025-12-31).
+
+    Parameters
+    ----------
+    seed : int, default 2024
+        Seed of the random generator; the same seed always gives the same tables.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Table name (the CSV file's stem) to its rows, in the order and format written to disk.
+
+    Examples
+    --------
+    >>> tables = generate()
+    >>> sorted(tables)
+    ['campaigns', 'customers', 'funnel', 'interactions', 'order_lines', 'orders', 'products', 'staff', 'targets']
+    >>> list(tables["orders"].columns[:5])
+    ['order_id', 'order_date', 'customer_id', 'channel', 'revenue']
+    """
+    rng = np.random.default_rng(seed)
+    products, popularity = _products(rng)
+    campaigns = _campaigns(rng)
+    j = _journeys(rng, _calendar(), campaigns).sort_values(["date", "origin"], kind="stable", ignore_index=True)
+    number, customers = _customers(rng, j, campaigns)
+    j["customer_id"] = _ids("C", number + 1, 5).where(number >= 0)
+    j["campaign_id"] = campaigns["campaign_id"].reindex(j["campaign"]).to_numpy()
+    orders, order_lines, order_of = _orders(rng, j, products, popularity)
+    interactions = _interactions(j, order_of)
+    customers.insert(0, "customer_id", _ids("C", np.arange(1, len(customers) + 1), 5))
+    customers["first_seen"] = customers["first_seen"].dt.strftime("%Y-%m-%d")
+    # Identified in-store buyers scanned a loyalty card at the till.
+    customers["loyalty_member"] = customers["customer_id"].isin(
+        orders.loc[orders["channel"] == "in-store", "customer_id"]
+    )
+    return {
+        "products": products,
+        "customers": customers,
+        "orders": orders,
+        "order_lines": order_lines,
+        "campaigns": _campaign_table(campaigns),
+        "funnel": _funnel(campaigns, interactions, orders),
+        "interactions": interactions,
+        "staff": STAFF.copy(),
+        "targets": _targets(),
+    }
+
+
+def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray):
+    """Orders and their lines for every journey that ended in a purchase, and each one's order_id.
+
+    Orders are numbered in date order, like till receipts; money is summed in whole cents.
+    """
+    o = j[j["order_date"].notna()].sort_values("order_date", kind="stable")
+    o = o.assign(order_id=_ids("", 100001 + np.arange(len(o)), 6).to_numpy(), special=o["type"] == "special order")
+    reward = (o["channel"] == "in-store") & o["customer_id"].notna() & (rng.random(len(o)) < LOYALTY_REWARD_SHARE)
+    o["discount_rate"] = np.where(o["origin"] == "promo", PROMO_DISCOUNT, np.where(reward, LOYALTY_REWARD, 0.0))
+    lines = _baskets(rng, o, products, popularity)
+    totals = lines.groupby("row")[["line_revenue", "cogs", "discount", "quantity"]].sum()
+    fees = np.where(
+        o["channel"] == "marketplace",
+        np.round(totals["line_revenue"] * MARKETPLACE_FEE_RATE) + MARKETPLACE_FEE_PER_ITEM * totals["quantity"],
+        0,
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": o["order_id"].to_numpy(),
+            "order_date": o["order_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "customer_id": o["customer_id"].to_numpy(),
+            "channel": o["channel"].to_numpy(),
+            "revenue": _cents(totals["line_revenue"]),
+            "gross_profit": _cents(totals["line_revenue"] - totals["cogs"] - fees),
+            "campaign_id": o["campaign_id"].to_numpy(),
+            "items": totals["quantity"].to_numpy(),
+            "discount": _cents(totals["discount"]),
+            "fees": _cents(fees),
+        }
+    )
+    order_lines = pd.DataFrame(
+        {
+            "order_id": o["order_id"].to_numpy()[lines["row"]],
+            "product_id": products["product_id"].to_numpy()[lines["product"]],
+            "quantity": lines["quantity"],
+            "unit_price": _cents(lines["unit_price"]),
+            "discount": _cents(lines["discount"]),
+            "line_revenue": _cents(lines["line_revenue"]),
+        }
+    ).sort_values(["order_id", "product_id"], ignore_index=True)
+    return orders, order_lines, o["order_id"]
+
+
+def _interactions(j: pd.DataFrame, order_of: pd.Series) -> pd.DataFrame:
+    """The logged conversations in date order, each won one linked to the order it produced."""
+    t = j[j["type"].notna()]
+    return pd.DataFrame(
+        {
+            "interaction_id": _ids("I-", np.arange(1, len(t) + 1), 5).to_numpy(),
+            "date": t["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "staff": t["staff"].to_numpy(),
+            "type": t["type"].to_numpy(),
+            "outcome": t["outcome"].to_numpy(),
+            "customer_id": t["customer_id"].to_numpy(),
+            "order_id": order_of.reindex(t.index).to_numpy(),
+            "minutes": t["minutes"].astype(int).to_numpy(),
+            "campaign_id": t["campaign_id"].to_numpy(),
+        }
+    )
+
+
+def _campaign_table(c: pd.DataFrame) -> pd.DataFrame:
+    columns = [
+        "campaign_id",
+        "channel",
+        "start_date",
+        "end_date",
+        "spend",
+        "name",
+        "impressions",
+        "clicks",
+        "leads",
+        "type",
+    ]
+    out = c[columns].copy()
+    for col in ("start_date", "end_date"):
+        out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def _funnel(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """Monthly funnel per marketing source, built from the campaigns and what their leads did.
+
+    reach = impressions, site visits = clicks, sign-ups = leads (all from campaigns.csv);
+    engaged = leads who talked to a bookseller (interactions.csv); purchase = orders the campaigns
+    brought; repeat purchase = those buyers who ordered again later. Period = the campaign's month.
+    """
+    c = campaigns[campaigns["channel"].isin(FUNNEL_SOURCES)].copy()
+    c["period"] = c["start_date"].dt.strftime("%Y-%m")
+    last_order = orders.groupby("customer_id")["order_date"].max()
+    attributed = orders.dropna(subset=["campaign_id"])
+    again = attributed["customer_id"].map(last_order) > attributed["order_date"]
+    counts = {
+        "reach": c.set_index("campaign_id")["impressions"],
+        "site visits": c.set_index("campaign_id")["clicks"],
+        "sign-ups": c.set_index("campaign_id")["leads"],
+        "engaged": interactions["campaign_id"].value_counts(),
+        "purchase": attributed["campaign_id"].value_counts(),
+        "repeat purchase": attributed.loc[again, "campaign_id"].value_counts(),
+    }
+    per = pd.DataFrame(
+        {stage: s.reindex(c["campaign_id"]).fillna(0).astype(int).to_numpy() for stage, s in counts.items()}
+    )
+    per[["period", "source"]] = c[["period", "channel"]].to_numpy()
+    long = per.groupby(["period", "source"])[list(STAGES)].sum().stack().rename("count").reset_index()
+    long = long.rename(columns={"level_2": "stage"})
+    long["stage_no"] = long["stage"].map({s: i for i, s in enumerate(STAGES)})
+    return long.sort_values(["period", "source", "stage_no"], ignore_index=True)[["period", "source", "stage", "count"]]
+
+
+def _targets() -> pd.DataFrame:
+    """Monthly revenue targets: the team's (staff blank) and each person's hand-selling share."""
+    periods = pd.period_range(START, END, freq="M")
+    team = np.array([TEAM_PLAN[p.year] * SEASONALITY[p.month - 1] / 12 for p in periods]).round(-2)
+    share = STAFF["hours_per_week"] / STAFF["hours_per_week"].sum()
+    rows = [pd.DataFrame({"period": periods.strftime("%Y-%m"), "target": team, "staff": np.nan})]
+    for person, s in zip(STAFF["staff"], share, strict=True):
+        target = (team * HANDSELL_SHARE * s).round(-1)
+        rows.append(pd.DataFrame({"period": periods.strftime("%Y-%m"), "target": target, "staff": person}))
+    targets = pd.concat(rows, ignore_index=True)
+    return targets.sort_values(["period", "staff"], na_position="first", kind="stable", ignore_index=True)
+
+
+def write(out_dir, seed: int = 2024) -> list[Path]:
+    """Write The Book Hub's tables as CSV files into ``out_dir`` (created if needed).
+
+    The files are byte-identical for the same seed: UTF-8, ``\\n`` line ends, no index,
+    money with two decimals, blanks for missing values.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Folder to write into; existing files of the same names are replaced.
+    seed : int, default 2024
+        Seed passed to :func:`generate`.
+
+    Returns
+    -------
+    list of Path
+        The files written, in name order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write(folder)][:3]
+    ['campaigns.csv', 'customers.csv', 'funnel.csv']
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, table in sorted(generate(seed).items()):
+        path = out / f"{name}.csv"
+        table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.2f")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m smk_helpers.dev.bookhub OUT_DIR")
+    for written in write(sys.argv[1]):
+        print(written)
