@@ -55,8 +55,7 @@ bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and
 
 data: $(STAMP)  ## regenerate the Book Hub data, the contract tables of data/README.md and the README's limits
 	$(BIN)/python -m smk_helpers.dev.bookhub data/bookhub
-	$(BIN)/python -c 'from smk_helpers.core.contract import sync_readme; sync_readme("data/README.md")'
-	$(BIN)/python -c 'from smk_helpers.limits import sync_readme; sync_readme("README.md")'
+	$(BIN)/python -m smk_helpers.dev.readmes
 
 notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current
 	$(BIN)/python -m smk_helpers.dev.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/reports/report.ipynb

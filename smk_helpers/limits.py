@@ -86,14 +86,3 @@ def markdown() -> str:
     lines = ["| limit | value | what it bounds |", "|---|---|---|"]
     lines += [f"| `{name}` | {value} | {what} |" for name, value, what in rows()]
     return "\n".join(lines)
-
-
-def sync_readme(path) -> None:
-    """Rewrite the limits block of ``path`` (the README) from this module."""
-    from pathlib import Path
-
-    from .core.contract import replace_block
-    from .system.files import write_text_atomic
-
-    target = Path(path)
-    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), "limits", markdown()))

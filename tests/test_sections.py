@@ -638,3 +638,12 @@ def test_section_html_escapes_and_inlines(hub):
     page = section.html()
     assert "<i>Shop</i>" not in page and "&lt;i&gt;Shop&lt;/i&gt;" in page
     assert page.count('<img src="data:image/png;base64,') == 2 and not section.figures
+
+
+def test_the_book_hub_a_lesson_edits_is_its_own_copy_not_the_exercise_checks():
+    """Lesson 07's `shop`: a student who changes it in place must not change what the checks compare against."""
+    from smk_helpers.course.grading import bookhub
+
+    shop = S.open_business("")
+    shop.orders["revenue"] = 0.0
+    assert bookhub().orders["revenue"].sum() > 0

@@ -188,3 +188,10 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
     nb = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
     assert nb["metadata"]["papermill"]["input_path"] == str(site / "smk_helpers" / "report.ipynb")
+
+
+def test_the_contract_tables_in_data_readme_are_current(repo):
+    from smk_helpers.core.contract import contract_markdown
+
+    readme = (repo / "data" / "README.md").read_text(encoding="utf-8")
+    assert contract_markdown().strip() in readme, "run `make data` to write the contract into data/README.md"

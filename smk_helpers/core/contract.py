@@ -247,21 +247,3 @@ def contract_markdown() -> str:
     """The whole contract as Markdown: one table per file, then the accepted formats."""
     parts = [file_markdown(spec) for spec in FILES]
     return "\n\n".join(parts) + "\n\n### Formats\n\n" + FORMATS_MD
-
-
-def replace_block(text: str, marker: str, body: str) -> str:
-    """Replace what stands between ``<!-- marker:start -->`` and ``<!-- marker:end -->``."""
-    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    return f"{head}{start}\n{body.strip()}\n{end}{tail}"
-
-
-def sync_readme(path) -> None:
-    """Rewrite the contract block of ``path`` (data/README.md) from this module."""
-    from pathlib import Path
-
-    from ..system.files import write_text_atomic
-
-    target = Path(path)
-    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), "contract", contract_markdown()))

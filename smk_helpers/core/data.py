@@ -26,6 +26,7 @@ from ..system.userfiles import (
     swallowed_rows_text,
 )
 from . import contract as C
+from .funnel import funnel_table, funnel_warnings
 
 
 class BusinessDataError(ValueError):
@@ -632,8 +633,6 @@ def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
             )
     funnel = tables.get("funnel")
     if funnel is not None and not problems:
-        from .funnel import funnel_table, funnel_warnings
-
         warnings.extend(f"{names['funnel']}: {w}" for w in funnel_warnings(funnel_table(funnel)))
     return warnings
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .contract import UNKNOWN_CHANNEL
 from .formatting import fmt_number, fmt_pct
-from .kpis import safe_divide
+from .rules import safe_divide
 
 COLUMNS = ["stage", "count", "rate_from_previous", "rate_from_top"]
 

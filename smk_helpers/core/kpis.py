@@ -23,6 +23,18 @@ import numpy as np
 import pandas as pd
 
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
+from .funnel import funnel_table
+from .rules import (  # the rules every formula here follows; re-exported for the lessons
+    group_sum,
+    in_period,
+    known_sum,
+    months_in_period,
+    paired_sums,
+    ratio_of_sums,
+    safe_divide,
+    to_day,
+    to_number,
+)
 
 STAFF_HOURLY_COST = 13.56  # a bookseller's wage in dollars an hour (BLS 2022; GUIDE §5)
 TEAM = "(team)"  # the `staff` label of a whole-team target
@@ -32,186 +44,12 @@ ONE_TO_ONE = "one-to-one (interactions)"
 
 
 # ---------------------------------------------------------------------------------------------
-# The rules: division, blank-aware sums, periods
-# ---------------------------------------------------------------------------------------------
-
-
-def _number(x):
-    """A float, or a float64 Series/DataFrame; None and pd.NA become NaN."""
-    if isinstance(x, pd.Series):
-        return pd.to_numeric(x).astype("float64")
-    if isinstance(x, pd.DataFrame):
-        return x.apply(pd.to_numeric).astype("float64")
-    return math.nan if x is None or pd.isna(x) else float(x)
-
-
-def safe_divide(numerator, denominator):
-    """Divide, giving NaN wherever the denominator is zero or missing.
-
-    Formula: numerator / denominator, or NaN when denominator is 0 or unknown.
-
-    Parameters
-    ----------
-    numerator, denominator : number, None, Series or DataFrame
-        Scalars or pandas objects (pandas aligns them on their index).
-
-    Returns
-    -------
-    float or Series or DataFrame
-        Never inf, never an exception for a zero.
-
-    Examples
-    --------
-    >>> safe_divide(30, 1000)
-    0.03
-    >>> safe_divide(5, 0)
-    nan
-    >>> safe_divide(pd.Series([1, 2]), pd.Series([4, 0])).tolist()
-    [0.25, nan]
-    """
-    numerator, denominator = _number(numerator), _number(denominator)
-    if isinstance(denominator, (pd.Series, pd.DataFrame)):
-        return numerator / denominator.where(denominator != 0)
-    return numerator / (math.nan if denominator == 0 else denominator)
-
-
-def known_sum(values) -> float:
-    """Add up the known values; NaN when there are values but none of them is known.
-
-    Formula: Σ known values. Blank rows are skipped; if every row is blank the total is
-    unknown (NaN), not 0. An empty selection (no rows at all) adds up to 0.
-
-    Parameters
-    ----------
-    values : Series or list of numbers (None/NaN = unknown)
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> known_sum([10, None, 5])
-    15.0
-    >>> known_sum([None, None])
-    nan
-    >>> known_sum([])
-    0.0
-    """
-    values = pd.Series(values, dtype="float64")
-    if len(values) and values.isna().all():
-        return math.nan
-    return float(values.sum())
-
-
-def _sum(values: pd.Series, by=None):
-    """known_sum, or per group of ``by`` (groups are never empty, so ``min_count=1`` is the same rule)."""
-    return known_sum(values) if by is None else values.groupby(by).sum(min_count=1)
-
-
-def _paired_sums(numerator: pd.Series, denominator: pd.Series, by=None):
-    """Σ numerator and Σ denominator over the rows where both are known (per group of ``by``)."""
-    both = numerator.notna() & denominator.notna()
-    return _sum(numerator.where(both), by), _sum(denominator.where(both), by)
-
-
-def ratio_of_sums(numerator: pd.Series, denominator: pd.Series, by=None):
-    """Divide the sum of one column by the sum of another, over rows where both are known.
-
-    Formula: Σ numerator / Σ denominator (rows with either part blank are left out).
-    This is not the mean of the row ratios: big rows weigh more, as they should.
-
-    Parameters
-    ----------
-    numerator, denominator : Series
-        Two columns of the same table.
-    by : Series, optional
-        Group labels; gives one ratio per group.
-
-    Returns
-    -------
-    float, or Series when ``by`` is given
-
-    Examples
-    --------
-    >>> clicks = pd.Series([10, 1, None])
-    >>> impressions = pd.Series([1000, 10, 500])
-    >>> ratio_of_sums(clicks, impressions)  # (10 + 1) / (1000 + 10); the third row is skipped
-    0.0108910...
-    """
-    return safe_divide(*_paired_sums(numerator, denominator, by))
-
-
-def _day(x) -> pd.Timestamp | None:
-    return None if x is None else pd.Timestamp(x).normalize()
-
-
-def in_period(dates: pd.Series, start=None, end=None) -> pd.Series:
-    """Mark the dates that fall between two calendar days, both included.
-
-    Parameters
-    ----------
-    dates : Series of datetime64
-        Times of day are ignored: ``end="2025-03-31"`` includes the whole of 31 March.
-    start, end : str, date or None
-        First and last day. None leaves that side open.
-
-    Returns
-    -------
-    Series of bool
-
-    Examples
-    --------
-    >>> dates = pd.to_datetime(pd.Series(["2025-02-28 09:00", "2025-03-01 18:30", "2025-03-31 23:59"]))
-    >>> in_period(dates, "2025-03-01", "2025-03-31").tolist()
-    [False, True, True]
-    """
-    days = dates.dt.normalize()
-    inside = pd.Series(True, index=dates.index)
-    if start is not None:
-        inside &= days >= _day(start)
-    if end is not None:
-        inside &= days <= _day(end)
-    return inside
-
-
-def months_in_period(months: pd.Series, start=None, end=None) -> pd.Series:
-    """Mark the "YYYY-MM" months that share at least one day with the period.
-
-    With a period, a blank month is left out (it cannot be placed in time); without one,
-    every row is kept.
-
-    Parameters
-    ----------
-    months : Series of str "YYYY-MM"
-    start, end : str, date or None
-        First and last day of the period, both included. None leaves that side open.
-
-    Returns
-    -------
-    Series of bool
-
-    Examples
-    --------
-    >>> months = pd.Series(["2025-02", "2025-03", None])
-    >>> months_in_period(months, "2025-03-15", "2025-04-14").tolist()
-    [False, True, False]
-    """
-    inside = pd.Series(True, index=months.index)
-    if start is not None:
-        inside &= months >= _day(start).strftime("%Y-%m")
-    if end is not None:
-        inside &= months <= _day(end).strftime("%Y-%m")
-    return inside
-
-
-# ---------------------------------------------------------------------------------------------
 # Low-level formulas: plain numbers or Series in, numbers or Series out
 # ---------------------------------------------------------------------------------------------
 
 
 def _check_margin(gross_margin) -> None:
-    if gross_margin is not None and np.any(np.asarray(_number(gross_margin)) > 1):
+    if gross_margin is not None and np.any(np.asarray(to_number(gross_margin)) > 1):
         raise ValueError(f"gross_margin is a fraction (0.466 for 46.6%), not {gross_margin!r}.")
 
 
@@ -418,7 +256,7 @@ def marketing_roi(gross_profit, spend):
     >>> marketing_roi(450, 0)
     nan
     """
-    gross_profit, spend = _number(gross_profit), _number(spend)
+    gross_profit, spend = to_number(gross_profit), to_number(spend)
     return safe_divide(gross_profit - spend, spend)
 
 
@@ -470,7 +308,7 @@ def simple_clv(aov, purchases_per_year, years, gross_margin):
     360.0
     """
     _check_margin(gross_margin)
-    return _number(aov) * _number(purchases_per_year) * _number(years) * _number(gross_margin)
+    return to_number(aov) * to_number(purchases_per_year) * to_number(years) * to_number(gross_margin)
 
 
 def ltv_to_cac(ltv, cac):
@@ -514,7 +352,7 @@ def win_rate(won, lost):
     >>> win_rate(0, 0)
     nan
     """
-    won, lost = _number(won), _number(lost)
+    won, lost = to_number(won), to_number(lost)
     return safe_divide(won, won + lost)
 
 
@@ -537,7 +375,7 @@ def staff_cost(minutes, staff_hourly_cost=STAFF_HOURLY_COST):
     >>> staff_cost(10)  # a 10-minute hand-sell
     2.26
     """
-    return _number(minutes) / 60 * staff_hourly_cost
+    return to_number(minutes) / 60 * staff_hourly_cost
 
 
 # ---------------------------------------------------------------------------------------------
@@ -896,8 +734,8 @@ def campaign_share(campaigns: pd.DataFrame, start=None, end=None) -> pd.Series:
     first = campaigns["start_date"].dt.normalize()
     last = campaigns["end_date"].dt.normalize()
     days = (last - first).dt.days + 1
-    overlap_first = first if start is None else first.clip(lower=_day(start))
-    overlap_last = last if end is None else last.clip(upper=_day(end))
+    overlap_first = first if start is None else first.clip(lower=to_day(start))
+    overlap_last = last if end is None else last.clip(upper=to_day(end))
     overlap = ((overlap_last - overlap_first).dt.days + 1).clip(lower=0)
     return safe_divide(overlap, days.where(days > 0))
 
@@ -975,14 +813,14 @@ def campaign_totals(campaigns: pd.DataFrame, by: str | None = None):
     key = None if by is None else campaigns[by].fillna(UNKNOWN_CHANNEL)
     spend, impressions, clicks, leads = (campaigns[column] for column in CAMPAIGN_NUMBERS)
     totals = {
-        "spend": _sum(spend, key),
-        "impressions": _sum(impressions, key),
-        "clicks": _sum(clicks, key),
-        "leads": _sum(leads, key),
-        "ctr": ctr(*_paired_sums(clicks, impressions, key)),
-        "cpc": cpc(*_paired_sums(spend, clicks, key)),
-        "cpm": cpm(*_paired_sums(spend, impressions, key)),
-        "cost_per_lead": cost_per_lead(*_paired_sums(spend, leads, key)),
+        "spend": group_sum(spend, key),
+        "impressions": group_sum(impressions, key),
+        "clicks": group_sum(clicks, key),
+        "leads": group_sum(leads, key),
+        "ctr": ctr(*paired_sums(clicks, impressions, key)),
+        "cpc": cpc(*paired_sums(spend, clicks, key)),
+        "cpm": cpm(*paired_sums(spend, impressions, key)),
+        "cost_per_lead": cost_per_lead(*paired_sums(spend, leads, key)),
     }
     return pd.Series(totals, dtype="float64") if key is None else pd.DataFrame(totals)
 
@@ -1140,7 +978,7 @@ def relative_change(current, previous):
     >>> relative_change(5.0, 0.0)
     nan
     """
-    return safe_divide(_number(current) - _number(previous), previous)
+    return safe_divide(to_number(current) - to_number(previous), previous)
 
 
 def follow_up_rate(conversations, leads):
@@ -1587,10 +1425,9 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     >>> kpis["revenue"], kpis["orders"], kpis["repeat_purchase_rate"], kpis["win_rate"]
     (60.0, 2, 1.0, None)
     """
-    from .funnel import funnel_table  # funnel.py builds on this module, so import it late
 
     _check_margin(gross_margin)
-    start, end = _day(start), _day(end)
+    start, end = to_day(start), to_day(end)
     if start is not None and end is not None and start > end:
         raise ValueError(f"the period starts after it ends: {start:%Y-%m-%d} > {end:%Y-%m-%d}.")
 

@@ -32,7 +32,7 @@ import pandas as pd
 from ..core import funnel as _funnel
 from ..core import kpis
 from ..core.contract import UNKNOWN_CHANNEL
-from ..core.data import Business, BusinessDataError, load_business
+from ..core.data import Business, BusinessDataError, load_bookhub, load_business
 from ..core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
 
 __all__ = [
@@ -347,9 +347,7 @@ def open_business(data_dir="", business_name=None, dayfirst=None) -> Business | 
     name = str(business_name).strip() if business_name else ""
     folder = "" if data_dir is None else str(data_dir).strip()
     if not folder:
-        from ..course.grading import bookhub  # loaded once per session, shared with the exercise checks
-
-        business = bookhub()
+        business = load_bookhub()  # its own copy: a lesson may change it in place
         if name:
             business = replace(business, name=name)
     else:
