@@ -90,10 +90,13 @@ def start_lab(home: Path, scratch: Path, extra=()):
         proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=subprocess.DEVNULL, stderr=sink)
     deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
-        found = list(runtime.glob("jpserver-*.json")) if runtime.exists() else []
-        if found:
-            info = json.loads(found[0].read_text())
-            return proc, f"http://127.0.0.1:{port}", info["token"], info
+        for found in runtime.glob("jpserver-*.json") if runtime.exists() else []:
+            try:
+                info = json.loads(found.read_text())
+            except (OSError, ValueError):  # the server writes this file in place: seen empty or half-written
+                continue
+            if "token" in info:
+                return proc, f"http://127.0.0.1:{port}", info["token"], info
         if proc.poll() is not None:
             raise RuntimeError(log.read_text(encoding="utf-8", errors="replace"))
         time.sleep(0.3)
