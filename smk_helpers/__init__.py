@@ -57,7 +57,7 @@ _NAMES = {
     "fmt_number": "core.formatting",
     "fmt_pct": "core.formatting",
     "fmt_ratio": "core.formatting",
-    "check": "course.grading",
+    "check": "course.exercises",
 }
 
 __all__ = sorted(_NAMES) + sorted(_MODULES) + ["__version__"]

@@ -227,7 +227,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_worksheet(args) -> int:
-    from .worksheet import page as worksheet_page
+    from .worksheet import server as worksheet_server
 
     folder = Path(args.folder) if args.folder else None
     if args.port is not None and not 1 <= args.port <= 65535:
@@ -235,7 +235,7 @@ def cmd_worksheet(args) -> int:
     if args.idle < 1:
         raise UsageError(f"--idle {args.idle} is not a number of seconds; give 1 or more, e.g. 3600 for an hour.")
     try:
-        worksheet_page.serve(port=args.port, open_browser=not args.no_browser, folder=folder, idle=args.idle)
+        worksheet_server.serve(port=args.port, open_browser=not args.no_browser, folder=folder, idle=args.idle)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     return EXIT_OK

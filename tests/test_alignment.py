@@ -18,8 +18,9 @@ from smk_helpers.course.alignment import (
     reallocate,
     stage_for,
 )
+from smk_helpers.course.exercises import check
 from smk_helpers.course.exercises.lesson06 import EXAMPLE_ANSWERS
-from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub, check
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub
 
 
 # ---------------------------------------------------------------- lead quality

@@ -9,7 +9,7 @@ from smk_helpers import load_bookhub
 from smk_helpers.core import kpis
 from smk_helpers.course import approaches as A
 from smk_helpers.course import grading as checks
-from smk_helpers.course.grading import check
+from smk_helpers.course.exercises import check
 
 # ------------------------------------------------------------------------------- the slider model
 

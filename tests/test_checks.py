@@ -5,7 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers.course.grading import MISSING, RIGHT, WRONG, Feedback, check, check_choice, check_number, registry
+from smk_helpers.course.exercises import check, registry
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, Feedback, check_choice, check_number
 
 EXERCISES = sorted(registry())
 

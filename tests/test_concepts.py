@@ -5,7 +5,8 @@ import pytest
 
 from smk_helpers.course import concepts
 from smk_helpers.course.concepts import ACTIVITIES, MARKETING, SALES, quiz_score, sort_feedback
-from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub, check
+from smk_helpers.course.exercises import check
+from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub
 
 MARKETING_ACTIVITIES = {
     "market research",

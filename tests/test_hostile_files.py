@@ -310,7 +310,7 @@ def test_a_worksheet_parameter_that_is_a_folder_says_so(tmp_path, capsys):
 
 
 def test_the_page_upload_names_an_unclosed_quote(tmp_path):
-    from smk_helpers.worksheet.page import check_uploads
+    from smk_helpers.worksheet.uploads import check_uploads
 
     lines = orders().splitlines(keepends=True)
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO
 from smk_helpers import load_bookhub
 from smk_helpers.core import kpis
-from smk_helpers.course.grading import check
+from smk_helpers.course.exercises import check
 from smk_helpers.reports import sections as S
 
 NOTEBOOK = REPO / "notebooks" / "07_your_business.ipynb"

@@ -197,7 +197,7 @@ def test_stale_staging_seconds(tmp_path):
 
 
 def test_kernel_idle_seconds_reaches_voila():
-    from smk_helpers.worksheet.page import voila_argv
+    from smk_helpers.worksheet.server import voila_argv
 
     argv = voila_argv(8866, "t", open_browser=False)
     assert f"--MappingKernelManager.cull_idle_timeout={limits.KERNEL_IDLE_SECONDS}" in argv

@@ -194,7 +194,8 @@ def test_all_demos_on_the_book_hub_match_the_kpi_library():
 
 
 def test_exercise_05_1_social_ctr_is_a_ratio_of_sums():
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     c = bookhub().campaigns
     social = c[(c["channel"] == "social") & (c["start_date"].dt.year == 2025)]
@@ -203,7 +204,8 @@ def test_exercise_05_1_social_ctr_is_a_ratio_of_sums():
 
 
 def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     hub = bookhub()
     c = hub.campaigns
@@ -216,7 +218,8 @@ def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
 
 
 def test_exercise_05_3_email_roi_uses_gross_profit():
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     hub = bookhub()
     c = hub.campaigns
@@ -229,7 +232,8 @@ def test_exercise_05_3_email_roi_uses_gross_profit():
 
 
 def test_exercise_05_4_leaves_open_special_orders_out():
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     i = bookhub().interactions
     dec = i[(i["date"] >= "2025-12-01") & (i["type"] == "special order")]

@@ -91,7 +91,7 @@ def test_objectives_minutes_recap_and_next(path):
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_every_exercise_has_a_hidden_solution_that_passes(path):
-    from smk_helpers.course.grading import registry
+    from smk_helpers.course.exercises import registry
 
     cells = code_cells(path)
     asked = [

@@ -98,7 +98,7 @@ def test_wheel_ships_the_worksheet_page(repo, wheel, tmp_path):
         shipped = zf.read("smk_helpers/worksheets/sales_vs_marketing.ipynb")
         zf.extractall(tmp_path / "site")
     assert shipped == (repo / "worksheets" / "sales_vs_marketing.ipynb").read_bytes()
-    code = "from smk_helpers.worksheet.page import notebook_path; print(notebook_path())"
+    code = "from smk_helpers.worksheet.server import notebook_path; print(notebook_path())"
     run = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

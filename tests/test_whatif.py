@@ -183,7 +183,7 @@ def hub_table():
 
 
 def test_exercise_04_1_visit_to_purchase():
-    from smk_helpers.course.grading import check
+    from smk_helpers.course.exercises import check
 
     counts = hub_table().set_index("stage")["count"]
     right = counts["purchase"] / counts["site visits"]
@@ -196,7 +196,8 @@ def test_exercise_04_1_visit_to_purchase():
 
 def test_exercise_04_2_december_engaged_to_purchase():
     from smk_helpers.core import kpis
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     rows = bookhub().funnel
     december = F.funnel_table(rows[kpis.months_in_period(rows["period"], "2025-12-01", "2025-12-31")])
@@ -207,7 +208,8 @@ def test_exercise_04_2_december_engaged_to_purchase():
 
 
 def test_exercise_04_3_extra_revenue_of_a_relative_lift():
-    from smk_helpers.course.grading import bookhub, check
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
 
     hub = bookhub()
     counts = hub_table().set_index("stage")["count"]

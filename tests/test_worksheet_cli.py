@@ -8,7 +8,7 @@ import pytest
 from conftest import chromium_path
 from smk_helpers.cli import main
 from smk_helpers.system import pdf
-from smk_helpers.worksheet import page as worksheet_page
+from smk_helpers.worksheet import server as worksheet_server
 
 
 def test_blank_worksheet_html_only(tmp_path, capsys):
@@ -53,8 +53,8 @@ def test_pdf_error_when_chromium_writes_nothing(tmp_path):
 
 
 def test_worksheet_refuses_a_folder_inside_the_package(capsys):
-    package_folder = worksheet_page.notebook_path().parent
-    inside = worksheet_page.Path(worksheet_page.__file__).parent / "answers"
+    package_folder = worksheet_server.notebook_path().parent
+    inside = worksheet_server.Path(worksheet_server.__file__).parent / "answers"
     assert main(["worksheet", "--no-browser", "--folder", str(inside)]) == 2
     err = capsys.readouterr().err
     assert "is inside the smk package" in err and err.count("\n") == 1
@@ -75,10 +75,10 @@ def test_worksheet_bad_port(capsys):
 
 
 def test_voila_serves_only_loopback_with_a_token():
-    argv = worksheet_page.voila_argv(8866, "abc", open_browser=False)
+    argv = worksheet_server.voila_argv(8866, "abc", open_browser=False)
     assert "--Voila.ip=127.0.0.1" in argv and "--Voila.token=abc" in argv and "--no-browser" in argv
-    assert argv[0] == str(worksheet_page.notebook_path()) and worksheet_page.notebook_path().is_file()
-    assert "default-src 'self'" in worksheet_page.CONTENT_SECURITY_POLICY
+    assert argv[0] == str(worksheet_server.notebook_path()) and worksheet_server.notebook_path().is_file()
+    assert "default-src 'self'" in worksheet_server.CONTENT_SECURITY_POLICY
 
 
 def test_free_port_skips_a_taken_one():
@@ -88,7 +88,7 @@ def test_free_port_skips_a_taken_one():
         s.bind(("127.0.0.1", 0))
         s.listen()
         taken = s.getsockname()[1]
-        assert worksheet_page.free_port(taken) != taken
+        assert worksheet_server.free_port(taken) != taken
 
 
 def test_help_lists_the_worksheet_commands():

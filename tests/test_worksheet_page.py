@@ -9,6 +9,7 @@ import re
 import pytest
 
 from smk_helpers import worksheet as ws
+from smk_helpers.worksheet import export as ws_export
 from smk_helpers.worksheet.page import WorksheetPage
 
 
@@ -86,8 +87,8 @@ def test_live_numbers_and_funnel_follow_the_typing(folder, monkeypatch):
     page = WorksheetPage()
     assert ws.FUNNEL_WAITING in page.funnel_html.value
     drawn = []
-    real = ws.funnel_figure
-    monkeypatch.setattr(ws, "funnel_figure", lambda answers: drawn.append(1) or real(answers))
+    real = ws_export.funnel_figure
+    monkeypatch.setattr(ws_export, "funnel_figure", lambda answers: drawn.append(1) or real(answers))
     type_in(page, "reach", "40000")
     type_in(page, "visits", "6000")
     assert page.funnel_html.value.startswith('<figure class="smk-figure"><img src="data:image/png;base64,')
@@ -301,7 +302,7 @@ def test_an_unexpected_error_is_shown_and_the_answer_still_saved(folder, monkeyp
     def broken(answers):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ws, "worksheet_kpis", broken)
+    monkeypatch.setattr(ws_export, "worksheet_kpis", broken)
     type_in(page, "reach", "100")
     assert "Something went wrong (RuntimeError: boom)" in page.alert_html.value
     assert on_disk(folder)[0]["answers"]["reach"] == "100"

@@ -14,7 +14,7 @@ import pytest
 
 from smk_helpers import worksheet as ws
 from smk_helpers.reports import build as report
-from smk_helpers.worksheet import page as wp
+from smk_helpers.worksheet import uploads
 from smk_helpers.worksheet.page import WorksheetPage
 
 HANDCALC = Path(__file__).parent / "fixtures" / "handcalc"
@@ -101,7 +101,9 @@ def test_slash_dates_can_be_read_with_the_choice_on_the_page(folder):
     assert "a slash date" in page.upload_html.value and "Dates like 03/04/2025" in page.upload_html.value
     page.dayfirst.value = "day"
     assert "1 order from 14 March 2025 to 14 March 2025" in page.upload_html.value
-    assert report.check_parameters(wp.report_values(page.answers, page.upload_dir, dayfirst=True))["dayfirst"] is True
+    assert (
+        report.check_parameters(uploads.report_values(page.answers, page.upload_dir, dayfirst=True))["dayfirst"] is True
+    )
 
 
 def test_wrongly_named_files_get_a_message_and_are_not_written(folder):
@@ -121,10 +123,10 @@ def test_wrongly_named_files_get_a_message_and_are_not_written(folder):
 
 def test_upload_names_map_to_the_contract_only(tmp_path):
     names = ("ORDERS.CSV", "Funnel.Xlsx", "C:\\Users\\me\\targets.csv", "a/b/../campaigns.csv")
-    assert [wp.upload_name(n) for n in names] == ["orders.csv", "funnel.xlsx", "targets.csv", "campaigns.csv"]
+    assert [uploads.upload_name(n) for n in names] == ["orders.csv", "funnel.xlsx", "targets.csv", "campaigns.csv"]
     for name in ("orders.txt", "orders", ".csv", "..", "orders.csv.exe", "my orders.csv", "", "/"):
-        assert wp.upload_name(name) is None, name
-    left_out = wp.write_uploads([("orders.xlsx", b"1"), ("ORDERS.csv", b"2"), ("orders.csv", b"3")], tmp_path)
+        assert uploads.upload_name(name) is None, name
+    left_out = uploads.write_uploads([("orders.xlsx", b"1"), ("ORDERS.csv", b"2"), ("orders.csv", b"3")], tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["orders.csv"] and (tmp_path / "orders.csv").read_bytes() == b"2"
     assert left_out == [
         "orders.xlsx was left out: ORDERS.csv is read as the orders file; choose only one orders file.",

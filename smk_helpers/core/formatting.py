@@ -142,3 +142,56 @@ def fmt_number(x, digits: int = 0) -> str:
     if is_missing(x):
         return MISSING
     return f"{_rounded(x, digits):,.{digits}f}"
+
+
+_FORMATS = {
+    "money": fmt_money,
+    "money0": lambda x: fmt_money(x, digits=0),
+    "money_small": lambda x: fmt_money(x, digits=3 if not is_missing(x) and abs(x) < 1 else 2),
+    "pct": fmt_pct,
+    "pct2": lambda x: fmt_pct(x, digits=2),
+    "number": fmt_number,
+    "number1": lambda x: fmt_number(x, digits=1),
+    "ratio": fmt_ratio,
+    "ratio2": lambda x: fmt_ratio(x, digits=2),
+    "text": lambda x: "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x),
+}
+
+
+def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """A result table as text for reading: chosen columns, plain-English names, formatted values.
+
+    Parameters
+    ----------
+    table : DataFrame
+    columns : dict
+        ``{column: (heading, kind)}`` in the order to show them; kind is one of "money",
+        "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals),
+        "number", "number1" (one decimal), "ratio" (4.2x),
+        "ratio2" or "text". A missing value shows as "n/a".
+
+    Returns
+    -------
+    DataFrame of str, same index
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"revenue": [1234.5, 99.0], "gross_margin": [0.4561, float("nan")]},
+    ...                      index=pd.Index(["in-store", "website"], name="channel"))
+    >>> readable(table, {"revenue": ("Revenue", "money0"), "gross_margin": ("Gross margin", "pct")})
+             Revenue Gross margin
+    channel
+    in-store  $1,234        45.6%
+    website      $99          n/a
+    >>> readable(pd.DataFrame({"cost": [0.25, None]}, dtype=object), {"cost": ("Cost per contact", "money_small")})
+      Cost per contact
+    0           $0.250
+    1              n/a
+    """
+    unknown = sorted({kind for _, kind in columns.values()} - set(_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}; use one of {', '.join(_FORMATS)}.")
+    return pd.DataFrame(
+        {heading: [_FORMATS[kind](x) for x in table[column]] for column, (heading, kind) in columns.items()},
+        index=table.index,
+    )

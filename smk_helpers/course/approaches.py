@@ -28,8 +28,7 @@ import pandas as pd
 
 from ..core import kpis
 from ..core.data import bookhub_path
-from ..core.formatting import fmt_money, fmt_number, fmt_pct
-from .mix import readable
+from ..core.formatting import fmt_money, fmt_number, fmt_pct, readable
 
 AD, HAND_SELL = "one-to-many: social ad", "one-to-one: hand-sell"
 DEFAULTS = {

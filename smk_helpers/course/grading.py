@@ -5,7 +5,8 @@ A lesson's "Your turn" cell looks like this::
     answer = ...          # replace ... with your answer
     check("04.1", answer)
 
-`check` looks the exercise up in the registry (``smk_helpers.course.exercises``), compares the answer
+`check` (in ``smk_helpers.course.exercises``, which registers every lesson's exercises) looks the
+exercise up in the registry, compares the answer
 and returns a :class:`Feedback`, which Jupyter shows as a short coloured line. Whatever the
 student passes – nothing, text, a table, a wrong type – the result is feedback, never an error,
 so a lesson always runs from top to bottom.
@@ -220,31 +221,3 @@ def exercise(exercise_id: str):
         return func
 
     return register
-
-
-def registry() -> dict[str, Callable[[Any], Feedback]]:
-    """Every registered exercise (loading ``smk_helpers.course.exercises`` first)."""
-    from . import exercises  # noqa: F401  (registers on import)
-
-    return dict(_REGISTRY)
-
-
-def check(exercise_id: str, answer=...) -> Feedback:
-    """Check the answer to exercise ``exercise_id``; never raises.
-
-    Examples
-    --------
-    >>> check("99.9", 1)
-    ✘ Not yet: there is no exercise '99.9'; check the id in the cell you copied it from.
-    """
-    exercises = registry()
-    func = exercises.get(str(exercise_id).strip())
-    if func is None:
-        return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
-    try:
-        return func(answer)
-    except Exception as exc:  # noqa: BLE001 - a check must never break a lesson
-        return wrong(
-            f"your answer could not be checked ({type(exc).__name__}: {exc}); "
-            "make sure it is the kind of value the question asks for."
-        )

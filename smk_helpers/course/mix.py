@@ -11,7 +11,7 @@ leaves a trace in the data, and this module reads it:
 Product and price need the order lines and the catalogue, two files The Book Hub has beyond the
 data contract: `order_lines` and `load_catalogue` read them, and `sales_lines` joins them.
 Every ratio comes from `smk_helpers.core.kpis` (a ratio of sums; NaN, shown as "n/a", for a zero
-denominator); this module only selects and groups rows. `readable` turns a result into text for
+denominator); this module only selects and groups rows. `readable` (from `core.formatting`) turns a result into text for
 a lesson.
 """
 
@@ -26,7 +26,7 @@ import pandas as pd
 from ..core import kpis
 from ..core.contract import UNKNOWN_CHANNEL
 from ..core.data import bookhub_path
-from ..core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
+from ..core.formatting import readable as readable  # the lessons call mix.readable
 
 FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
 PRICE_EDGES = (0.0, 15.0, 20.0, 25.0, 30.0, math.inf)  # list-price bands, in dollars
@@ -475,56 +475,3 @@ def campaigns_by_channel(campaigns: pd.DataFrame, orders: pd.DataFrame) -> pd.Da
     table["roi"] = kpis.marketing_roi(profit, table["spend"])
     table.index.name = "channel"
     return table.sort_values("spend", ascending=False, kind="stable")
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
-# ---------------------------------------------------------------------------------------------
-
-_FORMATS = {
-    "money": fmt_money,
-    "money0": lambda x: fmt_money(x, digits=0),
-    "money_small": lambda x: fmt_money(x, digits=3 if abs(x) < 1 else 2),
-    "pct": fmt_pct,
-    "pct2": lambda x: fmt_pct(x, digits=2),
-    "number": fmt_number,
-    "number1": lambda x: fmt_number(x, digits=1),
-    "ratio": fmt_ratio,
-    "ratio2": lambda x: fmt_ratio(x, digits=2),
-    "text": lambda x: "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x),
-}
-
-
-def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """A result table as text for reading: chosen columns, plain-English names, formatted values.
-
-    Parameters
-    ----------
-    table : DataFrame
-    columns : dict
-        ``{column: (heading, kind)}`` in the order to show them; kind is one of "money",
-        "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals),
-        "number", "number1" (one decimal), "ratio" (4.2x),
-        "ratio2" or "text". A missing value shows as "n/a".
-
-    Returns
-    -------
-    DataFrame of str, same index
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"revenue": [1234.5, 99.0], "gross_margin": [0.4561, float("nan")]},
-    ...                      index=pd.Index(["in-store", "website"], name="channel"))
-    >>> readable(table, {"revenue": ("Revenue", "money0"), "gross_margin": ("Gross margin", "pct")})
-             Revenue Gross margin
-    channel
-    in-store  $1,234        45.6%
-    website      $99          n/a
-    """
-    unknown = sorted({kind for _, kind in columns.values()} - set(_FORMATS))
-    if unknown:
-        raise ValueError(f"unknown format {unknown[0]!r}; use one of {', '.join(_FORMATS)}.")
-    return pd.DataFrame(
-        {heading: [_FORMATS[kind](x) for x in table[column]] for column, (heading, kind) in columns.items()},
-        index=table.index,
-    )

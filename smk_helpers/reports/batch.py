@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits
-from . import build as R
 from ..system.interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
 from ..system.staging import cannot_write, make_folders, remove_if_empty
 from ..system.userfiles import damaged_text, swallowed_rows_text
+from . import build as R
 
 __all__ = ["BatchError", "BatchStopped", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
 
@@ -149,7 +149,7 @@ def read_batch(path, out) -> list[Job]:
     ...
     smk_helpers.reports.batch.BatchError: bad.csv, row 2: There is no parameter 'margin'. Did you mean gross_margin? ...
     """
-    from ..worksheet import slug
+    from ..system.files import slug
 
     path, out = Path(path).expanduser(), Path(out).expanduser()
     rows, defaults = _rows(path)

@@ -462,8 +462,8 @@ class ReportRun:
         """Write metrics.json to ``output_dir`` (nothing when it is empty) and show the footer."""
         from IPython.display import HTML, display
 
-        from ..system.files import write_text_atomic
         from ..core.kpis import summary_json
+        from ..system.files import write_text_atomic
 
         display(
             HTML(

@@ -1,9 +1,13 @@
-"""Writing files safely: a reader never sees a half-written file, and a failed write leaves the old one."""
+"""Writing files safely: a reader never sees a half-written file, and a failed write leaves the old one.
+
+`slug` makes a name safe to use in a file name."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -47,3 +51,16 @@ def _mode_for(path: Path) -> int:
 def write_text_atomic(path, text: str) -> Path:
     """Write UTF-8 ``text`` (Unix line ends) atomically; see :func:`write_bytes_atomic`."""
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def slug(text) -> str:
+    """A file-name-safe version of a name: lower-case ASCII letters, digits and dashes (at most 40).
+
+    Examples
+    --------
+    >>> slug("Café Olé & Co."), slug("../../x"), slug("")
+    ('cafe-ole-co', 'x', 'worksheet')
+    """
+    ascii_text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
+    return cleaned or "worksheet"

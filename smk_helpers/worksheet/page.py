@@ -1,8 +1,10 @@
 """The worksheet page: the widgets that ``worksheets/sales_vs_marketing.ipynb`` lays out and Voilà serves.
 
 This module only wires widgets to `smk_helpers.worksheet`, which holds every question, check,
-number, score, file and summary. Every callback is a plain method, so the tests drive a page
-without a browser: set a widget's ``value`` or call a button's ``click()``.
+number, score, file and summary; the report step's work without widgets (uploaded files, the
+loader's verdict, the report's links) is in `smk_helpers.worksheet.uploads`, and serving the page
+with Voilà in `smk_helpers.worksheet.server`. Every callback is a plain method, so the tests drive
+a page without a browser: set a widget's ``value`` or call a button's ``click()``.
 
 How the page behaves:
 
@@ -22,12 +24,10 @@ How the page behaves:
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import functools
 import html
 import os
-import re
 import shutil
 import sys
 import traceback
@@ -36,22 +36,24 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import limits
 from .. import worksheet as ws
-from ..core import contract
-from ..system import ports
-from ..system.ports import free_port, port_is_free, taken_port_text
 from ..system.staging import new_private_folder
+from .server import IDLE_VARIABLE, sleep_note
+from .uploads import (
+    _SLASH_VALUE,
+    SLASH_DATES,
+    UPLOAD_HELP,
+    _download_link,
+    _lines_html,
+    check_uploads,
+    report_links_html,
+    report_values,
+    upload_html,
+    write_uploads,
+)
 
-__all__ = [
-    "WorksheetPage",
-    "upload_name",
-    "write_uploads",
-    "check_uploads",
-    "upload_html",
-    "report_values",
-    "report_links_html",
-]
+__all__ = ["WorksheetPage"]
+
 
 LABEL_WIDTH = "15em"
 FIELD_LAYOUT = dict(width="100%", max_width="60em")
@@ -713,302 +715,8 @@ class WorksheetPage:
             self.report_button.disabled = not self.files_ok
 
 
-# ---------------------------------------------------------------------------------------------
-# The report step, without widgets
-# ---------------------------------------------------------------------------------------------
-
-UPLOAD_STEMS = tuple(spec.stem for spec in contract.FILES)
-UPLOAD_SUFFIXES = (".csv", ".xlsx")
-UPLOAD_HELP = (
-    "Choose all your files at once (hold Ctrl, or Cmd on a Mac, to pick several): orders, and if you "
-    "have them campaigns, funnel, interactions and targets, each saved as CSV or Excel (.xlsx). Choosing "
-    "again replaces the whole set."
-)
-SLASH_DATES = {  # label -> value of the Dropdown; _SLASH_VALUE turns it into the report's dayfirst
-    "not needed (my dates look like 2025-03-14)": "",
-    "day first: 14/03/2025 is 14 March": "day",
-    "month first: 03/14/2025 is March 14": "month",
-}
-_SLASH_VALUE = {"": None, "day": True, "month": False}
-UPLOAD_ROOM = "Your upload"  # the loader names the folder; here it is a temporary one, so say this instead
-
-
-def upload_name(name) -> str | None:
-    """The name an uploaded file is saved under: its contract name in lower case, or None for any other file.
-
-    Only the last part of the name counts, so a name can never point outside the upload folder.
-
-    Examples
-    --------
-    >>> upload_name("Orders.CSV"), upload_name("campaigns.xlsx"), upload_name("../../funnel.csv")
-    ('orders.csv', 'campaigns.xlsx', 'funnel.csv')
-    >>> upload_name("sales.csv") is None, upload_name("orders.txt") is None, upload_name("orders (1).csv") is None
-    (True, True, True)
-    """
-    base = re.split(r"[\\/]", str(name))[-1].strip().lower()
-    stem, suffix = Path(base).stem, Path(base).suffix
-    return f"{stem}{suffix}" if stem in UPLOAD_STEMS and suffix in UPLOAD_SUFFIXES else None
-
-
-def not_read_text(name) -> str:
-    """Why an uploaded file was left out."""
-    stems = ", ".join(UPLOAD_STEMS[:-1]) + f" or {UPLOAD_STEMS[-1]}"
-    return f"{name} is not one of the files smk reads: {stems}, each .csv or .xlsx; rename it or leave it out."
-
-
-def write_uploads(files, folder) -> list[str]:
-    """Write uploaded files, ``[(name, bytes)]``, into ``folder`` under their contract names.
-
-    A file whose name is not in the contract is not written; nor is a second file for the same
-    name (a CSV wins over a workbook, as in the loader). Returns one sentence per file left out.
-    """
-    folder = Path(folder)
-    chosen: dict[str, tuple[str, str, bytes]] = {}  # stem -> (target, uploaded name, content)
-    left_out = []
-    for name, content in files:
-        target = upload_name(name)
-        if target is None:
-            left_out.append(not_read_text(name))
-            continue
-        stem = Path(target).stem
-        if stem in chosen:
-            if target.endswith(".csv") and not chosen[stem][0].endswith(".csv"):
-                chosen[stem], (target, name) = (target, name, content), chosen[stem][:2]
-            left_out.append(
-                f"{name} was left out: {chosen[stem][1]} is read as the {stem} file; choose only one {stem} file."
-            )
-            continue
-        chosen[stem] = (target, name, content)
-    for target, _name, content in chosen.values():
-        (folder / target).write_bytes(content)
-    return left_out
-
-
-def check_uploads(folder, name: str, dayfirst: bool | None = None):
-    """Load the uploaded files with the loader: (Business or None, lines to show).
-
-    The lines are `sections.loaded_text` when the files are fine, else the loader's problems, one
-    each (the temporary folder's path, meaningless to the owner, is called "Your upload").
-    """
-    from ..core.data import BusinessDataError, load_business
-    from ..reports.sections import loaded_text
-
-    try:
-        business = load_business(folder, dayfirst=dayfirst, name=name)
-    except BusinessDataError as exc:
-        lines = [problem.replace(str(folder), UPLOAD_ROOM) for problem in exc.problems]
-        if any("slash date" in line for line in lines):
-            lines.append(
-                'On this page, say how to read such dates with the choice "Dates like 03/04/2025" above '
-                "(instead of --dayfirst or --monthfirst); your files are checked again at once."
-            )
-        return None, lines
-    return business, loaded_text(business).splitlines()
-
-
-def _lines_html(heading: str, lines) -> str:
-    items = "".join(f'<li class="problem">{html.escape(line)}</li>' for line in lines)
-    return f'<div role="alert"><p>{html.escape(heading)}</p><ul>{items}</ul></div>'
-
-
-def upload_html(left_out, ok: bool, lines) -> str:
-    """What the page says about an upload: the files left out, then the loader's verdict."""
-    parts = [_lines_html("Left out:", left_out)] if left_out else []
-    if ok:
-        parts.append(
-            "<div><p><b>Your files are fine.</b></p><ul>"
-            + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-            + "</ul><p>Now click Make my report.</p></div>"
-        )
-    else:
-        parts.append(
-            _lines_html(
-                "Your files need fixing before a report can be made; fix these, then choose the files again:", lines
-            )
-        )
-    return "".join(parts)
-
-
-def report_values(answers: dict, data_dir, worksheet=None, dayfirst: bool | None = None) -> dict:
-    """The report's parameters for the page: the uploaded folder, the worksheet's name and currency, its file.
-
-    Examples
-    --------
-    >>> report_values({"business_name": " Corner Café ", "currency": "€"}, "/tmp/up", "/w/c.json")
-    {'data_dir': '/tmp/up', 'business_name': 'Corner Café', 'currency': '€', 'worksheet': '/w/c.json'}
-    >>> report_values({"business_name": "", "currency": ""}, "/tmp/up")
-    {'data_dir': '/tmp/up', 'business_name': 'Your business'}
-    """
-    values = {
-        "data_dir": str(data_dir),
-        "business_name": str(answers.get("business_name") or "").strip() or "Your business",
-    }
-    if answers.get("currency"):
-        values["currency"] = str(answers["currency"])
-    if worksheet is not None:
-        values["worksheet"] = str(worksheet)
-    if dayfirst is not None:
-        values["dayfirst"] = dayfirst
-    return values
-
-
-def report_links_html(result, with_worksheet: bool = True) -> str:
-    """The made report as download links: report.html, then metrics.json."""
-    texts = {
-        "report.html": ("text/html", "Your report (report.html): open it in the browser, print it or keep it"),
-        "metrics.json": ("application/json", "The report's numbers (metrics.json), for another program"),
-    }
-    links = [
-        _download_link(path.name, texts[path.name][0], Path(path).read_bytes(), texts[path.name][1])
-        for name in texts
-        for path in result.files
-        if Path(path).name == name
-    ]
-    note = (
-        "It shows the goals and action plan saved in this worksheet."
-        if with_worksheet
-        else "This worksheet is not saved yet, so the report has no goals or action plan; answer the questions "
-        "above, then make the report again."
-    )
-    return (
-        f"<p>Your report is ready ({result.seconds:.0f} s). {html.escape(note)}</p><ul>"
-        + "".join(f"<li>{link}</li>" for link in links)
-        + "</ul>"
-    )
-
-
-def _download_link(filename: str, mime: str, data: bytes, text: str) -> str:
-    """An ``<a download>`` with the file inlined (Voilà serves no local files)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">{html.escape(text)}</a> '
-        f"<small>({html.escape(filename)}, {max(1, round(len(data) / 1024)):,} KB)</small>"
-    )
-
-
 def _local_time(iso: str) -> str:
     try:
         return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso or "at an unknown time"
-
-
-# ---------------------------------------------------------------------------------------------
-# Serving the page (`smk worksheet`, `make worksheet`)
-# ---------------------------------------------------------------------------------------------
-
-NOTEBOOK = "sales_vs_marketing.ipynb"
-DEFAULT_PORT = ports.DEFAULT_PORT
-IDLE_VARIABLE = "SMK_WORKSHEET_IDLE"  # how long a page may sit unused, for the page's own note (seconds)
-# The page may load nothing from elsewhere (Voilà's lab template links Font Awesome on a CDN:
-# blocked here, so no request leaves the machine) and typed text can never run as a script.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
-)
-
-
-def notebook_path() -> Path:
-    """The worksheet notebook: the copy inside the installed package, else the checkout's ``worksheets/``."""
-    here = Path(__file__).resolve().parents[1]
-    shipped = here / "worksheets" / NOTEBOOK
-    return shipped if shipped.is_file() else here.parent / "worksheets" / NOTEBOOK
-
-
-def check_folder(folder: Path) -> Path:
-    """Make sure worksheets can be saved in ``folder``; returns it resolved, or raises ValueError saying why."""
-    folder = Path(folder).expanduser().resolve()
-    package = Path(__file__).resolve().parents[1]
-    if folder == package or package in folder.parents:
-        raise ValueError(
-            f"The worksheet folder {folder} is inside the smk package, which may be replaced at the next "
-            "install; choose a folder of your own with --folder or SMK_WORKSHEET_DIR."
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".smk-write-test-{ws.new_id()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise ValueError(
-            f"Worksheets cannot be saved in {folder} ({(exc.strerror or str(exc)).lower()}); choose "
-            "a folder you can write to with --folder or SMK_WORKSHEET_DIR."
-        ) from None
-    return folder
-
-
-def idle_text(seconds: int) -> str:
-    """How long the page may sit unused, in words: "an hour", "10 minutes", "30 seconds".
-
-    Examples
-    --------
-    >>> idle_text(3600), idle_text(600), idle_text(90), idle_text(5)
-    ('an hour', '10 minutes', '90 seconds', '5 seconds')
-    """
-    if seconds % 3600 == 0:
-        return "an hour" if seconds == 3600 else f"{seconds // 3600} hours"
-    if seconds % 60 == 0:
-        return "a minute" if seconds == 60 else f"{seconds // 60} minutes"
-    return f"{seconds} seconds"
-
-
-def sleep_note(seconds: int) -> str:
-    """What the page says about being shut down when unused (its answers are saved all along)."""
-    return (
-        f'<p class="smk-ws-sleep">Your answers are saved as you type. After {idle_text(seconds)} without use '
-        "this page goes to sleep to free the computer's memory: if it stops answering, reload it (F5) and "
-        "carry on where you were.</p>"
-    )
-
-
-def voila_argv(port: int, token: str, open_browser: bool, idle: int = limits.KERNEL_IDLE_SECONDS) -> list[str]:
-    """Voilà's arguments: the worksheet notebook, on 127.0.0.1 only, with a login token.
-
-    Each page load has a kernel of its own; one left unused for ``idle`` seconds is shut down (even with the
-    page still open), so that pages opened and forgotten do not pile up kernels.
-    """
-    return [
-        str(notebook_path()),
-        f"--port={port}",
-        "--Voila.port_retries=0",
-        "--Voila.ip=127.0.0.1",
-        f"--Voila.token={token}",
-        "--theme=light",
-        "--VoilaConfiguration.show_tracebacks=False",
-        f"--MappingKernelManager.cull_idle_timeout={idle}",
-        "--MappingKernelManager.cull_connected=True",
-        f"--MappingKernelManager.cull_interval={max(1, min(60, idle // 4))}",
-        *([] if open_browser else ["--no-browser"]),
-    ]
-
-
-def serve(
-    port: int | None = None, open_browser: bool = True, folder=None, idle: int = limits.KERNEL_IDLE_SECONDS
-) -> None:
-    """Serve the worksheet with Voilà until Ctrl+C, printing where to open it and where answers are saved.
-
-    Raises ValueError (one sentence) for a folder that cannot hold worksheets or a ``port`` already in use.
-    """
-    import os
-    import secrets
-
-    from voila.app import Voila
-
-    folder = check_folder(folder if folder is not None else ws.worksheet_dir())
-    if port is not None and not port_is_free(port):
-        raise ValueError(taken_port_text(port))
-    os.environ["SMK_WORKSHEET_DIR"] = str(folder)  # the page's kernels inherit both
-    os.environ[IDLE_VARIABLE] = str(idle)
-    port = port or free_port(DEFAULT_PORT)
-    token = secrets.token_hex(24)
-    print(
-        f"The sales-vs-marketing worksheet: open http://127.0.0.1:{port}/?token={token}\n"
-        f"Answers are saved in {folder}. A page unused for {idle_text(idle)} goes to sleep (reload it to go on). "
-        "Stop the worksheet with Ctrl+C.",
-        flush=True,
-    )
-    Voila.launch_instance(
-        argv=voila_argv(port, token, open_browser, idle),
-        tornado_settings={"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}},
-    )

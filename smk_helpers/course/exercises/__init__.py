@@ -1,11 +1,41 @@
-"""The exercises of every lesson, one module per lesson (``lesson04.py`` holds "04.1", "04.2", ...).
+"""The exercises of every lesson, one module per lesson (``lesson04.py`` holds "04.1", "04.2", ...), and `check`.
 
-Each module registers its checks with :func:`smk_helpers.course.grading.exercise`; importing this package
-imports them all, so :func:`smk_helpers.course.grading.check` finds every exercise.
+Each module registers its checks with :func:`smk_helpers.course.grading.exercise`; this package imports
+them all, so `check` finds every exercise. The grading tools never import the exercises.
 """
 
-import importlib
-import pkgutil
+from __future__ import annotations
 
-for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")
+from collections.abc import Callable
+from typing import Any
+
+from ..grading import _REGISTRY, Feedback, wrong
+from . import lesson00, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07  # noqa: F401 - register
+
+__all__ = ["check", "registry"]
+
+
+def registry() -> dict[str, Callable[[Any], Feedback]]:
+    """Every registered exercise, by id."""
+    return dict(_REGISTRY)
+
+
+def check(exercise_id: str, answer=...) -> Feedback:
+    """Check the answer to exercise ``exercise_id``; never raises.
+
+    Examples
+    --------
+    >>> check("99.9", 1)
+    ✘ Not yet: there is no exercise '99.9'; check the id in the cell you copied it from.
+    """
+    exercises = registry()
+    func = exercises.get(str(exercise_id).strip())
+    if func is None:
+        return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
+    try:
+        return func(answer)
+    except Exception as exc:  # noqa: BLE001 - a check must never break a lesson
+        return wrong(
+            f"your answer could not be checked ({type(exc).__name__}: {exc}); "
+            "make sure it is the kind of value the question asks for."
+        )
