@@ -195,3 +195,11 @@ def test_the_contract_tables_in_data_readme_are_current(repo):
 
     readme = (repo / "data" / "README.md").read_text(encoding="utf-8")
     assert contract_markdown().strip() in readme, "run `make data` to write the contract into data/README.md"
+
+
+def test_every_make_target_is_in_the_readme(repo):
+    make = (repo / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z-]+):.*## ", make, re.M)) - {"help", "install"}
+    listed = (repo / "README.md").read_text(encoding="utf-8").split("## Make targets", 1)[1]
+    assert {"check", "lint", "test"} <= targets
+    assert [t for t in sorted(targets) if f"make {t} " not in listed] == []
