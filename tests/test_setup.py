@@ -187,7 +187,7 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
     nb = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
-    assert nb["metadata"]["papermill"]["input_path"] == str(site / "smk_helpers" / "report.ipynb")
+    assert nb["metadata"]["papermill"]["input_path"] == str(site / "smk_helpers" / "reports" / "report.ipynb")
 
 
 def test_the_contract_tables_in_data_readme_are_current(repo):
