@@ -15,14 +15,11 @@ from pathlib import Path
 from . import limits
 from .core import contract as C
 from .core.data import BusinessDataError, bookhub_path, load_business
+from .errors import UsageError
 from .system.files import write_bytes_atomic, write_text_atomic
 from .system.interrupt import EXIT_INTERRUPTED, stoppable
 
 EXIT_OK, EXIT_USAGE = 0, 2
-
-
-class UsageError(Exception):
-    """A parameter the user gave is wrong; the message says which and how to fix it."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import limits
+from ..errors import BusinessDataError
 from ..system.userfiles import (
     DAMAGED,
     TABLE_FIX,
@@ -27,14 +28,6 @@ from ..system.userfiles import (
 )
 from . import contract as C
 from .funnel import funnel_table, funnel_warnings
-
-
-class BusinessDataError(ValueError):
-    """A business folder breaks the contract. ``problems`` holds one sentence per problem."""
-
-    def __init__(self, problems):
-        self.problems = list(problems) if not isinstance(problems, str) else [problems]
-        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)

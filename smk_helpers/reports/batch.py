@@ -30,16 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits
+from ..errors import BatchError, BatchStopped
 from ..system.interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
 from ..system.staging import cannot_write, make_folders, remove_if_empty
 from ..system.userfiles import damaged_text, swallowed_rows_text
 from . import build as R
 
 __all__ = ["BatchError", "BatchStopped", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
-
-
-class BatchError(ValueError):
-    """The batch file cannot be used; the message names the file, the row and what to fix."""
 
 
 @dataclass
@@ -147,7 +144,7 @@ def read_batch(path, out) -> list[Job]:
     >>> read_batch(folder / "bad.csv", folder / "reports")
     Traceback (most recent call last):
     ...
-    smk_helpers.reports.batch.BatchError: bad.csv, row 2: There is no parameter 'margin'. Did you mean gross_margin? ...
+    smk_helpers.errors.BatchError: bad.csv, row 2: There is no parameter 'margin'. Did you mean gross_margin? ...
     """
     from ..system.files import slug
 
@@ -253,14 +250,6 @@ def worker_count(workers: int | None, jobs: int) -> int:
     (3, 1)
     """
     return max(1, min(workers or os.cpu_count() or 1, jobs))
-
-
-class BatchStopped(KeyboardInterrupt):
-    """The batch was stopped (Ctrl+C or SIGTERM); ``outcomes`` says what was made and what was not."""
-
-    def __init__(self, outcomes):
-        super().__init__()
-        self.outcomes = outcomes
 
 
 def run_batch(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import limits
+from ..errors import NotebookFailed, ParameterError, ReportError
 from ..system.pdf import PdfError
 from ..system.staging import OutputError, Staging, private_folder
 
@@ -49,18 +50,6 @@ __all__ = [
 
 FORMATS = ("html", "pdf", "ipynb")
 DEFAULT_FORMATS = ("html", "ipynb")
-
-
-class ParameterError(ValueError):
-    """A report parameter is unknown or of the wrong type; the message lists the valid ones."""
-
-
-class ReportError(Exception):
-    """The report could not be made; the message says why and what to do."""
-
-
-class NotebookFailed(ReportError):
-    """The report notebook itself failed (a bug, not the user's input); nothing was written."""
 
 
 # What make_report refuses with a sentence for the user; catch NotebookFailed (a bug) before these.
@@ -212,7 +201,7 @@ def check_parameters(values: dict | None = None) -> dict:
     >>> check_parameters({"margin": 0.45})
     Traceback (most recent call last):
     ...
-    smk_helpers.reports.build.ParameterError: There is no parameter 'margin'. Did you mean gross_margin?
+    smk_helpers.errors.ParameterError: There is no parameter 'margin'. Did you mean gross_margin?
     The report's parameters are: data_dir (text); ...
     """
     from .sections import parameter_problems
@@ -261,7 +250,7 @@ def notebook_path() -> Path:
 def load(params: dict):
     """Open the business of checked parameters: (Business, worksheet answers or None).
 
-    Raises `smk_helpers.core.data.BusinessDataError` (the contract's messages) or ReportError.
+    Raises `smk_helpers.errors.BusinessDataError` (the contract's messages) or ReportError.
     """
     from dataclasses import replace
 

@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..errors import PdfError
+
 __all__ = ["PdfError", "find_chromium", "html_to_pdf"]
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -21,10 +23,6 @@ NO_CHROMIUM = (
     "apt-get install chromium) or set SMK_CHROMIUM to its path. Meanwhile, open the HTML "
     "file and use your browser's Print, then Save as PDF."
 )
-
-
-class PdfError(Exception):
-    """A PDF could not be made; the message says why and what to do instead."""
 
 
 def find_chromium() -> str | None:

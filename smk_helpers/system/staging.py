@@ -25,14 +25,11 @@ import time
 from pathlib import Path
 
 from .. import limits
+from ..errors import OutputError
 
 STAGING_PREFIX = ".smk-staging-"
 PRIVATE_PREFIX = "smk-private-"
 _OWNER = re.compile(r"-(\d+)-[^-]+$")
-
-
-class OutputError(ValueError):
-    """The output folder cannot be used; the message names it and says what to do."""
 
 
 def cannot_write(folder, exc: OSError, what: str = "--out") -> OutputError:

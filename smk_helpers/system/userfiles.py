@@ -30,12 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import limits
+from ..errors import UnreadableFile
 from ..limits import size_text
-
-
-class UnreadableFile(ValueError):
-    """A user's file cannot be read safely; the message is one sentence saying why and what to do."""
-
 
 TABLE_FIX = "split it (for example by year) or leave out the columns it does not need."
 
@@ -96,7 +92,7 @@ def read_bytes(
     >>> read_bytes(path, 5)
     Traceback (most recent call last):
     ...
-    smk_helpers.system.userfiles.UnreadableFile: orders.csv is 11 bytes, more than the 5 bytes smk reads in one file...
+    smk_helpers.errors.UnreadableFile: orders.csv is 11 bytes, more than the 5 bytes smk reads in one file...
     """
     name = name or Path(path).name
     found = what_is_there(path)
@@ -307,7 +303,7 @@ def split_csv(text: str, name: str, separator: str | None = None) -> CsvTable:
     >>> split_csv('id,note\\n1,"open\\n2,x\\n3,y\\n', "t.csv")
     Traceback (most recent call last):
     ...
-    smk_helpers.system.userfiles.UnreadableFile: t.csv, row 2: a quote (") opens a cell there and never closes, ...
+    smk_helpers.errors.UnreadableFile: t.csv, row 2: a quote (") opens a cell there and never closes, ...
     """
     sep = separator or sniff_separator(text)
     line = _too_wide_line(text, sep)
@@ -495,7 +491,7 @@ def load_yaml(text: str, name: str):
     >>> load_yaml("a: &x [1]\\nb: *x\\n", "b.yaml")
     Traceback (most recent call last):
     ...
-    smk_helpers.system.userfiles.UnreadableFile: b.yaml, line 1 is not valid YAML (anchors and aliases (&, *) are not
+    smk_helpers.errors.UnreadableFile: b.yaml, line 1 is not valid YAML (anchors and aliases (&, *) are not
     allowed); ...
     """
     import yaml
@@ -527,7 +523,7 @@ def load_json(text: str, name: str):
     >>> load_json("[" * 100000, "w.json")
     Traceback (most recent call last):
     ...
-    smk_helpers.system.userfiles.UnreadableFile: w.json nests too deeply to be a worksheet file.
+    smk_helpers.errors.UnreadableFile: w.json nests too deeply to be a worksheet file.
     """
     import json
 

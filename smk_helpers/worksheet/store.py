@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import limits
+from ..errors import ConflictError, WorksheetFileError
 from ..system.files import slug, write_text_atomic
 from ..system.userfiles import UnreadableFile
 from .fields import FIELDS_BY_ID, blank, progress
@@ -28,14 +29,6 @@ SCHEMA_VERSION = 1
 # ---------------------------------------------------------------------------------------------
 # Files
 # ---------------------------------------------------------------------------------------------
-
-
-class WorksheetFileError(Exception):
-    """A worksheet file that cannot be read (corrupt, or from an unknown schema version); it is left as it is."""
-
-
-class ConflictError(Exception):
-    """The file on disk has a newer revision than the one being saved (another tab saved it)."""
 
 
 _ID = re.compile(r"[0-9a-f]{8}")
@@ -314,7 +307,7 @@ def save(record: dict, expected_revision: int | None = None, folder=None) -> dic
     >>> save(tab2, folder=folder)
     Traceback (most recent call last):
     ...
-    smk_helpers.worksheet.store.ConflictError: This worksheet was changed elsewhere (another tab or window saved
+    smk_helpers.errors.ConflictError: This worksheet was changed elsewhere (another tab or window saved
     revision 2; this page has revision 1). Reload it to see those changes, or save yours as a copy.
     """
     name = file_name(record)
