@@ -69,17 +69,33 @@ def cmd_validate(args) -> int:
     try:
         business = load_business(folder, dayfirst=_dayfirst(args))
     except BusinessDataError as exc:
+        if args.json:
+            _print_json({"folder": str(folder), "valid": False, "problems": [r.as_dict() for r in exc.records]})
+            return EXIT_USAGE
         n = len(exc.problems)
         print(f"{folder}: {n} problem{'s' if n != 1 else ''} found.")
         for problem in exc.problems:
             print(f"  - {problem}")
         return EXIT_USAGE
     tables = [(spec.filename, getattr(business, spec.stem)) for spec in C.FILES]
+    if args.json:
+        rows = {name: len(df) for name, df in tables if df is not None}
+        _print_json(
+            {"folder": str(folder), "valid": True, "problems": [], "rows": rows, "warnings": list(business.warnings)}
+        )
+        return EXIT_OK
     found = ", ".join(f"{name} ({len(df):,} row{'' if len(df) == 1 else 's'})" for name, df in tables if df is not None)
     print(f"{folder}: valid. Read {found}.")
     for warning in business.warnings:
         print(f"  warning: {warning}")
     return EXIT_OK
+
+
+def _print_json(data: dict) -> None:
+    """One JSON document on standard output, for scripts (UTF-8, keys in the order given)."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_summary(args) -> int:
@@ -389,6 +405,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a business folder against the data contract")
     p.add_argument("dir", help="the business folder (holding orders.csv)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the problems as JSON records (code, file, column, rows, message) for scripts",
+    )
     date_order(p)
     p.set_defaults(func=cmd_validate)
 

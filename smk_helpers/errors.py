@@ -11,7 +11,7 @@ prints them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 __all__ = [
     "Problem",
@@ -66,8 +66,14 @@ class Problem:
         return self.message
 
     def as_dict(self) -> dict:
-        """The record as plain data for JSON (rows as a list)."""
-        return {**asdict(self), "rows": list(self.rows)}
+        """The record as plain data for JSON: code, file, column, rows (a list), message."""
+        return {
+            "code": self.code,
+            "file": self.file,
+            "column": self.column,
+            "rows": list(self.rows),
+            "message": self.message,
+        }
 
 
 class BusinessDataError(ValueError):

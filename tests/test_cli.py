@@ -77,6 +77,40 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path):
     )
 
 
+def test_validate_json_gives_one_record_per_problem(tmp_path, capsys):
+    (tmp_path / "orders.csv").write_text(
+        "order_id,order_date,customer_id,channel,revenue\n1,2025-01-01,,s,-3\n2,someday,,s,4\n3,someday,,s,5\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path), "--json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    records = {r["code"]: r for r in report["problems"]}
+    assert records["not_a_date"] | {"message": ""} == {
+        "code": "not_a_date",
+        "file": "orders.csv",
+        "column": "order_date",
+        "rows": [3, 4],
+        "message": "",
+    }
+    assert records["negative"]["column"] == "revenue" and records["negative"]["rows"] == [2]
+    assert all(r["message"].startswith("orders.csv, column ") for r in report["problems"])
+
+
+def test_validate_json_of_a_valid_folder_counts_the_rows(capsys):
+    from smk_helpers import bookhub_path
+
+    assert main(["validate", str(bookhub_path()), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True and report["problems"] == [] and report["rows"]["orders.csv"] > 10_000
+
+
+def test_a_missing_folder_is_a_record_too(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere"), "--json"]) == 2
+    [record] = json.loads(capsys.readouterr().out)["problems"]
+    assert record["code"] == "no_folder" and "does not exist" in record["message"]
+
+
 def test_validate_missing_folder(tmp_path):
     result = run("validate", tmp_path / "nowhere")
     assert result.returncode == 2 and "does not exist" in result.stdout and "Traceback" not in result.stderr

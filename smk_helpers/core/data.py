@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import limits
-from ..errors import BusinessDataError
+from ..errors import BusinessDataError, Problem
 from ..system.userfiles import (
     DAMAGED,
     TABLE_FIX,
@@ -133,7 +133,7 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             df = pd.DataFrame(table.rows, columns=table.header, dtype=str)
             df["_row"] = np.array(table.row_numbers, dtype=np.int64)
     except UnreadableFile as exc:
-        raise BusinessDataError(str(exc)) from None
+        raise BusinessDataError(Problem(str(exc), "unreadable_file", name)) from None
     if table is not None and damaged_text(text):  # name the damage; checking such cells further says nothing more
         raise BusinessDataError(_damaged_cells(df, name))
     row = df.pop("_row")
@@ -143,11 +143,20 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
     keep = [c != "" for c in df.columns]
     df = df.loc[:, keep]
     if df.shape[1] == 0:
-        raise BusinessDataError(f"{name} is empty; it needs a header row and one row per record.")
+        raise BusinessDataError(
+            Problem(f"{name} is empty; it needs a header row and one row per record.", "empty_file", name)
+        )
     counts = Counter(df.columns)
     doubled = sorted(c for c, n in counts.items() if n > 1)
     if doubled:
-        raise BusinessDataError(f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.")
+        raise BusinessDataError(
+            Problem(
+                f"{name} has the column '{doubled[0]}' more than once in its header; keep one of them.",
+                "duplicate_column",
+                name,
+                doubled[0],
+            )
+        )
     df["_row"] = row
     problems = _swallowed_rows(table, spec, name) if table is not None else []
     return RawTable(name, df, table is not None and table.separator == ";", problems)
@@ -172,7 +181,7 @@ def _read_workbook(path: Path, name: str) -> pd.DataFrame:
     return df.loc[~blank].reset_index(drop=True)
 
 
-def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[str]:
+def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[Problem]:
     """A quoted cell that spans lines where none belongs: a pair of stray quotes swallowed the rows between.
 
     In a column of the contract no cell spans lines. In an extra column (notes, say) one may, unless a
@@ -191,7 +200,8 @@ def _swallowed_rows(table, spec: C.FileSpec | None, name: str) -> list[str]:
             if names[i] in contract or any(
                 _reads_as_row(line, table.separator, len(names), dated) for line in cell.splitlines()
             ):
-                problems.append(swallowed_rows_text(name, names[i], row, table.spans[row]))
+                message = swallowed_rows_text(name, names[i], row, table.spans[row])
+                problems.append(Problem(message, "swallowed_rows", name, names[i], (int(row),)))
                 break
     return problems
 
@@ -208,27 +218,31 @@ def _reads_as_row(line: str, sep: str, width: int, dated: list[int]) -> bool:
     return not dated or any(i < len(cells) and _DATE_LIKE.match(cells[i]) for i in dated)
 
 
-def _damaged_cells(df: pd.DataFrame, name: str) -> list[str]:
+def _damaged_cells(df: pd.DataFrame, name: str) -> list[Problem]:
     """One sentence per column (and the header) holding bytes that are not UTF-8, in a file that is otherwise UTF-8."""
     problems = []
     header = [str(c) for c in df.columns if c != "_row" and damaged_text(str(c))]
     if header:
-        problems.append(
+        message = (
             f"{name}, its header: bytes that are not UTF-8 (e.g. '{damaged_example(header[0])}') in a file "
             "that is otherwise UTF-8; correct the column names, or save the file again as 'CSV UTF-8'."
         )
+        problems.append(Problem(message, "damaged_bytes", name, None, (1,)))
     for number, column in enumerate(df.columns):
         if column == "_row":
             continue
         bad = df.iloc[:, number].str.contains(DAMAGED, regex=True)
         if bad.any():
             example = damaged_example(df.loc[bad].iloc[0, number])
-            problems.append(
-                f"{name}, column '{damaged_example(str(column)).strip().lower()}', "
+            label = damaged_example(str(column)).strip().lower()
+            message = (
+                f"{name}, column '{label}', "
                 f"{rows_text(df.loc[bad, '_row'])}: bytes that are not UTF-8 (e.g. '{example}') in a file "
                 "that is otherwise UTF-8, so they would show as the wrong letters; correct them, or save "
                 "the file again as 'CSV UTF-8'."
             )
+            rows = tuple(int(r) for r in df.loc[bad, "_row"])
+            problems.append(Problem(message, "damaged_bytes", name, label, rows))
     return problems
 
 
@@ -351,20 +365,22 @@ def _example(values: pd.Series) -> str:
 class _Checker:
     """Collects problems for one file; every message names the file, column and rows."""
 
-    def __init__(self, filename: str, df: pd.DataFrame, problems: list[str]):
+    def __init__(self, filename: str, df: pd.DataFrame, problems: list[Problem]):
         self.filename, self.df, self.problems = filename, df, problems
 
-    def flag(self, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
+    def flag(self, code: str, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
+        """Record the rows where ``mask`` holds as one `Problem` of kind ``code``."""
         mask = mask.fillna(False).astype(bool)
         if mask.any():
             rows = self.df.loc[mask, "_row"]
             where = f"{self.filename}, column '{column}', {rows_text(rows)}"
             example = _example(self.df.loc[mask, column]) if column in self.df else ""
             eg = "" if example in ("", "''") else f" ({example})" if len(rows) == 1 else f" (e.g. {example})"
-            self.problems.append(f"{where}: {what}{eg}" + (f"; {fix}" if fix else "") + ".")
+            message = f"{where}: {what}{eg}" + (f"; {fix}" if fix else "") + "."
+            self.problems.append(Problem(message, code, self.filename, column, tuple(int(r) for r in rows)))
 
 
-def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str]):
+def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Problem]):
     """Convert the text cells of one file to the contract's types, recording every problem."""
     raw, decimal_comma = table.cells, table.decimal_comma
     problems.extend(table.problems)
@@ -373,10 +389,11 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
         have = ", ".join(c for c in raw.columns if c != "_row") or "none"
         names = ", ".join(f"'{m}'" for m in missing)
         plural = "columns" if len(missing) > 1 else "column"
-        problems.append(
+        message = (
             f"{table.name} is missing the {plural} {names} (its header has: {have}); "
             f"add {'them' if len(missing) > 1 else 'it'} to the first row."
         )
+        problems.append(Problem(message, "missing_columns", table.name, missing[0], (1,)))
         return None
     check = _Checker(table.name, raw, problems)
     out = raw.copy()
@@ -389,20 +406,25 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
         cells = raw[col.name]
         blank = cells == ""
         if not col.blank_ok:
-            check.flag(col.name, blank, "empty", "fill it in on every row")
+            check.flag("empty", col.name, blank, "empty", "fill it in on every row")
         if col.kind in ("id", "text"):
             out[col.name] = cells.where(~blank)
         elif col.kind == "outcome":
             lower = cells.str.lower()
             check.flag(
-                col.name, ~blank & ~lower.isin(C.OUTCOMES), "not one of won, lost, open", "use won, lost or open"
+                "not_an_outcome",
+                col.name,
+                ~blank & ~lower.isin(C.OUTCOMES),
+                "not one of won, lost, open",
+                "use won, lost or open",
             )
             out[col.name] = lower.where(~blank)
         elif col.kind == "date":
             values, bad, ambiguous = parse_dates(cells, dayfirst)
-            check.flag(col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
+            check.flag("not_a_date", col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
             if ambiguous.any():
                 check.flag(
+                    "ambiguous_date",
                     col.name,
                     ambiguous,
                     "a slash date, which can be read day/month or month/day",
@@ -411,6 +433,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
             early, late = pd.Timestamp(limits.EARLIEST_DATE), pd.Timestamp(limits.LATEST_DATE)
             implausible = values.notna() & ((values < early) | (values >= late + pd.Timedelta(days=1)))
             check.flag(
+                "date_out_of_range",
                 col.name,
                 implausible,
                 f"a date outside {early.year} to {late.year}",
@@ -420,13 +443,14 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
         elif col.kind == "month":
             month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
             valid = month.notna() & month.str.slice(5, 7).isin([f"{m:02d}" for m in range(1, 13)])
-            check.flag(col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
+            check.flag("not_a_month", col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
             out[col.name] = month.where(valid)
         else:  # money, number, count
             values, bad = parse_numbers(cells, decimal_comma)
-            check.flag(col.name, bad, "not a number", "write plain numbers such as 1234.50")
+            check.flag("not_a_number", col.name, bad, "not a number", "write plain numbers such as 1234.50")
             huge = values.abs() > limits.MAX_NUMBER
             check.flag(
+                "number_too_large",
                 col.name,
                 huge,
                 f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
@@ -435,6 +459,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[str
             values = values.where(~huge)
             if col.kind == "count":
                 check.flag(
+                    "not_a_count",
                     col.name,
                     values.notna() & ((values < 0) | (values % 1 != 0)),
                     "not a whole number of 0 or more",
@@ -472,34 +497,37 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
                     "add up revenue (and items) per order_id first, e.g. with a pivot table, "
                     "and keep the item rows in a separate file"
                 )
-            check.flag(spec.key, repeat, "an id already used on an earlier row", fix)
+            check.flag("duplicate_id", spec.key, repeat, "an id already used on an earlier row", fix)
     if spec.stem == "orders":
         check.flag(
+            "negative",
             "revenue",
             df["revenue"] < 0,
             "a negative amount",
             "revenue must be 0 or more; record a refund by lowering the original order's revenue "
             "(or by leaving the refunded order out), not as a negative row",
         )
-        check.flag("items", df["items"] < 1, "less than 1", "an order has at least one item")
+        check.flag("less_than_one", "items", df["items"] < 1, "less than 1", "an order has at least one item")
     if spec.stem == "campaigns":
-        check.flag("spend", df["spend"] < 0, "a negative amount", "spend must be 0 or more")
+        check.flag("negative", "spend", df["spend"] < 0, "a negative amount", "spend must be 0 or more")
         check.flag(
+            "clicks_over_impressions",
             "clicks",
             df["clicks"] > df["impressions"],
             "more clicks than impressions",
             "a campaign cannot have more clicks than times it was shown; check the two columns",
         )
         check.flag(
+            "end_before_start",
             "end_date",
             df["end_date"] < df["start_date"],
             "an end date before start_date",
             "swap the two dates or correct the end date",
         )
     if spec.stem == "targets":
-        check.flag("target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
+        check.flag("negative", "target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
     if spec.stem == "funnel":
-        check.flag("count", df["count"] < 0, "a negative count", "a count must be 0 or more")
+        check.flag("negative", "count", df["count"] < 0, "a negative count", "a count must be 0 or more")
 
 
 def _looks_like_item_rows(df: pd.DataFrame, repeat: pd.Series) -> bool:
@@ -546,8 +574,9 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     folder = Path(path).expanduser()
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"
-        raise BusinessDataError(f"The business folder {folder} {what}; give the folder that holds orders.csv.")
-    problems: list[str] = []
+        message = f"The business folder {folder} {what}; give the folder that holds orders.csv."
+        raise BusinessDataError(Problem(message, "no_folder"))
+    problems: list[Problem] = []
     tables: dict[str, pd.DataFrame | None] = {}
     present: dict[str, tuple] = {}
     names: dict[str, str] = {}
@@ -558,10 +587,11 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
         names[spec.stem] = spec.filename
         if not found:
             if spec.required:
-                problems.append(
+                message = (
                     f"{folder} has no {spec.filename}; it is the one file every business folder needs "
                     f"(run 'smk init' to get a template)."
                 )
+                problems.append(Problem(message, "missing_file", spec.filename))
             continue
         csv_files = [p for p in found if p.suffix.lower() == ".csv"]
         if len(found) == 2 and len(csv_files) == 1:  # a workbook saved again as CSV, as smk advises: read the CSV
@@ -572,15 +602,16 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
             found = csv_files
         if len(found) > 1:
             both = " and ".join(p.name for p in found)
-            problems.append(
+            message = (
                 f"{folder} has {both}; smk reads one {spec.stem} file, so keep one of them and move "
                 "or rename the other."
             )
+            problems.append(Problem(message, "two_files", found[0].name))
             continue
         try:
             raw = read_table(found[0], spec)
         except BusinessDataError as exc:
-            problems.extend(exc.problems)
+            problems.extend(exc.records)
             continue
         names[spec.stem] = raw.name
         present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
@@ -592,7 +623,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     return Business(name=name or folder.name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
 
 
-def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
+def _cross_checks(tables: dict, names: dict, problems: list[Problem]) -> list[str]:
     """Rules that span files: campaign ids must exist; linked orders should exist."""
     warnings: list[str] = []
     if tables.get("orders") is not None and tables["orders"].empty:
@@ -611,7 +642,7 @@ def _cross_checks(tables: dict, names: dict, problems: list[str]) -> list[str]:
                 else "the folder has no campaigns.csv, so add one or clear this column"
             )
             _Checker(names[stem], df, problems).flag(
-                "campaign_id", unknown, f"a campaign that is not in {names['campaigns']}", fix
+                "unknown_campaign", "campaign_id", unknown, f"a campaign that is not in {names['campaigns']}", fix
             )
     orders, interactions = tables.get("orders"), tables.get("interactions")
     if orders is not None and not problems:
