@@ -315,3 +315,15 @@ def test_exercise_02_3_search_roas():
     assert check("02.3", row["attributed_revenue"] / row["spend"]).passed
     assert "ROI" in check("02.3", row["roi"]).message
     assert "upside down" in check("02.3", row["spend"] / row["attributed_revenue"]).message
+
+
+def test_the_book_hubs_extra_files_are_opened_the_safe_way(tmp_path):
+    """products.csv is read as the loader reads a contract file: a quote that never closes is named, not swallowed."""
+    from smk_helpers import BusinessDataError
+
+    (tmp_path / "products.csv").write_text('product_id,title\n1,"Open quote\n2,Second\n3,Third\n', encoding="utf-8")
+    with pytest.raises(BusinessDataError, match=r"products.csv, row 2: a quote"):
+        mix.load_catalogue(tmp_path)
+    (tmp_path / "order_lines.csv").mkdir()
+    with pytest.raises(BusinessDataError, match="order_lines.csv is a folder"):
+        mix.order_lines(tmp_path)

@@ -688,6 +688,43 @@ def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
     ]
 
 
+def read_extra_table(filename: str, folder=None, text_columns=()) -> pd.DataFrame:
+    """A table outside the contract (the Book Hub's products, order lines, staff), opened as the loader opens files.
+
+    The file is read the safe way (a regular file within `limits.MAX_TABLE_BYTES`, its encoding found, every
+    quote closed); then pandas types it, keeping ``text_columns`` as text (ids such as ``"0042"``).
+
+    Parameters
+    ----------
+    filename : str
+        E.g. ``"products.csv"``.
+    folder : str or Path, optional
+        Default: The Book Hub's folder.
+    text_columns : iterable of str
+        Columns to keep as text.
+
+    Raises
+    ------
+    BusinessDataError
+        One `Problem` naming the file when it cannot be read.
+
+    Examples
+    --------
+    >>> staff = read_extra_table("staff.csv", text_columns=["staff"])
+    >>> staff["staff"].dtype == object or str(staff["staff"].dtype) == "str"
+    True
+    """
+    path = (bookhub_path() if folder is None else Path(folder)) / filename
+    try:
+        text = decode_text(
+            read_bytes(path, limits.MAX_TABLE_BYTES, name=filename, kind="table", fix=TABLE_FIX), filename
+        )
+        split_csv(text, filename)  # the loader's checks: quotes that never close, rows too wide
+    except UnreadableFile as exc:
+        raise BusinessDataError(Problem(str(exc), "unreadable_file", filename)) from None
+    return pd.read_csv(io.StringIO(text), dtype={c: "str" for c in text_columns})
+
+
 def bookhub_path() -> Path:
     """The folder of The Book Hub's data: the copy inside the installed package, else the checkout's."""
     shipped = Path(__file__).resolve().parents[1] / "data" / "bookhub"

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import html
 import math
-from pathlib import Path
 
 import pandas as pd
 
 from ..core import kpis
-from ..core.data import bookhub_path
+from ..core.data import read_extra_table
 from ..core.formatting import fmt_money, fmt_number, fmt_pct, readable
 
 AD, HAND_SELL = "one-to-many: social ad", "one-to-one: hand-sell"
@@ -72,8 +71,7 @@ def load_staff(folder=None) -> pd.DataFrame:
     >>> staff.columns.tolist()
     ['staff', 'role', 'hourly_cost', 'hours_per_week']
     """
-    folder = bookhub_path() if folder is None else Path(folder)
-    return pd.read_csv(folder / "staff.csv", dtype={"staff": "str", "role": "str"})
+    return read_extra_table("staff.csv", folder, text_columns=["staff", "role"])
 
 
 # ---------------------------------------------------------------------------------------------

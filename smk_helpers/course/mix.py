@@ -18,14 +18,13 @@ a lesson.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..core import kpis
 from ..core.contract import UNKNOWN_CHANNEL
-from ..core.data import bookhub_path
+from ..core.data import read_extra_table
 from ..core.formatting import readable as readable  # the lessons call mix.readable
 
 FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
@@ -35,10 +34,6 @@ PRICE_EDGES = (0.0, 15.0, 20.0, 25.0, 30.0, math.inf)  # list-price bands, in do
 # ---------------------------------------------------------------------------------------------
 # Reading the Book Hub's extra files
 # ---------------------------------------------------------------------------------------------
-
-
-def _folder(folder) -> Path:
-    return bookhub_path() if folder is None else Path(folder)
 
 
 def load_catalogue(folder=None) -> pd.DataFrame:
@@ -61,7 +56,7 @@ def load_catalogue(folder=None) -> pd.DataFrame:
     >>> catalogue["product_id"].is_unique
     True
     """
-    return pd.read_csv(_folder(folder) / "products.csv", dtype={"product_id": "str"})
+    return read_extra_table("products.csv", folder, text_columns=["product_id"])
 
 
 def order_lines(folder=None) -> pd.DataFrame:
@@ -82,7 +77,7 @@ def order_lines(folder=None) -> pd.DataFrame:
     >>> lines.columns.tolist()
     ['order_id', 'product_id', 'quantity', 'unit_price', 'discount', 'line_revenue']
     """
-    return pd.read_csv(_folder(folder) / "order_lines.csv", dtype={"order_id": "str", "product_id": "str"})
+    return read_extra_table("order_lines.csv", folder, text_columns=["order_id", "product_id"])
 
 
 def sales_lines(lines: pd.DataFrame, catalogue: pd.DataFrame, orders: pd.DataFrame | None = None) -> pd.DataFrame:
