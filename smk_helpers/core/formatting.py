@@ -195,3 +195,24 @@ def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.Dat
         {heading: [_FORMATS[kind](x) for x in table[column]] for column, (heading, kind) in columns.items()},
         index=table.index,
     )
+
+
+def in_jupyter() -> bool:
+    """True inside a Jupyter kernel, where a rich display (a table, a figure) reaches a frontend.
+
+    Only a kernel's shell counts (ipykernel's ``ZMQInteractiveShell``, or a subclass such as Colab's):
+    IPython in a terminal can only print a figure's repr, so there the text form is the right one.
+    It lives here, the lowest module that both `smk_helpers.core.plots` and the report sections
+    import, so the two always agree on where they run; IPython is imported only when called.
+
+    Examples
+    --------
+    >>> in_jupyter()  # the tests run outside a kernel
+    False
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the course
+        return False
+    shell = get_ipython()
+    return shell is not None and any(cls.__name__ == "ZMQInteractiveShell" for cls in type(shell).__mro__)

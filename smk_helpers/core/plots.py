@@ -31,7 +31,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.patches import Patch
 from matplotlib.ticker import Formatter, MaxNLocator, PercentFormatter
 
-from .formatting import fmt_money, fmt_number, fmt_pct, is_missing
+from .formatting import fmt_money, fmt_number, fmt_pct, in_jupyter, is_missing
 
 __all__ = [
     "MARKETING",
@@ -256,12 +256,9 @@ def show(fig) -> None:
     >>> show(bar_chart(pd.Series({"a": 2, "b": 1}), title="Test", xlabel="Letter", ylabel="Count"))
     Bar chart of test: a is highest at 2; b is lowest at 1.
     """
-    try:
-        from IPython import get_ipython
+    if in_jupyter():  # a terminal IPython would only print the figure's repr
         from IPython.display import display
-    except ImportError:  # pragma: no cover - IPython is a dependency of the course
-        get_ipython = None
-    if get_ipython is not None and get_ipython() is not None:
+
         display(fig)
     text = describe(fig)
     plt.close(fig)

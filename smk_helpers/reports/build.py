@@ -402,6 +402,7 @@ class ReportRun:
 
         self.shown.append(section)
         display(HTML(section.html()))
+        section.close()  # its figures are on the page now
 
     def title(self) -> None:
         """Display the report's title, period and date (call it first)."""
@@ -420,9 +421,9 @@ class ReportRun:
     def metrics(self) -> dict:
         """What metrics.json holds: the headline summary's keys, the previous period, tables, parameters."""
         from ..core import benchmarks, kpis
-        from .sections import KPI_TITLE
+        from .sections import KPI_KEY
 
-        head = next((s for s in self.shown if s.title == KPI_TITLE and s.data), None)
+        head = next((s for s in self.shown if s.key == KPI_KEY and s.data), None)
         if head is None:  # a notebook that leaves the KPI table out still gets the summary's keys
             summary = {
                 **kpis.summary(self.business, self.start, self.end, self.params["gross_margin"]),
