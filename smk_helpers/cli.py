@@ -74,7 +74,7 @@ def cmd_validate(args) -> int:
             return EXIT_USAGE
         n = len(exc.problems)
         print(f"{folder}: {n} problem{'s' if n != 1 else ''} found.")
-        for problem in exc.problems:
+        for problem in problem_lines(exc):
             print(f"  - {problem}")
         return EXIT_USAGE
     tables = [(spec.filename, getattr(business, spec.stem)) for spec in C.FILES]
@@ -89,6 +89,23 @@ def cmd_validate(args) -> int:
     for warning in business.warnings:
         print(f"  warning: {warning}")
     return EXIT_OK
+
+
+def problem_lines(exc: BusinessDataError) -> list[str]:
+    """The loader's sentences, each with what to type here when the command line can fix it.
+
+    Examples
+    --------
+    >>> from smk_helpers.errors import Problem
+    >>> problem_lines(BusinessDataError([Problem("orders.csv, column 'order_date', row 2: a slash date.",
+    ...                                          "ambiguous_date", "orders.csv", "order_date", (2,))]))
+    ["orders.csv, column 'order_date', row 2: a slash date. Give --dayfirst or --monthfirst to say which."]
+    """
+    hints = {
+        "ambiguous_date": "Give --dayfirst or --monthfirst to say which.",
+        "missing_file": "Run 'smk init FOLDER' to get a template.",
+    }
+    return [f"{r.message} {hints[r.code]}" if r.code in hints else r.message for r in exc.records]
 
 
 def _print_json(data: dict) -> None:
@@ -508,7 +525,7 @@ def main(argv=None) -> int:
         print("smk: stopped before it finished; nothing half-made was left behind.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BusinessDataError as exc:
-        for problem in exc.problems:
+        for problem in problem_lines(exc):
             print(f"smk: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:

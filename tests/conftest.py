@@ -1,5 +1,6 @@
 """Test-wide settings: nothing a test does may land in the repository or the user's home."""
 
+import copy
 import os
 import tempfile
 from pathlib import Path
@@ -43,6 +44,28 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture
+def worksheet_folder(tmp_path, monkeypatch) -> Path:
+    """The worksheet folder SMK_WORKSHEET_DIR points at during the test (not created yet)."""
+    folder = tmp_path / "worksheets"
+    monkeypatch.setenv("SMK_WORKSHEET_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _bookhub_once():
+    """The Book Hub, loaded once per test process; tests take it through `hub`."""
+    from smk_helpers import load_bookhub
+
+    return load_bookhub()
+
+
+@pytest.fixture
+def hub(_bookhub_once):
+    """The Book Hub, a copy of the test's own: changing it changes no other test's."""
+    return copy.deepcopy(_bookhub_once)
+
+
 # ---------------------------------------------------------------------------------------------
 # JupyterLab as `make lab` starts it, and a real browser
 
@@ -69,13 +92,12 @@ def start_lab(home: Path, scratch: Path, extra=()):
     ``extra`` options go to jupyter lab itself.
     """
     import json
-    import socket
     import subprocess
     import time
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    from helpers import free_port
+
+    port = free_port()
     runtime = scratch / "runtime"
     env = dict(
         os.environ,

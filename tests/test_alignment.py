@@ -1,12 +1,12 @@
 """Lesson 06's analyses, budget model, self-assessment, widgets and exercises (smk_helpers.course.alignment)."""
 
-import json
 import math
 
 import pandas as pd
 import pytest
 
 from conftest import REPO
+from helpers import markdown_cells, read_notebook, source
 from smk_helpers.course import alignment
 from smk_helpers.course.alignment import (
     QUALITY_COLUMNS,
@@ -371,7 +371,7 @@ def test_06_3():
 
 
 def test_the_lesson_shows_the_exercise_shop_and_the_statements_as_checked():
-    nb = json.loads((REPO / "notebooks" / "06_alignment.ipynb").read_text(encoding="utf-8"))
-    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    nb = read_notebook(REPO / "notebooks" / "06_alignment.ipynb")
+    markdown = "\n".join(source(c) for c in markdown_cells(nb))
     for statement in STATEMENTS:
         assert f"| {statement.text} | {EXAMPLE_ANSWERS[statement.key]} |" in markdown

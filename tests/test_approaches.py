@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers import load_bookhub
 from smk_helpers.core import kpis
 from smk_helpers.course import approaches as A
 from smk_helpers.course import grading as checks
@@ -159,8 +158,7 @@ def test_by_kind_gives_each_kind_the_row_of_its_approach():
     assert table.loc["special order", "conversion_per_contact"] == 1.0
 
 
-def test_the_book_hub_kinds_add_up_to_the_whole():
-    hub = load_bookhub()
+def test_the_book_hub_kinds_add_up_to_the_whole(hub):
     table = A.by_kind(hub.campaigns, hub.interactions, hub.orders)
     whole = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
     for approach, row in (("one-to-many", kpis.ONE_TO_MANY), ("one-to-one", kpis.ONE_TO_ONE)):
@@ -189,11 +187,10 @@ def test_staff_capacity_by_hand():
     assert table.loc["all staff", "share_of_paid_hours"] == pytest.approx(2 / 70)
 
 
-def test_the_book_hub_staff_table():
+def test_the_book_hub_staff_table(hub):
     staff = A.load_staff()
     assert len(staff) == 5
     assert (staff.loc[staff["role"] == "bookseller", "hourly_cost"] == kpis.STAFF_HOURLY_COST).all()
-    hub = load_bookhub()
     table = A.staff_capacity(staff, hub.interactions, weeks=104)
     assert table.loc["all staff", "conversations"] == len(hub.interactions)
 

@@ -111,6 +111,12 @@ def test_a_missing_folder_is_a_record_too(tmp_path, capsys):
     assert record["code"] == "no_folder" and "does not exist" in record["message"]
 
 
+def test_a_folder_without_orders_gets_the_init_command(tmp_path):
+    (tmp_path / "targets.csv").write_text("period,target\n2025-01,10\n", encoding="utf-8")
+    result = run("validate", tmp_path)
+    assert result.returncode == 2 and "Run 'smk init FOLDER' to get a template." in result.stdout
+
+
 def test_validate_missing_folder(tmp_path):
     result = run("validate", tmp_path / "nowhere")
     assert result.returncode == 2 and "does not exist" in result.stdout and "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import business_folder
 from smk_helpers import load_business
 from smk_helpers.core import kpis
 
@@ -80,15 +81,14 @@ def test_a_period(shop):
 
 
 def orders_without(tmp_path, *columns):
-    """Copy the fixture's orders.csv into tmp_path, leaving out some columns."""
+    """Copy the fixture's orders.csv into tmp_path, leaving out some columns; returns tmp_path."""
     rows = [line.split(",") for line in (FIXTURE / "orders.csv").read_text(encoding="utf-8").splitlines()]
     keep = [i for i, name in enumerate(rows[0]) if name not in columns]
-    (tmp_path / "orders.csv").write_text("\n".join(",".join(r[i] for i in keep) for r in rows) + "\n", encoding="utf-8")
+    return business_folder(tmp_path, orders="\n".join(",".join(r[i] for i in keep) for r in rows) + "\n")
 
 
 def test_without_optional_files_keys_are_null(tmp_path):
-    orders_without(tmp_path, "campaign_id")
-    s = kpis.summary(load_business(tmp_path))
+    s = kpis.summary(load_business(orders_without(tmp_path, "campaign_id")))
     for key in (
         "marketing_spend",
         "impressions",
@@ -108,9 +108,8 @@ def test_without_optional_files_keys_are_null(tmp_path):
 
 
 def test_gross_margin_is_used_when_orders_lack_gross_profit(tmp_path):
-    (tmp_path / "campaigns.csv").write_bytes((FIXTURE / "campaigns.csv").read_bytes())
-    orders_without(tmp_path, "gross_profit")
-    shop = load_business(tmp_path)
+    business_folder(tmp_path, campaigns=(FIXTURE / "campaigns.csv").read_bytes())
+    shop = load_business(orders_without(tmp_path, "gross_profit"))
     assert kpis.summary(shop)["marketing_roi"] is None
     s = kpis.summary(shop, gross_margin=0.5)
     assert s["marketing_roi"] == approx((0.5 * 160 - 97) / 97) and s["marketing_roi_basis"] == "gross_margin"

@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 
 from conftest import PATIENCE_S
-from smk_helpers import BusinessDataError, cli, load_business
+from helpers import business_folder, loader_problems
+from smk_helpers import cli, load_business
 from smk_helpers import worksheet as ws
 from smk_helpers.reports import batch as B
 
@@ -28,19 +29,6 @@ SMK = str(Path(sys.executable).with_name("smk"))
 
 def orders(n=199, start=1):
     return "".join(f"{i},2025-01-{1 + i % 28:02d},C{i},shop,10.00\n" for i in range(start, start + n))
-
-
-def write(folder: Path, name: str, content) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return folder
-
-
-def problems(folder, **kwargs) -> list[str]:
-    with pytest.raises(BusinessDataError) as info:
-        load_business(folder, **kwargs)
-    return info.value.problems
 
 
 def smk(*args, cwd=None):
@@ -55,7 +43,7 @@ def smk(*args, cwd=None):
 def test_a_quote_that_never_closes_is_named_instead_of_swallowing_the_file(tmp_path):
     lines = orders().splitlines(keepends=True)
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'  # row 5 of the file: the rest would become one cell
-    [problem] = problems(write(tmp_path, "orders.csv", HEADER + "".join(lines)))
+    [problem] = loader_problems(business_folder(tmp_path, orders=HEADER + "".join(lines)))
     assert problem.startswith('orders.csv, row 5: a quote (") opens a cell there and never closes')
 
 
@@ -63,18 +51,18 @@ def test_two_stray_quotes_name_the_rows_they_swallowed(tmp_path):
     lines = orders().splitlines(keepends=True)
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'
     lines[150] = '151,2025-01-12,C151",shop,10.00\n'
-    [problem] = problems(write(tmp_path, "orders.csv", HEADER + "".join(lines)))
+    [problem] = loader_problems(business_folder(tmp_path, orders=HEADER + "".join(lines)))
     assert problem.startswith("orders.csv, column 'customer_id', row 5: a quoted cell runs from line 5 to line 152")
 
 
 def test_a_note_over_several_lines_in_an_extra_column_is_fine(tmp_path):
     text = HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"first line\nsecond line"\n2,2025-01-02,,shop,6,\n'
-    business = load_business(write(tmp_path, "orders.csv", text))
+    business = load_business(business_folder(tmp_path, orders=text))
     assert business.orders["note"].tolist()[0] == "first line\nsecond line" and len(business.orders) == 2
 
 
 def test_a_cell_longer_than_the_field_limit_is_one_sentence(tmp_path):
-    folder = write(tmp_path / "shop", "orders.csv", HEADER + '1,2025-01-01,"' + "x" * 140_000 + "\n" + orders(5, 2))
+    folder = business_folder(tmp_path / "shop", orders=HEADER + '1,2025-01-01,"' + "x" * 140_000 + "\n" + orders(5, 2))
     done = smk("validate", folder)
     assert done.returncode == 2 and "Traceback" not in done.stderr + done.stdout
     assert "orders.csv, row 2: a cell runs on for more than 131,072 characters" in done.stdout
@@ -87,20 +75,20 @@ def test_a_cell_longer_than_the_field_limit_is_one_sentence(tmp_path):
 def test_a_stray_byte_in_a_utf8_file_is_named_not_garbled(tmp_path):
     text = HEADER + "".join(f"{i},2025-01-0{i},Café-{i},shop,5\n" for i in range(1, 8))
     raw = text.encode("utf-8").replace("Café-6".encode(), b"Caf\xe9-6")
-    [problem] = problems(write(tmp_path, "orders.csv", raw))
+    [problem] = loader_problems(business_folder(tmp_path, orders=raw))
     assert problem.startswith("orders.csv, column 'customer_id', row 7: bytes that are not UTF-8 (e.g. 'Caf\\xe9-6')")
 
 
 def test_a_wholly_windows_1252_file_is_still_read(tmp_path):
     raw = (HEADER + "1,2025-01-02,Café,Librería,5\n").encode("cp1252")
-    row = load_business(write(tmp_path, "orders.csv", raw)).orders.iloc[0]
+    row = load_business(business_folder(tmp_path, orders=raw)).orders.iloc[0]
     assert (row["customer_id"], row["channel"]) == ("Café", "Librería")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"], ids=["with-its-mark", "without"])
 def test_utf16_text_is_read(tmp_path, encoding):
     text = HEADER.replace(",", "\t") + "1\t2025-01-02\tCafé\tshop\t5\n"  # Excel's "Unicode text"
-    row = load_business(write(tmp_path, "orders.csv", text.encode(encoding))).orders.iloc[0]
+    row = load_business(business_folder(tmp_path, orders=text.encode(encoding))).orders.iloc[0]
     assert (row["customer_id"], row["revenue"]) == ("Café", 5.0)
 
 
@@ -110,9 +98,8 @@ def test_utf16_text_is_read(tmp_path, encoding):
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="needs a file system that tells letter case apart")
 def test_two_files_for_one_table_are_named_not_picked(tmp_path):
-    write(tmp_path, "orders.csv", HEADER + orders(3))
-    write(tmp_path, "Orders.csv", HEADER + orders(5))
-    [problem] = problems(tmp_path)
+    business_folder(tmp_path, {"Orders.csv": HEADER + orders(5)}, orders=HEADER + orders(3))
+    [problem] = loader_problems(tmp_path)
     assert problem == (
         f"{tmp_path} has Orders.csv and orders.csv; smk reads one orders file, so keep one of them and "
         "move or rename the other."
@@ -134,8 +121,8 @@ def test_an_orders_file_that_is_not_a_file_is_named_for_what_it_is(tmp_path, kin
 
 
 def test_blank_lines_above_the_header_count_in_row_numbers(tmp_path):
-    [problem] = problems(
-        write(tmp_path, "orders.csv", "\n\n" + HEADER + "1,2025-01-01,,shop,5\n2,2025-01-01,,shop,x\n")
+    [problem] = loader_problems(
+        business_folder(tmp_path, orders="\n\n" + HEADER + "1,2025-01-01,,shop,5\n2,2025-01-01,,shop,x\n")
     )
     assert problem.startswith("orders.csv, column 'revenue', row 5: not a number")
 
@@ -150,7 +137,7 @@ def test_a_workbook_is_named_as_the_workbook(tmp_path):
             "revenue": [5, 6],
         }
     ).to_excel(tmp_path / "orders.xlsx", index=False)
-    [problem] = problems(tmp_path)
+    [problem] = loader_problems(tmp_path)
     assert problem.startswith("orders.xlsx, column 'order_id', row 3: an id already used on an earlier row")
 
 
@@ -193,13 +180,15 @@ def test_a_zip_bomb_workbook_is_refused_before_it_is_parsed(tmp_path):
     rows = b'<row><c t="inlineStr"><is><t>1</t></is></c></row>' * 100_000  # 5 MB of XML, packed to a few KB
     bomb = workbook_with(SHEET % rows)
     assert len(bomb) < 100_000
-    [problem] = problems(write(tmp_path, "orders.xlsx", bomb))
+    [problem] = loader_problems(business_folder(tmp_path, {"orders.xlsx": bomb}))
     assert problem.startswith("orders.xlsx unpacks to more than smk reads")
 
 
 def test_a_workbook_that_lies_about_its_sizes_is_refused(tmp_path):
     rows = b'<row><c t="inlineStr"><is><t>1</t></is></c></row>' * 1_000
-    [problem] = problems(write(tmp_path, "orders.xlsx", workbook_with(SHEET % rows, lie_about_size=100)))
+    [problem] = loader_problems(
+        business_folder(tmp_path, {"orders.xlsx": workbook_with(SHEET % rows, lie_about_size=100)})
+    )
     assert problem.startswith("orders.xlsx could not be read as an Excel workbook (BadZipFile)")
 
 
@@ -211,17 +200,17 @@ def test_numbers_beyond_any_real_figure_are_refused_without_warnings(tmp_path):
     text = HEADER + "1,2025-01-01,,shop,1e308\n2,2025-01-02,,shop,1e308\n3,2025-01-03,,shop,1e999\n"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        [problem] = problems(write(tmp_path, "orders.csv", text))
+        [problem] = loader_problems(business_folder(tmp_path, orders=text))
     assert problem.startswith("orders.csv, column 'revenue', rows 2, 3 and 4: larger than any real figure")
 
 
 def test_dates_far_outside_business_years_are_refused(tmp_path):
-    [problem] = problems(write(tmp_path, "orders.csv", HEADER + orders(3) + "9,9999-12-31,,shop,5\n"))
+    [problem] = loader_problems(business_folder(tmp_path, orders=HEADER + orders(3) + "9,9999-12-31,,shop,5\n"))
     assert problem.startswith("orders.csv, column 'order_date', row 5: a date outside 1900 to 2099")
 
 
 def test_a_lone_order_years_away_gets_a_warning(tmp_path):
-    business = load_business(write(tmp_path, "orders.csv", HEADER + orders(299) + "300,2042-03-01,,shop,5\n"))
+    business = load_business(business_folder(tmp_path, orders=HEADER + orders(299) + "300,2042-03-01,,shop,5\n"))
     [warning] = business.warnings
     assert warning.startswith("orders.csv, column 'order_date', row 301: 17 years away from all the other orders")
 
@@ -231,7 +220,7 @@ def test_a_lone_order_years_away_gets_a_warning(tmp_path):
 
 
 def test_a_batch_csv_with_an_unclosed_quote_is_refused(tmp_path):
-    write(tmp_path, "batch.csv", 'business_name,gross_margin\n"Good,0.4\nBad,0.5\n')
+    business_folder(tmp_path, batch='business_name,gross_margin\n"Good,0.4\nBad,0.5\n')
     with pytest.raises(B.BatchError, match=r"^batch.csv, row 2: a quote \(\"\) opens a cell there and never closes"):
         B.read_batch(tmp_path / "batch.csv", tmp_path / "out")
 
@@ -240,7 +229,7 @@ def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
     )
-    write(tmp_path, "batch.yaml", laughs + "businesses:\n  - business_name: *i\n")
+    business_folder(tmp_path, {"batch.yaml": laughs + "businesses:\n  - business_name: *i\n"})
     with pytest.raises(B.BatchError, match=r"anchors and aliases \(&, \*\) are not allowed"):
         B.read_batch(tmp_path / "batch.yaml", tmp_path / "out")
 
@@ -255,7 +244,7 @@ def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
     ids=["deep", "huge-number", "a-list"],
 )
 def test_yaml_that_is_not_plain_values_gets_a_sentence(tmp_path, text, words):
-    write(tmp_path, "batch.yaml", text)
+    business_folder(tmp_path, {"batch.yaml": text})
     with pytest.raises(B.BatchError, match=words):
         B.read_batch(tmp_path / "batch.yaml", tmp_path / "out")
 
@@ -314,7 +303,7 @@ def test_the_page_upload_names_an_unclosed_quote(tmp_path):
 
     lines = orders().splitlines(keepends=True)
     lines[3] = '4,2025-01-05,"C4,shop,10.00\n'
-    business, said = check_uploads(write(tmp_path, "orders.csv", HEADER + "".join(lines)), "Shop")
+    business, said = check_uploads(business_folder(tmp_path, orders=HEADER + "".join(lines)), "Shop")
     assert business is None
     assert said == [
         'orders.csv, row 5: a quote (") opens a cell there and never closes, so every row after it would '
@@ -325,7 +314,7 @@ def test_the_page_upload_names_an_unclosed_quote(tmp_path):
 def test_every_sentence_is_json_safe(tmp_path):
     """Messages carry damaged bytes only as \\x.. escapes, so they print and serialise anywhere."""
     raw = (HEADER + "1,2025-01-01,Café,shop,5\n").encode("utf-8") + b"2,2025-01-02,Caf\xe9,shop,5\n"
-    [problem] = problems(write(tmp_path, "orders.csv", raw))
+    [problem] = loader_problems(business_folder(tmp_path, orders=raw))
     assert json.loads(json.dumps(problem)) == problem and problem.encode("utf-8")
 
 
@@ -336,7 +325,7 @@ def test_every_sentence_is_json_safe(tmp_path):
 def test_windows_1252_with_two_letters_that_look_like_utf8_is_still_read(tmp_path):
     """In cp1252, É followed by ’ is the byte pair C9 92, which is also valid UTF-8 (one letter)."""
     text = HEADER + "1,2025-01-02,CAFÉ’S,shop,5\n2,2025-01-03,Crème,shop,6\n3,2025-01-04,Brûlée,shop,7\n"
-    ids = load_business(write(tmp_path, "orders.csv", text.encode("cp1252"))).orders["customer_id"].tolist()
+    ids = load_business(business_folder(tmp_path, orders=text.encode("cp1252"))).orders["customer_id"].tolist()
     assert ids == ["CAFÉ’S", "Crème", "Brûlée"]
 
 
@@ -345,7 +334,7 @@ def test_a_note_in_prose_over_several_lines_is_fine(tmp_path):
         HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"Called back, left message, no answer, try '
         'again, Fri, 3pm\nthen emailed"\n2,2025-01-02,,shop,6,\n'
     )
-    assert load_business(write(tmp_path, "orders.csv", text)).orders["note"].iloc[0].endswith("then emailed")
+    assert load_business(business_folder(tmp_path, orders=text)).orders["note"].iloc[0].endswith("then emailed")
 
 
 def test_a_note_that_swallowed_rows_is_named(tmp_path):
@@ -354,22 +343,24 @@ def test_a_note_that_swallowed_rows_is_named(tmp_path):
         + [f"{i},2025-01-0{i},C{i},shop,5,\n" for i in range(2, 6)]
         + ['6,2025-01-06,C6,shop,5,end"\n']
     )
-    [problem] = problems(write(tmp_path, "orders.csv", "".join(lines)))
+    [problem] = loader_problems(business_folder(tmp_path, orders="".join(lines)))
     assert problem.startswith("orders.csv, column 'note', row 2: a quoted cell runs from line 2 to line 7")
 
 
 def test_a_space_after_the_closing_quote_of_the_last_row_is_fine(tmp_path):
     text = HEADER.replace("\n", ",note\n") + '1,2025-01-01,C1,shop,5,"two\nlines" \n'
-    assert load_business(write(tmp_path, "orders.csv", text)).orders["note"].tolist() == ["two\nlines"]
+    assert load_business(business_folder(tmp_path, orders=text)).orders["note"].tolist() == ["two\nlines"]
 
 
 def test_a_last_row_whose_quote_never_closes_is_named_even_on_one_line(tmp_path):
-    [problem] = problems(write(tmp_path, "orders.csv", HEADER + '1,2025-01-01,C1,shop,5\n2,2025-01-01,"C2,shop,6'))
+    [problem] = loader_problems(
+        business_folder(tmp_path, orders=HEADER + '1,2025-01-01,C1,shop,5\n2,2025-01-01,"C2,shop,6')
+    )
     assert problem.startswith('orders.csv, row 3: a quote (") opens a cell there and never closes')
 
 
 def test_a_batch_cell_ending_in_a_line_break_is_no_traceback(tmp_path):
-    write(tmp_path, "batch.csv", 'business_name,gross_margin\n"North\n",0.4\n')
+    business_folder(tmp_path, batch='business_name,gross_margin\n"North\n",0.4\n')
     [job] = B.read_batch(tmp_path / "batch.csv", tmp_path / "out")
     assert job.values["business_name"] == "North"
 
@@ -377,7 +368,7 @@ def test_a_batch_cell_ending_in_a_line_break_is_no_traceback(tmp_path):
 def test_damaged_bytes_in_the_header_are_named_and_never_crash_the_output(tmp_path):
     raw = "order_id,order_date,customer_id,channel,revenue,café\n1,2025-01-01,Café,shop,5,x\n".encode()
     raw = raw.replace(b"revenue", b"reven\xfce")
-    folder = write(tmp_path / "shop", "orders.csv", raw)
+    folder = business_folder(tmp_path / "shop", orders=raw)
     done = subprocess.run(
         [SMK, "validate", str(folder)],
         capture_output=True,

@@ -2,9 +2,6 @@
 
 import datetime as dt
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -625,23 +622,6 @@ def test_one_to_many_vs_one_to_one_with_no_orders_won():
     table = K.one_to_many_vs_one_to_one(None, lost)
     assert table.loc[K.ONE_TO_ONE, "orders"] == 0.0
     assert math.isnan(table.loc[K.ONE_TO_ONE, "cost_per_order"])  # not inf
-
-
-# ---------------------------------------------------------------------------------------------
-# Import weight
-# ---------------------------------------------------------------------------------------------
-
-
-def test_importing_kpis_does_not_import_plotting_or_papermill(tmp_path, repo):
-    code = (
-        "import sys, smk_helpers.core.kpis, smk_helpers.core.funnel, smk_helpers.core.formatting; "
-        "print(sorted(m for m in ('matplotlib', 'papermill') if m in sys.modules))"
-    )
-    env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
 
 
 def test_paid_cac_counts_only_new_customers_brought_by_paid_campaigns():

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from smk_helpers import load_bookhub
+from helpers import business_folder, code_cells, loader_problems, markdown_cells, read_notebook, source, tags
 from smk_helpers.core import kpis
 from smk_helpers.course.exercises import check
 from smk_helpers.reports import sections as S
@@ -22,27 +22,19 @@ NOTEBOOK = REPO / "notebooks" / "07_your_business.ipynb"
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 
 
-def cells():
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def source(cell):
-    return "".join(cell["source"])
-
-
 # ---------------------------------------------------------------------------------------------
 # The notebook's shape
 
 
 def test_title_and_time():
-    first = source(cells()[0])
+    first = source(read_notebook(NOTEBOOK).cells[0])
     assert first.startswith("# 07 Your business\n")
     assert "**Time:** about 30 minutes" in first and "**You will:**" in first
 
 
 def test_the_parameters_cell_holds_exactly_the_five_defaults():
-    tagged = [c for c in cells() if "parameters" in c["metadata"].get("tags", [])]
-    assert len(tagged) == 1 and tagged[0]["cell_type"] == "code"
+    tagged = [c for c in read_notebook(NOTEBOOK).cells if "parameters" in tags(c)]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code"
     tree = ast.parse(source(tagged[0]))
     assigned = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}
     assert all(isinstance(node, ast.Assign) for node in tree.body)
@@ -57,42 +49,37 @@ def test_the_parameters_cell_holds_exactly_the_five_defaults():
 
 
 def test_the_parameters_come_before_anything_is_loaded():
-    code = [c for c in cells() if c["cell_type"] == "code"]
-    assert "parameters" in code[0]["metadata"].get("tags", [])
+    code = code_cells(read_notebook(NOTEBOOK))
+    assert "parameters" in tags(code[0])
     assert "sections.open_business(data_dir, business_name)" in source(code[1])
 
 
 def test_exercises_and_hidden_solutions():
-    all_cells = cells()
+    all_cells = read_notebook(NOTEBOOK).cells
     for exercise_id in ("07.1", "07.2"):
         at = [
             i
             for i, c in enumerate(all_cells)
-            if c["cell_type"] == "code" and f'check("{exercise_id}", answer)' in source(c)
+            if c.cell_type == "code" and f'check("{exercise_id}", answer)' in source(c)
         ]
         assert len(at) == 2, exercise_id
         task, solution = all_cells[at[0]], all_cells[at[1]]
         assert at[1] == at[0] + 1
         assert source(task).startswith("answer = ...")
-        assert solution["metadata"]["tags"] == ["solution"] and solution["metadata"]["jupyter"]["source_hidden"]
+        assert tags(solution) == ["solution"] and solution.metadata["jupyter"]["source_hidden"]
         assert source(solution).startswith("# Solution")
-        assert "✔ Right" in json.dumps(solution["outputs"], ensure_ascii=False)
-        assert "Not answered yet" in json.dumps(task["outputs"])
+        assert "✔ Right" in json.dumps(solution.outputs, ensure_ascii=False)
+        assert "Not answered yet" in json.dumps(task.outputs)
 
 
 def test_ends_with_recap_and_whats_next():
-    markdown = "\n".join(source(c) for c in cells() if c["cell_type"] == "markdown")
+    markdown = "\n".join(source(c) for c in markdown_cells(read_notebook(NOTEBOOK)))
     assert markdown.index("## Recap") < markdown.index("## What's next")
     assert "smk init" in markdown and "smk validate" in markdown
 
 
 # ---------------------------------------------------------------------------------------------
 # The checks
-
-
-@pytest.fixture(scope="module")
-def hub():
-    return load_bookhub()
 
 
 def test_07_1_is_the_book_hubs_roas(hub):
@@ -180,7 +167,7 @@ def run(tmp_path, **parameters):
     nb = papermill.execute_notebook(
         str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3", cwd=str(tmp_path), progress_bar=False
     )
-    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    outputs = [o for c in code_cells(nb) for o in c.outputs]
     assert not [o for o in outputs if o["output_type"] == "error"]
     text = []
     for o in outputs:
@@ -193,34 +180,28 @@ def run(tmp_path, **parameters):
 
 @pytest.fixture
 def broken_folder(tmp_path):
-    folder = tmp_path / "broken-shop"
-    folder.mkdir()
-    (folder / "orders.csv").write_text(
-        "order_id,order_date,customer_id,channel,revenue\n"
+    return business_folder(
+        tmp_path / "broken-shop",
+        orders="order_id,order_date,customer_id,channel,revenue\n"
         "1,2025-03-01,C1,in-store,40.00\n"
         "2,2025-03-02,,in-store,abc\n"
         "3,14/03/2025,C2,website,12.00\n",
-        encoding="utf-8",
+        funnel="stage\nvisits\n",
     )
-    (folder / "funnel.csv").write_text("stage\nvisits\n", encoding="utf-8")
-    return folder
 
 
 @pytest.mark.slow
 def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, broken_folder):
-    from smk_helpers import BusinessDataError, load_business
-
-    with pytest.raises(BusinessDataError) as info:
-        load_business(broken_folder)
+    problems = loader_problems(broken_folder)
     text, nb = run(tmp_path, data_dir=str(broken_folder))
     assert f"The business folder {broken_folder} could not be loaded: 3 problems." in text
-    for problem in info.value.problems:
+    for problem in problems:
         assert problem in text
     assert "dayfirst=True" in text
     assert text.count(S.NO_DATA) == 4  # every section says so
     assert "Traceback" not in text
     assert "✔ Right" in text  # the solutions use The Book Hub, whatever the parameters say
-    assert [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert [c for c in nb.cells if "injected-parameters" in tags(c)]
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
+from helpers import business_folder
 from smk_helpers import BusinessDataError, limits, load_business
 from smk_helpers import worksheet as ws
 from smk_helpers.reports import batch as B
@@ -26,13 +27,6 @@ def test_the_readme_lists_every_limit_with_its_value():
     assert names == {name for name, _, _ in limits.rows()}, "every limit needs a comment saying what it bounds"
 
 
-def folder_with(tmp_path, name, content):
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    path = tmp_path / name
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return tmp_path
-
-
 def loads(folder) -> bool:
     try:
         load_business(folder)
@@ -43,7 +37,7 @@ def loads(folder) -> bool:
 
 def test_max_table_bytes(tmp_path, monkeypatch):
     text = HEADER + "1,2025-01-01,,shop,5\n"
-    folder = folder_with(tmp_path, "orders.csv", text)
+    folder = business_folder(tmp_path, orders=text)
     monkeypatch.setattr(limits, "MAX_TABLE_BYTES", len(text))
     assert loads(folder)
     monkeypatch.setattr(limits, "MAX_TABLE_BYTES", len(text) - 1)
@@ -128,21 +122,21 @@ def test_max_xlsx_ratio(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("at, over", [(limits.EARLIEST_DATE, "1899-12-31"), (limits.LATEST_DATE, "2100-01-01")])
 def test_earliest_and_latest_date(tmp_path, at, over):
-    assert loads(folder_with(tmp_path / "at", "orders.csv", HEADER + f"1,{at},,shop,5\n"))
-    assert not loads(folder_with(tmp_path / "over", "orders.csv", HEADER + f"1,{over},,shop,5\n"))
+    assert loads(business_folder(tmp_path / "at", orders=HEADER + f"1,{at},,shop,5\n"))
+    assert not loads(business_folder(tmp_path / "over", orders=HEADER + f"1,{over},,shop,5\n"))
 
 
 def test_max_number(tmp_path):
     assert limits.MAX_NUMBER == 10**12
-    assert loads(folder_with(tmp_path / "at", "orders.csv", HEADER + "1,2025-01-01,,shop,1000000000000\n"))
-    assert not loads(folder_with(tmp_path / "over", "orders.csv", HEADER + "1,2025-01-01,,shop,1000000000001\n"))
+    assert loads(business_folder(tmp_path / "at", orders=HEADER + "1,2025-01-01,,shop,1000000000000\n"))
+    assert not loads(business_folder(tmp_path / "over", orders=HEADER + "1,2025-01-01,,shop,1000000000001\n"))
 
 
 @pytest.mark.parametrize("gap, warned", [(limits.ISOLATED_ORDER_DAYS, False), (limits.ISOLATED_ORDER_DAYS + 1, True)])
 def test_isolated_order_days(tmp_path, gap, warned):
     last = (pd.Timestamp("2025-01-10") + pd.Timedelta(days=gap)).strftime("%Y-%m-%d")
     rows = "".join(f"{i},2025-01-{i:02d},,shop,5\n" for i in range(1, 11)) + f"11,{last},,shop,5\n"
-    business = load_business(folder_with(tmp_path, "orders.csv", HEADER + rows))
+    business = load_business(business_folder(tmp_path, orders=HEADER + rows))
     assert bool(business.warnings) is warned
 
 

@@ -160,10 +160,7 @@ def test_open_deals_in_the_denominator():
     assert "3 won / 4 decided" in demo.right_how
 
 
-def test_all_demos_on_the_book_hub_match_the_kpi_library():
-    from smk_helpers import load_bookhub
-
-    hub = load_bookhub()
+def test_all_demos_on_the_book_hub_match_the_kpi_library(hub):
     demos = M.all_demos(hub, "2025-01-01", "2025-12-31")
     assert [d.mistake for d in demos] == [
         "stage rate with a zero denominator",

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-from smk_helpers import load_bookhub
 from smk_helpers.core import kpis
 from smk_helpers.course import grading as checks
 from smk_helpers.course import mix
@@ -152,8 +151,7 @@ def test_discount_kinds_and_their_margins_by_hand():
     assert table.loc[mix.PROMOTION, "average_order_value"] == pytest.approx(85.0)
 
 
-def test_the_book_hub_discounts_are_ten_and_fifteen_percent():
-    hub = load_bookhub()
+def test_the_book_hub_discounts_are_ten_and_fifteen_percent(hub):
     table = mix.discount_effect(hub.orders, hub.campaigns)
     assert table.loc[mix.LOYALTY_REWARD, "discount_rate"] == pytest.approx(0.10, abs=0.002)
     assert table.loc[mix.PROMOTION, "discount_rate"] == pytest.approx(0.15, abs=0.002)
@@ -193,8 +191,7 @@ def test_without_a_fees_column_the_fees_are_unknown_not_zero():
     assert table.loc["website", "gross_margin"] == pytest.approx(14 / 30)
 
 
-def test_the_book_hub_channels_add_up_and_the_marketplace_pays_fees():
-    hub = load_bookhub()
+def test_the_book_hub_channels_add_up_and_the_marketplace_pays_fees(hub):
     table = mix.channel_economics(hub.orders)
     pd.testing.assert_series_equal(table["revenue"], kpis.revenue_by_channel(hub.orders), check_names=False)
     assert table["orders"].sum() == len(hub.orders)
@@ -246,15 +243,13 @@ def test_a_channel_without_orders_earns_zero_but_unknown_attribution_is_nan():
     assert unknown[["orders", "attributed_revenue", "roas", "roi"]].isna().all().all()
 
 
-def test_the_book_hub_attributed_revenue_matches_kpis():
-    hub = load_bookhub()
+def test_the_book_hub_attributed_revenue_matches_kpis(hub):
     table = mix.campaigns_by_channel(hub.campaigns, hub.orders)
     assert table["attributed_revenue"].sum() == pytest.approx(kpis.attributed_revenue(hub.orders))
     assert table["spend"].sum() == pytest.approx(hub.campaigns["spend"].sum())
 
 
-def test_lines_and_orders_tell_the_same_story():
-    hub = load_bookhub()
+def test_lines_and_orders_tell_the_same_story(hub):
     lines = mix.sales_lines(mix.order_lines(), mix.load_catalogue(), hub.orders)
     fees = pd.to_numeric(hub.orders["fees"]).sum()
     assert lines["line_revenue"].sum() == pytest.approx(kpis.total_revenue(hub.orders))

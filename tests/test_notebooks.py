@@ -6,12 +6,9 @@ import re
 import pytest
 
 from conftest import REPO
+from helpers import code_cells, markdown_cells, read_notebook, source, tags
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "worksheets").glob("*.ipynb"))
-
-
-def load(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_there_is_a_start_here_notebook():
@@ -20,13 +17,13 @@ def test_there_is_a_start_here_notebook():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_kernel_is_the_venv_python3(path):
-    spec = load(path)["metadata"]["kernelspec"]
+    spec = read_notebook(path).metadata["kernelspec"]
     assert spec["name"] == "python3" and spec["language"] == "python"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_one_title(path):
-    markdown = ["".join(c["source"]) for c in load(path)["cells"] if c["cell_type"] == "markdown"]
+    markdown = [source(c) for c in markdown_cells(read_notebook(path))]
     titles = [line for text in markdown for line in text.splitlines() if re.match(r"^# \S", line)]
     assert len(titles) == 1, titles
     assert markdown and markdown[0].lstrip().startswith("# "), "the first cell should hold the title"
@@ -34,37 +31,33 @@ def test_one_title(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_stored_outputs_are_current_and_clean(path):
-    code = [c for c in load(path)["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
-    assert all(c["execution_count"] is not None for c in code), "run `make notebooks` to store real outputs"
-    counts = [c["execution_count"] for c in code]
+    code = [c for c in code_cells(read_notebook(path)) if source(c).strip()]
+    assert all(c.execution_count is not None for c in code), "run `make notebooks` to store real outputs"
+    counts = [c.execution_count for c in code]
     assert counts == list(range(1, len(code) + 1)), "outputs must come from one top-to-bottom run"
-    assert not any(o["output_type"] == "error" for c in code for o in c["outputs"])
-    text = json.dumps([c["outputs"] for c in code])
+    assert not any(o.output_type == "error" for c in code for o in c.outputs)
+    text = json.dumps([c.outputs for c in code])
     assert str(REPO) not in text, "an output shows a path of this machine"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_figure_is_described(path):
     """A figure output is followed, in the same or the next cell, by a sentence saying what it shows."""
-    cells = load(path)["cells"]
+    cells = read_notebook(path).cells
     for i, cell in enumerate(cells):
         outputs = cell.get("outputs", [])
         if any("image/png" in o.get("data", {}) for o in outputs):
-            after = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/markdown", "")) for o in outputs)
-            nxt = "".join(cells[i + 1]["source"]) if i + 1 < len(cells) else ""
-            assert re.search(r"[A-Za-z].*\.", after + nxt), f"cell {i} shows a figure without a description"
+            after = "".join(o.get("text", "") + o.get("data", {}).get("text/markdown", "") for o in outputs)
+            nxt = source(cells[i + 1]) if i + 1 < len(cells) else ""
+            assert re.search(r"[A-Za-z].*\.", after + nxt, re.S), f"cell {i} shows a figure without a description"
 
 
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHECK_CALL = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
 
 
-def code_cells(path):
-    return [c for c in load(path)["cells"] if c["cell_type"] == "code"]
-
-
 def is_solution(cell):
-    return "solution" in cell.get("metadata", {}).get("tags", [])
+    return "solution" in tags(cell)
 
 
 def test_lessons_match_the_course_map():
@@ -78,14 +71,14 @@ def test_lessons_match_the_course_map():
 def test_objectives_minutes_recap_and_next(path):
     from smk_helpers.course import LESSONS as MAP
 
-    cells = load(path)["cells"]
-    first = "".join(cells[0]["source"])
+    cells = read_notebook(path).cells
+    first = source(cells[0])
     minutes = re.search(r"\*\*Time:\*\* about (\d+) minutes", first)
     assert minutes and "**You will:**" in first, "the first cell needs the time and the learning objectives"
     lesson = next(lesson for lesson in MAP if lesson.file == path.name)
     assert int(minutes.group(1)) == lesson.minutes, "the minutes differ from smk_helpers.course"
     assert 15 <= lesson.minutes <= 40
-    headings = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+    headings = [line for c in markdown_cells(read_notebook(path)) for line in source(c).splitlines()]
     assert "## Recap" in headings and "## What's next" in headings
 
 
@@ -93,11 +86,11 @@ def test_objectives_minutes_recap_and_next(path):
 def test_every_exercise_has_a_hidden_solution_that_passes(path):
     from smk_helpers.course.exercises import registry
 
-    cells = code_cells(path)
+    cells = code_cells(read_notebook(path))
     asked = [
-        (i, CHECK_CALL.search("".join(c["source"])).group(1))
+        (i, CHECK_CALL.search(source(c)).group(1))
         for i, c in enumerate(cells)
-        if not is_solution(c) and CHECK_CALL.search("".join(c["source"]))
+        if not is_solution(c) and CHECK_CALL.search(source(c))
     ]
     lesson = path.name[:2]
     assert 2 <= len(asked) <= 4, f"{len(asked)} exercises"
@@ -105,35 +98,28 @@ def test_every_exercise_has_a_hidden_solution_that_passes(path):
     for i, exercise in asked:
         solution = cells[i + 1]
         assert is_solution(solution), f"exercise {exercise} is not followed by its solution cell"
-        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, (
-            f"solution {exercise} is not hidden"
-        )
-        assert CHECK_CALL.search("".join(solution["source"])).group(1) == exercise
-        shown = json.dumps(solution["outputs"], ensure_ascii=False)
+        assert solution.metadata.get("jupyter", {}).get("source_hidden") is True, f"solution {exercise} is not hidden"
+        assert CHECK_CALL.search(source(solution)).group(1) == exercise
+        shown = json.dumps(solution.outputs, ensure_ascii=False)
         assert "✔ Right" in shown, f"the stored solution of {exercise} does not pass its own check"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_exercises_are_leaf_cells(path):
     """No cell after an exercise uses its `answer`, so a lesson runs whatever the student typed."""
-    cells = code_cells(path)
-    exercise_at = [i for i, c in enumerate(cells) if CHECK_CALL.search("".join(c["source"]))]
+    cells = code_cells(read_notebook(path))
+    exercise_at = [i for i, c in enumerate(cells) if CHECK_CALL.search(source(c))]
     for i, cell in enumerate(cells):
         if i in exercise_at or not exercise_at or i < exercise_at[0]:
             continue
-        assert not re.search(r"\banswer\b", "".join(cell["source"])), f"code cell {i} uses an exercise's answer"
+        assert not re.search(r"\banswer\b", source(cell)), f"code cell {i} uses an exercise's answer"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_warnings_and_few_ignored_outputs(path):
-    cells = code_cells(path)
-    streams = [o for c in cells for o in c["outputs"] if o["output_type"] == "stream"]
-    assert not [o for o in streams if o["name"] == "stderr"], "a stored output has text on stderr (a warning?)"
-    assert not re.search(r"\w+Warning\b", json.dumps([c["outputs"] for c in cells])), "a warning in the outputs"
-    ignored = [
-        c
-        for c in cells
-        if "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])
-        or "# NBVAL_IGNORE_OUTPUT" in "".join(c["source"])
-    ]
+    cells = code_cells(read_notebook(path))
+    streams = [o for c in cells for o in c.outputs if o.output_type == "stream"]
+    assert not [o for o in streams if o.name == "stderr"], "a stored output has text on stderr (a warning?)"
+    assert not re.search(r"\w+Warning\b", json.dumps([c.outputs for c in cells])), "a warning in the outputs"
+    ignored = [c for c in cells if "nbval-ignore-output" in tags(c) or "# NBVAL_IGNORE_OUTPUT" in source(c)]
     assert len(ignored) <= 2

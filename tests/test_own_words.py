@@ -1,11 +1,11 @@
 """smk's prose is our own: no run of 7 words from the source articles appears in a lesson or the package."""
 
-import json
 import re
 
 import pytest
 
 from conftest import REPO
+from helpers import read_notebook, source
 
 SEEDS = REPO.parent / "shared" / "seeds"
 N = 7
@@ -40,6 +40,6 @@ OWN = (
 def test_no_sentence_is_copied_from_the_sources(path, seed_runs):
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".ipynb":
-        text = " ".join("".join(c["source"]) for c in json.loads(text)["cells"])
+        text = " ".join(source(c) for c in read_notebook(path).cells)
     copied = runs(text) & seed_runs
     assert not copied, f"copied from a source article: {' '.join(next(iter(copied)))!r}"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import chromium_path
+from helpers import business_folder, code_cells, read_notebook, tags
 from smk_helpers import cli
 from smk_helpers.core import kpis
 from smk_helpers.reports import build as R
@@ -45,16 +46,9 @@ CAFE_PARAMS = {
 }
 
 
-def write_folder(folder: Path, **files) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for stem, text in files.items():
-        (folder / f"{stem}.csv").write_text(text, encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def cafe(tmp_path_factory) -> Path:
-    return write_folder(tmp_path_factory.mktemp("cafe") / "cafe", orders=CAFE_ORDERS, campaigns=CAFE_CAMPAIGNS)
+    return business_folder(tmp_path_factory.mktemp("cafe") / "cafe", orders=CAFE_ORDERS, campaigns=CAFE_CAMPAIGNS)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +156,7 @@ def test_cli_parameter_errors_exit_2_before_any_output(argv, words, tmp_path, ca
 
 
 def test_bad_data_gives_the_contracts_message_and_no_output(tmp_path, capsys, monkeypatch):
-    folder = write_folder(tmp_path / "broken", orders=CAFE_ORDERS.replace("25.00", "abc"), campaigns=CAFE_CAMPAIGNS)
+    folder = business_folder(tmp_path / "broken", orders=CAFE_ORDERS.replace("25.00", "abc"), campaigns=CAFE_CAMPAIGNS)
     monkeypatch.setattr(R, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
     assert cli.main(["report", str(folder), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
@@ -229,11 +223,8 @@ def test_book_hub_report_files(hub_report):
 
 
 @pytest.mark.slow
-def test_book_hub_metrics_match_kpis_summary(hub_report):
-    from smk_helpers import load_bookhub
-
+def test_book_hub_metrics_match_kpis_summary(hub_report, hub):
     m = metrics(hub_report)
-    hub = load_bookhub()
     expected = json.loads(kpis.summary_json(kpis.summary(hub, start="2025-01-01", end="2025-12-31")))
     assert {key: m[key] for key in expected} == expected  # kpis.summary's keys at the top level
     assert m["period"] == {"start": "2025-01-01", "end": "2025-12-31"}  # the 12 months up to the last order
@@ -291,13 +282,11 @@ def test_book_hub_sections_and_benchmarks(hub_report):
 
 @pytest.mark.slow
 def test_report_ipynb_is_the_executed_notebook(hub_report):
-    import nbformat
-
-    nb = nbformat.read(hub_report.out / "report.ipynb", as_version=4)
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    nb = read_notebook(hub_report.out / "report.ipynb")
+    injected = [c for c in nb.cells if "injected-parameters" in tags(c)]
     assert len(injected) == 1 and str(hub_report.out) in injected[0].source  # the final folder, not the staging one
     assert ".smk-report-" not in injected[0].source
-    assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+    assert all(c.get("execution_count") for c in code_cells(nb))
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
 
 
@@ -376,9 +365,10 @@ def test_cafe_money_in_its_currency(cafe_report):
 # The page: self-contained, printable, no code, hostile text escaped
 
 
-@pytest.fixture(params=["hub", "cafe"])
-def any_report(request, hub_report, cafe_report):
-    return {"hub": hub_report, "cafe": cafe_report}[request.param]
+@pytest.fixture(params=["hub_report", "cafe_report"], ids=["hub", "cafe"])
+def any_report(request):
+    """Each module report in turn; only the one a test asks for is made (``-k cafe`` makes no Book Hub report)."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.mark.slow
@@ -443,7 +433,7 @@ def test_pdf_through_chromium(cafe, tmp_path):
 
 @pytest.mark.slow
 def test_batch_with_one_bad_folder(cafe, tmp_path, capsys, monkeypatch):
-    write_folder(tmp_path / "shops" / "broken", orders=CAFE_ORDERS.replace("O4,", "O3,"), campaigns=CAFE_CAMPAIGNS)
+    business_folder(tmp_path / "shops" / "broken", orders=CAFE_ORDERS.replace("O4,", "O3,"), campaigns=CAFE_CAMPAIGNS)
     (tmp_path / "shops" / "cafe").symlink_to(cafe, target_is_directory=True)
     batch = tmp_path / "shops" / "batch.csv"
     batch.write_text(
@@ -499,17 +489,15 @@ def test_batch_file_errors_exit_2(tmp_path, capsys):
     assert "give every parameter in the batch file" in capsys.readouterr().err
 
 
-def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch):
+def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch, hub):
     """make_report hands its loaded business to the kernel once; other parameters never get that copy."""
     import os
     import pickle
 
-    from smk_helpers import load_bookhub
-
     params = R.check_parameters({"business_name": "Shared"})
     shared = tmp_path / "b.pickle"
     with open(shared, "wb") as fh:
-        pickle.dump((R._load_key(params), load_bookhub()), fh)
+        pickle.dump((R._load_key(params), hub), fh)
     monkeypatch.setenv(R.PRELOADED, str(shared))
     business, _ = R.load(params)
     assert business.name == "Shared" and len(business.orders) == 19212
@@ -550,5 +538,5 @@ EXTREMES = {
 @pytest.mark.slow
 @pytest.mark.parametrize("files", EXTREMES.values(), ids=EXTREMES.keys())
 def test_data_at_the_contracts_edges_makes_a_report(tmp_path, files):
-    result = R.make_report({"data_dir": str(write_folder(tmp_path / "shop", **files))}, tmp_path / "out", "html")
+    result = R.make_report({"data_dir": str(business_folder(tmp_path / "shop", **files))}, tmp_path / "out", "html")
     assert (result.out / "report.html").stat().st_size > 10_000

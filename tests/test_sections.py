@@ -7,7 +7,6 @@ hand-computed values (tests/fixtures/handcalc) and with the kpis functions thems
 
 import datetime as dt
 import math
-import shutil
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -15,7 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smk_helpers import BusinessDataError, load_bookhub, load_business
+from helpers import business_folder, loader_problems
+from smk_helpers import load_business
 from smk_helpers.core import funnel as F
 from smk_helpers.core import kpis, plots
 from smk_helpers.reports import sections as S
@@ -32,11 +32,6 @@ def no_figures_left_open():
 
 
 @pytest.fixture(scope="module")
-def hub():
-    return load_bookhub()
-
-
-@pytest.fixture(scope="module")
 def hand():
     return load_business(FIXTURE, name="Hand-computed shop")
 
@@ -44,14 +39,12 @@ def hand():
 def write_orders(folder, drop=("campaign_id",)):
     """The fixture's orders.csv without some columns (by default campaign_id, which needs campaigns.csv)."""
     orders = pd.read_csv(FIXTURE / "orders.csv", dtype=str, keep_default_na=False)
-    orders.drop(columns=list(drop)).to_csv(folder / "orders.csv", index=False)
-    return folder
+    return business_folder(folder, orders=orders.drop(columns=list(drop)).to_csv(index=False))
 
 
 def copy_fixture(tmp_path, *stems):
-    for stem in stems:
-        shutil.copy(FIXTURE / f"{stem}.csv", tmp_path / f"{stem}.csv")
-    return tmp_path
+    """The fixture's files ``stems`` (orders, campaigns, ...), copied as they are into tmp_path."""
+    return business_folder(tmp_path, **{stem: (FIXTURE / f"{stem}.csv").read_bytes() for stem in stems})
 
 
 @pytest.fixture
@@ -62,17 +55,14 @@ def orders_only(tmp_path):
 @pytest.fixture
 def broken(tmp_path):
     """Two problems in orders.csv and one in campaigns.csv."""
-    (tmp_path / "orders.csv").write_text(
-        "order_id,order_date,customer_id,channel,revenue\n"
+    return business_folder(
+        tmp_path,
+        orders="order_id,order_date,customer_id,channel,revenue\n"
         "1,2025-03-01,C1,in-store,40.00\n"
         "2,2025-03-02,,in-store,abc\n"
         "2,2025-03-03,C2,website,12.00\n",
-        encoding="utf-8",
+        campaigns="campaign_id,channel,start_date,end_date,spend\nE1,email,2025-03-10,2025-03-01,30\n",
     )
-    (tmp_path / "campaigns.csv").write_text(
-        "campaign_id,channel,start_date,end_date,spend\nE1,email,2025-03-10,2025-03-01,30\n", encoding="utf-8"
-    )
-    return tmp_path
 
 
 def sections_of(business, **params):
@@ -119,8 +109,7 @@ def test_open_business_lists_what_is_missing(tmp_path, capsys):
 
 
 def test_open_business_prints_loader_warnings(tmp_path, capsys):
-    write_orders(tmp_path)
-    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nsign-ups,150\npurchase,5\n", encoding="utf-8")
+    business_folder(write_orders(tmp_path), funnel="stage,count\nvisits,100\nsign-ups,150\npurchase,5\n")
     S.open_business(tmp_path)
     out = capsys.readouterr().out
     assert (
@@ -130,13 +119,12 @@ def test_open_business_prints_loader_warnings(tmp_path, capsys):
 
 
 def test_a_broken_folder_prints_every_problem_and_returns_none(broken, capsys):
-    with pytest.raises(BusinessDataError) as info:
-        load_business(broken)
-    assert len(info.value.problems) == 3
+    problems = loader_problems(broken)
+    assert len(problems) == 3
     assert S.open_business(str(broken)) is None
     out = capsys.readouterr().out
     assert f"The business folder {broken} could not be loaded: 3 problems." in out
-    for problem in info.value.problems:
+    for problem in problems:
         assert f"  - {problem}\n" in out
     assert f"`smk validate {broken}`" in out
     assert "Traceback" not in out
@@ -151,15 +139,12 @@ def test_a_missing_relative_folder_explains_relative_paths(capsys):
 
 
 def test_a_file_instead_of_a_folder(tmp_path, capsys):
-    (tmp_path / "orders.csv").write_text("x\n", encoding="utf-8")
-    assert S.open_business(tmp_path / "orders.csv") is None
+    assert S.open_business(business_folder(tmp_path, orders="x\n") / "orders.csv") is None
     assert "is a file, not a folder" in capsys.readouterr().out
 
 
 def test_slash_dates_name_dayfirst_and_load_with_it(tmp_path, capsys):
-    (tmp_path / "orders.csv").write_text(
-        "order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,C1,in-store,10\n", encoding="utf-8"
-    )
+    business_folder(tmp_path, orders="order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,C1,in-store,10\n")
     assert S.open_business(tmp_path) is None
     assert "dayfirst=True" in capsys.readouterr().out
     shop = S.open_business(tmp_path, dayfirst=True)
@@ -170,7 +155,7 @@ def test_an_unreadable_file_is_a_message_not_a_traceback(tmp_path, capsys, monke
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(S, "load_business", refuse)
+    monkeypatch.setattr("smk_helpers.reports.sections.loading.load_business", refuse)
     assert S.open_business(tmp_path) is None
     out = capsys.readouterr().out
     assert "could not be read (permission denied)" in out and "1 problem." in out
@@ -311,8 +296,8 @@ def test_kpi_table_uses_the_gross_margin_when_orders_have_no_gross_profit(tmp_pa
 
 
 def test_sections_of_a_folder_with_no_orders_yet(tmp_path):
-    (tmp_path / "orders.csv").write_text("order_id,order_date,customer_id,channel,revenue\n", encoding="utf-8")
     copy_fixture(tmp_path, "campaigns", "funnel")
+    business_folder(tmp_path, orders="order_id,order_date,customer_id,channel,revenue\n")
     shop = load_business(tmp_path, name="New shop")
     kpi, fun, mix, versus = sections_of(shop, gross_margin=0.4)
     assert kpi.summary == "New shop took $0.00 in 0 orders over all dates in the data, and its marketing spent $97.00."
@@ -399,9 +384,8 @@ def test_funnel_for_a_period(hand):
 
 
 def test_funnel_warns_about_a_stage_larger_than_the_one_above(tmp_path):
-    write_orders(tmp_path)
-    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nsign-ups,150\npurchase,5\n", encoding="utf-8")
-    section = S.funnel(load_business(tmp_path))
+    shop = business_folder(write_orders(tmp_path), funnel="stage,count\nvisits,100\nsign-ups,150\npurchase,5\n")
+    section = S.funnel(load_business(shop))
     assert section.table.loc["sign-ups", "from previous stage"] == "150.0%"
     assert len(section.notes) == 1 and section.notes[0].startswith("Data quality: Stage 'sign-ups' (150)")
     section.close()
@@ -414,9 +398,8 @@ def test_funnel_without_funnel_csv(orders_only):
 
 
 def test_a_one_stage_funnel(tmp_path):
-    write_orders(tmp_path)
-    (tmp_path / "funnel.csv").write_text("stage,count\nvisits,100\nvisits,20\n", encoding="utf-8")
-    section = S.funnel(load_business(tmp_path))
+    shop = business_folder(write_orders(tmp_path), funnel="stage,count\nvisits,100\nvisits,20\n")
+    section = S.funnel(load_business(shop))
     assert section.summary == "The funnel has one stage, visits, with 120."
     section.close()
 
@@ -462,11 +445,10 @@ def test_channel_mix_for_a_period_and_an_empty_one(hand):
 
 
 def test_channel_mix_with_one_channel_and_one_month(tmp_path):
-    (tmp_path / "orders.csv").write_text(
-        "order_id,order_date,customer_id,channel,revenue\n1,2025-03-01,,web,10\n2,2025-03-09,,web,30\n",
-        encoding="utf-8",
+    shop = business_folder(
+        tmp_path, orders="order_id,order_date,customer_id,channel,revenue\n1,2025-03-01,,web,10\n2,2025-03-09,,web,30\n"
     )
-    section = S.channel_mix(load_business(tmp_path), currency="£")
+    section = S.channel_mix(load_business(shop), currency="£")
     assert section.summary == "All the revenue over all dates in the data comes through one channel, web."
     assert section.table.loc["web", "revenue"] == "£40.00"
     section.close()
@@ -562,7 +544,7 @@ def test_all_sections_show_without_error(which, request, capsys):
 
 def test_show_in_a_notebook_displays_markdown_tables_and_described_figures(hand, monkeypatch, capsys):
     shown = []
-    monkeypatch.setattr(S, "_in_notebook", lambda: True)
+    monkeypatch.setattr("smk_helpers.reports.sections.base.in_jupyter", lambda: True)
     monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
     S.channel_mix(hand).show()
     markdown = [obj.data for obj in shown if type(obj).__name__ == "Markdown"]
@@ -637,7 +619,70 @@ def test_section_html_escapes_and_inlines(hub):
     section = S.sales(hub.__class__(**{**hub.__dict__, "name": "<i>Shop</i>"}), **YEAR)
     page = section.html()
     assert "<i>Shop</i>" not in page and "&lt;i&gt;Shop&lt;/i&gt;" in page
-    assert page.count('<img src="data:image/png;base64,') == 2 and not section.figures
+    assert page.count('<img src="data:image/png;base64,') == 2
+    section.close()
+
+
+def test_section_html_has_no_side_effects(hand):
+    """Rendering twice gives the same page, figures included; closing them is the caller's job."""
+    section = S.channel_mix(hand)
+    figures = list(section.figures)
+    first = section.html()
+    assert first.count('<img src="data:image/png;base64,') == 2
+    assert section.html() == first
+    assert section.figures == figures and all(plt.fignum_exists(fig.number) for fig in figures)
+    section.close()
+    assert not plt.get_fignums()
+
+
+SECTION_KEYS = {
+    "headline_kpis": lambda b: S.kpi_table(b),
+    "funnel": lambda b: S.funnel(b),
+    "channel_mix": lambda b: S.channel_mix(b),
+    "one_to_many_vs_one_to_one": lambda b: S.one_to_many_vs_one_to_one(b),
+    "sales": lambda b: S.sales(b),
+    "marketing": lambda b: S.marketing(b),
+    "handoff": lambda b: S.handoff(b, stage="engaged"),
+    "data_quality": lambda b: S.data_quality(b),
+}
+
+
+@pytest.mark.parametrize("key", SECTION_KEYS)
+def test_every_section_has_a_stable_key_shown_or_not(key, hub):
+    shown = closed(SECTION_KEYS[key](hub))
+    assert shown.key == key
+    assert SECTION_KEYS[key](None).key == key  # no data: the same key
+    assert closed(SECTION_KEYS[key](hub.__class__(**{**hub.__dict__, "name": "Other"}))).key == key
+
+
+def test_keys_of_the_other_sections(hub):
+    from smk_helpers.worksheet import bookhub_example
+
+    assert S.glossary().key == "glossary"
+    assert S.owner_plan(bookhub_example()).key == "owner_plan"
+    assert S.kpi_table(hub, gross_margin=45).key == "headline_kpis"  # blocked by a bad parameter
+    assert S.funnel(hub, start="not a date").key == "funnel"
+    assert [s.key for s in S.all_sections(None)] == [
+        "headline_kpis",
+        "funnel",
+        "channel_mix",
+        "one_to_many_vs_one_to_one",
+    ]
+
+
+def test_report_metrics_find_the_headline_section_by_key_not_title(hub):
+    """A retitled headline section is still the one metrics.json takes its numbers from."""
+    import dataclasses
+
+    from smk_helpers.reports.build import ReportRun
+
+    head = S.kpi_table(hub, **YEAR, compare=True)
+    assert head.data["previous"] is not None
+    renamed = dataclasses.replace(head, title="The numbers that matter most")
+    run = ReportRun(params={"gross_margin": None}, business=hub, answers=None, **YEAR, shown=[renamed])
+    metrics = run.metrics()
+    assert metrics["previous"] == head.data["previous"]
+    assert metrics["tables"]["headline_kpis"] == head.raw_tables["headline_kpis"].to_dict("records")
 
 
 def test_the_book_hub_a_lesson_edits_is_its_own_copy_not_the_exercise_checks():

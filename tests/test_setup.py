@@ -10,6 +10,7 @@ import zipfile
 import pytest
 import yaml
 
+from helpers import read_notebook
 from smk_helpers.dev.envfile import pins
 
 
@@ -60,13 +61,27 @@ def test_licences_for_code_and_content(repo):
     assert "CC BY 4.0" in (repo / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
 
 
-def test_import_stays_light():
-    code = (
-        "import sys, smk_helpers, smk_helpers.core.kpis, smk_helpers.core.funnel; "
-        "print(sorted(m for m in ('matplotlib', 'papermill', 'nbformat', 'ipywidgets') if m in sys.modules))"
+# Run in a fresh interpreter: after each import, which of the libraries it may not load are loaded.
+LIGHT_IMPORTS = """
+import sys
+
+def loaded(*names):
+    print(sorted(m for m in names if m in sys.modules))
+
+import smk_helpers
+loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets")
+import smk_helpers.core.kpis, smk_helpers.core.funnel, smk_helpers.core.formatting
+loaded("matplotlib", "papermill", "nbformat", "ipywidgets")
+"""
+
+
+def test_import_stays_light(repo, tmp_path):
+    """`import smk_helpers` loads no heavy library; the KPI library loads no charts, notebooks or widgets."""
+    env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", LIGHT_IMPORTS], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert run.stdout.splitlines() == ["[]", "[]"]
 
 
 @pytest.fixture(scope="module")
@@ -162,8 +177,6 @@ def test_readme_lesson_table_matches_the_course(repo):
 @pytest.mark.slow
 def test_installed_wheel_makes_a_report(wheel, tmp_path):
     """`smk report` works from a plain install: the report notebook and its template ship in the package."""
-    import json
-
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
@@ -186,8 +199,8 @@ def test_installed_wheel_makes_a_report(wheel, tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["metrics.json", "report.html", "report.ipynb"]
-    nb = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
-    assert nb["metadata"]["papermill"]["input_path"] == str(site / "smk_helpers" / "reports" / "report.ipynb")
+    nb = read_notebook(tmp_path / "out" / "report.ipynb")
+    assert nb.metadata["papermill"]["input_path"] == str(site / "smk_helpers" / "reports" / "report.ipynb")
 
 
 def test_the_contract_tables_in_data_readme_are_current(repo):

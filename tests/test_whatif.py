@@ -101,10 +101,7 @@ def test_funnel_orders_and_aov_use_only_the_funnels_sources():
     assert math.isnan(W.funnel_aov(orders, campaigns, ["search"]))
 
 
-def test_the_book_hub_funnel_orders_are_the_purchase_stage():
-    from smk_helpers import load_bookhub
-
-    hub = load_bookhub()
+def test_the_book_hub_funnel_orders_are_the_purchase_stage(hub):
     table = F.funnel_table(hub.funnel)
     orders = W.funnel_orders(hub.orders, hub.campaigns, hub.funnel["source"].unique())
     assert len(orders) == table.set_index("stage").loc["purchase", "count"]

@@ -12,13 +12,6 @@ from smk_helpers import worksheet as ws
 from smk_helpers.core import funnel, kpis
 
 
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    d = tmp_path / "worksheets"
-    monkeypatch.setenv("SMK_WORKSHEET_DIR", str(d))
-    return d
-
-
 def kpi(rows, start):
     [row] = [r for r in rows if r.label.startswith(start)]
     return row
@@ -190,17 +183,17 @@ def test_alignment_blank_and_invalid():
 # --- files -----------------------------------------------------------------------------------
 
 
-def test_worksheet_dir(folder, monkeypatch):
-    assert ws.worksheet_dir() == folder
+def test_worksheet_dir(worksheet_folder, monkeypatch):
+    assert ws.worksheet_dir() == worksheet_folder
     monkeypatch.delenv("SMK_WORKSHEET_DIR")
     assert ws.worksheet_dir() == Path.home() / "smk-worksheets"
 
 
-def test_save_load_round_trip_leaves_no_temp_files(folder):
+def test_save_load_round_trip_leaves_no_temp_files(worksheet_folder):
     saved = ws.save(ws.new_record(ws.bookhub_example()))
     path = ws.path_of(saved)
-    assert path.parent == folder
-    assert [p.name for p in folder.iterdir()] == [path.name]
+    assert path.parent == worksheet_folder
+    assert [p.name for p in worksheet_folder.iterdir()] == [path.name]
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["schema_version"] == ws.SCHEMA_VERSION and data["revision"] == 1
     again = ws.load(path)
@@ -209,18 +202,18 @@ def test_save_load_round_trip_leaves_no_temp_files(folder):
     ws.save(again)
     assert ws.load(path)["answers"]["visits"] == "not sure"
     assert ws.load(path)["revision"] == 2
-    assert [p.name for p in folder.iterdir()] == [path.name]
+    assert [p.name for p in worksheet_folder.iterdir()] == [path.name]
 
 
 @pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "..", "a/b\\c", "CON", "\x00", "é" * 300])
-def test_file_names_are_safe(folder, name):
+def test_file_names_are_safe(worksheet_folder, name):
     saved = ws.save(ws.new_record({"business_name": name}))
     path = ws.path_of(saved)
-    assert path.parent == folder and path.exists()
+    assert path.parent == worksheet_folder and path.exists()
     assert ws.load(path)["answers"]["business_name"] == name
 
 
-def test_two_businesses_with_one_name_and_renaming(folder):
+def test_two_businesses_with_one_name_and_renaming(worksheet_folder):
     a = ws.save(ws.new_record({"business_name": "Corner Café"}))
     b = ws.save(ws.new_record({"business_name": "Corner Café"}))
     assert a["file"] != b["file"] and a["file"].startswith("corner-cafe-") and b["file"].startswith("corner-cafe-")
@@ -228,26 +221,26 @@ def test_two_businesses_with_one_name_and_renaming(folder):
     a = ws.save(a)
     # the file follows the name; the id stays, and the old file is gone
     assert a["file"] == f"other-name-{a['id']}.json"
-    assert sorted(p.name for p in folder.iterdir()) == sorted([a["file"], b["file"]])
+    assert sorted(p.name for p in worksheet_folder.iterdir()) == sorted([a["file"], b["file"]])
     rows, bad = ws.list_worksheets()
     assert sorted(r["name"] for r in rows) == ["Corner Café", "Other Name"] and bad == []
 
 
-def test_a_rename_in_another_tab_is_still_a_conflict(folder):
+def test_a_rename_in_another_tab_is_still_a_conflict(worksheet_folder):
     tab1 = ws.save(ws.new_record({"business_name": "Shop"}))
     tab2 = dict(tab1)
     tab1 = ws.save({**tab1, "answers": {**tab1["answers"], "business_name": "Shop Two"}})
     with pytest.raises(ws.ConflictError):
         ws.save(tab2)  # its old file name no longer exists, but its id does
-    assert [p.name for p in folder.iterdir()] == [tab1["file"]]
+    assert [p.name for p in worksheet_folder.iterdir()] == [tab1["file"]]
     assert ws.reload(tab2)["answers"]["business_name"] == "Shop Two"
 
 
-def test_a_rename_cut_off_half_way_is_tidied(folder):
+def test_a_rename_cut_off_half_way_is_tidied(worksheet_folder):
     rec = ws.save(ws.new_record({"business_name": "Shop"}))
     newer = ws.save({**rec, "answers": {**rec["answers"], "business_name": "New Name"}})
     # as if the old file's removal had never happened
-    old = folder / rec["file"]
+    old = worksheet_folder / rec["file"]
     old.write_text(json.dumps(rec), encoding="utf-8")
     rows, _ = ws.list_worksheets()
     assert [(r["name"], r["revision"]) for r in rows] == [("New Name", 2)]
@@ -256,7 +249,7 @@ def test_a_rename_cut_off_half_way_is_tidied(folder):
     assert not old.exists()
 
 
-def test_hand_edited_values_become_text(folder):
+def test_hand_edited_values_become_text(worksheet_folder):
     rec = ws.save(ws.new_record({"business_name": "Shop"}))
     path = ws.path_of(rec)
     data = json.loads(path.read_text())
@@ -267,15 +260,15 @@ def test_hand_edited_values_become_text(folder):
     assert (answers["align_goals"], answers["leads"]) == (4, "")
 
 
-def test_a_file_whose_id_does_not_match_its_name_is_refused(folder):
+def test_a_file_whose_id_does_not_match_its_name_is_refused(worksheet_folder):
     rec = ws.save(ws.new_record({"business_name": "Shop"}))
-    other = folder / "shop-00000000.json"
+    other = worksheet_folder / "shop-00000000.json"
     other.write_bytes(ws.path_of(rec).read_bytes())
     with pytest.raises(ws.WorksheetFileError, match="does not carry the id"):
         ws.load(other)
 
 
-def test_a_save_waits_for_the_folder_lock(folder):
+def test_a_save_waits_for_the_folder_lock(worksheet_folder):
     """Another kernel's save blocks while this process holds the lock, so check and write are one step."""
     import multiprocessing as mp
 
@@ -283,8 +276,8 @@ def test_a_save_waits_for_the_folder_lock(folder):
     before = ws.path_of(rec).read_bytes()
     ctx = mp.get_context("spawn")
     started, done = ctx.Event(), ctx.Event()
-    with ws._folder_lock(folder):
-        child = ctx.Process(target=_save_in_child, args=(rec, str(folder), started, done))
+    with ws._folder_lock(worksheet_folder):
+        child = ctx.Process(target=_save_in_child, args=(rec, str(worksheet_folder), started, done))
         child.start()
         assert started.wait(PATIENCE_S)
         assert not done.wait(0.5)  # still waiting for the lock
@@ -300,7 +293,7 @@ def _save_in_child(record, folder, started, done):
     done.set()
 
 
-def test_revision_conflict(folder):
+def test_revision_conflict(worksheet_folder):
     tab1 = ws.save(ws.new_record({"business_name": "Shop"}))
     tab2 = dict(tab1)
     tab1 = ws.save(tab1, expected_revision=tab1["revision"])
@@ -317,22 +310,22 @@ def test_revision_conflict(folder):
     "content",
     [b"{not json", b"\xff\xfe\x00", b"[]", b'{"answers": {}}', b'{"schema_version": 99, "revision": 1, "answers": {}}'],
 )
-def test_bad_files_raise_and_stay_untouched(folder, content):
+def test_bad_files_raise_and_stay_untouched(worksheet_folder, content):
     rec = ws.new_record({"business_name": "Shop"})
     path = ws.path_of(rec)
-    folder.mkdir(parents=True)
+    worksheet_folder.mkdir(parents=True)
     path.write_bytes(content)
     with pytest.raises(ws.WorksheetFileError, match="it was left as it is"):
         ws.load(path)
     with pytest.raises(ws.WorksheetFileError):
         ws.save(rec)
     assert path.read_bytes() == content
-    assert [p.name for p in folder.iterdir()] == [path.name]
+    assert [p.name for p in worksheet_folder.iterdir()] == [path.name]
 
 
-def test_unknown_version_message(folder):
-    folder.mkdir(parents=True)
-    path = folder / "shop-12345678.json"
+def test_unknown_version_message(worksheet_folder):
+    worksheet_folder.mkdir(parents=True)
+    path = worksheet_folder / "shop-12345678.json"
     path.write_text('{"schema_version": 99, "revision": 1, "answers": {}}')
     with pytest.raises(ws.WorksheetFileError) as info:
         ws.load(path)
@@ -341,26 +334,26 @@ def test_unknown_version_message(folder):
     )
 
 
-def test_list_worksheets_reports_bad_files(folder):
+def test_list_worksheets_reports_bad_files(worksheet_folder):
     assert ws.list_worksheets() == ([], [])
     ws.save(ws.new_record({"business_name": "Shop", "reach": "10"}))
-    (folder / "bad.json").write_text("oops")
+    (worksheet_folder / "bad.json").write_text("oops")
     rows, bad = ws.list_worksheets()
     assert [(r["name"], r["answered"], r["total"]) for r in rows] == [("Shop", 2, len(ws.FIELDS))]
     assert bad == [
         "bad.json is not valid JSON (line 1: Expecting value), so it could not be read as a worksheet; "
         "it was left as it is."
     ]
-    assert (folder / "bad.json").read_text() == "oops"
+    assert (worksheet_folder / "bad.json").read_text() == "oops"
 
 
 @pytest.mark.parametrize("ident", ["../escape", "", None, "0A1B2C3D", "0a1b2c3d/.."])
-def test_record_id_is_checked(folder, ident):
+def test_record_id_is_checked(worksheet_folder, ident):
     rec = ws.new_record()
     rec["id"] = ident
     with pytest.raises(ValueError, match="is not a worksheet id"):
         ws.save(rec)
-    assert not folder.exists()
+    assert not worksheet_folder.exists()
 
 
 # --- summary and exports ---------------------------------------------------------------------

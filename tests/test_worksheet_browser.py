@@ -12,16 +12,11 @@ import time
 import pytest
 
 from conftest import PATIENCE_S, make_command, new_page, stop
+from helpers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SAVED = re.compile(r"^Saved")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -6,18 +6,10 @@ import html
 import json
 import re
 
-import pytest
-
+from helpers import code_cells, markdown_cells, read_notebook, source
 from smk_helpers import worksheet as ws
 from smk_helpers.worksheet import export as ws_export
 from smk_helpers.worksheet.page import WorksheetPage
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    d = tmp_path / "worksheets"
-    monkeypatch.setenv("SMK_WORKSHEET_DIR", str(d))
-    return d
 
 
 def on_disk(folder):
@@ -35,18 +27,18 @@ def links(page):
     return {name: base64.b64decode(data) for name, data in found}
 
 
-def test_a_new_page_writes_nothing_until_an_answer_is_typed(folder):
+def test_a_new_page_writes_nothing_until_an_answer_is_typed(worksheet_folder):
     page = WorksheetPage()
-    assert page.folder == folder and on_disk(folder) == []
+    assert page.folder == worksheet_folder and on_disk(worksheet_folder) == []
     assert "new – it is saved as soon as you type" in page.status_html.value
     type_in(page, "business_name", "Corner Café")
-    [saved] = on_disk(folder)
+    [saved] = on_disk(worksheet_folder)
     assert saved["answers"]["business_name"] == "Corner Café" and saved["revision"] == 1
-    assert (folder / f"corner-cafe-{saved['id']}.json").exists()
+    assert (worksheet_folder / f"corner-cafe-{saved['id']}.json").exists()
     assert "all changes saved" in page.status_html.value and "Saved" in page.badge_html.value
 
 
-def test_every_change_is_saved_as_typed(folder):
+def test_every_change_is_saved_as_typed(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "business_name", "Shop")
     type_in(page, "visits", "about 300")
@@ -55,7 +47,7 @@ def test_every_change_is_saved_as_typed(folder):
     page.inputs["align_goals"].value = 2
     page.inputs["month"].value = dt.date(2025, 3, 1)
     page.inputs["currency"].value = "€"
-    [saved] = on_disk(folder)
+    [saved] = on_disk(worksheet_folder)
     answers = saved["answers"]
     assert answers["visits"] == "about 300"  # a wrong number is kept, not dropped
     assert answers["channels"] == ["email", "print"]  # in the order of the choices
@@ -64,7 +56,7 @@ def test_every_change_is_saved_as_typed(folder):
     assert page.answers == answers
 
 
-def test_a_wrong_number_shows_a_message_and_only_its_measures_are_n_a(folder):
+def test_a_wrong_number_shows_a_message_and_only_its_measures_are_n_a(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "visits", "lots")
     type_in(page, "reach", "-5")
@@ -83,7 +75,7 @@ def test_a_wrong_number_shows_a_message_and_only_its_measures_are_n_a(folder):
     assert "2.0%" in page.kpi_html.value  # 20 leads / 1,000 visits
 
 
-def test_live_numbers_and_funnel_follow_the_typing(folder, monkeypatch):
+def test_live_numbers_and_funnel_follow_the_typing(worksheet_folder, monkeypatch):
     page = WorksheetPage()
     assert ws.FUNNEL_WAITING in page.funnel_html.value
     drawn = []
@@ -101,7 +93,7 @@ def test_live_numbers_and_funnel_follow_the_typing(folder, monkeypatch):
     assert "$48.00" in page.kpi_html.value
 
 
-def test_alignment_result_updates(folder):
+def test_alignment_result_updates(worksheet_folder):
     page = WorksheetPage()
     assert "0 of 5 scored" in page.alignment_html.value
     for field_id, score in [
@@ -115,7 +107,7 @@ def test_alignment_result_updates(folder):
     assert "Average 3.4 of 5" in page.alignment_html.value and "Lead handoff (1)" in page.alignment_html.value
 
 
-def test_coming_back_continues_the_latest_worksheet(folder):
+def test_coming_back_continues_the_latest_worksheet(worksheet_folder):
     first = WorksheetPage()
     type_in(first, "business_name", "Older Shop")
     second = WorksheetPage()
@@ -134,32 +126,32 @@ def test_coming_back_continues_the_latest_worksheet(folder):
     assert again.inputs["business_name"].value == "Older Shop"
 
 
-def test_two_tabs_on_one_worksheet_never_overwrite_each_other(folder):
+def test_two_tabs_on_one_worksheet_never_overwrite_each_other(worksheet_folder):
     tab1 = WorksheetPage()
     type_in(tab1, "business_name", "Shop")
     tab2 = WorksheetPage()  # opens the same worksheet
     assert tab2.record["id"] == tab1.record["id"]
     type_in(tab1, "visits", "100")
-    before = on_disk(folder)
+    before = on_disk(worksheet_folder)
     type_in(tab2, "visits", "999")
-    assert on_disk(folder) == before  # refused
+    assert on_disk(worksheet_folder) == before  # refused
     assert "changed elsewhere" in tab2.alert_html.value and "not saved" in tab2.status_html.value
     assert tab2.reload_button.layout.display is None and tab2.copy_button.layout.display is None
     assert tab2.new_button.disabled and tab2.example_button.disabled
     type_in(tab2, "leads", "5")  # still kept on the page, still not written
-    assert on_disk(folder) == before and tab2.answers["leads"] == "5"
+    assert on_disk(worksheet_folder) == before and tab2.answers["leads"] == "5"
     tab2.copy_button.click()
-    files = on_disk(folder)
+    files = on_disk(worksheet_folder)
     assert len(files) == 2
     original = next(f for f in files if f["id"] == tab1.record["id"])
     copy = next(f for f in files if f["id"] != tab1.record["id"])
     assert original["answers"]["visits"] == "100" and copy["answers"]["visits"] == "999"
     assert tab2.record["id"] == copy["id"] and tab2.paused is None and not tab2.new_button.disabled
     type_in(tab2, "leads", "6")
-    assert next(f for f in on_disk(folder) if f["id"] == copy["id"])["answers"]["leads"] == "6"
+    assert next(f for f in on_disk(worksheet_folder) if f["id"] == copy["id"])["answers"]["leads"] == "6"
 
 
-def test_after_a_conflict_the_saved_version_can_be_reloaded(folder):
+def test_after_a_conflict_the_saved_version_can_be_reloaded(worksheet_folder):
     tab1 = WorksheetPage()
     type_in(tab1, "business_name", "Shop")
     tab2 = WorksheetPage()
@@ -169,13 +161,13 @@ def test_after_a_conflict_the_saved_version_can_be_reloaded(folder):
     assert tab2.inputs["visits"].value == "100" and tab2.paused is None
     assert "were dropped" in tab2.alert_html.value
     type_in(tab2, "visits", "101")  # saving works again, on top of the newest revision
-    assert on_disk(folder)[0]["answers"]["visits"] == "101"
+    assert on_disk(worksheet_folder)[0]["answers"]["visits"] == "101"
 
 
-def test_a_corrupt_file_is_reported_and_never_written(folder):
+def test_a_corrupt_file_is_reported_and_never_written(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "business_name", "Shop")
-    path = folder / ws.file_name(page.record)
+    path = worksheet_folder / ws.file_name(page.record)
     path.write_text("{ broken", encoding="utf-8")
     type_in(page, "visits", "10")
     assert path.read_text(encoding="utf-8") == "{ broken"
@@ -183,13 +175,13 @@ def test_a_corrupt_file_is_reported_and_never_written(folder):
     assert page.copy_button.layout.display is None and page.reload_button.layout.display == "none"
     page.copy_button.click()
     assert path.read_text(encoding="utf-8") == "{ broken"
-    [copy] = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json") if p != path]
+    [copy] = [json.loads(p.read_text(encoding="utf-8")) for p in worksheet_folder.glob("*.json") if p != path]
     assert copy["answers"]["visits"] == "10"
     fresh = WorksheetPage()  # the broken file is listed as unreadable, and left alone
     assert path.name in fresh.files_html.value and fresh.record["id"] == copy["id"]
 
 
-def test_a_disk_error_pauses_saving_and_can_be_retried(folder, monkeypatch):
+def test_a_disk_error_pauses_saving_and_can_be_retried(worksheet_folder, monkeypatch):
     page = WorksheetPage()
     type_in(page, "business_name", "Shop")
     real = ws.save
@@ -203,42 +195,42 @@ def test_a_disk_error_pauses_saving_and_can_be_retried(folder, monkeypatch):
     assert page.retry_button.layout.display is None
     monkeypatch.setattr(ws, "save", real)
     page.retry_button.click()
-    assert on_disk(folder)[0]["answers"]["visits"] == "10" and page.paused is None
+    assert on_disk(worksheet_folder)[0]["answers"]["visits"] == "10" and page.paused is None
 
 
-def test_the_book_hub_example_is_a_worksheet_of_its_own(folder):
+def test_the_book_hub_example_is_a_worksheet_of_its_own(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "business_name", "Mine")
     page.example_button.click()
     assert page.inputs["business_name"].value == "The Book Hub" and page.inputs["reach"].value == "40,000"
     assert page.checkboxes["email"].value and page.inputs["align_handoff"].value == 2
     assert page.inputs["month"].value == dt.date(2025, 3, 1)
-    names = sorted(f["answers"]["business_name"] for f in on_disk(folder))
+    names = sorted(f["answers"]["business_name"] for f in on_disk(worksheet_folder))
     assert names == ["Mine", "The Book Hub"]
     page.example_button.click()  # unchanged: opened again, not copied
-    assert len(on_disk(folder)) == 2
+    assert len(on_disk(worksheet_folder)) == 2
     assert "40 of 40 questions answered" in page.status_html.value
 
 
-def test_start_new_keeps_the_old_one(folder):
+def test_start_new_keeps_the_old_one(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "business_name", "First")
     page.new_button.click()
     assert page.inputs["business_name"].value == "" and page.on_disk is False
-    assert len(on_disk(folder)) == 1
+    assert len(on_disk(worksheet_folder)) == 1
     type_in(page, "business_name", "Second")
-    assert sorted(f["answers"]["business_name"] for f in on_disk(folder)) == ["First", "Second"]
+    assert sorted(f["answers"]["business_name"] for f in on_disk(worksheet_folder)) == ["First", "Second"]
 
 
-def test_long_text_is_kept_with_a_message(folder):
+def test_long_text_is_kept_with_a_message(worksheet_folder):
     page = WorksheetPage()
     long = "word " * 500  # 2,500 characters
     type_in(page, "what_you_sell", long)
     assert "please keep it to 2,000" in page.messages["what_you_sell"].value
-    assert on_disk(folder)[0]["answers"]["what_you_sell"] == long
+    assert on_disk(worksheet_folder)[0]["answers"]["what_you_sell"] == long
 
 
-def test_typed_html_is_shown_as_text(folder):
+def test_typed_html_is_shown_as_text(worksheet_folder):
     page = WorksheetPage()
     evil = '<img src=x onerror="alert(1)">'
     type_in(page, "business_name", evil)
@@ -248,7 +240,7 @@ def test_typed_html_is_shown_as_text(folder):
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page.status_html.value
 
 
-def test_downloads_hold_the_summary_and_the_answers(folder, monkeypatch):
+def test_downloads_hold_the_summary_and_the_answers(worksheet_folder, monkeypatch):
     monkeypatch.setenv("SMK_CHROMIUM", "/nonexistent/chromium")  # the PDF part is tested in the browser tests
     page = WorksheetPage()
     page.example_button.click()
@@ -265,7 +257,7 @@ def test_downloads_hold_the_summary_and_the_answers(folder, monkeypatch):
     assert "prepare them again" in page.download_html.value and links(page) == {}
 
 
-def test_every_question_has_a_visible_label_and_an_example(folder):
+def test_every_question_has_a_visible_label_and_an_example(worksheet_folder):
     page = WorksheetPage()
     for field in ws.FIELDS:
         widget = page.inputs[field.id]
@@ -281,22 +273,16 @@ def test_every_question_has_a_visible_label_and_an_example(folder):
 
 
 def test_the_notebook_only_lays_out_the_page(repo):
-    nb = json.loads((repo / "worksheets" / "sales_vs_marketing.ipynb").read_text(encoding="utf-8"))
-    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    nb = read_notebook(repo / "worksheets" / "sales_vs_marketing.ipynb")
+    code = [source(c) for c in code_cells(nb)]
     assert code[0].startswith("from smk_helpers.worksheet.page import WorksheetPage")
     assert code[1:] == [f"page.section({n})" for n in range(1, 7)] + ["page.downloads()", "page.report_step()"]
-    headings = [
-        line
-        for c in nb["cells"]
-        if c["cell_type"] == "markdown"
-        for line in "".join(c["source"]).splitlines()
-        if line.startswith("## ")
-    ]
+    headings = [line for c in markdown_cells(nb) for line in source(c).splitlines() if line.startswith("## ")]
     assert headings[:6] == [f"## {n}. {title}" for n, title in ws.SECTIONS.items()]
     assert headings[6:] == ["## 7. Print and download", "## 8. Your report"]
 
 
-def test_an_unexpected_error_is_shown_and_the_answer_still_saved(folder, monkeypatch, capsys):
+def test_an_unexpected_error_is_shown_and_the_answer_still_saved(worksheet_folder, monkeypatch, capsys):
     page = WorksheetPage()
 
     def broken(answers):
@@ -305,5 +291,5 @@ def test_an_unexpected_error_is_shown_and_the_answer_still_saved(folder, monkeyp
     monkeypatch.setattr(ws_export, "worksheet_kpis", broken)
     type_in(page, "reach", "100")
     assert "Something went wrong (RuntimeError: boom)" in page.alert_html.value
-    assert on_disk(folder)[0]["answers"]["reach"] == "100"
+    assert on_disk(worksheet_folder)[0]["answers"]["reach"] == "100"
     assert "RuntimeError: boom" in capsys.readouterr().err  # the traceback goes to the server's log

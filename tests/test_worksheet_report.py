@@ -21,13 +21,6 @@ HANDCALC = Path(__file__).parent / "fixtures" / "handcalc"
 HOSTILE = "<script>alert(1)</script>"
 
 
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    d = tmp_path / "worksheets"
-    monkeypatch.setenv("SMK_WORKSHEET_DIR", str(d))
-    return d
-
-
 def good_files():
     return [(p.name, p.read_bytes()) for p in sorted(HANDCALC.glob("*.csv"))]
 
@@ -54,7 +47,7 @@ def report_links(page):
     return {name: (mime, base64.b64decode(data)) for name, mime, data in found}
 
 
-def test_good_files_show_what_was_loaded_and_enable_the_report(folder):
+def test_good_files_show_what_was_loaded_and_enable_the_report(worksheet_folder):
     page = WorksheetPage()
     page.inputs["business_name"].value = HOSTILE
     assert page.report_button.disabled and page.upload_html.value == ""
@@ -67,7 +60,7 @@ def test_good_files_show_what_was_loaded_and_enable_the_report(folder):
     assert sorted(p.name for p in page.upload_dir.iterdir()) == [p.name for p in sorted(HANDCALC.glob("*.csv"))]
 
 
-def test_the_loaders_warnings_are_shown(folder):
+def test_the_loaders_warnings_are_shown(worksheet_folder):
     page = WorksheetPage()
     interactions = b"interaction_id,date,staff,type,outcome,order_id\nI1,2025-01-05,Ann,call,won,NOPE\n"
     upload(page, [*(f for f in good_files() if f[0] != "interactions.csv"), ("interactions.csv", interactions)])
@@ -78,7 +71,7 @@ def test_the_loaders_warnings_are_shown(folder):
     assert not page.report_button.disabled
 
 
-def test_a_bad_orders_file_shows_the_loaders_message_and_no_report(folder):
+def test_a_bad_orders_file_shows_the_loaders_message_and_no_report(worksheet_folder):
     page = WorksheetPage()
     upload(page, bad_orders())
     shown = page.upload_html.value
@@ -88,14 +81,14 @@ def test_a_bad_orders_file_shows_the_loaders_message_and_no_report(folder):
     assert "Choose your files above first" in page.report_html.value and report_links(page) == {}
 
 
-def test_a_missing_orders_file_is_named_in_plain_words(folder):
+def test_a_missing_orders_file_is_named_in_plain_words(worksheet_folder):
     page = WorksheetPage()
     upload(page, [("campaigns.csv", (HANDCALC / "campaigns.csv").read_bytes())])
     assert "Your upload has no orders.csv" in page.upload_html.value
     assert str(page.upload_dir) not in page.upload_html.value and page.report_button.disabled
 
 
-def test_slash_dates_can_be_read_with_the_choice_on_the_page(folder):
+def test_slash_dates_can_be_read_with_the_choice_on_the_page(worksheet_folder):
     page = WorksheetPage()
     upload(page, [("orders.csv", b"order_id,order_date,customer_id,channel,revenue\n1,14/03/2025,C1,web,10\n")])
     assert "a slash date" in page.upload_html.value and "Dates like 03/04/2025" in page.upload_html.value
@@ -106,7 +99,7 @@ def test_slash_dates_can_be_read_with_the_choice_on_the_page(folder):
     )
 
 
-def test_wrongly_named_files_get_a_message_and_are_not_written(folder):
+def test_wrongly_named_files_get_a_message_and_are_not_written(worksheet_folder):
     page = WorksheetPage()
     upload(page, [*good_files(), ("sales.csv", b"a,b\n1,2\n"), ("../../evil.xlsx", b"x"), ("Orders.xlsx", b"PK")])
     shown = page.upload_html.value
@@ -134,7 +127,7 @@ def test_upload_names_map_to_the_contract_only(tmp_path):
     ]
 
 
-def test_an_excel_workbook_is_read(folder, tmp_path):
+def test_an_excel_workbook_is_read(worksheet_folder, tmp_path):
     import pandas as pd
 
     book = tmp_path / "orders.xlsx"
@@ -146,21 +139,21 @@ def test_an_excel_workbook_is_read(folder, tmp_path):
     assert [p.name for p in page.upload_dir.iterdir()] == ["orders.xlsx"] and not page.report_button.disabled
 
 
-def test_a_new_upload_replaces_the_last_one_and_never_lands_in_the_worksheet_folder(folder, repo):
+def test_a_new_upload_replaces_the_last_one_and_never_lands_in_the_worksheet_folder(worksheet_folder, repo):
     page = WorksheetPage()
     upload(page, good_files())
     first = page.upload_dir
     upload(page, bad_orders())
     assert not first.exists() and page.upload_dir != first
     assert [p.name for p in page.upload_dir.iterdir()] == ["orders.csv"] and page.report_button.disabled
-    for place in (folder, repo, Path.home()):
+    for place in (worksheet_folder, repo, Path.home()):
         assert place.resolve() not in page.upload_dir.resolve().parents
     upload(page, [])  # the widget cleared: nothing changes
     assert page.upload_dir.exists()
 
 
 @pytest.mark.slow
-def test_make_my_report_gives_the_report_of_smk_report(folder):
+def test_make_my_report_gives_the_report_of_smk_report(worksheet_folder):
     page = WorksheetPage()
     page.inputs["business_name"].value = HOSTILE
     page.inputs["currency"].value = "€"
@@ -184,11 +177,11 @@ def test_make_my_report_gives_the_report_of_smk_report(folder):
     assert "Your answers changed after this report was made" in page.report_html.value and report_links(page)
 
 
-def test_a_failed_report_shows_its_message_and_leaves_the_worksheet_alone(folder, monkeypatch):
+def test_a_failed_report_shows_its_message_and_leaves_the_worksheet_alone(worksheet_folder, monkeypatch):
     page = WorksheetPage()
     page.inputs["business_name"].value = "Corner Shop"
     upload(page, good_files())
-    saved = ws.path_of(page.record, folder)
+    saved = ws.path_of(page.record, worksheet_folder)
     before = saved.read_bytes()
 
     def fails(values, out=None, formats=()):
@@ -200,12 +193,12 @@ def test_a_failed_report_shows_its_message_and_leaves_the_worksheet_alone(folder
     assert "The report could not be made:" in page.report_html.value
     assert "stopped at cell 3 (&lt;oops&gt;)" in page.report_html.value and "Traceback" not in page.report_html.value
     assert not page.report_button.disabled and report_links(page) == {}
-    assert saved.read_bytes() == before and len(list(folder.glob("*.json"))) == 1
+    assert saved.read_bytes() == before and len(list(worksheet_folder.glob("*.json"))) == 1
     upload(page, bad_orders())  # a failed check does not touch it either
     assert saved.read_bytes() == before
 
 
-def test_the_loaders_problems_at_report_time_are_shown_one_a_line(folder, monkeypatch):
+def test_the_loaders_problems_at_report_time_are_shown_one_a_line(worksheet_folder, monkeypatch):
     from smk_helpers.core.data import BusinessDataError
 
     page = WorksheetPage()
@@ -219,7 +212,7 @@ def test_the_loaders_problems_at_report_time_are_shown_one_a_line(folder, monkey
     assert page.report_html.value.count('<li class="problem">') == 2
 
 
-def test_an_unsaved_worksheet_makes_a_report_without_goals(folder, monkeypatch):
+def test_an_unsaved_worksheet_makes_a_report_without_goals(worksheet_folder, monkeypatch):
     page = WorksheetPage()
     upload(page, good_files())
     made = []
@@ -231,4 +224,4 @@ def test_an_unsaved_worksheet_makes_a_report_without_goals(folder, monkeypatch):
     page.report_button.click()
     assert made == [{"data_dir": str(page.upload_dir), "business_name": "Your business"}]
     assert "not saved yet, so the report has no goals" in page.report_html.value
-    assert list(folder.glob("*.json")) == []  # making a report saved nothing
+    assert list(worksheet_folder.glob("*.json")) == []  # making a report saved nothing

@@ -473,14 +473,15 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
 
 
 def _slash_hint(cells: pd.Series) -> str:
+    """What to do about slash dates, in words any front-end can follow (each adds how to say it there)."""
     first = cells.str.extract(r"^(\d{1,2})/(\d{1,2})/")
     day_first = first[0].astype(float).gt(12).any()
     month_first = first[1].astype(float).gt(12).any()
-    base = "run again with --dayfirst (14/03/2025) or --monthfirst (03/14/2025), or write dates as YYYY-MM-DD"
+    base = "say which order the dates use (day first: 14/03/2025; month first: 03/14/2025), or write them as YYYY-MM-DD"
     if day_first and not month_first:
-        return base + "; these look day-first, so --dayfirst is likely right"
+        return base + "; these look day-first, so day first is likely right"
     if month_first and not day_first:
-        return base + "; these look month-first, so --monthfirst is likely right"
+        return base + "; these look month-first, so month first is likely right"
     return base
 
 
@@ -587,10 +588,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
         names[spec.stem] = spec.filename
         if not found:
             if spec.required:
-                message = (
-                    f"{folder} has no {spec.filename}; it is the one file every business folder needs "
-                    f"(run 'smk init' to get a template)."
-                )
+                message = f"{folder} has no {spec.filename}; it is the one file every business folder needs."
                 problems.append(Problem(message, "missing_file", spec.filename))
             continue
         csv_files = [p for p in found if p.suffix.lower() == ".csv"]

@@ -105,10 +105,10 @@ def check_uploads(folder, name: str, dayfirst: bool | None = None):
         business = load_business(folder, dayfirst=dayfirst, name=name)
     except BusinessDataError as exc:
         lines = [problem.replace(str(folder), UPLOAD_ROOM) for problem in exc.problems]
-        if any("slash date" in line for line in lines):
+        if any(record.code == "ambiguous_date" for record in exc.records):
             lines.append(
-                'On this page, say how to read such dates with the choice "Dates like 03/04/2025" above '
-                "(instead of --dayfirst or --monthfirst); your files are checked again at once."
+                'On this page, say how to read such dates with the choice "Dates like 03/04/2025" above; '
+                "your files are checked again at once."
             )
         return None, lines
     return business, loaded_text(business).splitlines()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ...core.data import Business, BusinessDataError, load_bookhub, load_business
+from ...errors import Problem
 from .wording import _count, _day_text, _join
 
 __all__ = ["loaded_text", "open_business", "problems_text"]
@@ -48,7 +49,7 @@ def loaded_text(business: Business) -> str:
 
 
 def problems_text(data_dir, problems) -> str:
-    """The loader's problems as a message for a notebook: one line per problem, then what to do.
+    """The loader's problems (`Problem` records or sentences) as a message for a notebook, then what to do.
 
     Examples
     --------
@@ -58,7 +59,8 @@ def problems_text(data_dir, problems) -> str:
     Fix it, then run the notebook again; `smk validate my-shop` in a terminal checks the folder on its own.
     Until then every section below says that there is no data to show.
     """
-    problems = list(problems)
+    records = [p if isinstance(p, Problem) else Problem(str(p)) for p in problems]
+    problems = [r.message for r in records]
     n = len(problems)
     lines = [f"The business folder {data_dir} could not be loaded: {n} problem{'' if n == 1 else 's'}."]
     lines += [f"  - {problem}" for problem in problems]
@@ -66,13 +68,14 @@ def problems_text(data_dir, problems) -> str:
         f"Fix {'it' if n == 1 else 'them'}, then run the notebook again; "
         f"`smk validate {data_dir}` in a terminal checks the folder on its own."
     )
-    if any("slash date" in problem for problem in problems):
+    if any(r.code == "ambiguous_date" for r in records):
         lines.append(
             "In this notebook, say how to read slash dates with open_business(data_dir, dayfirst=True) "
             "for 14/03/2025 or dayfirst=False for 03/14/2025."
         )
     relative = not Path(str(data_dir)).expanduser().is_absolute()
-    if relative and any("does not exist" in problem for problem in problems):
+    missing = not Path(str(data_dir)).expanduser().exists()
+    if relative and missing and any(r.code == "no_folder" for r in records):
         lines.append(
             "A relative data_dir is read from the folder the notebook runs in (for the lessons, your "
             "lessons folder), so a folder beside it, such as one made with `smk init ~/smk/my-shop`, is "
@@ -119,7 +122,7 @@ def open_business(data_dir="", business_name=None, dayfirst=None) -> Business | 
         try:
             business = load_business(folder, dayfirst=dayfirst, name=name or None)
         except BusinessDataError as exc:
-            print(problems_text(folder, exc.problems))
+            print(problems_text(folder, exc.records))
             return None
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower()
