@@ -14,8 +14,7 @@ from pathlib import Path
 
 from . import limits
 from .core import contract as C
-from .core.data import BusinessDataError, bookhub_path, load_business
-from .errors import UsageError
+from .errors import BusinessDataError, UsageError
 from .system.files import write_bytes_atomic, write_text_atomic
 from .system.interrupt import EXIT_INTERRUPTED, stoppable
 
@@ -55,6 +54,8 @@ def _dayfirst(args) -> bool | None:
 
 
 def _load(args):
+    from .core.data import bookhub_path, load_business  # pandas loads only for commands that read data
+
     folder = args.dir if args.dir is not None else bookhub_path()
     name = "The Book Hub" if args.dir is None else None
     return load_business(folder, dayfirst=_dayfirst(args), name=name)
@@ -65,6 +66,8 @@ def _load(args):
 
 
 def cmd_validate(args) -> int:
+    from .core.data import load_business
+
     folder = Path(args.dir)
     try:
         business = load_business(folder, dayfirst=_dayfirst(args))

@@ -68,7 +68,12 @@ import sys
 def loaded(*names):
     print(sorted(m for m in names if m in sys.modules))
 
+import contextlib, io
 import smk_helpers
+loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets")
+from smk_helpers.cli import main
+with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+    main(["--help"])  # smk --help answers without the data libraries
 loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets")
 import smk_helpers.core.kpis, smk_helpers.core.funnel, smk_helpers.core.formatting
 loaded("matplotlib", "papermill", "nbformat", "ipywidgets")
@@ -76,12 +81,12 @@ loaded("matplotlib", "papermill", "nbformat", "ipywidgets")
 
 
 def test_import_stays_light(repo, tmp_path):
-    """`import smk_helpers` loads no heavy library; the KPI library loads no charts, notebooks or widgets."""
+    """`import smk_helpers` and `smk --help` load no heavy library; the KPIs load no charts, notebooks or widgets."""
     env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
     run = subprocess.run(
         [sys.executable, "-c", LIGHT_IMPORTS], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
-    assert run.stdout.splitlines() == ["[]", "[]"]
+    assert run.stdout.splitlines() == ["[]", "[]", "[]"]
 
 
 @pytest.fixture(scope="module")
