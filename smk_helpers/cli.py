@@ -136,6 +136,7 @@ def cmd_summary(args) -> int:
 
 def summary_text(s: dict, currency: str = "$") -> str:
     """The summary dict as a plain-text table for the terminal."""
+    from .core import catalog
     from .core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
 
     def money(x):
@@ -151,37 +152,30 @@ def summary_text(s: dict, currency: str = "$") -> str:
         lines.extend(f"  {label:<{width}}  {value}" for label, value in rows)
         lines.append("")
 
-    section(
-        "Sales",
-        [
-            ("Revenue", money(s["revenue"])),
-            ("Orders", fmt_number(s["orders"])),
-            ("Average order value", money(s["average_order_value"])),
-            ("Customers (identified)", fmt_number(s["customers"])),
-            ("New customers", fmt_number(s["new_customers"])),
-            ("Repeat purchase rate", fmt_pct(s["repeat_purchase_rate"])),
-            ("Win rate (open deals left out)", fmt_pct(s["win_rate"])),
-        ],
-    )
+    def rows(side):
+        """The side's KPIs of the catalogue that the summary holds, each formatted in its unit."""
+        shown = []
+        for kpi in catalog.KPIS:
+            if kpi.side != side or kpi.key not in s:
+                continue
+            label = kpi.label
+            if kpi.key == "marketing_roi" and s.get("marketing_roi_basis"):
+                label += f" (from {s['marketing_roi_basis'].replace('_', ' ')})"
+            shown.append((label, formats[kpi.unit](s[kpi.key])))
+        return shown
+
+    formats = {
+        "money": money,
+        "count": fmt_number,
+        "pct": fmt_pct,
+        "pct2": lambda x: fmt_pct(x, digits=2),
+        "ratio": fmt_ratio,
+    }
+    section("Sales", rows(catalog.SALES))
     by_channel = s.get("revenue_by_channel") or {}
     if by_channel:
         section("Revenue by channel", [(ch, money(v)) for ch, v in by_channel.items()])
-    basis = s.get("marketing_roi_basis")
-    section(
-        "Marketing",
-        [
-            ("Marketing spend", money(s["marketing_spend"])),
-            ("Impressions", fmt_number(s["impressions"])),
-            ("Clicks", fmt_number(s["clicks"])),
-            ("Leads", fmt_number(s["leads"])),
-            ("Click-through rate", fmt_pct(s["ctr"], digits=2)),
-            ("Cost per lead", money(s["cost_per_lead"])),
-            ("Customer acquisition cost", money(s["cac"])),
-            ("Attributed revenue", money(s["attributed_revenue"])),
-            ("ROAS (revenue per $ spent)", fmt_ratio(s["roas"])),
-            ("Marketing ROI" + (f" (from {basis.replace('_', ' ')})" if basis else ""), fmt_pct(s["marketing_roi"])),
-        ],
-    )
+    section("Marketing", rows(catalog.MARKETING))
     funnel = s.get("funnel") or []
     if funnel:
         rows = [

@@ -104,7 +104,7 @@ def test_kpis_by_hand():
     assert kpi(rows, "New customers per person reached").value == "0.3%"  # 120 / 40000
     assert kpi(rows, "Average order value").value == "$48.00"  # 37,920 / 790
     assert kpi(rows, "Cost per lead").value == "$2.50"  # 750 / 300
-    assert kpi(rows, "Cost per new customer").value == "$6.25"  # 750 / 120
+    assert kpi(rows, "Customer acquisition cost (CAC)").value == "$6.25"  # 750 / 120
     assert kpi(rows, "Cost per contact, one-to-many").value == "$0.02"  # 750 / 40000 = 0.01875
     assert kpi(rows, "Cost per contact, one-to-one").value == "$2.26"  # 60 h × 13.56 / 360
     assert all(r.reason is None for r in rows)
@@ -125,7 +125,7 @@ def test_kpis_n_a_with_reasons():
     assert (kpi(rows, "Leads per visit").value, kpi(rows, "Leads per visit").reason) == ("n/a", "visits is 0")
     assert kpi(rows, "Cost per lead").reason == "leads is not a valid number"
     assert kpi(rows, "Average order value").reason == "no orders entered"
-    assert kpi(rows, "Cost per new customer").reason == "no new customers entered"
+    assert kpi(rows, "Customer acquisition cost (CAC)").reason == "no new customers entered"
     assert kpi(rows, "Cost per contact, one-to-many").value == "€0.10"
     for row in rows:
         assert (row.value == "n/a") == (row.reason is not None)
@@ -410,7 +410,8 @@ def test_kpis_come_from_the_library(monkeypatch):
     monkeypatch.setattr(kpis, "cac", functools.wraps(real)(lambda *a: calls.append(a) or real(*a)))
     rows = ws.worksheet_kpis(ws.bookhub_example())
     assert calls == [(750.0, 120.0)]
-    assert kpi(rows, "Cost per new customer").formula == "marketing spend / new customers"  # the docstring's words
+    cac = kpi(rows, "Customer acquisition cost (CAC)")
+    assert cac.formula == "marketing spend / new customers"  # the docstring's words
 
 
 def test_cost_per_contact_comes_from_the_library(monkeypatch):

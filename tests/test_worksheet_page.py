@@ -250,7 +250,7 @@ def test_downloads_hold_the_summary_and_the_answers(worksheet_folder, monkeypatc
     assert sorted(files) == ["the-book-hub-answers.csv", "the-book-hub-answers.json", "the-book-hub-summary.html"]
     summary = files["the-book-hub-summary.html"].decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary and "<script>" not in summary
-    assert "Cost per new customer (CAC)" in summary and "$6.25" in summary
+    assert "Customer acquisition cost (CAC)" in summary and "$6.25" in summary
     assert json.loads(files["the-book-hub-answers.json"])["answers"] == page.answers
     assert "Chromium could not be started" in page.download_html.value  # why there is no PDF, in words
     type_in(page, "visits", "6,001")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import catalog
 from .formatting import fmt_money, fmt_pct, is_missing
 
 __all__ = ["Benchmark", "BENCHMARKS", "by_key", "verdict"]
@@ -16,14 +17,28 @@ __all__ = ["Benchmark", "BENCHMARKS", "by_key", "verdict"]
 
 @dataclass(frozen=True)
 class Benchmark:
-    """A typical range (or a single typical value when low == high) and where it comes from."""
+    """A typical range (or a single typical value when low == high) and where it comes from.
+
+    A benchmark of a catalogue KPI takes its label from the catalogue; ``name`` labels the others.
+    """
 
     key: str
-    label: str
     low: float
     high: float
     unit: str  # "money" or "pct"
     source: str
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        """The KPI's label in the catalogue, else ``name``.
+
+        Examples
+        --------
+        >>> by_key("ctr").label, by_key("social_cpm").label
+        ('Click-through rate', 'Cost per 1,000 impressions, social ads')
+        """
+        return catalog.by_key(self.key).label if self.key in catalog.keys() else self.name
 
     def range_text(self, currency: str = "$") -> str:
         """'about $48', '1.0%–3.0%'.
@@ -53,28 +68,19 @@ class Benchmark:
 
 
 BENCHMARKS: tuple[Benchmark, ...] = (
+    Benchmark("average_order_value", 48.0, 48.0, "money", "Womply card data, 1,100+ US independent bookstores, 2018"),
+    Benchmark("repeat_purchase_rate", 0.28, 0.28, "pct", "a common retail rule of thumb"),
+    Benchmark("ctr", 0.01, 0.01, "pct", "Meta ads for retail, typical CTR"),
+    Benchmark("marketing_share", 0.01, 0.03, "pct", "small retail (SBA's 7–8% assumes higher margins)"),
+    Benchmark("gross_margin", 0.45, 0.47, "pct", "ABA ABACUS-18: US independent bookstores, 46.6%"),
+    Benchmark("visit_to_purchase", 0.015, 0.03, "pct", "e-commerce, typical range", name="Site visit → purchase"),
     Benchmark(
-        "average_order_value",
-        "Average order value",
-        48.0,
-        48.0,
+        "social_cpm",
+        14.0,
+        24.0,
         "money",
-        "Womply card data, 1,100+ US independent bookstores, 2018",
-    ),
-    Benchmark("repeat_purchase_rate", "Repeat purchase rate", 0.28, 0.28, "pct", "a common retail rule of thumb"),
-    Benchmark("ctr", "Click-through rate", 0.01, 0.01, "pct", "Meta ads for retail, typical CTR"),
-    Benchmark(
-        "marketing_share",
-        "Marketing spend / revenue",
-        0.01,
-        0.03,
-        "pct",
-        "small retail (SBA's 7–8% assumes higher margins)",
-    ),
-    Benchmark("gross_margin", "Gross margin", 0.45, 0.47, "pct", "ABA ABACUS-18: US independent bookstores, 46.6%"),
-    Benchmark("visit_to_purchase", "Site visit → purchase", 0.015, 0.03, "pct", "e-commerce, typical range"),
-    Benchmark(
-        "social_cpm", "Cost per 1,000 impressions, social ads", 14.0, 24.0, "money", "Meta retail CPM (higher in Q4)"
+        "Meta retail CPM (higher in Q4)",
+        name="Cost per 1,000 impressions, social ads",
     ),
 )
 

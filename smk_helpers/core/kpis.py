@@ -22,6 +22,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from . import catalog
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
 from .funnel import funnel_table
 from .rules import (  # the rules every formula here follows; re-exported for the lessons
@@ -386,7 +387,9 @@ def staff_cost(minutes, staff_hourly_cost=STAFF_HOURLY_COST):
 def total_revenue(orders: pd.DataFrame) -> float:
     """Total revenue of the orders.
 
-    Formula: Σ revenue (NaN if no order has a known revenue; 0 for no orders).
+    Formula: Σ revenue of the orders.
+
+    NaN if no order has a known revenue; 0 when there are no orders.
 
     Parameters
     ----------
@@ -407,6 +410,8 @@ def total_revenue(orders: pd.DataFrame) -> float:
 
 def order_count(orders: pd.DataFrame) -> int:
     """Number of orders (rows).
+
+    Formula: number of orders (one row each: a receipt, a web or marketplace order).
 
     Parameters
     ----------
@@ -432,6 +437,8 @@ def _customer_ids(orders: pd.DataFrame) -> pd.Series:
 
 def customer_count(orders: pd.DataFrame) -> int:
     """Number of identified customers: distinct non-empty ``customer_id`` values.
+
+    Formula: distinct customer ids (anonymous orders left out).
 
     Parameters
     ----------
@@ -473,6 +480,8 @@ def first_order_dates(orders: pd.DataFrame) -> pd.Series:
 
 def new_customer_count(orders: pd.DataFrame, start=None, end=None) -> int:
     """Number of customers whose first order falls in the period.
+
+    Formula: customers whose first order is in the period.
 
     Pass all the orders, not just the period's: "first" is judged over the whole table.
     Customers who bought before the data starts look new in the first period.
@@ -1316,18 +1325,9 @@ def one_to_many_vs_one_to_one(
 # The summary: the contract of `smk summary --json` and of a report's metrics.json
 # ---------------------------------------------------------------------------------------------
 
-MONEY_KEYS = frozenset(
-    {
-        "revenue",
-        "average_order_value",
-        "revenue_by_channel",
-        "marketing_spend",
-        "cost_per_lead",
-        "cac",
-        "attributed_revenue",
-        "target",
-    }
-)
+# metrics.json rounds money to cents and writes counts as integers: the catalogue's units, plus the
+# nested keys of the tables inside a summary (revenue by channel, the target and count of a month).
+MONEY_KEYS = catalog.keys_in_unit("money") | {"revenue_by_channel", "target"}
 
 
 def _plain(value):
@@ -1488,7 +1488,7 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     )
 
 
-COUNT_KEYS = frozenset({"orders", "customers", "new_customers", "impressions", "clicks", "leads", "count"})
+COUNT_KEYS = catalog.keys_in_unit("count") | {"count"}
 
 
 def _for_json(value, money=False, count=False):
@@ -1572,5 +1572,19 @@ def formula(func) -> str:
     paragraph = next((p for p in doc.split("\n\n") if p.startswith("Formula: ")), None)
     if paragraph is None:
         raise ValueError(f"{func.__name__} has no 'Formula:' line in its docstring.")
-    text = " ".join(paragraph[len("Formula: ") :].split())
+    text = " ".join(paragraph[len("Formula: ") :].split()).replace("``", "")
     return re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
+
+
+def formula_of(kpi: catalog.Kpi | str) -> str:
+    """How a catalogue KPI is worked out: its function's ``Formula:`` line, or for a total what it adds up.
+
+    Examples
+    --------
+    >>> formula_of("cac")
+    'marketing spend / new customers'
+    >>> formula_of("impressions")
+    'Σ campaign impressions (times shown)'
+    """
+    kpi = catalog.by_key(kpi) if isinstance(kpi, str) else kpi
+    return formula(globals()[kpi.computed_by]) if kpi.computed_by else kpi.counts

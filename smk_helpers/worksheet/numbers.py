@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core import funnel, kpis
+from ..core import catalog, funnel, kpis
 from ..core.formatting import MISSING, fmt_money, fmt_pct
 from .fields import FIELDS, FIELDS_BY_ID, NUMBER_KINDS, _is_blank, validate_field
 
@@ -127,29 +127,29 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
     rows.append(
         _row(
-            "Average order value",
+            catalog.by_key("average_order_value").label,
             kpis.average_order_value(n["revenue"][0], n["orders"][0]),
             as_money,
             _reason(n, ["revenue"], "orders"),
-            kpis.formula(kpis.average_order_value),
+            kpis.formula_of("average_order_value"),
         )
     )
     rows.append(
         _row(
-            "Cost per lead",
+            catalog.by_key("cost_per_lead").label,
             kpis.cost_per_lead(n["marketing_spend"][0], n["leads"][0]),
             as_money,
             _reason(n, ["marketing_spend"], "leads"),
-            kpis.formula(kpis.cost_per_lead),
+            kpis.formula_of("cost_per_lead"),
         )
     )
     rows.append(
         _row(
-            "Cost per new customer (CAC)",
+            catalog.by_key("cac").label,
             kpis.cac(n["marketing_spend"][0], n["customers"][0]),
             as_money,
             _reason(n, ["marketing_spend"], "customers"),
-            kpis.formula(kpis.cac),
+            kpis.formula_of("cac"),
         )
     )
     rows.append(

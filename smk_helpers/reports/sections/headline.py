@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core import kpis
+from ...core import catalog, kpis
 from ...core.data import Business
 from ...core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
 from .base import Section, _blocked
@@ -19,35 +19,9 @@ KPI_KEY = "headline_kpis"
 KPI_TITLE = "Headline KPIs: marketing and sales"
 
 
-# (label, side, summary key, kind, how it is worked out); kind picks the format and how a change is shown
-KPI_ROWS = (
-    ("Marketing spend", "marketing", "marketing_spend", "money", "what the campaigns cost"),
-    ("Marketing spend / revenue", "marketing", "marketing_share", "pct", "spend / revenue"),
-    ("Impressions", "marketing", "impressions", "count", "times the campaigns were shown"),
-    ("Clicks", "marketing", "clicks", "count", "clicks on the campaigns"),
-    ("Click-through rate", "marketing", "ctr", "pct2", "clicks / impressions"),
-    ("Leads", "marketing", "leads", "count", "sign-ups and enquiries"),
-    ("Cost per lead", "marketing", "cost_per_lead", "money", "spend / leads"),
-    ("Customer acquisition cost (CAC)", "marketing", "cac", "money", "spend / new customers"),
-    ("Attributed revenue", "marketing", "attributed_revenue", "money", "revenue of orders credited to a campaign"),
-    ("ROAS", "marketing", "roas", "ratio", "attributed revenue / spend"),
-    (
-        "Break-even ROAS",
-        "marketing",
-        "break_even_roas",
-        "ratio",
-        "1 / gross margin: the ROAS at which marketing pays for itself",
-    ),
-    ("Marketing ROI", "marketing", "marketing_roi", "pct", "(attributed gross profit - spend) / spend"),
-    ("Revenue", "sales", "revenue", "money", "what customers paid"),
-    ("Orders", "sales", "orders", "count", "receipts, web and marketplace orders"),
-    ("Average order value", "sales", "average_order_value", "money", "revenue / orders"),
-    ("Gross margin", "sales", "gross_margin", "pct", "gross profit / revenue"),
-    ("Customers (identified)", "sales", "customers", "count", "customers with an id; anonymous orders left out"),
-    ("New customers", "sales", "new_customers", "count", "customers whose first order is in the period"),
-    ("Repeat purchase rate", "sales", "repeat_purchase_rate", "pct", "customers with 2+ orders / customers"),
-    ("Win rate", "sales", "win_rate", "pct", "won / (won + lost) conversations; open ones left out"),
-)
+# (label, side, summary key, unit, how it is worked out), from the KPI catalogue; the unit picks the format
+# and how a change is shown
+KPI_ROWS = tuple((k.label, k.side, k.key, k.unit, kpis.formula_of(k)) for k in catalog.KPIS)
 
 
 def _kpi_value(kind, x, currency):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core import catalog, kpis
 from ...core import funnel as _funnel
-from ...core import kpis
 from ...core.contract import UNKNOWN_CHANNEL
 from ...core.data import Business
 from ...core.formatting import fmt_pct
@@ -101,22 +101,11 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
 
 GLOSSARY_TITLE = "Glossary: every formula in this report"
 
-GLOSSARY = (
-    ("Average order value", kpis.average_order_value),
-    ("Gross margin", kpis.gross_margin_rate),
-    ("Repeat purchase rate", kpis.repeat_purchase_rate),
-    ("Win rate", kpis.win_rate),
+# The headline KPIs that a function computes (from the catalogue), then the other formulas the report uses.
+GLOSSARY = tuple((k.label, getattr(kpis, k.computed_by)) for k in catalog.KPIS if k.computed_by) + (
     ("Revenue / target", kpis.quota_attainment),
     ("Staff cost", kpis.staff_cost),
-    ("Marketing spend / revenue", kpis.spend_share),
-    ("Click-through rate (CTR)", kpis.ctr),
     ("Cost per 1,000 impressions (CPM)", kpis.cpm),
-    ("Cost per lead", kpis.cost_per_lead),
-    ("Customer acquisition cost (CAC)", kpis.cac),
-    ("Attributed revenue", kpis.attributed_revenue),
-    ("ROAS", kpis.roas),
-    ("Break-even ROAS", kpis.break_even_roas),
-    ("Marketing ROI", kpis.marketing_roi),
     ("Funnel: from previous stage", _funnel.stage_conversion),
     ("Funnel: from the top", _funnel.top_conversion),
     ("Leads followed up", kpis.follow_up_rate),
@@ -139,7 +128,7 @@ def glossary() -> Section:
     rows = [
         (
             term,
-            kpis.formula(func).replace("``", ""),
+            kpis.formula(func),
             f"{'funnel' if func.__module__.endswith('funnel') else 'kpis'}.{func.__name__}",
         )
         for term, func in GLOSSARY
