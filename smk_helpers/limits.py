@@ -37,6 +37,7 @@ MAX_LONG_TEXT = 2000  # characters in a long answer of the worksheet (longer is 
 # What smk leaves running or behind
 STALE_STAGING_SECONDS = 3600  # age at which the next run sweeps a staging folder whose process has ended
 KERNEL_IDLE_SECONDS = 3600  # idle time after which the worksheet page's kernel is shut down (smk worksheet --idle)
+STOP_GRACE_SECONDS = 60  # time a stopped batch gives its running reports to clean up before it ends their workers
 
 
 def rows() -> list[tuple[str, str, str]]:

@@ -242,3 +242,35 @@ def test_a_killed_batch_leaves_no_worker_making_reports(tmp_path):
     assert session_ends(proc) == ""
     made = [p for p in (tmp_path / "reports").rglob("*")] if (tmp_path / "reports").exists() else []
     assert [p for p in made if p.is_file()] == [] and list(tmp.iterdir()) == []
+
+
+def _a_report_that_never_stops(folder: str) -> None:
+    """In a worker: make a staging folder, then ignore every signal and never finish."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    (Path(folder) / f"{STAGING_PREFIX}{os.getpid()}-stuck").mkdir()
+    time.sleep(3600)
+
+
+def test_a_stopped_batch_ends_a_worker_that_does_not_stop_and_removes_its_folders(tmp_path):
+    """A stop never waits for ever: after the grace time the worker and its children are ended."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import psutil
+
+    from smk_helpers.reports import batch as B
+
+    out = tmp_path / "shop"
+    out.mkdir()
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    future = pool.submit(_a_report_that_never_stops, str(out))
+    deadline = time.monotonic() + PATIENCE_S
+    while not list(out.glob(STAGING_PREFIX + "*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    ended = B._end_stragglers(pool, {future: None}, grace=0.5)
+    pool.shutdown(wait=True, cancel_futures=True)  # returns: the stuck worker is gone
+    assert future in ended and len(ended.pids) == 1 and not any(psutil.pid_exists(p) for p in ended.pids)
+    job = B.Job(row=2, values={}, out=out)
+    B._remove_folders_of(ended.pids, [job], existed=set())
+    assert not out.exists()  # its staging folder, then the report folder it had made and left empty

@@ -20,19 +20,27 @@ report that fails is reported and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits
 from ..errors import BatchError, BatchStopped
 from ..system.interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
-from ..system.staging import cannot_write, make_folders, remove_if_empty
+from ..system.staging import (
+    PRIVATE_PREFIX,
+    STAGING_PREFIX,
+    cannot_write,
+    make_folders,
+    remove_if_empty,
+    remove_left_by,
+)
 from ..system.userfiles import damaged_text, swallowed_rows_text
 from . import build as R
 
@@ -279,6 +287,7 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
     from tqdm import tqdm
 
     outcomes: dict[int, Outcome] = {}
+    existed = {job.out for job in jobs if job.out.exists()}
     bar = tqdm(total=len(jobs), desc="reports", unit="report", file=stream, disable=not progress, leave=False)
 
     def record(outcome: Outcome) -> None:
@@ -303,16 +312,71 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
                 record(future.result())
     except KeyboardInterrupt:
         stop.set()  # each worker's watchdog stops its running report
+        ended = _end_stragglers(pool, futures, limits.STOP_GRACE_SECONDS)
         pool.shutdown(wait=True, cancel_futures=True)
         for future, job in futures.items():
             if job.row not in outcomes:
                 finished = future.done() and not future.cancelled() and future.exception() is None
-                record(future.result() if finished else Outcome(job, False, NOT_STARTED, 0.0))
+                lost = future in ended  # its worker was ended while it ran
+                record(future.result() if finished else Outcome(job, False, STOPPED if lost else NOT_STARTED, 0.0))
+        _remove_folders_of(ended.pids, jobs, existed)
         bar.close()
         raise BatchStopped([outcomes.get(job.row, Outcome(job, False, NOT_STARTED, 0.0)) for job in jobs]) from None
     pool.shutdown(wait=True)
     bar.close()
     return [outcomes[job.row] for job in jobs]
+
+
+class _Ended(set):
+    """The futures whose worker was ended, and the process ids of the workers."""
+
+    pids: frozenset[int] = frozenset()
+
+
+def _end_stragglers(pool: ProcessPoolExecutor, futures, grace: float) -> _Ended:
+    """Wait up to ``grace`` seconds for the stopped reports to clean up; end the workers still busy after that.
+
+    A report normally stops within seconds (its kernel ends, its staging folder goes). If one does not,
+    the batch must not wait for ever: every worker still alive is ended with its kernels.
+    """
+    import psutil
+
+    busy = [future for future in futures if not future.done()]
+    ended = _Ended()
+    if not busy or not wait(busy, timeout=grace).not_done:
+        return ended
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the pool's own record of its workers
+    pids = set()
+    for process in processes:
+        if process.pid is None or not process.is_alive():
+            continue
+        try:
+            tree = psutil.Process(process.pid)
+            members = [tree, *tree.children(recursive=True)]
+        except psutil.Error:
+            continue
+        for member in members:
+            with contextlib.suppress(psutil.Error):
+                member.kill()
+        psutil.wait_procs(members, timeout=10)
+        pids.add(process.pid)
+    ended.update(future for future in busy if not future.done() or future.exception() is not None)
+    ended.pids = frozenset(pids)
+    return ended
+
+
+def _remove_folders_of(pids, jobs, existed) -> None:
+    """What ended workers could not remove themselves: their staging and private folders, and the
+    report folders they had made (only while empty, and only those that did not exist before the batch)."""
+    import tempfile
+
+    if not pids:
+        return
+    for job in jobs:
+        remove_left_by(pids, job.out, STAGING_PREFIX)
+        if job.out not in existed:
+            remove_if_empty([job.out])
+    remove_left_by(pids, Path(tempfile.gettempdir()), PRIVATE_PREFIX)
 
 
 def summary_table(outcomes: list[Outcome]) -> str:

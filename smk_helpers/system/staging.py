@@ -91,6 +91,36 @@ def sweep(folder: Path, prefix: str, *, now: float | None = None) -> list[Path]:
     return removed
 
 
+def remove_left_by(pids, folder: Path, prefix: str) -> list[Path]:
+    """Remove the ``prefix`` folders in ``folder`` made by the processes ``pids`` once they have ended.
+
+    For a run that ended processes it started (a stopped batch's workers): their folders need not wait
+    for `sweep`'s hour. Folders of a process still running, links and files are never touched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, os
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / ".smk-staging-999999999-abc").mkdir(); (folder / f".smk-staging-{os.getpid()}-d").mkdir()
+    >>> [p.name for p in remove_left_by({999999999, os.getpid()}, folder, ".smk-staging-")]
+    ['.smk-staging-999999999-abc']
+    """
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return removed
+    for path in candidates:
+        owner = _OWNER.search(path.name)
+        if owner is None or int(owner.group(1)) not in pids or _alive(int(owner.group(1))):
+            continue
+        if path.is_symlink() or not path.is_dir():
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
 def make_folders(out: Path) -> list[Path]:
     """Create ``out`` and any missing parents; returns the folders this call created, outermost first."""
     missing = []
