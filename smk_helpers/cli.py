@@ -26,26 +26,31 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _date_arg(option: str, value: str | None) -> dt.date | None:
+    from .core import params
+
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(f"{option} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.") from None
+        raise UsageError(params.date_problem(value.strip() or "?", option, f"'{value}'") or "") from None
 
 
 def _margin_arg(value: str | None) -> float | None:
+    from .core import params
+
     if value is None:
         return None
-    text = value.strip().rstrip("%")
+    text = value.strip()
     try:
-        margin = float(text)
+        margin = float(text.rstrip("%"))
     except ValueError:
-        raise UsageError(f"--gross-margin '{value}' is not a number; give a fraction such as 0.45 for 45%.") from None
-    if value.strip().endswith("%") or margin > 1:
-        raise UsageError(f"--gross-margin '{value}' looks like a percentage; give a fraction such as 0.45 for 45%.")
-    if margin <= 0:
-        raise UsageError(f"--gross-margin '{value}' must be above 0; give a fraction such as 0.45 for 45%.")
+        margin = text  # not a number: the rule says so
+    if text.endswith("%") and isinstance(margin, float):
+        margin = max(margin, 100.0)  # "45%" is a percentage, whatever its number
+    problem = params.margin_problem(margin, "--gross-margin", f"'{value}'")
+    if problem:
+        raise UsageError(problem)
     return margin
 
 

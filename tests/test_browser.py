@@ -68,9 +68,11 @@ RUN_FINISHED = f"""(path) => {{
   return failed || (ran && kernel && kernel.status === 'idle');
 }}"""
 
-# Scroll cell `index` into view and give back the first `selector` inside it once it is attached and laid out
-# (and, with `withText`, once its text is drawn: an output's node can have a size before its HTML is set).
-RENDERED = f"""([path, index, selector, withText]) => {{
+# Scroll cell `index` into view and, once the first `selector` inside it is attached and laid out, give back
+# what `want` asks for, read in the same moment: "element" (the node), "text" (its drawn text, once there is
+# some) or "image" (true once the image has loaded). Reading later through a handle can race JupyterLab,
+# which may draw an output again (for one, when the notebook becomes trusted) and empty the node held.
+RENDERED = f"""([path, index, selector, want]) => {{
   {PANEL}
   const cell = panel.content.widgets[index];
   if (!cell || cell.isPlaceholder() || !cell.node.isConnected) {{
@@ -84,8 +86,10 @@ RENDERED = f"""([path, index, selector, withText]) => {{
   }}
   found.scrollIntoView({{block: 'center'}});
   const box = found.getBoundingClientRect();
-  const drawn = box.width > 0 && box.height > 0 && (!withText || found.innerText.trim().length > 0);
-  return drawn ? found : null;
+  if (!(box.width > 0 && box.height > 0)) return null;
+  if (want === 'text') return found.innerText.trim() || null;
+  if (want === 'image') return found.complete && found.naturalWidth > 0 ? true : null;
+  return found;
 }}"""
 
 
@@ -139,9 +143,26 @@ def open_and_run_all(browser, base, token, notebook):
     return page, path
 
 
-def rendered(page, path, index, selector, with_text=False):
-    """The element ``selector`` in cell ``index``, scrolled into view and drawn with a size (and text)."""
-    return page.wait_for_function(RENDERED, arg=[path, index, selector, with_text], polling=250).as_element()
+# The drawn text of `selector` in cell `index`, once it differs from `before`.
+CHANGED = f"""([path, index, selector, before]) => {{
+  const text = ({RENDERED})([path, index, selector, 'text']);
+  return text && text !== before ? text : null;
+}}"""
+
+
+def rendered(page, path, index, selector):
+    """The element ``selector`` in cell ``index``, scrolled into view and drawn with a size."""
+    return page.wait_for_function(RENDERED, arg=[path, index, selector, "element"], polling=250).as_element()
+
+
+def drawn_text(page, path, index, selector) -> str:
+    """The text the page draws in ``selector`` of cell ``index`` (waits until there is some)."""
+    return page.wait_for_function(RENDERED, arg=[path, index, selector, "text"], polling=250).json_value()
+
+
+def image_loaded(page, path, index, selector) -> bool:
+    """Whether the image ``selector`` of cell ``index`` is drawn and loaded (waits until it is)."""
+    return page.wait_for_function(RENDERED, arg=[path, index, selector, "image"], polling=250).json_value()
 
 
 def outputs_with(page, path, predicate):
@@ -154,8 +175,8 @@ def assert_solutions_are_right(page, path):
     solutions = [i for i, c in enumerate(cells(page, path)) if "solution" in c["tags"]]
     assert len(solutions) >= 2, path
     for i in solutions:
-        verdict = rendered(page, path, i, ".jp-OutputArea-output", with_text=True)
-        assert "✔ Right" in verdict.inner_text(), (path, i, verdict.inner_text())
+        verdict = drawn_text(page, path, i, ".jp-OutputArea-output")
+        assert "✔ Right" in verdict, (path, i, verdict)
 
 
 def is_widget(output):
@@ -168,8 +189,7 @@ def test_lesson_00_runs_in_jupyterlab(browser, lab):
     figures = outputs_with(page, path, lambda o: "image/png" in o.get("data", {}))
     assert len(figures) >= 2
     for i in figures:
-        image = rendered(page, path, i, ".jp-OutputArea-output img")
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert image_loaded(page, path, i, ".jp-OutputArea-output img")
     page.close()
 
 
@@ -180,22 +200,20 @@ def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
     widgets = outputs_with(page, path, is_widget)
     assert widgets, f"{notebook} shows no widget"
     for i in widgets:  # every widget is drawn by the kernel's live model, not an error in its place
-        view = rendered(page, path, i, ".jupyter-widgets.widget-container", with_text=True)
-        assert view.inner_text().strip() and "Error displaying widget" not in view.inner_text()
+        view = drawn_text(page, path, i, ".jupyter-widgets.widget-container")
+        assert "Error displaying widget" not in view, (path, i, view)
     page.close()
 
 
 def test_lesson_03_slider_changes_the_model(browser, lab):
     page, path = open_and_run_all(browser, *lab, LESSON_03)
     [cell] = outputs_with(page, path, is_widget)  # the model's controls and its output
-    output = rendered(page, path, cell, ".smk-approach-output")
-    page.wait_for_function("(out) => out.innerText.trim().length > 0", arg=output, polling=250)
-    before = output.inner_text()
+    before = drawn_text(page, path, cell, ".smk-approach-output")
     handle = rendered(page, path, cell, ".widget-slider .noUi-handle")
     handle.focus()
     for _ in range(5):
         handle.press("ArrowRight")
-    page.wait_for_function("([out, before]) => out.innerText !== before", arg=[output, before], polling=250)
-    assert output.inner_text() != before
+    after = page.wait_for_function(CHANGED, arg=[path, cell, ".smk-approach-output", before], polling=250).json_value()
+    assert after != before
     assert not [o for c in cells(page, path) for o in c["outputs"] if o["output_type"] == "error"]
     page.close()

@@ -25,6 +25,7 @@ import pandas as pd
 from . import catalog
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
 from .funnel import funnel_table
+from .params import STAFF_HOURLY_COST  # re-exported: lessons use kpis.STAFF_HOURLY_COST
 from .rules import (  # the rules every formula here follows; re-exported for the lessons
     group_sum,
     in_period,
@@ -37,7 +38,6 @@ from .rules import (  # the rules every formula here follows; re-exported for th
     to_number,
 )
 
-STAFF_HOURLY_COST = 13.56  # a bookseller's wage in dollars an hour (BLS 2022; GUIDE §5)
 TEAM = "(team)"  # the `staff` label of a whole-team target
 CAMPAIGN_NUMBERS = ("spend", "impressions", "clicks", "leads")
 ONE_TO_MANY = "one-to-many (campaigns)"

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import limits
+from ..core.params import STAFF_HOURLY_COST, parameter_problems
 from ..errors import NotebookFailed, ParameterError, ReportError
 from ..system.pdf import PdfError
 from ..system.staging import OutputError, Staging, private_folder
@@ -87,7 +88,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"
     ),
-    Parameter("staff_hourly_cost", "number", 13.56, False, "what an hour of selling time costs"),
+    Parameter("staff_hourly_cost", "number", STAFF_HOURLY_COST, False, "what an hour of selling time costs"),
     Parameter(
         "handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out", limits.MAX_NAME_CHARS
     ),
@@ -204,8 +205,6 @@ def check_parameters(values: dict | None = None) -> dict:
     smk_helpers.errors.ParameterError: There is no parameter 'margin'. Did you mean gross_margin?
     The report's parameters are: data_dir (text); ...
     """
-    from .sections import parameter_problems
-
     values = dict(values or {})
     unknown = [name for name in values if name not in BY_NAME]
     if unknown:
@@ -226,14 +225,10 @@ def check_parameters(values: dict | None = None) -> dict:
         staff_hourly_cost=checked["staff_hourly_cost"],
         start=checked["period_start"],
         end=checked["period_end"],
+        names={"start": "period_start", "end": "period_end"},
     )
     if problems:
-        text = (
-            problems[0].replace("start ", "period_start ", 1).replace("end ", "period_end ", 1)
-            if problems[0].startswith(("start ", "end "))
-            else problems[0]
-        )
-        raise ParameterError(text)
+        raise ParameterError(problems[0])
     return checked
 
 
@@ -316,6 +311,8 @@ def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]
     """
     import pandas as pd
 
+    from ..core.rules import in_period
+
     dates = business.orders["order_date"].dropna()
     first, last = dates.min().normalize(), dates.max().normalize()
     notes = []
@@ -329,7 +326,7 @@ def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]
         what = "the 12 months up to its end" if start == year_before else "all the data up to its end"
         notes.append(f"The period covers {what}; set period_start to choose another.")
     start = pd.Timestamp(start)
-    if not ((dates >= start) & (dates <= end + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))).any():
+    if not in_period(dates, start, end).any():
         raise ReportError(
             f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
             f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it."

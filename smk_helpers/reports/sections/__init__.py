@@ -21,7 +21,7 @@ Where things are (every public name is also here, so ``sections.funnel(...)`` wo
 
 * ``base`` – `Section`, `NO_DATA`, and the "cannot be shown" sections; ``render`` – `Section.html`'s
   rendering and `table_html`; ``wording`` and ``periods`` – counts, small amounts, periods in words,
-  `previous_period`; ``parameters`` – `parameter_problems`; ``loading`` – `open_business`,
+  `previous_period`; ``loading`` – `open_business`,
   `loaded_text`, `problems_text`.
 * One module per section: ``headline`` (`kpi_table`), ``funnel_stages`` (`funnel`), ``revenue_mix``
   (`channel_mix`), ``versus`` (`one_to_many_vs_one_to_one`), ``sales_side`` (`sales`),
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from ...core import kpis
 from ...core.data import Business
+from ...core.params import parameter_problems
 from .action_plan import PLAN_KEY, PLAN_TITLE, owner_plan
 from .base import NO_DATA, Section
 from .funnel_stages import FUNNEL_KEY, FUNNEL_TITLE, funnel
@@ -41,7 +42,6 @@ from .handoff_rates import HANDOFF_KEY, HANDOFF_TITLE, handoff
 from .headline import KPI_KEY, KPI_ROWS, KPI_TITLE, kpi_table
 from .loading import loaded_text, open_business, problems_text
 from .marketing_side import MARKETING_KEY, MARKETING_TITLE, marketing
-from .parameters import parameter_problems
 from .periods import previous_period
 from .quality_and_glossary import (
     GLOSSARY,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ...core.formatting import in_jupyter
-from .parameters import parameter_problems
+from ...core.params import parameter_problems
 from .render import section_html
 
 __all__ = ["NO_DATA", "Section"]
