@@ -41,7 +41,7 @@ _MODULES = {
     "alignment": "course.alignment",
     "worksheet": "worksheet",
     "sections": "reports.sections",
-    "report": "reports.build",
+    "report": "reports",
     "batch": "reports.batch",
     "cli": "cli",
     "limits": "limits",

@@ -343,6 +343,7 @@ def _param_args(pairs) -> dict:
 
 def cmd_report(args) -> int:
     from .reports import build as R
+    from .reports.parameters import parse_formats
 
     values = _param_args(args.param)
     if args.dir is not None:
@@ -354,7 +355,7 @@ def cmd_report(args) -> int:
     if _dayfirst(args) is not None:
         values["dayfirst"] = _dayfirst(args)
     try:
-        formats = R.parse_formats(args.format)
+        formats = parse_formats(args.format)
         if args.batch:
             return _report_batch(args, values, formats)
         if args.workers is not None:
@@ -405,7 +406,7 @@ def _report_batch(args, values, formats) -> int:
 
 
 def _report_parameters() -> str:
-    from .reports.build import parameters_text
+    from .reports.parameters import parameters_text
 
     return parameters_text()
 

@@ -14,6 +14,7 @@ from smk_helpers import BusinessDataError, limits, load_business
 from smk_helpers import worksheet as ws
 from smk_helpers.reports import batch as B
 from smk_helpers.reports import build as R
+from smk_helpers.reports import parameters as P
 from smk_helpers.system.staging import STAGING_PREFIX, sweep
 from smk_helpers.system.userfiles import UnreadableFile, check_workbook, split_csv
 
@@ -171,9 +172,9 @@ def test_max_worksheet_file_bytes(tmp_path, monkeypatch):
     ],
 )
 def test_max_name_and_path_chars(name, limit):
-    assert len(R.check_parameters({name: "x" * limit} if name != "currency" else {name: "€" * limit})[name]) == limit
+    assert len(P.check_parameters({name: "x" * limit} if name != "currency" else {name: "€" * limit})[name]) == limit
     with pytest.raises(R.ParameterError, match=f"{name} is {limit + 1:,} characters long; give at most {limit:,}"):
-        R.check_parameters({name: "x" * (limit + 1)})
+        P.check_parameters({name: "x" * (limit + 1)})
 
 
 @pytest.mark.parametrize("field, limit", [("business_name", limits.MAX_TEXT), ("what_you_sell", limits.MAX_LONG_TEXT)])

@@ -16,6 +16,8 @@ from helpers import business_folder, code_cells, read_notebook, tags
 from smk_helpers import cli
 from smk_helpers.core import kpis
 from smk_helpers.reports import build as R
+from smk_helpers.reports import notebook as N
+from smk_helpers.reports import parameters as P
 from smk_helpers.worksheet import answers_json, bookhub_example
 
 HOSTILE = "<script>alert(1)</script> Café"
@@ -88,7 +90,7 @@ def page(result):
 
 
 def test_defaults_and_types():
-    params = R.check_parameters(
+    params = P.check_parameters(
         {
             "gross_margin": "0.45",
             "business_name": "01234",
@@ -100,7 +102,7 @@ def test_defaults_and_types():
     assert params["gross_margin"] == 0.45 and params["business_name"] == "01234"  # text stays text
     assert params["dayfirst"] is True and params["staff_hourly_cost"] == 15.0
     assert params["period_start"] == "2025-01-01" and params["period_end"] is None
-    assert set(params) == {p.name for p in R.PARAMETERS}
+    assert set(params) == {p.name for p in P.PARAMETERS}
 
 
 @pytest.mark.parametrize(
@@ -119,15 +121,15 @@ def test_defaults_and_types():
 )
 def test_bad_parameters_are_named(values, words):
     with pytest.raises(R.ParameterError) as caught:
-        R.check_parameters(values)
+        P.check_parameters(values)
     assert words in str(caught.value)
 
 
 def test_the_message_lists_every_parameter_with_its_type():
     with pytest.raises(R.ParameterError) as caught:
-        R.check_parameters({"shop": "x"})
+        P.check_parameters({"shop": "x"})
     message = str(caught.value)
-    for p in R.PARAMETERS:
+    for p in P.PARAMETERS:
         if p.name != "output_dir":
             assert f"{p.name} ({p.type_text})" in message
     assert "gross_margin (number, or empty)" in message and "period_end (date YYYY-MM-DD, or empty)" in message
@@ -494,19 +496,19 @@ def test_the_kernel_reads_the_folder_the_parent_checked(tmp_path, monkeypatch, h
     import os
     import pickle
 
-    params = R.check_parameters({"business_name": "Shared"})
+    params = P.check_parameters({"business_name": "Shared"})
     shared = tmp_path / "b.pickle"
     with open(shared, "wb") as fh:
-        pickle.dump((R._load_key(params), hub), fh)
-    monkeypatch.setenv(R.PRELOADED, str(shared))
-    business, _ = R.load(params)
+        pickle.dump((N._load_key(params), hub), fh)
+    monkeypatch.setenv(N.PRELOADED, str(shared))
+    business, _ = N.load(params)
     assert business.name == "Shared" and len(business.orders) == 19212
-    other = R.check_parameters({"data_dir": "/no/such/folder"})
+    other = P.check_parameters({"data_dir": "/no/such/folder"})
     with pytest.raises(Exception, match="does not exist"):  # a different folder is read, not the shared copy
-        R.load(other)
-    monkeypatch.delenv(R.PRELOADED)
-    assert R._preloaded(params) is None
-    assert R.PRELOADED not in os.environ
+        N.load(other)
+    monkeypatch.delenv(N.PRELOADED)
+    assert N._preloaded(params) is None
+    assert N.PRELOADED not in os.environ
 
 
 @pytest.mark.slow

@@ -674,7 +674,7 @@ def test_report_metrics_find_the_headline_section_by_key_not_title(hub):
     """A retitled headline section is still the one metrics.json takes its numbers from."""
     import dataclasses
 
-    from smk_helpers.reports.build import ReportRun
+    from smk_helpers.reports.notebook import ReportRun
 
     head = S.kpi_table(hub, **YEAR, compare=True)
     assert head.data["previous"] is not None

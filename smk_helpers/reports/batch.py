@@ -43,6 +43,7 @@ from ..system.staging import (
 )
 from ..system.userfiles import damaged_text, swallowed_rows_text
 from . import build as R
+from . import parameters as P
 
 __all__ = ["BatchError", "BatchStopped", "Job", "Outcome", "read_batch", "run_batch", "summary_table", "worker_count"]
 
@@ -172,7 +173,7 @@ def read_batch(path, out) -> list[Job]:
             if isinstance(given, str) and given.strip() and not Path(given).expanduser().is_absolute():
                 values[key] = str(path.parent / given)
         try:
-            R.check_parameters(values)
+            P.check_parameters(values)
         except R.ParameterError as exc:
             raise BatchError(f"{path.name}, {where} {number}: {exc}") from None
         job = Job(row=number, values=values, out=out)
@@ -261,7 +262,7 @@ def worker_count(workers: int | None, jobs: int) -> int:
 
 
 def run_batch(
-    jobs: list[Job], formats=R.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True, stream=None
+    jobs: list[Job], formats=P.DEFAULT_FORMATS, workers: int | None = None, progress: bool = True, stream=None
 ) -> list[Outcome]:
     """Run the jobs in ``workers`` processes (default: the number of cores); outcomes in batch order.
 
@@ -269,7 +270,7 @@ def run_batch(
     stops the batch: no new report starts, the running ones stop and remove their staging folders,
     and `BatchStopped` carries the outcomes (made, stopped, not started).
     """
-    formats = R.parse_formats(formats)
+    formats = P.parse_formats(formats)
     roots = sorted({job.out.parent for job in jobs})
     try:  # made here, not by the workers, so that no worker removes it while another still needs it
         created = [folder for root in roots for folder in make_folders(root)]

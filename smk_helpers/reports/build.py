@@ -1,4 +1,4 @@
-"""Business reports: the report notebook's parameters, its helpers, and `make_report`, which runs it.
+"""Making a report: `make_report` checks, runs the report notebook and exports it.
 
 ``smk report`` and the worksheet page both call :func:`make_report`. It checks the parameters
 and the business folder before any kernel starts, runs the report notebook (``report.ipynb``,
@@ -7,331 +7,42 @@ shipped in this package) in-process with papermill, and exports it to a self-con
 optionally a PDF through Chromium. Everything is written to a hidden folder first and moved into
 place only when all of it succeeded, so a failed report leaves no partial output.
 
-Inside the notebook, :func:`begin` opens the business and works out the period;
-``run.show(section)`` displays one `smk_helpers.reports.sections` section and keeps its raw tables;
-``run.finish(output_dir)`` writes ``metrics.json``.
+The parameters are checked in `parameters`; what the notebook calls while it runs is in `notebook`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import itertools
-import math
 import os
 import tempfile
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .. import limits
-from ..core.params import STAFF_HOURLY_COST, parameter_problems
 from ..errors import NotebookFailed, ParameterError, ReportError
 from ..system.pdf import PdfError
 from ..system.staging import OutputError, Staging, private_folder
+from .notebook import PRELOADED, _load_key, default_period, load
+from .parameters import DEFAULT_FORMATS, check_parameters, parse_formats
 
 __all__ = [
-    "PARAMETERS",
-    "Parameter",
+    "NotebookFailed",
     "ParameterError",
     "ReportError",
-    "NotebookFailed",
     "ReportResult",
-    "check_parameters",
-    "parameters_text",
-    "notebook_path",
-    "begin",
-    "ReportRun",
-    "make_report",
-    "export_html",
-    "FORMATS",
-    "parse_formats",
     "USER_ERRORS",
+    "export_html",
+    "make_report",
+    "notebook_path",
 ]
-
-FORMATS = ("html", "pdf", "ipynb")
-DEFAULT_FORMATS = ("html", "ipynb")
-
 
 # What make_report refuses with a sentence for the user; catch NotebookFailed (a bug) before these.
 USER_ERRORS = (ParameterError, ReportError, OutputError, PdfError)
 
 
-# ---------------------------------------------------------------------------------------------
-# Parameters: papermill checks none of them, so they are checked here, before any kernel starts
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    kind: str  # "text", "date", "number", "bool"
-    default: object
-    optional: bool  # may be empty (None)
-    help: str
-    max_chars: int = limits.MAX_PATH_CHARS  # text only: the longest value taken
-
-    @property
-    def type_text(self) -> str:
-        words = {"text": "text", "date": "date YYYY-MM-DD", "number": "number", "bool": "true or false"}[self.kind]
-        return words + (", or empty" if self.optional else "")
-
-
-PARAMETERS: tuple[Parameter, ...] = (
-    Parameter("data_dir", "text", "", False, "the business folder (holding orders.csv); empty for The Book Hub"),
-    Parameter(
-        "business_name", "text", "", False, "the name in titles; empty for the folder's name", limits.MAX_NAME_CHARS
-    ),
-    Parameter("currency", "text", "$", False, "the symbol written before amounts of money", limits.MAX_CURRENCY_CHARS),
-    Parameter("period_start", "date", None, True, "first day of the period; empty for 12 months before the end"),
-    Parameter("period_end", "date", None, True, "last day of the period; empty for the last order's day"),
-    Parameter(
-        "gross_margin", "number", None, True, "a fraction such as 0.45, for ROI when orders have no gross_profit"
-    ),
-    Parameter("staff_hourly_cost", "number", STAFF_HOURLY_COST, False, "what an hour of selling time costs"),
-    Parameter(
-        "handoff", "text", "", False, "the first funnel stage sales owns; empty to leave it out", limits.MAX_NAME_CHARS
-    ),
-    Parameter("worksheet", "text", "", False, "a saved worksheet (.json) whose goals and plan to show; empty for none"),
-    Parameter("dayfirst", "bool", None, True, "how to read slash dates: true for 14/03/2025, false for 03/14/2025"),
-    Parameter("output_dir", "text", "", False, "where the notebook writes metrics.json; empty to write nothing"),
-)
-BY_NAME = {p.name: p for p in PARAMETERS}
-BOOKHUB_HANDOFF = "engaged"  # the first stage The Book Hub's sales own (lesson 04)
-
-
-def parameters_text() -> str:
-    """The valid parameters with their types, for error messages.
-
-    Examples
-    --------
-    >>> parameters_text().split("; ")[:2]
-    ['data_dir (text)', 'business_name (text)']
-    """
-    return "; ".join(f"{p.name} ({p.type_text})" for p in PARAMETERS if p.name != "output_dir")
-
-
-_EMPTY = {"", "none", "null"}
-
-
-def _shown(value, limit: int = 40) -> str:
-    """A value as a message quotes it: its repr, cut short.
-
-    Examples
-    --------
-    >>> _shown("0.45"), _shown("x" * 100)
-    ("'0.45'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'")
-    """
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 2] + "…'"
-
-
-def _coerce(p: Parameter, value):
-    """The value as the notebook wants it, or a sentence saying what is wrong with it."""
-    if isinstance(value, str) and p.kind != "text":
-        value = value.strip()
-        if value.lower() in _EMPTY:
-            value = None
-    if value is None:
-        if p.optional:
-            return None
-        if p.kind == "text":
-            return ""
-        raise ParameterError(f"{p.name} cannot be empty; give a {p.type_text}.")
-    if p.kind == "text":
-        if not isinstance(value, str):
-            raise ParameterError(
-                f"{p.name} {_shown(value)} is not text; put it in quotes (a number such as 01234 "
-                "loses its leading zero otherwise)."
-            )
-        if len(value) > p.max_chars:
-            raise ParameterError(f"{p.name} is {len(value):,} characters long; give at most {p.max_chars:,}.")
-        return value
-    if p.kind == "date":
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        try:
-            return dt.date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise ParameterError(
-                f"{p.name} {_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
-            ) from None
-    if p.kind == "bool":
-        if isinstance(value, bool):
-            return value
-        words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-        if str(value).lower() in words:
-            return words[str(value).lower()]
-        raise ParameterError(f"{p.name} {_shown(value)} is not true or false.")
-    # number
-    if isinstance(value, bool):
-        raise ParameterError(f"{p.name} {_shown(value)} is not a number.")
-    if isinstance(value, str):
-        text = value.replace(",", "")
-        if text.endswith("%"):
-            raise ParameterError(
-                f"{p.name} {_shown(value)} looks like a percentage; give a fraction such as 0.45 for 45%."
-            )
-        try:
-            value = float(text)
-        except ValueError:
-            raise ParameterError(f"{p.name} {_shown(value)} is not a number.") from None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ParameterError(f"{p.name} {_shown(value)} is not a number.")
-    return float(value)
-
-
-def check_parameters(values: dict | None = None) -> dict:
-    """Every report parameter, checked and typed: the defaults, overridden by ``values``.
-
-    Values may be typed (from YAML or Python) or text (from ``-p key=value`` or a CSV cell);
-    text is converted by the parameter's type, so ``-p business_name=01234`` stays text.
-
-    Raises
-    ------
-    ParameterError
-        For an unknown name, a value of the wrong type or out of range; the message names the
-        parameter and lists the valid ones with their types.
-
-    Examples
-    --------
-    >>> check_parameters({"gross_margin": "0.45", "period_end": "2025-12-31"})["gross_margin"]
-    0.45
-    >>> check_parameters({"margin": 0.45})
-    Traceback (most recent call last):
-    ...
-    smk_helpers.errors.ParameterError: There is no parameter 'margin'. Did you mean gross_margin?
-    The report's parameters are: data_dir (text); ...
-    """
-    values = dict(values or {})
-    unknown = [name for name in values if name not in BY_NAME]
-    if unknown:
-        close = [p.name for p in PARAMETERS if unknown[0].lower() in p.name or p.name in unknown[0].lower()]
-        hint = f" Did you mean {close[0]}?" if close else ""
-        raise ParameterError(
-            f"There is no parameter {unknown[0]!r}.{hint} The report's parameters are: {parameters_text()}."
-        )
-    checked = {}
-    for p in PARAMETERS:
-        try:
-            checked[p.name] = _coerce(p, values.get(p.name, p.default))
-        except ParameterError as exc:
-            raise ParameterError(f"{exc} The report's parameters are: {parameters_text()}.") from None
-    problems = parameter_problems(
-        currency=checked["currency"],
-        gross_margin=checked["gross_margin"],
-        staff_hourly_cost=checked["staff_hourly_cost"],
-        start=checked["period_start"],
-        end=checked["period_end"],
-        names={"start": "period_start", "end": "period_end"},
-    )
-    if problems:
-        raise ParameterError(problems[0])
-    return checked
-
-
 def notebook_path() -> Path:
     """The report notebook shipped in this package."""
     return Path(__file__).with_name("report.ipynb")
-
-
-# ---------------------------------------------------------------------------------------------
-# Inside the notebook
-# ---------------------------------------------------------------------------------------------
-
-
-def load(params: dict):
-    """Open the business of checked parameters: (Business, worksheet answers or None).
-
-    Raises `smk_helpers.errors.BusinessDataError` (the contract's messages) or ReportError.
-    """
-    from dataclasses import replace
-
-    from ..core.data import bookhub_path, load_business
-    from ..worksheet import WorksheetFileError, read_answers
-
-    folder = params["data_dir"].strip()
-    name = params["business_name"].strip() or None
-    business = _preloaded(params)
-    if business is None:
-        if not folder:
-            business = load_business(bookhub_path(), name=name or "The Book Hub")
-        else:
-            business = load_business(Path(folder).expanduser(), dayfirst=params["dayfirst"], name=name)
-    if name and business.name != name:
-        business = replace(business, name=name)
-    answers = None
-    if params["worksheet"].strip():
-        try:
-            answers = read_answers(params["worksheet"].strip())
-        except WorksheetFileError as exc:
-            raise ReportError(str(exc)) from None
-    return business, answers
-
-
-PRELOADED = "SMK_REPORT_PRELOADED"  # the kernel's copy of the folder `make_report` has already loaded
-
-
-def _load_key(params: dict) -> tuple:
-    return (params["data_dir"], params["business_name"], params["dayfirst"])
-
-
-def _preloaded(params: dict):
-    """The business `make_report` loaded (and checked) for these parameters, so the kernel need not read it again.
-
-    `make_report` pickles it into its own private staging folder and names the file in an
-    environment variable of the kernel it starts; anywhere else this returns None.
-    """
-    import pickle
-
-    path = os.environ.get(PRELOADED)
-    if not path:
-        return None
-    try:
-        with open(path, "rb") as fh:
-            key, business = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return None
-    return business if key == _load_key(params) else None
-
-
-def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]:
-    """The report's period: the given days, else the 12 months up to the last order (or all the data).
-
-    Returns start, end (YYYY-MM-DD) and the sentences that say what was assumed. Raises
-    ReportError when the period holds no order.
-
-    Examples
-    --------
-    >>> from smk_helpers import load_bookhub
-    >>> default_period(load_bookhub())[:2]
-    ('2025-01-01', '2025-12-31')
-    """
-    import pandas as pd
-
-    from ..core.rules import in_period
-
-    dates = business.orders["order_date"].dropna()
-    first, last = dates.min().normalize(), dates.max().normalize()
-    notes = []
-    if end is None:
-        end = last
-        notes.append(f"The period ends on the last order's day, {last:%Y-%m-%d}; set period_end to choose another.")
-    end = pd.Timestamp(end)
-    if start is None:
-        year_before = end - pd.DateOffset(years=1) + pd.Timedelta(days=1)
-        start = max(year_before, first) if first <= end else year_before
-        what = "the 12 months up to its end" if start == year_before else "all the data up to its end"
-        notes.append(f"The period covers {what}; set period_start to choose another.")
-    start = pd.Timestamp(start)
-    if not in_period(dates, start, end).any():
-        raise ReportError(
-            f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
-            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it."
-        )
-    return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", notes
 
 
 REPORT_CSS = """
@@ -361,131 +72,6 @@ footer.smk-footer { color: var(--grey); font-size: .85rem; margin-top: 2rem; bor
   h2 { break-after: avoid; } table, figure, .smk-table-wrap { break-inside: avoid; }
   .smk-table-wrap { overflow: visible; } a { color: inherit; text-decoration: none; } }
 """
-
-
-@dataclass
-class ReportRun:
-    """A report being made inside the notebook: the business, the period, and what was shown."""
-
-    params: dict
-    business: object
-    answers: dict | None
-    start: str
-    end: str
-    assumptions: list = field(default_factory=list)
-    shown: list = field(default_factory=list)
-
-    @property
-    def period(self) -> dict:
-        """``start`` and ``end`` keywords for the sections."""
-        return {"start": self.start, "end": self.end}
-
-    @property
-    def worksheet_name(self) -> str:
-        """The file name of the worksheet whose answers are shown ('' when none)."""
-        return Path(self.params["worksheet"]).name if self.params["worksheet"].strip() else ""
-
-    @property
-    def goals(self) -> dict:
-        """The owner's goals from the worksheet, as keywords for the sales and marketing sections."""
-        answers = self.answers or {}
-        return {"marketing": answers.get("marketing_goal") or None, "sales": answers.get("sales_goal") or None}
-
-    def show(self, section) -> None:
-        """Display a section as HTML (escaped text, inlined figures) and keep its raw tables for metrics.json."""
-        if section is None:
-            return
-        from IPython.display import HTML, display
-
-        self.shown.append(section)
-        display(HTML(section.html()))
-        section.close()  # its figures are on the page now
-
-    def title(self) -> None:
-        """Display the report's title, period and date (call it first)."""
-        from IPython.display import HTML, display
-
-        esc = html.escape
-        display(
-            HTML(
-                f"<header><h1>{esc(self.business.name)}: sales and marketing report</h1>"
-                f'<p class="smk-meta">From {esc(self.start)} to {esc(self.end)}. Made with smk on '
-                f"{dt.date.today():%Y-%m-%d}; every number is in metrics.json, every formula in the "
-                "glossary.</p></header>"
-            )
-        )
-
-    def metrics(self) -> dict:
-        """What metrics.json holds: the headline summary's keys, the previous period, tables, parameters."""
-        from ..core import benchmarks, kpis
-        from .sections import KPI_KEY
-
-        head = next((s for s in self.shown if s.key == KPI_KEY and s.data), None)
-        if head is None:  # a notebook that leaves the KPI table out still gets the summary's keys
-            summary = {
-                **kpis.summary(self.business, self.start, self.end, self.params["gross_margin"]),
-                "previous": None,
-                "previous_period": None,
-            }
-        else:
-            summary = dict(head.data)
-        previous, window = summary.pop("previous"), summary.pop("previous_period")
-        tables = {}
-        for section in self.shown:
-            for key, table in section.raw_tables.items():
-                tables[key] = table.to_dict("records")
-        params = {k: v for k, v in self.params.items() if k != "output_dir"}
-        return {
-            **summary,
-            "previous_period": None if window is None else {"start": window[0], "end": window[1]},
-            "previous": previous,
-            "tables": tables,
-            "parameters": params,
-            "benchmarks": [b.as_dict() for b in benchmarks.BENCHMARKS],
-            "assumptions": list(self.assumptions),
-        }
-
-    def finish(self, output_dir: str = "") -> None:
-        """Write metrics.json to ``output_dir`` (nothing when it is empty) and show the footer."""
-        from IPython.display import HTML, display
-
-        from ..core.kpis import summary_json
-        from ..system.files import write_text_atomic
-
-        display(
-            HTML(
-                '<footer class="smk-footer"><p>Made with smk, the sales-vs-marketing workbook. The Book Hub '
-                "is a synthetic example; benchmarks are labelled with their sources.</p></footer>"
-            )
-        )
-        if output_dir:
-            write_text_atomic(Path(output_dir) / "metrics.json", summary_json(self.metrics()))  # stable bytes
-
-
-def begin(**values) -> ReportRun:
-    """Start a report inside the notebook: check the parameters, open the folder, work out the period.
-
-    Raises ParameterError, ReportError or BusinessDataError with a clear message, so a bad run
-    stops at the first cell.
-    """
-    from ..core.plots import apply_house_style
-
-    params = check_parameters(values)
-    business, answers = load(params)
-    start, end, notes = default_period(business, params["period_start"], params["period_end"])
-    if not params["handoff"] and not params["data_dir"].strip():
-        params["handoff"] = BOOKHUB_HANDOFF
-    apply_house_style()
-    from ..core.formatting import fmt_money
-
-    hourly = fmt_money(params["staff_hourly_cost"], currency=params["currency"])
-    assumptions = notes + [f"A conversation costs {hourly} an hour of staff time (staff_hourly_cost)."]
-    if params["gross_margin"] is not None:
-        assumptions.append(
-            f"The gross margin is taken as {params['gross_margin']:.1%} (gross_margin) where "
-            "orders.csv has no gross_profit."
-        )
-    return ReportRun(params=params, business=business, answers=answers, start=start, end=end, assumptions=assumptions)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -586,25 +172,6 @@ class ReportResult:
     out: Path
     files: list
     seconds: float = 0.0
-
-
-def parse_formats(text) -> tuple[str, ...]:
-    """'html,pdf' -> ('html', 'pdf'); raises ParameterError for an unknown format.
-
-    Examples
-    --------
-    >>> parse_formats("HTML, pdf")
-    ('html', 'pdf')
-    """
-    if isinstance(text, (list, tuple)):
-        text = ",".join(text)
-    formats = tuple(dict.fromkeys(f.strip().lower() for f in str(text).split(",") if f.strip()))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise ParameterError(
-            f"--format {text!r} is not known; give one or more of html, pdf and ipynb, separated by commas."
-        )
-    return formats
 
 
 def _failure_text(exc) -> str:
