@@ -274,3 +274,16 @@ def test_a_stopped_batch_ends_a_worker_that_does_not_stop_and_removes_its_folder
     job = B.Job(row=2, values={}, out=out)
     B._remove_folders_of(ended.pids, [job], existed=set())
     assert not out.exists()  # its staging folder, then the report folder it had made and left empty
+
+
+def test_a_worker_that_got_a_stop_signal_starts_no_further_report(tmp_path, monkeypatch):
+    """Ctrl+C reaches the workers too, maybe before the main process says stop: no report starts after it."""
+    import threading
+
+    from smk_helpers.reports import batch as B
+
+    monkeypatch.setattr(B, "_SIGNALLED", threading.Event())
+    monkeypatch.setattr(B.R, "make_report", lambda *args, **kwargs: pytest.fail("a report was started"))
+    B._note_signal(signal.SIGINT, None)  # the handler a worker has between reports
+    outcome = B._run(B.Job(row=2, values={}, out=tmp_path / "shop"), ("html",))
+    assert outcome.message == B.NOT_STARTED and not outcome.ok

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .. import limits
 from ..errors import BatchError, BatchStopped
-from ..system.interrupt import EXIT_INTERRUPTED, SIGNALS, ignore, stoppable
+from ..system.interrupt import EXIT_INTERRUPTED, SIGNALS, stoppable
 from ..system.staging import (
     PRIVATE_PREFIX,
     STAGING_PREFIX,
@@ -190,9 +190,17 @@ def read_batch(path, out) -> list[Job]:
     return jobs
 
 
-# In a worker process: the event the main process sets to stop the batch, and whether a report is running.
+# In a worker process: the event the main process sets to stop the batch, whether a report is running, and
+# whether a stop signal reached this worker itself (Ctrl+C reaches every process of the terminal, maybe before
+# the main process has said anything): after that, the worker starts no report.
 _STOP = None
 _IDLE = threading.Event()
+_SIGNALLED = threading.Event()
+
+
+def _note_signal(signum, frame) -> None:
+    """Between reports, a stop signal changes nothing but this: the worker starts no further report."""
+    _SIGNALLED.set()
 
 
 def _watch(stop, parent: int) -> None:
@@ -201,7 +209,7 @@ def _watch(stop, parent: int) -> None:
         if os.getppid() != parent:  # killed without a word: end this worker too, not write more reports
             break
     orphaned = os.getppid() != parent
-    os.kill(os.getpid(), signal.SIGTERM)  # a running report takes its way out; an idle worker ignores it
+    os.kill(os.getpid(), signal.SIGTERM)  # a running report takes its way out; an idle worker starts no further report
     if orphaned:
         _IDLE.wait()
         os._exit(EXIT_INTERRUPTED)
@@ -211,8 +219,8 @@ def _start_worker(stop, parent: int) -> None:
     global _STOP
     _STOP = stop
     _IDLE.set()
-    for sig in SIGNALS:  # between reports a signal changes nothing; the main process decides
-        signal.signal(sig, ignore)
+    for sig in SIGNALS:  # between reports a signal only keeps the next one from starting
+        signal.signal(sig, _note_signal)
     threading.Thread(target=_watch, args=(stop, parent), daemon=True).start()
 
 
@@ -224,10 +232,11 @@ def _run(job: Job, formats) -> Outcome:
     _IDLE.clear()
     try:
         with stoppable():
-            if _STOP is not None and _STOP.is_set():
+            if _SIGNALLED.is_set() or (_STOP is not None and _STOP.is_set()):
                 return Outcome(job, False, NOT_STARTED, 0.0)
             result = R.make_report(job.values, job.out, formats)
     except KeyboardInterrupt:
+        _SIGNALLED.set()
         return Outcome(job, False, STOPPED, time.perf_counter() - start)
     except BusinessDataError as exc:
         more = f" (and {len(exc.problems) - 1} more; run smk validate on the folder)" if len(exc.problems) > 1 else ""
