@@ -229,10 +229,15 @@ def _run(job: Job, formats) -> Outcome:
     from ..core.data import BusinessDataError
 
     start = time.perf_counter()
+    # Asked here, before `stoppable`: the main process's event sits behind a lock all the processes share,
+    # and a KeyboardInterrupt raised while this one holds it would leave it held for ever (every worker and
+    # the main process then wait on it). Between reports a signal only sets `_SIGNALLED`, which has no lock.
+    if _SIGNALLED.is_set() or (_STOP is not None and _STOP.is_set()):
+        return Outcome(job, False, NOT_STARTED, 0.0)
     _IDLE.clear()
     try:
         with stoppable():
-            if _SIGNALLED.is_set() or (_STOP is not None and _STOP.is_set()):
+            if _SIGNALLED.is_set():  # a signal came in between
                 return Outcome(job, False, NOT_STARTED, 0.0)
             result = R.make_report(job.values, job.out, formats)
     except KeyboardInterrupt:
