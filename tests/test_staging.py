@@ -268,11 +268,11 @@ def test_a_stopped_batch_ends_a_worker_that_does_not_stop_and_removes_its_folder
     deadline = time.monotonic() + PATIENCE_S
     while not list(out.glob(STAGING_PREFIX + "*")) and time.monotonic() < deadline:
         time.sleep(0.1)
-    ended = B._end_stragglers(pool, {future: None}, grace=0.5)
+    lost, pids = B._end_stragglers(pool, {future: None}, grace=0.5)
     pool.shutdown(wait=True, cancel_futures=True)  # returns: the stuck worker is gone
-    assert future in ended and len(ended.pids) == 1 and not any(psutil.pid_exists(p) for p in ended.pids)
+    assert future in lost and len(pids) == 1 and not any(psutil.pid_exists(p) for p in pids)
     job = B.Job(row=2, values={}, out=out)
-    B._remove_folders_of(ended.pids, [job], existed=set())
+    B._remove_folders_of(pids, [job], existed=set())
     assert not out.exists()  # its staging folder, then the report folder it had made and left empty
 
 

@@ -327,14 +327,14 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
                 record(future.result())
     except KeyboardInterrupt:
         stop.set()  # each worker's watchdog stops its running report
-        ended = _end_stragglers(pool, futures, limits.STOP_GRACE_SECONDS)
+        lost, ended_pids = _end_stragglers(pool, futures, limits.STOP_GRACE_SECONDS)
         pool.shutdown(wait=True, cancel_futures=True)
         for future, job in futures.items():
             if job.row not in outcomes:
                 finished = future.done() and not future.cancelled() and future.exception() is None
-                lost = future in ended  # its worker was ended while it ran
-                record(future.result() if finished else Outcome(job, False, STOPPED if lost else NOT_STARTED, 0.0))
-        _remove_folders_of(ended.pids, jobs, existed)
+                cut_short = future in lost  # its worker was ended while it ran
+                record(future.result() if finished else Outcome(job, False, STOPPED if cut_short else NOT_STARTED, 0.0))
+        _remove_folders_of(ended_pids, jobs, existed)
         bar.close()
         raise BatchStopped([outcomes.get(job.row, Outcome(job, False, NOT_STARTED, 0.0)) for job in jobs]) from None
     pool.shutdown(wait=True)
@@ -342,24 +342,18 @@ def _run_all(jobs, formats, workers: int, progress: bool, stream) -> list[Outcom
     return [outcomes[job.row] for job in jobs]
 
 
-class _Ended(set):
-    """The futures whose worker was ended, and the process ids of the workers."""
-
-    pids: frozenset[int] = frozenset()
-
-
-def _end_stragglers(pool: ProcessPoolExecutor, futures, grace: float) -> _Ended:
+def _end_stragglers(pool: ProcessPoolExecutor, futures, grace: float) -> tuple[set, frozenset[int]]:
     """Wait up to ``grace`` seconds for the stopped reports to clean up; end the workers still busy after that.
 
     A report normally stops within seconds (its kernel ends, its staging folder goes). If one does not,
-    the batch must not wait for ever: every worker still alive is ended with its kernels.
+    the batch must not wait for ever: every worker still alive is ended with its kernels. Returns the
+    futures whose worker was ended before they finished, and the process ids of the workers ended.
     """
     import psutil
 
     busy = [future for future in futures if not future.done()]
-    ended = _Ended()
     if not busy or not wait(busy, timeout=grace).not_done:
-        return ended
+        return set(), frozenset()
     processes = list((getattr(pool, "_processes", None) or {}).values())  # the pool's own record of its workers
     pids = set()
     for process in processes:
@@ -375,9 +369,8 @@ def _end_stragglers(pool: ProcessPoolExecutor, futures, grace: float) -> _Ended:
                 member.kill()
         psutil.wait_procs(members, timeout=10)
         pids.add(process.pid)
-    ended.update(future for future in busy if not future.done() or future.exception() is not None)
-    ended.pids = frozenset(pids)
-    return ended
+    lost = {future for future in busy if not future.done() or future.exception() is not None}
+    return lost, frozenset(pids)
 
 
 def _remove_folders_of(pids, jobs, existed) -> None:
