@@ -33,7 +33,7 @@ def _date_arg(option: str, value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(params.date_problem(value.strip() or "?", option, f"'{value}'") or "") from None
+        raise UsageError(params.not_a_date_text(option, f"'{value}'")) from None
 
 
 def _margin_arg(value: str | None) -> float | None:

@@ -152,6 +152,7 @@ def test_summary_table_and_period(tmp_path, capsys):
     "args, words",
     [
         (["summary", "--start", "2025-13-01"], "--start '2025-13-01' is not a date"),
+        (["summary", "--end", "2025/03/14"], "--end '2025/03/14' is not a date; write it as YYYY-MM-DD"),
         (["summary", "--start", "2025-02-01", "--end", "2025-01-01"], "after --end"),
         (["summary", "--gross-margin", "45"], "looks like a percentage"),
         (["summary", "--gross-margin", "abc"], "is not a number"),

@@ -21,6 +21,7 @@ __all__ = [
     "hourly_cost_problem",
     "is_number",
     "margin_problem",
+    "not_a_date_text",
     "parameter_problems",
     "period_problem",
 ]
@@ -115,9 +116,19 @@ def date_problem(value, name: str, shown: str | None = None) -> str | None:
     except (TypeError, ValueError):
         day = pd.NaT
     if pd.isna(day):
-        shown = repr(value) if shown is None else shown
-        return f"{name} {shown} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
+        return not_a_date_text(name, repr(value) if shown is None else shown)
     return None
+
+
+def not_a_date_text(name: str, shown: str) -> str:
+    """The sentence for a value that is not a day written as YYYY-MM-DD.
+
+    Examples
+    --------
+    >>> not_a_date_text("--end", "'2025/13/01'")
+    "--end '2025/13/01' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
+    """
+    return f"{name} {shown} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
 
 
 def period_problem(start, end, names: tuple[str, str] = ("start", "end")) -> str | None:
