@@ -48,7 +48,7 @@ check: lint  ## the fast tier for the edit loop: unit tests and doctests, no ker
 lint: $(STAMP)  ## ruff's lint and format rules, and the one-way layers of the package (import-linter)
 	$(BIN)/ruff check --no-cache .
 	$(BIN)/ruff format --no-cache --check .
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
 	$(BIN)/python tests/bench.py

@@ -221,3 +221,11 @@ def test_every_make_target_is_in_the_readme(repo):
     listed = (repo / "README.md").read_text(encoding="utf-8").split("## Make targets", 1)[1]
     assert {"check", "lint", "test"} <= targets
     assert [t for t in sorted(targets) if f"make {t} " not in listed] == []
+
+
+def test_lint_leaves_no_cache_in_the_repository(repo):
+    """ruff and import-linter would each leave a cache folder in the checkout; `make lint` tells them not to."""
+    make = (repo / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", make, re.M).group(1).splitlines()
+    assert all("--no-cache" in line for line in recipe if "ruff" in line or "lint-imports" in line)
+    assert sum("--no-cache" in line for line in recipe) == 3
