@@ -124,11 +124,11 @@ def _print_json(data: dict) -> None:
 
 
 def cmd_summary(args) -> int:
-    from .core import kpis
+    from .core import kpis, params
 
     start, end = _date_arg("--start", args.start), _date_arg("--end", args.end)
     if start and end and start > end:
-        raise UsageError(f"--start {start} is after --end {end}; swap them.")
+        raise UsageError(params.period_problem(start, end, ("--start", "--end")))
     margin = _margin_arg(args.gross_margin)
     business = _load(args)
     summary = kpis.summary(business, start=start, end=end, gross_margin=margin)

@@ -64,7 +64,7 @@ def test_other_seed_gives_other_data(fresh, tmp_path):
     assert orders.read_bytes() != (fresh[0].parent / "orders.csv").read_bytes()
 
 
-# --- The contract (smk_helpers/contract.py) and the links between files -----------------------
+# --- The contract (smk_helpers/core/contract.py) and the links between files -----------------------
 
 
 @pytest.mark.parametrize("spec", C.FILES, ids=lambda s: s.stem)

@@ -153,7 +153,10 @@ def test_summary_table_and_period(tmp_path, capsys):
     [
         (["summary", "--start", "2025-13-01"], "--start '2025-13-01' is not a date"),
         (["summary", "--end", "2025/03/14"], "--end '2025/03/14' is not a date; write it as YYYY-MM-DD"),
-        (["summary", "--start", "2025-02-01", "--end", "2025-01-01"], "after --end"),
+        (
+            ["summary", "--start", "2025-02-01", "--end", "2025-01-01"],
+            "starts after it ends (2025-02-01 > 2025-01-01); swap --start and --end",
+        ),
         (["summary", "--gross-margin", "45"], "looks like a percentage"),
         (["summary", "--gross-margin", "abc"], "is not a number"),
     ],

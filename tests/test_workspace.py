@@ -98,3 +98,19 @@ def test_jupyterlab_listens_on_127_0_0_1_with_its_token_and_opens_lesson_00(tmp_
     assert "--ServerApp.ip=127.0.0.1" in args and f"--ServerApp.root_dir={tmp_path}" in args
     assert "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb" in args
     assert not any("token" in a.lower() or "password" in a.lower() for a in args)  # token login stays on
+
+
+def test_a_lesson_copy_kept_from_before_the_move_still_imports(tmp_path):
+    """A student's changed lesson is never replaced, so its old import lines must keep working."""
+    import subprocess
+    import sys
+
+    old_lines = (
+        "from smk_helpers.checks import check\n"
+        "from smk_helpers.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio\n"
+        "from smk_helpers.course import lesson_map\n"
+        "print(check('99.9', 1).status, fmt_money(1234.5), fmt_pct(0.25))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", old_lines], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["wrong", "$1,234.50", "25.0%"]

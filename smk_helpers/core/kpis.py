@@ -238,7 +238,7 @@ def roas(attributed_revenue, spend):
 def marketing_roi(gross_profit, spend):
     """Marketing return on investment: profit left after paying for the marketing, per dollar.
 
-    Formula: (attributable gross profit − spend) / spend.
+    Formula: (attributed gross profit − spend) / spend.
 
     Parameters
     ----------
@@ -1559,7 +1559,7 @@ def formula(func) -> str:
     >>> formula(cac)
     'marketing spend / new customers'
     >>> formula(marketing_roi)
-    '(attributable gross profit − spend) / spend'
+    '(attributed gross profit − spend) / spend'
     >>> formula(len)
     Traceback (most recent call last):
     ...

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from .. import limits
-from ..core.params import STAFF_HOURLY_COST, parameter_problems
+from ..core.params import STAFF_HOURLY_COST, not_a_date_text, parameter_problems
 from ..errors import ParameterError
 
 __all__ = [
@@ -123,9 +123,7 @@ def _coerce(p: Parameter, value):
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ParameterError(
-                f"{p.name} {_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14."
-            ) from None
+            raise ParameterError(not_a_date_text(p.name, _shown(value))) from None
     if p.kind == "bool":
         if isinstance(value, bool):
             return value
