@@ -20,6 +20,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -69,26 +70,9 @@ def sweep(folder: Path, prefix: str, *, now: float | None = None) -> list[Path]:
     True
     """
     now = time.time() if now is None else now
-    removed = []
-    try:
-        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(prefix)]
-    except OSError:
-        return removed
-    for path in candidates:
-        owner = _OWNER.search(path.name)
-        try:
-            info = path.lstat()
-        except OSError:
-            continue
-        if owner is None or not path.is_dir() or path.is_symlink():
-            continue
-        if now - info.st_mtime < limits.STALE_STAGING_SECONDS or _alive(int(owner.group(1))):
-            continue
-        if getattr(os, "getuid", None) and info.st_uid != os.getuid():
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
-    return removed
+    return _remove(
+        path for path, _, changed in _left_behind(folder, prefix) if now - changed >= limits.STALE_STAGING_SECONDS
+    )
 
 
 def remove_left_by(pids, folder: Path, prefix: str) -> list[Path]:
@@ -105,17 +89,32 @@ def remove_left_by(pids, folder: Path, prefix: str) -> list[Path]:
     >>> [p.name for p in remove_left_by({999999999, os.getpid()}, folder, ".smk-staging-")]
     ['.smk-staging-999999999-abc']
     """
-    removed = []
+    return _remove(path for path, pid, _ in _left_behind(folder, prefix) if pid in pids)
+
+
+def _left_behind(folder, prefix: str):
+    """(path, process id, last change) of each ``prefix`` folder in ``folder`` that is this user's and whose
+    process has ended; links and files are never among them."""
     try:
         candidates = [p for p in Path(folder).iterdir() if p.name.startswith(prefix)]
     except OSError:
-        return removed
+        return
     for path in candidates:
         owner = _OWNER.search(path.name)
-        if owner is None or int(owner.group(1)) not in pids or _alive(int(owner.group(1))):
+        try:
+            info = path.lstat()
+        except OSError:
             continue
-        if path.is_symlink() or not path.is_dir():
+        if owner is None or not stat.S_ISDIR(info.st_mode) or _alive(int(owner.group(1))):
             continue
+        if getattr(os, "getuid", None) and info.st_uid != os.getuid():
+            continue
+        yield path, int(owner.group(1)), info.st_mtime
+
+
+def _remove(paths) -> list[Path]:
+    removed = []
+    for path in paths:
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
