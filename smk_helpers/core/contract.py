@@ -155,7 +155,12 @@ FUNNEL = FileSpec(
 INTERACTIONS = FileSpec(
     stem="interactions",
     required=False,
-    meaning="One row per one-to-one sales contact (a recommendation, a special order, a follow-up call).",
+    meaning=(
+        "One row per one-to-one sales contact (a recommendation, a special order, a follow-up call). A contact "
+        "that becomes a deal of your sales pipeline (a quote, a large or special order) stays one row: give it a "
+        "`deal_value`, and the days it reached each stage. `date` is the day it became a prospect; a stage left "
+        "blank was skipped or not reached yet; a won deal has passed every stage."
+    ),
     key="interaction_id",
     export_hint="From your CRM, or a simple log kept at the till: one row per conversation.",
     columns=(
@@ -174,8 +179,53 @@ INTERACTIONS = FileSpec(
         Column("order_id", "id", False, "The order it led to, if won.", ("1001", "")),
         Column("minutes", "number", False, "Staff minutes spent.", ("12", "8")),
         Column("campaign_id", "id", False, "The campaign that produced the lead, if any.", ("C-EMAIL-01", "")),
+        Column(
+            "deal_value",
+            "money",
+            False,
+            "For a deal of your sales pipeline: what it is worth if won (>= 0). A row with a value is a deal.",
+            ("640.00", ""),
+        ),
+        Column(
+            "qualified_date",
+            "date",
+            False,
+            "Deals: the day it was qualified (a real need, budget and a decision-maker); blank if never.",
+            ("2025-03-18", ""),
+        ),
+        Column(
+            "proposal_date",
+            "date",
+            False,
+            "Deals: the day a quote or proposal was sent; blank if never.",
+            ("2025-03-25", ""),
+        ),
+        Column(
+            "negotiation_date",
+            "date",
+            False,
+            "Deals: the day terms began to be negotiated; blank if never.",
+            ("2025-04-02", ""),
+        ),
+        Column(
+            "closed_date",
+            "date",
+            False,
+            "Deals: the day it was won or lost; blank while it is open.",
+            ("2025-04-10", ""),
+        ),
     ),
 )
+
+# The stages of a deal, in order: `date` is the day it became a prospect, the stage columns the day it reached each
+# later stage. Won and lost are its outcome, on `closed_date`.
+DEAL_STAGES = ("prospect", "qualified", "proposal", "negotiation")
+STAGE_COLUMNS = {
+    "prospect": "date",
+    "qualified": "qualified_date",
+    "proposal": "proposal_date",
+    "negotiation": "negotiation_date",
+}
 
 TARGETS = FileSpec(
     stem="targets",
@@ -189,7 +239,57 @@ TARGETS = FileSpec(
     ),
 )
 
-FILES: tuple[FileSpec, ...] = (ORDERS, CAMPAIGNS, FUNNEL, INTERACTIONS, TARGETS)
+TOUCHPOINTS = FileSpec(
+    stem="touchpoints",
+    required=False,
+    meaning=(
+        "One row per marketing contact a known customer had before buying: an email opened, an ad or post "
+        "clicked, a visit from search, an event attended. With them smk shares the credit for each first "
+        "purchase among the contacts before it (first-touch, last-touch and linear attribution)."
+    ),
+    export_hint=(
+        "From your email tool (opens and clicks per subscriber), ad platforms or web analytics (visits by a "
+        "signed-in customer), and event sign-up lists: one row per contact with a customer id."
+    ),
+    columns=(
+        Column("customer_id", "id", True, "Who had the contact (as in orders.csv).", ("C001", "C001"), blank_ok=False),
+        Column("date", "date", True, "Day of the contact.", ("2025-03-02", "2025-03-09"), blank_ok=False),
+        Column(
+            "channel",
+            "text",
+            True,
+            "Marketing channel of the contact, e.g. email, social, search, event.",
+            ("email", "social"),
+            blank_ok=False,
+        ),
+        Column("campaign_id", "id", False, "The campaign behind it, if any (must exist in campaigns.csv).", ("", "")),
+    ),
+)
+
+SURVEY = FileSpec(
+    stem="survey",
+    required=False,
+    meaning=(
+        "One row per answer to a customer survey: how likely the customer is to recommend you (0-10, for the Net "
+        "Promoter Score) and how they heard of you."
+    ),
+    export_hint="From a survey tool, a form on your receipts or website, or a card at the till: one row per answer.",
+    columns=(
+        Column("date", "date", True, "Day of the answer.", ("2025-03-14", "2025-03-15"), blank_ok=False),
+        Column(
+            "score",
+            "count",
+            True,
+            "How likely they are to recommend you, from 0 (not at all) to 10 (extremely).",
+            ("9", "6"),
+            blank_ok=False,
+        ),
+        Column("heard_from", "text", False, "How they heard of you, e.g. a friend, search, social.", ("a friend", "")),
+        Column("customer_id", "id", False, "Who answered, if known.", ("C001", "")),
+    ),
+)
+
+FILES: tuple[FileSpec, ...] = (ORDERS, CAMPAIGNS, FUNNEL, INTERACTIONS, TARGETS, TOUCHPOINTS, SURVEY)
 OUTCOMES = ("won", "lost", "open")
 UNKNOWN_CHANNEL = "(unknown)"
 

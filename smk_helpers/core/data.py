@@ -723,14 +723,41 @@ def read_extra_table(filename: str, folder=None, text_columns=()) -> pd.DataFram
     return pd.read_csv(io.StringIO(text), dtype={c: "str" for c in text_columns})
 
 
-def bookhub_path() -> Path:
-    """The folder of The Book Hub's data: the copy inside the installed package, else the checkout's."""
-    shipped = Path(__file__).resolve().parents[1] / "data" / "bookhub"
+EXAMPLES = {"bookhub": "The Book Hub", "northway": "Northway Workwear"}  # folder -> business name
+
+
+def example_path(folder: str = "bookhub") -> Path:
+    """The folder of an example business shipped with smk: the installed package's copy, else the checkout's.
+
+    Parameters
+    ----------
+    folder : str
+        One of `EXAMPLES`: ``"bookhub"`` (The Book Hub, a bookstore) or ``"northway"`` (Northway
+        Workwear, a firm that sells to other businesses).
+
+    Examples
+    --------
+    >>> example_path("bookhub").name
+    'bookhub'
+    """
+    if folder not in EXAMPLES:
+        raise ValueError(f"{folder!r} is not an example business; the examples are {', '.join(EXAMPLES)}.")
+    shipped = Path(__file__).resolve().parents[1] / "data" / folder
     if (shipped / "orders.csv").is_file():
         return shipped
-    return Path(__file__).resolve().parents[2] / "data" / "bookhub"
+    return Path(__file__).resolve().parents[2] / "data" / folder
+
+
+def bookhub_path() -> Path:
+    """The folder of The Book Hub's data (see `example_path`)."""
+    return example_path("bookhub")
+
+
+def load_example(folder: str = "bookhub") -> Business:
+    """Load an example business shipped with smk (synthetic data), by its folder's name (see `example_path`)."""
+    return load_business(example_path(folder), name=EXAMPLES[folder])
 
 
 def load_bookhub() -> Business:
     """Load The Book Hub, the course's worked example (synthetic data, 2024–2025)."""
-    return load_business(bookhub_path(), name="The Book Hub")
+    return load_example("bookhub")
