@@ -142,7 +142,7 @@ def cmd_summary(args) -> int:
 def summary_text(s: dict, currency: str = "$") -> str:
     """The summary dict as a plain-text table for the terminal."""
     from .core import catalog
-    from .core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio
+    from .core.formatting import fmt_days, fmt_money, fmt_number, fmt_pct, fmt_ratio
 
     def money(x):
         return fmt_money(x, currency=currency)
@@ -175,6 +175,8 @@ def summary_text(s: dict, currency: str = "$") -> str:
         "pct": fmt_pct,
         "pct2": lambda x: fmt_pct(x, digits=2),
         "ratio": fmt_ratio,
+        "days": fmt_days,
+        "points": fmt_number,
     }
     section("Sales", rows(catalog.SALES))
     by_channel = s.get("revenue_by_channel") or {}

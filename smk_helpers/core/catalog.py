@@ -17,8 +17,9 @@ from dataclasses import dataclass
 __all__ = ["Kpi", "KPIS", "MARKETING", "SALES", "UNITS", "by_key", "keys", "keys_in_unit"]
 
 MARKETING, SALES = "marketing", "sales"
-# How a value is shown: money; a whole count; a rate in percent (pct2: two decimals); a ratio such as 4.2x.
-UNITS = ("money", "count", "pct", "pct2", "ratio")
+# How a value is shown: money; a whole count; a rate in percent (pct2: two decimals); a ratio such as 4.2x;
+# a number of days; points on a scale (the NPS runs from -100 to 100).
+UNITS = ("money", "count", "pct", "pct2", "ratio", "days", "points")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("roas", "ROAS", MARKETING, "ratio", "roas"),
     Kpi("break_even_roas", "Break-even ROAS", MARKETING, "ratio", "break_even_roas", higher_is_better=None),
     Kpi("marketing_roi", "Marketing ROI", MARKETING, "pct", "marketing_roi"),
+    Kpi("nps", "Net Promoter Score (NPS)", MARKETING, "points", "nps"),
     Kpi("revenue", "Revenue", SALES, "money", "total_revenue"),
     Kpi("orders", "Orders", SALES, "count", "order_count"),
     Kpi("average_order_value", "Average order value", SALES, "money", "average_order_value"),
@@ -86,6 +88,10 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("new_customers", "New customers", SALES, "count", "new_customer_count"),
     Kpi("repeat_purchase_rate", "Repeat purchase rate", SALES, "pct", "repeat_purchase_rate"),
     Kpi("win_rate", "Win rate", SALES, "pct", "win_rate"),
+    Kpi("open_deals", "Open deals", SALES, "count", counts="count of the deals still open", higher_is_better=None),
+    Kpi("open_pipeline_value", "Open pipeline value", SALES, "money", "open_pipeline_value"),
+    Kpi("weighted_forecast", "Weighted forecast", SALES, "money", "weighted_forecast"),
+    Kpi("days_to_close", "Average days to close", SALES, "days", "days_to_close", higher_is_better=False),
 )
 
 _BY_KEY = {kpi.key: kpi for kpi in KPIS}
@@ -118,6 +124,6 @@ def keys_in_unit(*units: str) -> frozenset[str]:
     Examples
     --------
     >>> sorted(keys_in_unit("count"))
-    ['clicks', 'customers', 'impressions', 'leads', 'new_customers', 'orders']
+    ['clicks', 'customers', 'impressions', 'leads', 'new_customers', 'open_deals', 'orders']
     """
     return frozenset(kpi.key for kpi in KPIS if kpi.unit in units)

@@ -44,6 +44,8 @@ class Business:
     funnel: pd.DataFrame | None = None
     interactions: pd.DataFrame | None = None
     targets: pd.DataFrame | None = None
+    touchpoints: pd.DataFrame | None = None
+    survey: pd.DataFrame | None = None
     path: Path | None = None
     warnings: tuple[str, ...] = ()
     present_columns: dict = field(default_factory=dict)  # stem -> tuple of contract columns the file had
@@ -529,6 +531,46 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
         check.flag("negative", "target", df["target"] < 0, "a negative amount", "a target must be 0 or more")
     if spec.stem == "funnel":
         check.flag("negative", "count", df["count"] < 0, "a negative count", "a count must be 0 or more")
+    if spec.stem == "interactions":
+        _check_deals(df, check)
+    if spec.stem == "survey":
+        check.flag(
+            "score_over_ten",
+            "score",
+            df["score"] > 10,
+            "a score over 10",
+            "the question is scored from 0 (not at all likely to recommend) to 10 (extremely likely)",
+        )
+
+
+def _check_deals(df: pd.DataFrame, check: _Checker) -> None:
+    """The sales pipeline's rules: a deal has a value, moves forward through its stages and closes once."""
+    stage_dates = [C.STAGE_COLUMNS[stage] for stage in C.DEAL_STAGES[1:]] + ["closed_date"]
+    check.flag("negative", "deal_value", df["deal_value"] < 0, "a negative amount", "a deal's value must be 0 or more")
+    dated = df[stage_dates].notna().any(axis=1)
+    check.flag(
+        "deal_without_value",
+        "deal_value",
+        dated & df["deal_value"].isna(),
+        "empty on a row with stage dates (a deal)",
+        "give the deal its value, or clear its stage dates if it is not a deal",
+    )
+    fix = "a deal moves forward through its stages (date, qualified, proposal, negotiation, closed); correct the dates"
+    latest, latest_name = df["date"], pd.Series("date", index=df.index)
+    for column in stage_dates:
+        early = df[column] < latest
+        for name in sorted(latest_name[early].unique()):
+            what = f"earlier than its {name}" + (" (the day it became a prospect)" if name == "date" else "")
+            check.flag("stage_out_of_order", column, early & (latest_name == name), what, fix)
+        ahead = df[column].notna() & ~early
+        latest, latest_name = latest.where(~ahead, df[column]), latest_name.where(~ahead, column)
+    check.flag(
+        "closed_while_open",
+        "closed_date",
+        df["closed_date"].notna() & (df["outcome"] == "open"),
+        "a closing day on an open deal",
+        "set its outcome to won or lost, or clear closed_date while it is open",
+    )
 
 
 def _looks_like_item_rows(df: pd.DataFrame, repeat: pd.Series) -> bool:
@@ -628,7 +670,7 @@ def _cross_checks(tables: dict, names: dict, problems: list[Problem]) -> list[st
         warnings.append(f"{names['orders']} has a header but no orders yet, so every number will be 0 or n/a.")
     campaigns = tables.get("campaigns")
     known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
-    for stem in ("orders", "interactions"):
+    for stem in ("orders", "interactions", "touchpoints"):
         df = tables.get(stem)
         if df is None or "campaign_id" not in df:
             continue

@@ -144,6 +144,20 @@ def fmt_number(x, digits: int = 0) -> str:
     return f"{_rounded(x, digits):,.{digits}f}"
 
 
+def fmt_days(x, digits: int = 0) -> str:
+    """Format a number of days: 41.6 becomes "42 days".
+
+    Examples
+    --------
+    >>> fmt_days(41.6), fmt_days(1), fmt_days(None)
+    ('42 days', '1 day', 'n/a')
+    """
+    if is_missing(x):
+        return MISSING
+    text = fmt_number(x, digits)
+    return f"{text} day" if text == "1" else f"{text} days"
+
+
 _FORMATS = {
     "money": fmt_money,
     "money0": lambda x: fmt_money(x, digits=0),
@@ -152,6 +166,7 @@ _FORMATS = {
     "pct2": lambda x: fmt_pct(x, digits=2),
     "number": fmt_number,
     "number1": lambda x: fmt_number(x, digits=1),
+    "days": fmt_days,
     "ratio": fmt_ratio,
     "ratio2": lambda x: fmt_ratio(x, digits=2),
     "text": lambda x: "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x),

@@ -10,7 +10,8 @@ Three rules hold for every function here:
 Low-level functions (`ctr`, `cac`, `simple_clv`, ...) take plain numbers or pandas Series, so a
 lesson can use them on anything. Table-level functions take the tables of the business-data
 contract (`smk_helpers.core.contract`). `summary` takes a whole `Business` and returns plain data for
-JSON. Funnel KPIs live in `smk_helpers.core.funnel`.
+JSON. Funnel KPIs live in `smk_helpers.core.funnel`, the sales pipeline's in `smk_helpers.core.pipeline`,
+multi-touch attribution in `smk_helpers.core.attribution` and the survey's NPS in `smk_helpers.core.survey`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ import numpy as np
 import pandas as pd
 
 from . import catalog
+from .attribution import attribution_table
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
 from .funnel import funnel_table
 from .params import STAFF_HOURLY_COST  # re-exported: lessons use kpis.STAFF_HOURLY_COST
+from .pipeline import days_to_close, open_pipeline_value, stage_table, weighted_forecast  # re-exported
 from .rules import (  # the rules every formula here follows; re-exported for the lessons
     group_sum,
     in_period,
@@ -37,6 +40,7 @@ from .rules import (  # the rules every formula here follows; re-exported for th
     to_day,
     to_number,
 )
+from .survey import heard_from_shares, nps  # re-exported
 
 TEAM = "(team)"  # the `staff` label of a whole-team target
 CAMPAIGN_NUMBERS = ("spend", "impressions", "clicks", "leads")
@@ -1327,7 +1331,7 @@ def one_to_many_vs_one_to_one(
 
 # metrics.json rounds money to cents and writes counts as integers: the catalogue's units, plus the
 # nested keys of the tables inside a summary (revenue by channel, the target and count of a month).
-MONEY_KEYS = catalog.keys_in_unit("money") | {"revenue_by_channel", "target"}
+MONEY_KEYS = catalog.keys_in_unit("money") | {"revenue_by_channel", "target", "open_value"}
 
 
 def _plain(value):
@@ -1392,14 +1396,20 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     marketing_spend, marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead,
     cac (marketing_spend / new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis, win_rate,
     funnel (list of {stage, count, rate_from_previous, rate_from_top}), quota_attainment (list
-    of {period, staff, target, revenue, attainment}). The formulas are those of the functions
-    of the same names.
+    of {period, staff, target, revenue, attainment}); from the deals of the sales pipeline (the
+    interactions with a deal_value that became prospects in the period): open_deals,
+    open_pipeline_value, weighted_forecast, days_to_close and pipeline (list of `stage_table`
+    rows: {stage, reached, moved_on, lost_here, conversion, won, lost, win_rate, open_deals,
+    open_value}); from the survey answers of the period: nps, survey_answers and heard_from
+    ({answer: share}); from the touchpoints: journey_first_orders (first orders of the period
+    with a journey) and attribution (list of {channel, first_touch, last_touch, linear}, the
+    orders each model credits). The formulas are those of the functions of the same names.
 
-    Null rules: an unknown value is None, never 0. Every key is always there; it is None when its
-    file is absent, when a column it sums is absent or blank in every row, or when a denominator
-    is 0. ``attributed_revenue`` (and so ROAS and ROI) is None when no order has a campaign_id.
-    ``marketing_roi`` uses the orders' gross_profit when the file has it, else ``gross_margin`` ×
-    attributed revenue when given, else None; ``marketing_roi_basis`` says which
+    Null rules: an unknown value is None, never 0. Every key is always there; it is None when its file
+    (or, for the pipeline, the deal_value column) is absent, when a column it sums is absent or blank in
+    every row, or when a denominator is 0. ``attributed_revenue`` (and so ROAS and ROI) is None when no
+    order has a campaign_id. ``marketing_roi`` uses the orders' gross_profit when the file has it, else
+    ``gross_margin`` × attributed revenue when given, else None; ``marketing_roi_basis`` says which
     ("gross_profit", "gross_margin" or None).
 
     Parameters
@@ -1452,6 +1462,9 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     if business.targets is not None:
         targets = business.targets[months_in_period(business.targets["period"], start, end)]
         quota = quota_attainment(business.orders, targets, business.interactions).to_dict("records")
+    pipeline = _pipeline_part(business, start, end)
+    voice = _survey_part(business, start, end)
+    journeys = _attribution_part(business, start, end)
 
     return _plain(
         {
@@ -1484,11 +1497,53 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
             "win_rate": deal_win_rate,
             "funnel": funnel,
             "quota_attainment": quota,
+            **pipeline,
+            **voice,
+            **journeys,
         }
     )
 
 
-COUNT_KEYS = catalog.keys_in_unit("count") | {"count"}
+def _pipeline_part(business, start, end) -> dict:
+    """The sales pipeline's measures over the deals that became prospects in the period; None without deals."""
+    keys = ("open_deals", "open_pipeline_value", "weighted_forecast", "days_to_close", "pipeline")
+    if business.interactions is None or not business.has_column("interactions", "deal_value"):
+        return dict.fromkeys(keys)
+    interactions = business.interactions[in_period(business.interactions["date"], start, end)]
+    table = stage_table(interactions)
+    return {
+        "open_deals": int(table["open_deals"].sum()),
+        "open_pipeline_value": open_pipeline_value(interactions),
+        "weighted_forecast": weighted_forecast(interactions),
+        "days_to_close": days_to_close(interactions),
+        "pipeline": table.reset_index().to_dict("records"),
+    }
+
+
+def _survey_part(business, start, end) -> dict:
+    """NPS and how customers heard of the business, over the answers of the period; None without a survey."""
+    if business.survey is None:
+        return dict.fromkeys(("nps", "survey_answers", "heard_from"))
+    answers = business.survey[in_period(business.survey["date"], start, end)]
+    return {
+        "nps": nps(answers["score"]),
+        "survey_answers": len(answers),
+        "heard_from": heard_from_shares(answers).to_dict() if len(answers) else {},
+    }
+
+
+def _attribution_part(business, start, end) -> dict:
+    """First orders of the period with a journey, and the orders each model credits to each channel."""
+    if business.touchpoints is None:
+        return dict.fromkeys(("journey_first_orders", "attribution"))
+    table = attribution_table(business.touchpoints, business.orders, start=start, end=end)
+    return {
+        "journey_first_orders": int(round(table["linear"].sum())) if len(table) else 0,
+        "attribution": table.reset_index().to_dict("records"),
+    }
+
+
+COUNT_KEYS = catalog.keys_in_unit("count") | {"count", "reached", "moved_on", "lost_here", "won", "lost"}
 
 
 def _for_json(value, money=False, count=False):

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...core import catalog, kpis
 from ...core.data import Business
-from ...core.formatting import fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
+from ...core.formatting import fmt_days, fmt_money, fmt_number, fmt_pct, fmt_ratio, is_missing
 from .base import Section, _blocked
 from .periods import _period_text, previous_period
 from .wording import _count
@@ -27,8 +27,10 @@ KPI_ROWS = tuple((k.label, k.side, k.key, k.unit, kpis.formula_of(k)) for k in c
 def _kpi_value(kind, x, currency):
     if kind == "money":
         return fmt_money(x, currency=currency)
-    if kind == "count":
+    if kind in ("count", "points"):
         return fmt_number(x)
+    if kind == "days":
+        return fmt_days(x)
     if kind == "ratio":
         return fmt_ratio(x, digits=2)
     return fmt_pct(x, digits=2 if kind == "pct2" else 1)
@@ -45,6 +47,8 @@ def _kpi_change(kind, now, before):
         change *= 100
     elif kind == "ratio":
         change, digits, unit = now - before, 2, "x"
+    elif kind in ("days", "points"):
+        change, digits, unit = now - before, 0, " days" if kind == "days" else " points"
     else:
         change, digits, unit = (now - before) * 100, 2 if kind == "pct2" else 1, " pp"
     change = round(change, digits)

@@ -1,0 +1,182 @@
+"""Multi-touch attribution: sharing the credit for a first purchase among the marketing contacts before it.
+
+A customer's journey is their touchpoints (``touchpoints.csv``) on or before the day of their first order.
+Each first order with a journey earns one order of credit (and its revenue), shared out by a model:
+
+* **first-touch**: all of it to the journey's first contact (what opened the door);
+* **last-touch**: all of it to the last contact (what closed the sale; the model of most ad platforms);
+* **linear**: an equal share to every contact.
+
+Whatever the model, the credit adds up to the same number of orders: the first orders with a journey.
+Contacts on the same day keep the order of the file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .rules import in_period
+
+__all__ = ["MODELS", "NO_CAMPAIGN", "attribute", "attribution", "attribution_table", "journeys"]
+
+MODELS = ("first_touch", "last_touch", "linear")
+NO_CAMPAIGN = "(no campaign)"
+
+
+def _model(model: str) -> str:
+    name = str(model).strip().lower().replace("-", "_").replace(" ", "_")
+    if name not in MODELS:
+        raise ValueError(f"{model!r} is not an attribution model; use one of {', '.join(MODELS)}.")
+    return name
+
+
+def journeys(touchpoints: pd.DataFrame, orders: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """The touchpoints that led to each first order: one row per contact, in the order they happened.
+
+    Formula: for each customer whose first order of the whole data falls in the period, the touchpoints
+    dated on or before that order's day.
+
+    Parameters
+    ----------
+    touchpoints, orders : DataFrame
+        ``touchpoints.csv`` and ``orders.csv`` as the loader types them.
+    start, end : date-like, optional
+        The period the first orders fall in (both days included).
+
+    Returns
+    -------
+    DataFrame with the touchpoint's columns plus order_id, revenue, step (1, 2, ...) and steps (the
+    journey's length).
+
+    Examples
+    --------
+    >>> journeys(TOUCHPOINTS, ORDERS)[["customer_id", "channel", "step", "steps"]]
+      customer_id channel  step  steps
+    0          C1  social     1      3
+    1          C1   email     2      3
+    2          C1   email     3      3
+    3          C2  search     1      1
+    """
+    known = orders[orders["customer_id"].notna()]
+    first = known.sort_values("order_date", kind="stable").drop_duplicates("customer_id")
+    first = first[in_period(first["order_date"], start, end)]
+    path = touchpoints.reset_index(drop=True).rename_axis("_file_row").reset_index()
+    path = path.merge(first[["customer_id", "order_id", "order_date", "revenue"]], on="customer_id", how="inner")
+    path = path[path["date"].dt.normalize() <= path["order_date"].dt.normalize()]
+    path = path.sort_values(["customer_id", "date", "_file_row"], kind="stable", ignore_index=True)
+    path["step"] = path.groupby("customer_id").cumcount() + 1
+    path["steps"] = path.groupby("customer_id")["step"].transform("size")
+    return path.drop(columns=["_file_row", "order_date"])
+
+
+def attribute(touchpoints, orders, model: str = "last_touch", by: str = "channel", start=None, end=None):
+    """Credit for the first orders, by channel (or campaign), under one attribution model.
+
+    Formula: first-touch gives each first order's credit to its journey's first contact, last-touch to its last,
+    linear 1 / steps to each; a contact's credit in orders is that share, in revenue that share × the order's
+    revenue.
+
+    Parameters
+    ----------
+    touchpoints, orders : DataFrame
+    model : {"first_touch", "last_touch", "linear"}
+    by : {"channel", "campaign_id"}
+        What to credit; contacts with no campaign are credited to "(no campaign)".
+    start, end : date-like, optional
+        The period the first orders fall in.
+
+    Returns
+    -------
+    DataFrame indexed by channel (or campaign) with columns orders and revenue; it adds up to the first
+    orders with a journey, whatever the model.
+
+    Examples
+    --------
+    >>> attribute(TOUCHPOINTS, ORDERS, "first_touch")
+             orders  revenue
+    channel
+    search      1.0     30.0
+    social      1.0     60.0
+    >>> attribute(TOUCHPOINTS, ORDERS, "linear").round(2)
+             orders  revenue
+    channel
+    email      0.67     40.0
+    search     1.00     30.0
+    social     0.33     20.0
+    """
+    model = _model(model)
+    path = journeys(touchpoints, orders, start, end)
+    if model == "first_touch":
+        share = (path["step"] == 1).astype(float)
+    elif model == "last_touch":
+        share = (path["step"] == path["steps"]).astype(float)
+    else:
+        share = 1.0 / path["steps"]
+    credit = pd.DataFrame(
+        {
+            by: path[by].fillna(NO_CAMPAIGN) if by == "campaign_id" else path[by],
+            "orders": share,
+            "revenue": share * path["revenue"],
+        }
+    )
+    table = credit.groupby(by, sort=True)[["orders", "revenue"]].sum()
+    return table[table["orders"] > 0]
+
+
+def attribution(business, model: str = "last_touch", by: str = "channel", start=None, end=None) -> pd.DataFrame:
+    """Credit for a business's first orders under one attribution model (see `attribute`).
+
+    Formula: first-touch, last-touch or linear credit of each first order with a journey, by channel.
+
+    Parameters
+    ----------
+    business : Business
+        Its ``touchpoints`` table (None when the folder has no touchpoints.csv: an empty result).
+    model, by, start, end
+        As for `attribute`.
+    """
+    if business.touchpoints is None:
+        return pd.DataFrame(columns=["orders", "revenue"], dtype=float).rename_axis(by)
+    return attribute(business.touchpoints, business.orders, model, by, start, end)
+
+
+def attribution_table(touchpoints, orders, by: str = "channel", start=None, end=None, measure: str = "orders"):
+    """The three models side by side: the orders (or revenue) each gives every channel.
+
+    Formula: one column per model of `attribute`; each column adds up to the first orders with a journey.
+
+    Examples
+    --------
+    >>> attribution_table(TOUCHPOINTS, ORDERS).round(2)
+             first_touch  last_touch  linear
+    channel
+    email           0.00        1.00    0.67
+    search          1.00        1.00    1.00
+    social          1.00        0.00    0.33
+    """
+    columns = {model: attribute(touchpoints, orders, model, by, start, end)[measure] for model in MODELS}
+    return pd.DataFrame(columns).fillna(0.0).sort_index().rename_axis(by)
+
+
+def _example():
+    """Two customers' journeys, for the examples: C1 saw a post, then two emails; C2 came from search."""
+    touchpoints = pd.DataFrame(
+        {
+            "customer_id": ["C1", "C1", "C1", "C2", "C2"],
+            "date": pd.to_datetime(["2025-03-01", "2025-03-05", "2025-03-09", "2025-03-02", "2025-04-01"]),
+            "channel": ["social", "email", "email", "search", "email"],
+            "campaign_id": [None, "EML-03", "EML-03", None, "EML-04"],
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3"],
+            "order_date": pd.to_datetime(["2025-03-09", "2025-03-03", "2025-05-01"]),
+            "customer_id": ["C1", "C2", "C2"],
+            "revenue": [60.0, 30.0, 25.0],
+        }
+    )
+    return touchpoints, orders
+
+
+TOUCHPOINTS, ORDERS = _example()

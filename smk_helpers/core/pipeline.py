@@ -1,0 +1,246 @@
+"""The sales pipeline: deals, the stages they reach, and what the open ones are worth.
+
+A deal is a row of ``interactions.csv`` with a ``deal_value`` (see `smk_helpers.core.contract`). Its
+``date`` is the day it became a prospect; ``qualified_date``, ``proposal_date`` and ``negotiation_date``
+the days it reached those stages; ``closed_date`` the day it was won or lost. The stage a deal has
+reached is the last stage with a date. A won deal has passed every stage, even one it skipped; a lost
+deal was lost at the stage it had reached; an open deal is still at it.
+
+The same rules as every KPI hold: ratios are ratios of counts or sums, and a zero denominator gives NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .contract import DEAL_STAGES, STAGE_COLUMNS
+from .rules import known_sum, safe_divide
+
+__all__ = [
+    "DEAL_STAGES",
+    "days_to_close",
+    "deals",
+    "open_pipeline_value",
+    "pipeline_by_stage",
+    "stage_conversion",
+    "stage_table",
+    "weighted_forecast",
+    "win_rate_by_stage",
+]
+
+
+def deals(interactions: pd.DataFrame | None) -> pd.DataFrame:
+    """The deals among the interactions (the rows with a ``deal_value``), with the stage each has reached.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+        ``interactions.csv`` as the loader types it. Without a ``deal_value`` column there are no deals.
+
+    Returns
+    -------
+    DataFrame
+        The deal rows, with a ``stage`` column: the last of `DEAL_STAGES` with a date.
+
+    Examples
+    --------
+    >>> deals(EXAMPLE)[["outcome", "deal_value", "stage"]]
+      outcome  deal_value        stage
+    0     won      1000.0  negotiation
+    1    lost       500.0    qualified
+    2    lost       800.0     prospect
+    3    open      2000.0     proposal
+    4    open       400.0     prospect
+    """
+    if interactions is None or "deal_value" not in interactions:
+        return pd.DataFrame(columns=["date", "outcome", "deal_value", "closed_date", "stage"])
+    found = interactions[interactions["deal_value"].notna()].copy()
+    level = np.zeros(len(found), dtype=int)
+    for number, stage in enumerate(DEAL_STAGES[1:], start=1):
+        column = STAGE_COLUMNS[stage]
+        if column in found:
+            level = np.where(found[column].notna(), number, level)
+    found["stage"] = pd.Categorical.from_codes(level, categories=DEAL_STAGES, ordered=True)
+    return found
+
+
+def stage_table(interactions: pd.DataFrame | None) -> pd.DataFrame:
+    """The pipeline stage by stage: what reached each stage, what moved on or was lost there, what is open there.
+
+    Formula: for each stage, reached = deals whose stage is that stage or later, or that were won; moved on =
+    those that got past it (a later stage, or won); lost here = lost at that stage; conversion = moved on /
+    (moved on + lost here), leaving deals still open at the stage out; win rate = won / (won + lost) of the
+    deals that reached it; open deals and open value = the deals still open at the stage.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+
+    Returns
+    -------
+    DataFrame indexed by stage (prospect, qualified, proposal, negotiation) with columns reached, moved_on,
+    lost_here, conversion, won, lost, win_rate, open_deals, open_value.
+
+    Examples
+    --------
+    >>> stage_table(EXAMPLE)[["reached", "moved_on", "lost_here", "conversion", "win_rate"]].round(3)
+                 reached  moved_on  lost_here  conversion  win_rate
+    stage
+    prospect           5         3          1       0.750     0.333
+    qualified          3         2          1       0.667     0.500
+    proposal           2         1          0       1.000     1.000
+    negotiation        1         1          0       1.000     1.000
+    """
+    d = deals(interactions)
+    level = d["stage"].cat.codes.to_numpy() if len(d) else np.array([], dtype=int)
+    outcome = d["outcome"].to_numpy()
+    value = d["deal_value"].to_numpy(dtype=float)
+    won, lost, open_ = outcome == "won", outcome == "lost", outcome == "open"
+    rows = []
+    for number, stage in enumerate(DEAL_STAGES):
+        reached = (level >= number) | won
+        moved_on = (level > number) | won
+        here = (level == number) & ~won
+        rows.append(
+            {
+                "stage": stage,
+                "reached": int(reached.sum()),
+                "moved_on": int(moved_on.sum()),
+                "lost_here": int((here & lost).sum()),
+                "won": int(won.sum()),
+                "lost": int((reached & lost).sum()),
+                "open_deals": int((here & open_).sum()),
+                "open_value": float(value[here & open_].sum()),
+            }
+        )
+    table = pd.DataFrame(rows).set_index("stage")
+    table["conversion"] = safe_divide(table["moved_on"], table["moved_on"] + table["lost_here"])
+    table["win_rate"] = safe_divide(table["won"], table["won"] + table["lost"])
+    columns = ["reached", "moved_on", "lost_here", "conversion", "won", "lost", "win_rate", "open_deals", "open_value"]
+    return table[columns]
+
+
+def pipeline_by_stage(interactions: pd.DataFrame | None) -> pd.DataFrame:
+    """The open pipeline: how many deals are open at each stage, and what they are worth.
+
+    Formula: open deals = count of open deals at the stage; open value = Σ deal_value of those deals.
+
+    Examples
+    --------
+    >>> pipeline_by_stage(EXAMPLE)
+                 open_deals  open_value
+    stage
+    prospect              1       400.0
+    qualified             0         0.0
+    proposal              1      2000.0
+    negotiation           0         0.0
+    """
+    return stage_table(interactions)[["open_deals", "open_value"]]
+
+
+def open_pipeline_value(interactions: pd.DataFrame | None) -> float:
+    """What the open deals would bring if every one of them were won.
+
+    Formula: Σ deal_value of the open deals.
+
+    Returns NaN when the data has no deals at all (unknown), 0.0 when it has deals but none is open.
+
+    Examples
+    --------
+    >>> open_pipeline_value(EXAMPLE)
+    2400.0
+    """
+    d = deals(interactions)
+    if d.empty:
+        return float("nan")
+    return float(d.loc[d["outcome"] == "open", "deal_value"].sum())
+
+
+def stage_conversion(interactions: pd.DataFrame | None) -> pd.Series:
+    """Conversion from each stage to the next: the share of the deals that left a stage by moving on.
+
+    Formula: moved on / (moved on + lost at the stage); deals still open at the stage are left out.
+
+    Examples
+    --------
+    >>> stage_conversion(EXAMPLE).round(3).to_dict()
+    {'prospect': 0.75, 'qualified': 0.667, 'proposal': 1.0, 'negotiation': 1.0}
+    """
+    return stage_table(interactions)["conversion"]
+
+
+def win_rate_by_stage(interactions: pd.DataFrame | None) -> pd.Series:
+    """How likely a deal that reached a stage is to be won, from the deals already decided.
+
+    Formula: won / (won + lost) among the deals that reached the stage; open deals are left out.
+
+    The rate at ``prospect`` is the win rate of all deals.
+
+    Examples
+    --------
+    >>> win_rate_by_stage(EXAMPLE).round(3).to_dict()
+    {'prospect': 0.333, 'qualified': 0.5, 'proposal': 1.0, 'negotiation': 1.0}
+    """
+    return stage_table(interactions)["win_rate"]
+
+
+def weighted_forecast(interactions: pd.DataFrame | None) -> float:
+    """What the open deals are likely to bring: each deal's value weighted by the win rate from its stage.
+
+    Formula: Σ over open deals of deal_value × win rate from the deal's stage.
+
+    The weights are the deals' own history (`win_rate_by_stage`). When a stage with open deals has no decided
+    deal to learn from, its rate is unknown and so is the forecast (NaN).
+
+    Examples
+    --------
+    >>> round(weighted_forecast(EXAMPLE), 2)  # 2000 x 1.0 + 400 x 1/3
+    2133.33
+    """
+    d = deals(interactions)
+    if d.empty:
+        return float("nan")
+    rates = win_rate_by_stage(interactions)
+    still_open = d[d["outcome"] == "open"]
+    weights = still_open["stage"].astype(str).map(rates).astype(float)
+    if weights.isna().any():
+        return float("nan")
+    return float((still_open["deal_value"] * weights).sum())
+
+
+def days_to_close(interactions: pd.DataFrame | None) -> float:
+    """The average length of a won sale, in days: the sales cycle.
+
+    Formula: Σ (closed_date − date) in days / won deals, over the won deals with a closed_date.
+
+    Examples
+    --------
+    >>> days_to_close(EXAMPLE)
+    30.0
+    """
+    d = deals(interactions)
+    if d.empty or "closed_date" not in d:
+        return float("nan")
+    won = d[(d["outcome"] == "won") & d["closed_date"].notna()]
+    days = (won["closed_date"] - won["date"]).dt.days.astype(float)
+    return safe_divide(known_sum(days), len(won))
+
+
+def _example() -> pd.DataFrame:
+    """A hand-made pipeline of five deals, for the examples: one won, two lost, two open."""
+    day = pd.to_datetime
+    return pd.DataFrame(
+        {
+            "date": day(["2025-01-01"] * 5),
+            "outcome": ["won", "lost", "lost", "open", "open"],
+            "deal_value": [1000.0, 500.0, 800.0, 2000.0, 400.0],
+            "qualified_date": day(["2025-01-05", "2025-01-06", None, "2025-01-10", None]),
+            "proposal_date": day(["2025-01-10", None, None, "2025-01-20", None]),
+            "negotiation_date": day(["2025-01-20", None, None, None, None]),
+            "closed_date": day(["2025-01-31", "2025-01-15", "2025-01-03", None, None]),
+        }
+    )
+
+
+EXAMPLE = _example()
