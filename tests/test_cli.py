@@ -47,7 +47,16 @@ def test_init_writes_a_folder_that_validates(tmp_path, capsys):
     target = tmp_path / "my-shop"
     assert main(["init", str(target)]) == 0
     names = sorted(p.name for p in target.iterdir())
-    assert names == ["README.md", "campaigns.csv", "funnel.csv", "interactions.csv", "orders.csv", "targets.csv"]
+    assert names == [
+        "README.md",
+        "campaigns.csv",
+        "funnel.csv",
+        "interactions.csv",
+        "orders.csv",
+        "survey.csv",
+        "targets.csv",
+        "touchpoints.csv",
+    ]
     orders = (target / "orders.csv").read_text(encoding="utf-8").splitlines()
     assert orders[0].startswith("order_id,order_date,customer_id,channel,revenue") and len(orders) == 3
     readme = (target / "README.md").read_text(encoding="utf-8")

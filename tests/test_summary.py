@@ -39,6 +39,16 @@ KEYS = {
     "win_rate",
     "funnel",
     "quota_attainment",
+    "open_deals",
+    "open_pipeline_value",
+    "weighted_forecast",
+    "days_to_close",
+    "pipeline",
+    "nps",
+    "survey_answers",
+    "heard_from",
+    "journey_first_orders",
+    "attribution",
 }
 
 

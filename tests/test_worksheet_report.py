@@ -104,8 +104,8 @@ def test_wrongly_named_files_get_a_message_and_are_not_written(worksheet_folder)
     upload(page, [*good_files(), ("sales.csv", b"a,b\n1,2\n"), ("../../evil.xlsx", b"x"), ("Orders.xlsx", b"PK")])
     shown = page.upload_html.value
     assert (
-        "sales.csv is not one of the files smk reads: orders, campaigns, funnel, interactions or targets, each "
-        ".csv or .xlsx; rename it or leave it out."
+        "sales.csv is not one of the files smk reads: orders, campaigns, funnel, interactions, targets, "
+        "touchpoints or survey, each .csv or .xlsx; rename it or leave it out."
     ) in shown
     assert "../../evil.xlsx is not one of the files smk reads" in shown
     assert "Orders.xlsx was left out: orders.csv is read as the orders file" in shown
