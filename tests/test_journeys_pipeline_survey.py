@@ -1,0 +1,274 @@
+"""The contract's newer data: touchpoints (attribution), deals (the sales pipeline) and a customer survey (NPS).
+
+Each file is loaded from CSV text as an owner would write it: accepted inputs give hand-checked numbers,
+rejected ones one sentence naming file, column and row.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import business_folder, loader_problems
+from smk_helpers import load_business
+from smk_helpers.core import attribution as A
+from smk_helpers.core import kpis
+from smk_helpers.core import pipeline as P
+from smk_helpers.core import survey as S
+
+ORDERS = (
+    "order_id,order_date,customer_id,channel,revenue,campaign_id\n"
+    "1,2025-03-09,C1,website,60.00,EML-03\n"
+    "2,2025-03-03,C2,in-store,30.00,\n"
+    "3,2025-05-01,C2,in-store,25.00,\n"
+    "4,2025-03-20,C3,in-store,10.00,\n"
+)
+CAMPAIGNS = (
+    "campaign_id,channel,start_date,end_date,spend\n"
+    "EML-03,email,2025-03-01,2025-03-31,50\n"
+    "EML-04,email,2025-04-01,2025-04-30,50\n"
+)
+TOUCHPOINTS = (
+    "customer_id,date,channel,campaign_id\n"
+    "C1,2025-03-01,social,\n"
+    "C1,2025-03-05,email,EML-03\n"
+    "C1,2025-03-09,email,EML-03\n"
+    "C2,2025-03-02,search,\n"
+    "C2,2025-04-01,email,EML-04\n"
+    "C9,2025-03-01,social,\n"
+)
+# Five deals: won at the end of the ladder, lost at qualified, lost as a prospect, open at proposal, open as a
+# prospect; and one plain conversation that is no deal.
+INTERACTIONS = (
+    "interaction_id,date,staff,type,outcome,deal_value,qualified_date,proposal_date,negotiation_date,closed_date\n"
+    "I1,2025-01-01,Ana,quote,won,1000,2025-01-05,2025-01-10,2025-01-20,2025-01-31\n"
+    "I2,2025-01-01,Ana,quote,lost,500,2025-01-06,,,2025-01-15\n"
+    "I3,2025-01-01,Ben,quote,lost,800,,,,2025-01-03\n"
+    "I4,2025-01-01,Ben,quote,open,2000,2025-01-10,2025-01-20,,\n"
+    "I5,2025-01-01,Ana,quote,open,400,,,,\n"
+    "I6,2025-01-02,Ben,recommendation,won,,,,,\n"
+)
+SURVEY = (
+    "date,score,heard_from\n"
+    "2025-01-03,10,a friend\n2025-01-04,9,Search\n2025-01-05,9,a friend\n2025-01-06,8,\n2025-01-07,7,social\n"
+    "2025-01-08,6,a friend\n2025-01-09,3,search\n2025-01-10,10,A Friend\n2025-01-11,9,\n2025-01-12,5,social\n"
+)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return business_folder(
+        tmp_path / "shop",
+        orders=ORDERS,
+        campaigns=CAMPAIGNS,
+        touchpoints=TOUCHPOINTS,
+        interactions=INTERACTIONS,
+        survey=SURVEY,
+    )
+
+
+# --- Attribution ---------------------------------------------------------------------------
+
+
+def test_the_three_models_share_the_same_orders_differently(folder):
+    b = load_business(folder)
+    table = A.attribution_table(b.touchpoints, b.orders)
+    # C1 (social, email, email) and C2 (search) have journeys before their first orders; C3 has none, and C2's
+    # April email came after C2's first order, C9 never bought.
+    assert table.sum().round(9).tolist() == [2.0, 2.0, 2.0]
+    assert table.loc["social"].round(4).tolist() == [1.0, 0.0, 0.3333]
+    assert table.loc["email"].round(4).tolist() == [0.0, 1.0, 0.6667]
+    assert table.loc["search"].tolist() == [1.0, 1.0, 1.0]
+    revenue = {model: A.attribution(b, model)["revenue"].sum() for model in A.MODELS}
+    assert revenue == {"first_touch": 90.0, "last_touch": 90.0, "linear": pytest.approx(90.0)}
+
+
+def test_last_touch_agrees_with_the_orders_campaign(folder):
+    """C1's first order is credited to EML-03 in orders.csv, and its last touch is that campaign."""
+    b = load_business(folder)
+    by_campaign = A.attribution(b, "last-touch", by="campaign_id")
+    assert by_campaign["orders"].to_dict() == {"(no campaign)": 1.0, "EML-03": 1.0}
+
+
+def test_an_unknown_model_is_refused_with_the_choices():
+    with pytest.raises(ValueError, match="use one of first_touch, last_touch, linear"):
+        A.attribute(A.TOUCHPOINTS, A.ORDERS, "data-driven")
+
+
+def test_attribution_in_a_period_counts_the_first_orders_of_the_period(folder):
+    b = load_business(folder)
+    assert A.attribution_table(b.touchpoints, b.orders, start="2025-03-05", end="2025-03-31").sum().tolist() == [
+        1.0,
+        1.0,
+        1.0,
+    ]
+    assert A.attribution_table(b.touchpoints, b.orders, start="2025-04-01").empty
+
+
+def test_touchpoint_rows_are_checked(tmp_path):
+    bad = (
+        "customer_id,date,channel,campaign_id\n"
+        ",2025-03-01,social,\n"
+        "C1,someday,email,\n"
+        "C1,2025-03-02,,\n"
+        "C1,2025-03-03,email,NOPE\n"
+    )
+    problems = loader_problems(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS, touchpoints=bad))
+    assert problems == [
+        "touchpoints.csv, column 'customer_id', row 2: empty; fill it in on every row.",
+        "touchpoints.csv, column 'date', row 3: not a date ('someday'); write dates as YYYY-MM-DD, e.g. 2025-03-14.",
+        "touchpoints.csv, column 'channel', row 4: empty; fill it in on every row.",
+        "touchpoints.csv, column 'campaign_id', row 5: a campaign that is not in campaigns.csv ('NOPE'); "
+        "add the campaign to campaigns.csv or correct the id.",
+    ]
+
+
+def test_touchpoints_need_their_columns(tmp_path):
+    problems = loader_problems(
+        business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS, touchpoints="customer_id,day\nC1,2025-01-01\n")
+    )
+    assert problems == [
+        "touchpoints.csv is missing the columns 'date', 'channel' (its header has: customer_id, day); "
+        "add them to the first row."
+    ]
+
+
+# --- The sales pipeline ---------------------------------------------------------------------
+
+
+def test_the_pipeline_by_hand(folder):
+    i = load_business(folder).interactions
+    table = P.stage_table(i)
+    assert table["reached"].tolist() == [5, 3, 2, 1]
+    assert table["conversion"].round(4).tolist() == [0.75, 0.6667, 1.0, 1.0]
+    assert table["win_rate"].round(4).tolist() == [0.3333, 0.5, 1.0, 1.0]
+    assert table["open_deals"].tolist() == [1, 0, 1, 0]
+    assert P.open_pipeline_value(i) == 2400.0
+    assert P.weighted_forecast(i) == pytest.approx(2000 * 1.0 + 400 / 3)
+    assert P.days_to_close(i) == 30.0
+    # The win rate from the first stage is the deals' own win rate; the plain conversation is not a deal.
+    assert len(P.deals(i)) == 5
+    assert table.loc["prospect", "win_rate"] == kpis.win_rate(1, 2)
+
+
+def test_a_forecast_without_history_is_unknown_not_zero():
+    i = pd.DataFrame({"date": pd.to_datetime(["2025-01-01"]), "outcome": ["open"], "deal_value": [900.0]})
+    assert P.open_pipeline_value(i) == 900.0
+    assert math.isnan(P.weighted_forecast(i)) and math.isnan(P.days_to_close(i))
+
+
+def test_no_deal_column_means_no_pipeline(tmp_path):
+    i = load_business(
+        business_folder(
+            tmp_path,
+            orders=ORDERS,
+            campaigns=CAMPAIGNS,
+            interactions="interaction_id,date,staff,type,outcome\nI1,2025-01-01,A,x,won\n",
+        )
+    ).interactions
+    assert P.deals(i).empty and math.isnan(P.open_pipeline_value(i)) and math.isnan(P.weighted_forecast(i))
+
+
+def test_deal_rows_are_checked(tmp_path):
+    head = (
+        "interaction_id,date,staff,type,outcome,deal_value,qualified_date,proposal_date,negotiation_date,closed_date\n"
+    )
+    rows = (
+        "I1,2025-01-10,A,quote,lost,-5,,,,2025-01-12\n"  # a negative value
+        "I2,2025-01-10,A,quote,won,,2025-01-11,,,2025-01-20\n"  # stage dates but no value
+        "I3,2025-01-10,A,quote,lost,100,2025-01-09,,,2025-01-20\n"  # qualified before it became a prospect
+        "I4,2025-01-10,A,quote,won,100,2025-01-11,2025-01-15,2025-01-14,2025-01-20\n"  # negotiation before proposal
+        "I5,2025-01-10,A,quote,open,100,,,,2025-01-20\n"  # open, yet closed
+    )
+    problems = loader_problems(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS, interactions=head + rows))
+    assert problems == [
+        "interactions.csv, column 'deal_value', row 2: a negative amount ('-5'); a deal's value must be 0 or more.",
+        "interactions.csv, column 'deal_value', row 3: empty on a row with stage dates (a deal); give the deal its "
+        "value, or clear its stage dates if it is not a deal.",
+        "interactions.csv, column 'qualified_date', row 4: earlier than its date (the day it became a prospect) "
+        "('2025-01-09'); a deal moves forward through its stages (date, qualified, proposal, negotiation, closed); "
+        "correct the dates.",
+        "interactions.csv, column 'negotiation_date', row 5: earlier than its proposal_date ('2025-01-14'); a deal "
+        "moves forward through its stages (date, qualified, proposal, negotiation, closed); correct the dates.",
+        "interactions.csv, column 'closed_date', row 6: a closing day on an open deal ('2025-01-20'); set its "
+        "outcome to won or lost, or clear closed_date while it is open.",
+    ]
+
+
+def test_skipped_stages_are_allowed_and_a_won_deal_passed_them(tmp_path):
+    head = "interaction_id,date,staff,type,outcome,deal_value,proposal_date,closed_date\n"
+    i = load_business(
+        business_folder(
+            tmp_path,
+            orders=ORDERS,
+            campaigns=CAMPAIGNS,
+            interactions=head + "I1,2025-01-10,A,quote,won,100,2025-01-12,2025-01-15\n",
+        )
+    ).interactions
+    table = P.stage_table(i)
+    assert table["reached"].tolist() == [1, 1, 1, 1] and table["conversion"].tolist() == [1.0] * 4
+
+
+# --- The survey -----------------------------------------------------------------------------
+
+
+def test_nps_and_how_customers_heard_by_hand(folder):
+    answers = load_business(folder).survey
+    # 5 promoters (10, 9, 9, 10, 9), 2 passives (8, 7), 3 detractors (6, 3, 5): (5 - 3) / 10 = 20 points.
+    assert S.nps(answers["score"]) == 20.0
+    assert S.nps_groups(answers["score"]).tolist() == [5, 2, 3]
+    assert S.heard_from_shares(answers).to_dict() == {
+        "a friend": 0.4,
+        "(no answer)": 0.2,
+        "search": 0.2,
+        "social": 0.2,
+    }
+
+
+def test_survey_scores_are_checked(tmp_path):
+    bad = "date,score\n2025-01-01,11\n2025-01-02,7.5\n2025-01-03,\n2025-01-04,-1\n"
+    assert loader_problems(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS, survey=bad)) == [
+        "survey.csv, column 'score', row 4: empty; fill it in on every row.",
+        "survey.csv, column 'score', rows 3 and 5: not a whole number of 0 or more (e.g. '7.5'); count things in "
+        "whole numbers.",
+        "survey.csv, column 'score', row 2: a score over 10 ('11'); the question is scored from 0 (not at all likely "
+        "to recommend) to 10 (extremely likely).",
+    ]
+
+
+# --- The summary ----------------------------------------------------------------------------
+
+
+def test_summary_carries_the_new_measures(folder):
+    s = kpis.summary(load_business(folder))
+    assert s["nps"] == 20.0 and s["survey_answers"] == 10 and s["heard_from"]["a friend"] == 0.4
+    assert s["open_deals"] == 2 and s["open_pipeline_value"] == 2400.0 and s["days_to_close"] == 30.0
+    assert [row["stage"] for row in s["pipeline"]] == ["prospect", "qualified", "proposal", "negotiation"]
+    assert s["journey_first_orders"] == 2
+    assert {row["channel"]: row["last_touch"] for row in s["attribution"]} == {
+        "email": 1.0,
+        "search": 1.0,
+        "social": 0.0,
+    }
+    text = kpis.summary_json(s)
+    assert text == kpis.summary_json(kpis.summary(load_business(folder)))  # the same input gives the same bytes
+    assert json.loads(text)["pipeline"][0]["reached"] == 5
+
+
+def test_summary_without_the_new_files_has_nulls(tmp_path):
+    s = json.loads(
+        kpis.summary_json(kpis.summary(load_business(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS))))
+    )
+    for key in ("nps", "survey_answers", "heard_from", "open_deals", "open_pipeline_value", "weighted_forecast"):
+        assert s[key] is None, key
+    assert s["pipeline"] is None and s["attribution"] is None and s["journey_first_orders"] is None
+
+
+def test_the_summary_of_a_period_counts_its_answers_and_deals(folder):
+    s = kpis.summary(load_business(folder), start="2025-01-01", end="2025-01-05")
+    assert s["survey_answers"] == 3 and s["nps"] == 100.0
+    assert s["open_deals"] == 2  # the deals became prospects on 1 January
+    assert kpis.summary(load_business(folder), start="2025-02-01")["open_deals"] == 0
