@@ -25,7 +25,8 @@ Where things are (every public name is also here, so ``sections.funnel(...)`` wo
   `loaded_text`, `problems_text`.
 * One module per section: ``headline`` (`kpi_table`), ``funnel_stages`` (`funnel`), ``revenue_mix``
   (`channel_mix`), ``versus`` (`one_to_many_vs_one_to_one`), ``sales_side`` (`sales`),
-  ``marketing_side`` (`marketing`), ``handoff_rates`` (`handoff`), ``quality_and_glossary``
+  ``marketing_side`` (`marketing`), ``handoff_rates`` (`handoff`), ``deal_pipeline`` (`pipeline`), ``journeys`` (`journeys`),
+  ``customer_voice`` (`customer_voice`), ``quality_and_glossary``
   (`data_quality`, `glossary`) and ``action_plan`` (`owner_plan`, the only one that needs the worksheet).
   The modules are not named after their functions, so ``sections.funnel`` is always the function.
 """
@@ -37,9 +38,12 @@ from ...core.data import Business
 from ...core.params import parameter_problems
 from .action_plan import PLAN_KEY, PLAN_TITLE, owner_plan
 from .base import NO_DATA, Section
+from .customer_voice import VOICE_KEY, VOICE_TITLE, customer_voice
+from .deal_pipeline import PIPELINE_KEY, PIPELINE_TITLE, pipeline
 from .funnel_stages import FUNNEL_KEY, FUNNEL_TITLE, funnel
 from .handoff_rates import HANDOFF_KEY, HANDOFF_TITLE, handoff
 from .headline import KPI_KEY, KPI_ROWS, KPI_TITLE, kpi_table
+from .journeys import JOURNEYS_KEY, JOURNEYS_TITLE, journeys
 from .loading import loaded_text, open_business, problems_text
 from .marketing_side import MARKETING_KEY, MARKETING_TITLE, marketing
 from .periods import previous_period
@@ -78,6 +82,9 @@ __all__ = [
     "sales",
     "marketing",
     "handoff",
+    "pipeline",
+    "journeys",
+    "customer_voice",
     "data_quality",
     "glossary",
     "owner_plan",
@@ -89,6 +96,9 @@ __all__ = [
     "SALES_TITLE",
     "MARKETING_TITLE",
     "HANDOFF_TITLE",
+    "PIPELINE_TITLE",
+    "JOURNEYS_TITLE",
+    "VOICE_TITLE",
     "QUALITY_TITLE",
     "GLOSSARY_TITLE",
     "PLAN_TITLE",
@@ -99,6 +109,9 @@ __all__ = [
     "SALES_KEY",
     "MARKETING_KEY",
     "HANDOFF_KEY",
+    "PIPELINE_KEY",
+    "JOURNEYS_KEY",
+    "VOICE_KEY",
     "QUALITY_KEY",
     "GLOSSARY_KEY",
     "PLAN_KEY",
