@@ -272,3 +272,30 @@ def test_the_summary_of_a_period_counts_its_answers_and_deals(folder):
     assert s["survey_answers"] == 3 and s["nps"] == 100.0
     assert s["open_deals"] == 2  # the deals became prospects on 1 January
     assert kpis.summary(load_business(folder), start="2025-02-01")["open_deals"] == 0
+
+
+# --- The report's sections ------------------------------------------------------------------
+
+
+def test_the_sections_show_the_new_measures(folder):
+    from smk_helpers.reports import sections
+
+    b = load_business(folder)
+    pipe = sections.pipeline(b)
+    assert pipe.summary.startswith("Over all dates in the data, 5 deals became prospects and 1 was won")
+    assert pipe.raw_tables["pipeline_by_stage"]["reached"].tolist() == [5, 3, 2, 1]
+    assert sections.journeys(b).raw_tables["attribution"]["linear"].sum() == pytest.approx(2.0)
+    voice = sections.customer_voice(b)
+    assert "an NPS of 20 (5 promoters, 2 passives and 3 detractors)" in voice.summary
+    assert "a friend (40.0%)" in voice.summary
+    for section in (pipe, sections.journeys(b), voice):
+        assert section.figure is not None and section.key
+
+
+def test_the_sections_say_which_file_is_missing(tmp_path):
+    from smk_helpers.reports import sections
+
+    b = load_business(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS))
+    assert "deal_value" in sections.pipeline(b).summary
+    assert "no touchpoints.csv" in sections.journeys(b).summary
+    assert "no survey.csv" in sections.customer_voice(b).summary
