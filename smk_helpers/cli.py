@@ -178,14 +178,39 @@ def summary_text(s: dict, currency: str = "$") -> str:
         "days": fmt_days,
         "points": fmt_number,
     }
+
+    def table(header, body):
+        """Columns under a header: the first left-aligned, the others right-aligned."""
+        widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+        for row in [header, *body]:
+            lines.append(
+                f"  {row[0]:<{widths[0]}}  "
+                + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True))
+            )
+        lines.append("")
+
     section("Sales", rows(catalog.SALES))
     by_channel = s.get("revenue_by_channel") or {}
     if by_channel:
         section("Revenue by channel", [(ch, money(v)) for ch, v in by_channel.items()])
+    if s.get("pipeline"):
+        body = [
+            (
+                r["stage"],
+                fmt_number(r["reached"]),
+                fmt_pct(r["conversion"]),
+                fmt_pct(r["win_rate"]),
+                fmt_number(r["open_deals"]),
+                money(r["open_value"]),
+            )
+            for r in s["pipeline"]
+        ]
+        table(("Pipeline stage", "reached", "moved on", "won from here", "open now", "open value"), body)
     section("Marketing", rows(catalog.MARKETING))
+
     funnel = s.get("funnel") or []
     if funnel:
-        rows = [
+        body = [
             (
                 r["stage"],
                 fmt_number(r["count"]),
@@ -194,14 +219,15 @@ def summary_text(s: dict, currency: str = "$") -> str:
             )
             for r in funnel
         ]
-        header = ("Funnel stage", "count", "from previous", "from top")
-        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
-        for row in [header, *rows]:
-            lines.append(
-                f"  {row[0]:<{widths[0]}}  "
-                + "  ".join(f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True))
-            )
-        lines.append("")
+        table(("Funnel stage", "count", "from previous", "from top"), body)
+    if s.get("attribution"):
+        body = [
+            (r["channel"], *(fmt_number(r[m], digits=1) for m in ("first_touch", "last_touch", "linear")))
+            for r in s["attribution"]
+        ]
+        table(("First orders credited", "first-touch", "last-touch", "linear"), body)
+    if s.get("heard_from"):
+        table(("How customers heard of you", "share"), [(k, fmt_pct(v)) for k, v in s["heard_from"].items()])
     return "\n".join(lines)
 
 

@@ -299,3 +299,14 @@ def test_the_sections_say_which_file_is_missing(tmp_path):
     assert "deal_value" in sections.pipeline(b).summary
     assert "no touchpoints.csv" in sections.journeys(b).summary
     assert "no survey.csv" in sections.customer_voice(b).summary
+
+
+def test_smk_summary_prints_the_new_tables(folder, capsys):
+    from smk_helpers.cli import main
+
+    assert main(["summary", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "  Open pipeline value     $2,400.00\n" in out and "  Average days to close   30 days\n" in out
+    assert "  prospect              5     75.0%          33.3%         1     $400.00\n" in out
+    assert "  social                         1.0         0.0     0.3\n" in out
+    assert "  Net Promoter Score (NPS)         20\n" in out
