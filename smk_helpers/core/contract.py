@@ -291,6 +291,18 @@ SURVEY = FileSpec(
 
 FILES: tuple[FileSpec, ...] = (ORDERS, CAMPAIGNS, FUNNEL, INTERACTIONS, TARGETS, TOUCHPOINTS, SURVEY)
 OUTCOMES = ("won", "lost", "open")
+
+
+def optional_files_text() -> str:
+    """The optional files by name, for sentences such as "orders, and if you have them ...".
+
+    Examples
+    --------
+    >>> optional_files_text()
+    'campaigns, funnel, interactions, targets, touchpoints and survey'
+    """
+    stems = [spec.stem for spec in FILES if not spec.required]
+    return ", ".join(stems[:-1]) + " and " + stems[-1]
 UNKNOWN_CHANNEL = "(unknown)"
 
 KIND_WORDS = {

@@ -591,7 +591,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     Parameters
     ----------
     path : str or Path
-        Folder holding ``orders.csv`` and optionally campaigns, funnel, interactions, targets.
+        Folder holding ``orders.csv`` and optionally the other files of the contract (`contract.FILES`).
     dayfirst : bool, optional
         How to read slash dates: True for 14/03/2025, False for 03/14/2025. Without it slash
         dates are refused, because 03/04/2025 could be either.

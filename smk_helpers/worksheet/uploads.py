@@ -29,7 +29,7 @@ UPLOAD_STEMS = tuple(spec.stem for spec in contract.FILES)
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
 UPLOAD_HELP = (
     "Choose all your files at once (hold Ctrl, or Cmd on a Mac, to pick several): orders, and if you "
-    "have them campaigns, funnel, interactions and targets, each saved as CSV or Excel (.xlsx). Choosing "
+    f"have them {contract.optional_files_text()}, each saved as CSV or Excel (.xlsx). Choosing "
     "again replaces the whole set."
 )
 SLASH_DATES = {  # label -> value of the Dropdown; _SLASH_VALUE turns it into the report's dayfirst
