@@ -11,12 +11,18 @@ The model in brief:
   directly.
 * Sales (one-to-one): booksellers log their conversations with shoppers. A won conversation
   becomes an order; special orders convert best. Undecided conversations at the end stay open.
+  Warm leads (author events, the newsletter) win more often than cold ones (social, search).
+* The sales pipeline: special orders and store consultations (class sets, book clubs, corporate
+  gifts: larger sales over weeks) are deals with a value and the days they reached each stage.
 * Identified buyers are new (their first contact creates the customer) or returning (chosen among
   earlier customers, a few loyal ones much more often). Many till sales stay anonymous.
 * Every order gets a basket of products (popular titles sell most, gifts peak in December).
   Revenue, discounts, cost of goods, marketplace fees and gross profit are computed in whole cents.
+* Touchpoints: the marketing contacts identified customers had up to their first order. Survey:
+  a one-question card (0-10, and how they heard of the shop) that some orders bring back.
 
-One seeded numpy Generator drives everything, so a seed always gives byte-identical CSV files.
+Seeded numpy Generators drive everything (one for the original tables, one each for the pipeline,
+the touchpoints and the survey), so a seed always gives byte-identical CSV files.
 The calibration targets and their sources are in the project's field guide (GUIDE.md section 5);
 the constants below name them.
 """
@@ -65,6 +71,7 @@ P_NEW = {
     "email lead": 0.20,
     "event": 0.55,
     "promo": 0.45,
+    "consultation": 0.60,
 }
 LOYALTY_SHAPE = 0.45  # gamma shape of purchase propensity; small = a few very loyal customers
 NEW_CUSTOMER_SOURCE = {  # where a new customer says they heard of the shop (assumption)
@@ -72,6 +79,7 @@ NEW_CUSTOMER_SOURCE = {  # where a new customer says they heard of the shop (ass
     "web": {"search": 0.45, "social": 0.20, "email": 0.15, "referral": 0.20},
     "marketplace": {"marketplace": 1.0},
     "contact": {"walk-in": 0.85, "referral": 0.15},
+    "consultation": {"referral": 0.50, "walk-in": 0.30, "search": 0.20},
 }  # campaign journeys take the campaign's channel (in-store promotion: walk-in)
 
 # --- One-to-one sales (interactions) --------------------------------------------------------
@@ -91,7 +99,7 @@ WIN_RATE = {
     "special order": 0.75,
     "phone follow-up": 0.45,
     "email follow-up": 0.35,
-}  # assumption (GUIDE §5: the hand-sell rate is an assumption)
+}  # assumption (GUIDE §5: the hand-sell rate is an assumption); consultations: see STAGE_ODDS
 MINUTES = {"in-store recommendation": 8, "special order": 12, "phone follow-up": 6, "email follow-up": 5}
 # Days until a conversation is won or lost: a fixed part plus a Poisson part with this mean.
 DECISION_DAYS = {"in-store recommendation": 0, "special order": 2, "phone follow-up": 1, "email follow-up": 1}
@@ -106,6 +114,64 @@ STAFF = pd.DataFrame(
     }
 )
 SKILL = np.array([1.10, 1.00, 1.12, 0.90, 0.95])  # win-rate multiplier per person (assumption)
+# Lead source: how much likelier a campaign lead is to buy than a shopper with no campaign behind them,
+# by the campaign's channel (assumption). Author-event guests and newsletter readers already know and
+# trust the shop (warm leads); someone who clicked a social post or a search result has often never been
+# in (cold leads). Walk-ins and the booksellers' own contacts keep the plain WIN_RATE (1.0).
+SOURCE_LIFT = {"event": 1.30, "email": 1.30, "search": 0.85, "social": 0.85}
+MAX_WIN = 0.95  # no conversation is a sure thing
+
+# --- The sales pipeline (deals) ---------------------------------------------------------------
+# Special orders and store consultations are deals: `date` is the day a deal became a prospect, then it
+# may reach qualified, proposal and negotiation, and is won or lost on `closed_date`.
+DEAL_TYPES = ("special order", "store consultation")
+# Chance of moving on from each stage: prospect -> qualified -> proposal -> negotiation -> won, at the
+# type's base win rate (the product). A deal's own win chance (staff skill, lead source) raises or
+# lowers all four alike (as powers). Special orders: the title can be got, a price and arrival date are
+# quoted, the customer confirms, then collects. Consultations: a real need with a budget and someone who
+# decides, a written quote, terms (copies, date, discount) talked through, the order (assumption).
+STAGE_ODDS = {
+    "special order": (0.93, 0.97, 0.90, 0.92),
+    "store consultation": (0.80, 0.85, 0.70, 0.78),
+}
+# When the stages are reached: beta(a, b) shares of the days between prospect and closing (assumption).
+STAGE_TIMING = {
+    "special order": ((1.0, 6.0), (1.5, 5.0), (2.0, 4.0)),
+    "store consultation": ((2.0, 6.0), (4.0, 5.0), (6.0, 3.0)),
+}
+# Store consultations: larger one-to-one sales, arranged over weeks (GUIDE §4: "store consultation ≈
+# SQL"). kind: (deals a year, monthly weights Jan..Dec, categories, titles, copies a title, discount).
+# Schools buy class sets for the autumn and the January term, book clubs all year, firms gifts for the
+# holidays. Discounts for schools and clubs are the usual indie practice (assumption); all assumed.
+CONSULTATIONS = {
+    "school class set": (
+        14,
+        [0.5, 0.5, 1.0, 0.5, 0.3, 0.3, 1.2, 2.0, 1.5, 0.6, 1.6, 2.0],
+        ("children's", "young adult", "fiction"),
+        (1, 1),
+        (20, 32),
+        0.20,
+    ),
+    "book club order": (
+        12,
+        [1.3, 1.0, 1.0, 1.0, 1.0, 0.8, 0.8, 0.8, 1.3, 1.0, 1.2, 1.0],
+        ("fiction", "mystery & thriller", "romance", "non-fiction"),
+        (1, 1),
+        (8, 16),
+        0.10,
+    ),
+    "corporate gift order": (
+        12,
+        [0.2, 0.2, 0.2, 0.3, 0.5, 0.5, 0.2, 0.2, 0.4, 2.0, 2.5, 0.6],
+        ("non-fiction", "cookbooks", "fiction", "gifts & stationery"),
+        (2, 4),
+        (5, 15),
+        0.10,
+    ),
+}
+CONSULTATION_DAYS = (7, 3.0, 12.0)  # days to closing: 7 + gamma(shape 3, scale 12), mean about 6 weeks
+CONSULTATION_MINUTES = 75  # staff time over the meetings, the quote and the follow-ups (mean)
+CONSULTATION_MANAGER = 0.6  # share the owner-manager handles herself; the rest by hours
 
 # --- Marketing (campaigns) ------------------------------------------------------------------
 KINDS = {  # id prefix: (campaign type, name prefix)
@@ -174,6 +240,72 @@ PROMO_ORDERS_PER_DOLLAR = 0.2
 MARKETPLACE_CONVERSION = 0.10  # sponsored-listing clicks that buy
 FUNNEL_SOURCES = ("email", "search", "social")
 STAGES = ("reach", "site visits", "sign-ups", "engaged", "purchase", "repeat purchase")
+
+# --- Touchpoints: the marketing contacts a customer had before their first order -------------------
+OPEN_RATE = 0.22  # newsletter opens / emails sent (assumption, inside GUIDE §5's 16-27%, Mailchimp)
+# Customers whose first order no campaign is credited with: the chance they had any contact before it,
+# by acquisition channel (assumption). Most walk-ins and marketplace buyers had none.
+P_TOUCHED = {
+    "search": 0.90,
+    "social": 0.90,
+    "email": 0.95,
+    "event": 0.80,
+    "referral": 0.35,
+    "walk-in": 0.08,
+    "marketplace": 0.03,
+}
+LAST_TOUCH = {  # their last contact's channel (a friend's post counts as organic social)
+    "search": {"search": 1.0},
+    "social": {"social": 1.0},
+    "email": {"email": 1.0},
+    "event": {"event": 1.0},
+    "referral": {"social": 1.0},
+    "walk-in": {"social": 0.6, "event": 0.2, "search": 0.2},
+    "marketplace": {"search": 1.0},
+}
+# Contacts before the last one, by the last one's channel: (at least, plus a Poisson mean), at most
+# MAX_EARLIER. Social posts and search results open journeys; newsletters and events close them: a
+# subscriber or a guest found the shop some other way first (assumption).
+EARLIER_TOUCHES = {
+    "email": (1, 1.2),
+    "event": (1, 1.0),
+    "search": (0, 0.9),
+    "social": (0, 0.7),
+    "marketplace": (0, 0.2),
+    "in-store": (0, 0.4),
+}
+MAX_EARLIER = 4
+OPENING = {"social": 0.50, "search": 0.44, "email": 0.03, "event": 0.03}  # the journey's first contact
+MIDDLE = {"social": 0.30, "search": 0.30, "email": 0.30, "event": 0.10}  # any contact in between
+P_PAID = {"social": 0.6, "search": 0.5}  # social and search contacts through a campaign; the rest organic
+TOUCH_GAP = 9  # mean days between two contacts
+LOOKBACK = 120  # a journey starts at most this many days before the first order
+
+# --- Survey -------------------------------------------------------------------------------------
+# A one-question card at the till and a link on web receipts. Chance that an order brings an answer, by
+# channel (assumption: about 300 answers a year).
+P_ANSWER = {"in-store": 0.035, "website": 0.05, "marketplace": 0.01}
+P_ANSWER_SAME_DAY = 0.5  # the card is filled in at the till; the others answer within ANSWER_WAIT days
+ANSWER_WAIT = 7
+P_NAMED = 0.85  # answers from identified buyers that give the customer number
+# Score 0..10. Assumption: a well-liked independent bookstore, NPS about +60 (70% promoters, 10% detractors);
+# GUIDE §5 has no figure for it.
+SCORES = [0.002, 0.003, 0.005, 0.01, 0.015, 0.03, 0.035, 0.07, 0.13, 0.22, 0.48]
+HEARD_FROM = {  # the survey's words for an acquisition channel
+    "walk-in": "walked past",
+    "referral": "a friend",
+    "search": "search",
+    "social": "social media",
+    "email": "newsletter",
+    "event": "an event",
+    "marketplace": "marketplace",
+}
+HEARD_ANONYMOUS = {  # answers without a customer number, by the order's channel (assumption)
+    "in-store": {"walked past": 0.50, "a friend": 0.30, "search": 0.06, "social media": 0.08, "an event": 0.06},
+    "website": {"search": 0.45, "social media": 0.20, "a friend": 0.20, "newsletter": 0.15},
+    "marketplace": {"marketplace": 1.0},
+}
+P_HEARD_BLANK = 0.08  # anonymous answers that skip the question
 
 # --- Targets --------------------------------------------------------------------------------
 TEAM_PLAN = {2024: 440_000, 2025: 455_000}  # yearly revenue plan, spread by SEASONALITY
@@ -526,20 +658,32 @@ def _journeys(rng, cal: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
     )
     j = pd.concat(frames, ignore_index=True)
     j["campaign"] = j["campaign"].fillna(-1).astype(int)
-    return _decide_contacts(rng, j)
+    # Warm and cold leads: the campaign's channel lifts or lowers the chance to win (SOURCE_LIFT).
+    campaign = j["campaign"].to_numpy()
+    lift = np.where(campaign >= 0, campaigns["channel"].map(SOURCE_LIFT).fillna(1.0).to_numpy()[campaign], 1.0)
+    return _decide_contacts(rng, j, lift)
 
 
-def _decide_contacts(rng, j: pd.DataFrame) -> pd.DataFrame:
-    """Staff, minutes and outcome of each conversation; a won one becomes an order."""
+def _decide_contacts(rng, j: pd.DataFrame, lift: np.ndarray) -> pd.DataFrame:
+    """Staff, minutes and outcome of each conversation; a won one becomes an order.
+
+    ``lift`` multiplies each journey's win chance (its lead source). Besides the outcome, each
+    conversation keeps its win chance (``p_win``), whether it will be won (``will_win``, also for one
+    still open at the end) and the day it is decided (``decided``): the pipeline's stages use them.
+    """
     talk = j["type"].notna().to_numpy()
     types = j.loc[talk, "type"]
     staff = rng.choice(len(STAFF), size=talk.sum(), p=STAFF["hours_per_week"] / STAFF["hours_per_week"].sum())
     j.loc[talk, "staff"] = STAFF["staff"].to_numpy()[staff]
     j.loc[talk, "minutes"] = np.maximum(1, np.round(rng.gamma(4.0, types.map(MINUTES) / 4.0)))
-    won = rng.random(talk.sum()) < np.minimum(0.95, types.map(WIN_RATE) * SKILL[staff])
+    p_win = np.minimum(MAX_WIN, types.map(WIN_RATE).to_numpy() * SKILL[staff] * lift[talk])
+    won = rng.random(talk.sum()) < p_win
     days = types.map(DECISION_DAYS).to_numpy() + rng.poisson(types.map(DECISION_WAIT).to_numpy())
     decided = j.loc[talk, "date"] + pd.to_timedelta(days, unit="D")
     j.loc[talk, "outcome"] = np.where(decided > END, "open", np.where(won, "won", "lost"))
+    j["p_win"] = pd.Series(p_win, index=j.index[talk])
+    j["will_win"] = pd.Series(won, index=j.index[talk])
+    j["decided"] = decided
     j["order_date"] = j["date"].where(~talk)
     j.loc[talk, "order_date"] = decided.where(j.loc[talk, "outcome"] == "won")
     j.loc[talk, "channel"] = np.where(types == "email follow-up", "website", "in-store")
@@ -548,6 +692,131 @@ def _decide_contacts(rng, j: pd.DataFrame) -> pd.DataFrame:
     known_p = np.where(talk, np.where(browser, P_KNOWN_BROWSER, 1.0), j["channel"].map(P_IDENTIFIED))
     j["identified"] = rng.random(len(j)) < known_p
     return j
+
+
+def _consultations(rng, cal: pd.DataFrame, products: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Store consultations (class sets, book clubs, corporate gifts) as journeys, and the books each one quotes.
+
+    Returns the journeys (with ``basket``, the number of their quote, and ``deal_discount``) and the
+    quoted lines (``basket``, ``product``, ``quantity``). A won consultation's order is its quote.
+    """
+    weekday = (cal["date"].dt.day_of_week < 5).to_numpy() & (cal["store_w"] > 0).to_numpy()
+    share = weekday / pd.Series(weekday).groupby(cal["period"]).transform("sum").to_numpy()
+    month = cal["date"].dt.month.to_numpy()
+    frames = []
+    for kind, (per_year, monthly, *_) in CONSULTATIONS.items():
+        counts = rng.poisson(per_year * (np.asarray(monthly) / np.sum(monthly))[month - 1] * share)
+        frames.append(pd.DataFrame({"date": np.repeat(cal["date"].to_numpy(), counts), "kind": kind}))
+    c = pd.concat(frames, ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
+    c["basket"] = np.arange(len(c))
+    category = products["category"].to_numpy()
+    chosen, copies = [], []
+    for kind in c["kind"]:
+        _, _, categories, titles, (low, high), _ = CONSULTATIONS[kind]
+        pool = np.flatnonzero(np.isin(category, categories))
+        chosen.append(rng.choice(pool, size=rng.integers(titles[0], titles[1] + 1), replace=False))
+        copies.append(rng.integers(low, high + 1, size=len(chosen[-1])))
+    quote = pd.DataFrame(
+        {
+            "basket": np.repeat(c["basket"].to_numpy(), [len(x) for x in chosen]),
+            "product": np.concatenate(chosen),
+            "quantity": np.concatenate(copies),
+        }
+    )
+    c["deal_discount"] = c["kind"].map({kind: spec[-1] for kind, spec in CONSULTATIONS.items()})
+    n = len(c)
+    others = np.arange(1, len(STAFF))
+    hours = STAFF["hours_per_week"].to_numpy()[others]
+    staff = np.where(rng.random(n) < CONSULTATION_MANAGER, 0, rng.choice(others, size=n, p=hours / hours.sum()))
+    p_win = np.minimum(MAX_WIN, np.prod(STAGE_ODDS["store consultation"]) * SKILL[staff])
+    won = rng.random(n) < p_win
+    start, shape, scale = CONSULTATION_DAYS
+    decided = c["date"] + pd.to_timedelta(start + np.round(rng.gamma(shape, scale, n)), unit="D")
+    c = c.assign(
+        origin="consultation",
+        type="store consultation",
+        channel="in-store",
+        campaign=-1,
+        staff=STAFF["staff"].to_numpy()[staff],
+        minutes=np.maximum(15, np.round(rng.gamma(4.0, CONSULTATION_MINUTES / 4.0, n))),
+        outcome=np.where(decided > END, "open", np.where(won, "won", "lost")),
+        identified=True,
+        p_win=p_win,
+        will_win=won,
+        decided=decided,
+    )
+    c["order_date"] = decided.where(c["outcome"] == "won")
+    return c.drop(columns="kind"), quote
+
+
+def _deal_stages(rng, j: pd.DataFrame) -> None:
+    """Give every deal (special order, store consultation) the days it reached each stage, in place.
+
+    A won deal passes every stage. One that is lost fails at one step, the more likely the weaker its
+    odds (STAGE_ODDS, raised to a power so that their product is the deal's own win chance). A stage
+    reached after 31 December 2025 is not known yet; nor is the closing of a deal still open.
+    """
+    deal = j["type"].isin(DEAL_TYPES).to_numpy()
+    d = j.loc[deal]
+    types = d["type"].to_numpy()
+    odds = np.array([STAGE_ODDS[t] for t in types]).reshape(-1, 4)
+    power = np.log(d["p_win"].to_numpy(float)) / np.log(odds.prod(axis=1))
+    step = odds ** power[:, None]
+    reach = np.cumprod(np.column_stack([np.ones(len(d)), step[:, :-1]]), axis=1)
+    fail = reach * (1 - step)
+    fail /= fail.sum(axis=1, keepdims=True)
+    lost_at = np.minimum(3, (rng.random(len(d))[:, None] > np.cumsum(fail, axis=1)).sum(axis=1))
+    passed = np.where(d["will_win"].to_numpy(bool), 3, lost_at)  # later stages reached, of 3
+    share = np.zeros((len(d), 3))
+    for name, params in STAGE_TIMING.items():
+        m = types == name
+        share[m] = np.sort(np.column_stack([rng.beta(a, b, m.sum()) for a, b in params]), axis=1)
+    span = (d["decided"] - d["date"]).dt.days.to_numpy()
+    when = d["date"].to_numpy()[:, None] + np.floor(share * span[:, None]).astype("timedelta64[D]")
+    known = (np.arange(3)[None, :] < passed[:, None]) & (when <= END.to_datetime64())
+    for k, column in enumerate(("qualified_date", "proposal_date", "negotiation_date")):
+        j[column] = pd.Series(np.where(known[:, k], when[:, k], np.datetime64("NaT")), index=d.index)
+    j["closed_date"] = d["decided"].where(d["outcome"] != "open")
+
+
+def _quote_cents(quote: pd.DataFrame, products: pd.DataFrame, discount: pd.Series) -> pd.Series:
+    """Each consultation's quoted value in cents: copies at list price less the agreed discount.
+
+    The same rounding as an order's lines, so a won consultation's order revenue equals its quote.
+    """
+    price = np.round(products["list_price"].to_numpy() * 100).astype(np.int64)[quote["product"]]
+    gross = quote["quantity"].to_numpy() * price
+    net = gross - np.round(gross * discount.reindex(quote["basket"]).to_numpy()).astype(np.int64)
+    return pd.Series(net).groupby(quote["basket"].to_numpy()).sum()
+
+
+def _special_quotes(rng, products: pd.DataFrame, n: int) -> np.ndarray:
+    """Quoted values (dollars) of special orders that never became an order: long-tail books at list price."""
+    n_lines = 1 + rng.poisson(EXTRA_LINES["special"], n)
+    books = np.flatnonzero(products["category"].to_numpy() != GIFTS)
+    product = rng.choice(books, size=n_lines.sum())
+    quantity = 1 + (rng.random(len(product)) < SECOND_COPY) + (rng.random(len(product)) < THIRD_COPY)
+    cents = quantity * np.round(products["list_price"].to_numpy() * 100).astype(np.int64)[product]
+    return _cents(np.bincount(np.repeat(np.arange(n), n_lines), weights=cents, minlength=n).astype(np.int64))
+
+
+def _deal_values(rng, j: pd.DataFrame, orders: pd.DataFrame, order_of: pd.Series, quotes: pd.Series, products):
+    """What each deal is worth if won (NaN for other conversations).
+
+    A consultation: its quote (which its order equals when won). A won special order: its books at list
+    price, that is the order's revenue before a loyalty reward taken at the till. Any other special
+    order: a quote drawn like a special order's basket.
+    """
+    value = pd.Series(np.nan, index=j.index)
+    consult = (j["type"] == "store consultation").to_numpy()
+    value[consult] = _cents(quotes.reindex(j.loc[consult, "basket"].astype(int)).to_numpy())
+    special = (j["type"] == "special order").to_numpy()
+    won = special & (j["outcome"] == "won").to_numpy()
+    o = orders.set_index("order_id").loc[order_of.reindex(j.index[won])]
+    value[won] = (o["revenue"] + o["discount"]).round(2).to_numpy()
+    rest = special & ~won
+    value[rest] = _special_quotes(rng, products, rest.sum())
+    return value
 
 
 def _customers(rng, j: pd.DataFrame, campaigns: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
@@ -576,10 +845,15 @@ def _customers(rng, j: pd.DataFrame, campaigns: pd.DataFrame) -> tuple[np.ndarra
     return number, pd.DataFrame({"first_seen": j["date"].to_numpy()[first], "acquisition_channel": source[first]})
 
 
-def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray) -> pd.DataFrame:
-    """Order lines: products by popularity (long tail for special orders), quantities and discounts."""
+def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray, quote) -> pd.DataFrame:
+    """Order lines: products by popularity (long tail for special orders), quantities and discounts.
+
+    A consultation's order is the books of its quote (``quote``, drawn with the consultation).
+    """
     profile = np.where(orders["special"], "special", orders["channel"])
     n_lines = 1 + rng.poisson(pd.Series(profile).map(EXTRA_LINES).to_numpy())
+    consult = np.flatnonzero((orders["origin"] == "consultation").to_numpy())
+    n_lines[consult] = 0
     row = np.repeat(np.arange(len(orders)), n_lines)
     december = np.repeat(orders["order_date"].dt.month.to_numpy() == 12, n_lines)
     line_profile = np.repeat(profile, n_lines)
@@ -598,6 +872,8 @@ def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.n
             product[mask] = rng.choice(len(products), size=mask.sum(), p=w / w.sum())
     quantity = 1 + (rng.random(len(row)) < SECOND_COPY) + (rng.random(len(row)) < THIRD_COPY)
     lines = pd.DataFrame({"row": row, "product": product, "quantity": quantity})
+    quoted = pd.DataFrame({"basket": orders["basket"].to_numpy()[consult].astype(int), "row": consult})
+    lines = pd.concat([lines, quoted.merge(quote, on="basket")[["row", "product", "quantity"]]], ignore_index=True)
     lines = lines.groupby(["row", "product"], as_index=False)["quantity"].sum()  # a title twice = one line
     price = np.round(products["list_price"].to_numpy() * 100).astype(np.int64)[lines["product"]]
     cost = np.round(products["unit_cost"].to_numpy() * 100).astype(np.int64)[lines["product"]]
@@ -630,19 +906,28 @@ def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
     --------
     >>> tables = generate()
     >>> sorted(tables)
-    ['campaigns', 'customers', 'funnel', 'interactions', 'order_lines', 'orders', 'products', 'staff', 'targets']
+    ['campaigns', 'customers', 'funnel', 'interactions', 'order_lines', 'orders', 'products', 'staff', 'survey',
+     'targets', 'touchpoints']
     >>> list(tables["orders"].columns[:5])
     ['order_id', 'order_date', 'customer_id', 'channel', 'revenue']
     """
     rng = np.random.default_rng(seed)
+    # What came later draws from streams of its own, so it leaves the older draws as they were.
+    deal_rng, touch_rng, survey_rng = (np.random.default_rng([seed, k]) for k in (1, 2, 3))
     products, popularity = _products(rng)
     campaigns = _campaigns(rng)
-    j = _journeys(rng, _calendar(), campaigns).sort_values(["date", "origin"], kind="stable", ignore_index=True)
+    cal = _calendar()
+    consultations, quote = _consultations(deal_rng, cal, products)
+    j = pd.concat([_journeys(rng, cal, campaigns), consultations], ignore_index=True)
+    j = j.sort_values(["date", "origin"], kind="stable", ignore_index=True)
+    _deal_stages(deal_rng, j)
     number, customers = _customers(rng, j, campaigns)
     j["customer_id"] = _ids("C", number + 1, 5).where(number >= 0)
     j["campaign_id"] = campaigns["campaign_id"].reindex(j["campaign"]).to_numpy()
-    orders, order_lines, order_of = _orders(rng, j, products, popularity)
-    interactions = _interactions(j, order_of)
+    orders, order_lines, order_of = _orders(rng, j, products, popularity, quote)
+    quotes = _quote_cents(quote, products, consultations.set_index("basket")["deal_discount"])
+    interactions = _interactions(j, order_of, _deal_values(deal_rng, j, orders, order_of, quotes, products))
+    lead_day = pd.Series(j.loc[order_of.index, "date"].to_numpy(), index=order_of.to_numpy())
     customers.insert(0, "customer_id", _ids("C", np.arange(1, len(customers) + 1), 5))
     customers["first_seen"] = customers["first_seen"].dt.strftime("%Y-%m-%d")
     # Identified in-store buyers scanned a loyalty card at the till.
@@ -659,10 +944,12 @@ def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
         "interactions": interactions,
         "staff": STAFF.copy(),
         "targets": _targets(),
+        "touchpoints": _touchpoints(touch_rng, orders, customers, campaigns, lead_day),
+        "survey": _survey(survey_rng, orders, customers),
     }
 
 
-def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray):
+def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray, quote: pd.DataFrame):
     """Orders and their lines for every journey that ended in a purchase, and each one's order_id.
 
     Orders are numbered in date order, like till receipts; money is summed in whole cents.
@@ -671,7 +958,9 @@ def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray
     o = o.assign(order_id=_ids("", 100001 + np.arange(len(o)), 6).to_numpy(), special=o["type"] == "special order")
     reward = (o["channel"] == "in-store") & o["customer_id"].notna() & (rng.random(len(o)) < LOYALTY_REWARD_SHARE)
     o["discount_rate"] = np.where(o["origin"] == "promo", PROMO_DISCOUNT, np.where(reward, LOYALTY_REWARD, 0.0))
-    lines = _baskets(rng, o, products, popularity)
+    consult = o["origin"] == "consultation"  # the discount agreed in the quote
+    o.loc[consult, "discount_rate"] = o.loc[consult, "deal_discount"]
+    lines = _baskets(rng, o, products, popularity, quote)
     totals = lines.groupby("row")[["line_revenue", "cogs", "discount", "quantity"]].sum()
     fees = np.where(
         o["channel"] == "marketplace",
@@ -705,9 +994,13 @@ def _orders(rng, j: pd.DataFrame, products: pd.DataFrame, popularity: np.ndarray
     return orders, order_lines, o["order_id"]
 
 
-def _interactions(j: pd.DataFrame, order_of: pd.Series) -> pd.DataFrame:
-    """The logged conversations in date order, each won one linked to the order it produced."""
+def _interactions(j: pd.DataFrame, order_of: pd.Series, deal_value: pd.Series) -> pd.DataFrame:
+    """The logged conversations in date order, each won one linked to the order it produced.
+
+    Deals (special orders, store consultations) also have a value and the days of their stages.
+    """
     t = j[j["type"].notna()]
+    day = lambda column: t[column].dt.strftime("%Y-%m-%d").to_numpy()  # noqa: E731
     return pd.DataFrame(
         {
             "interaction_id": _ids("I-", np.arange(1, len(t) + 1), 5).to_numpy(),
@@ -719,8 +1012,139 @@ def _interactions(j: pd.DataFrame, order_of: pd.Series) -> pd.DataFrame:
             "order_id": order_of.reindex(t.index).to_numpy(),
             "minutes": t["minutes"].astype(int).to_numpy(),
             "campaign_id": t["campaign_id"].to_numpy(),
+            "deal_value": deal_value.reindex(t.index).to_numpy(),
+            "qualified_date": day("qualified_date"),
+            "proposal_date": day("proposal_date"),
+            "negotiation_date": day("negotiation_date"),
+            "closed_date": day("closed_date"),
         }
     )
+
+
+class _Contacts:
+    """Finds marketing contacts for customers' journeys, keeping each campaign within its reach.
+
+    A campaign can give no more contacts than its clicks (a newsletter: OPEN_RATE of the emails sent;
+    an author event: its RSVPs; unknown reach: no limit). Days are counted from START.
+    """
+
+    def __init__(self, rng, campaigns: pd.DataFrame):
+        self.rng = rng
+        self.channel = campaigns["channel"].to_numpy()
+        self.start = (campaigns["start_date"] - START).dt.days.to_numpy()
+        self.end = (campaigns["end_date"] - START).dt.days.to_numpy()
+        clicks, leads = campaigns["clicks"].astype(float), campaigns["leads"].astype(float)
+        email_opens = np.floor(OPEN_RATE * campaigns["impressions"].astype(float))
+        cap = np.where(self.channel == "email", email_opens, clicks.fillna(leads).fillna(np.inf))
+        self.cap = np.asarray(cap, float)
+        self.used = np.zeros(len(campaigns), int)
+
+    def take(self, campaign: int) -> None:
+        self.used[campaign] += 1
+
+    def find(self, channel: str, low: int, high: int, paid: bool = True):
+        """A contact on ``channel`` on a day in [low, high): (day, campaign or -1), or None."""
+        free = (self.channel == channel) & (self.used < self.cap)
+        if channel in ("email", "event"):  # the latest newsletter or event in the window
+            ok = free & (self.start < high) & ((self.end if channel == "email" else self.start) >= low)
+            if not ok.any():
+                return None
+            campaign = np.flatnonzero(ok)[np.argmax(self.start[ok])]
+            first, last = max(self.start[campaign], low), min(self.end[campaign], high - 1)
+            day = first if channel == "event" else int(self.rng.integers(first, last + 1))
+        else:  # a day some way back; a campaign running then, or organic
+            day = high - int(self.rng.geometric(1 / TOUCH_GAP)) if paid else high - int(self.rng.geometric(0.5))
+            if day < low:
+                return None
+            on = free & (self.start <= day) & (self.end >= day)
+            if not (paid and on.any() and self.rng.random() < P_PAID[channel]):
+                return day, -1
+            campaign = int(self.rng.choice(np.flatnonzero(on)))
+        self.take(campaign)
+        return int(day), int(campaign)
+
+
+def _touchpoints(
+    rng, orders: pd.DataFrame, customers: pd.DataFrame, campaigns: pd.DataFrame, lead_day: pd.Series
+) -> pd.DataFrame:
+    """The marketing contacts identified customers had up to their first order.
+
+    A first order credited to a campaign ends its journey with that campaign, on the day the journey
+    began (``lead_day``: inside the campaign's dates). Other buyers may have had contacts
+    (P_TOUCHED), ending on LAST_TOUCH's channel. Earlier contacts go back from there.
+    """
+    contacts = _Contacts(rng, campaigns)
+    number = pd.Series(np.arange(len(campaigns)), index=campaigns["campaign_id"])
+    # Orders are in date order: a customer's first row is their first order.
+    first = orders.dropna(subset=["customer_id"]).drop_duplicates("customer_id").set_index("customer_id").sort_index()
+    order_day = (pd.to_datetime(first["order_date"]) - START).dt.days.to_numpy()
+    credited = number.reindex(first["campaign_id"]).fillna(-1).astype(int).to_numpy()
+    acquired = first.index.map(customers.set_index("customer_id")["acquisition_channel"]).to_numpy()
+    began = (lead_day.reindex(first["order_id"]) - START).dt.days.to_numpy()
+    rows: list[tuple[int, int, str, int]] = []
+    last: dict[int, tuple[int, str]] = {}
+    for k in np.flatnonzero(credited >= 0):  # first the credited campaigns, so they always have room
+        contacts.take(credited[k])
+        rows.append((k, int(began[k]), contacts.channel[credited[k]], int(credited[k])))
+        last[k] = (int(began[k]), contacts.channel[credited[k]])
+    for k in range(len(first)):
+        low = max(0, order_day[k] - LOOKBACK)
+        if k not in last:
+            if rng.random() >= P_TOUCHED[acquired[k]]:
+                continue
+            channel = _draw(rng, LAST_TOUCH[acquired[k]], 1)[0]
+            found = contacts.find(channel, low, order_day[k] + 1, paid=False)
+            if found is None:
+                continue
+            rows.append((k, found[0], channel, found[1]))
+            last[k] = (found[0], channel)
+        high, channel = last[k]
+        least, mean = EARLIER_TOUCHES[channel]
+        n = min(MAX_EARLIER, least + rng.poisson(mean))
+        for i in range(n):
+            channel = _draw(rng, OPENING if i == n - 1 else MIDDLE, 1)[0]
+            found = contacts.find(channel, low, high)
+            if found is not None:
+                rows.append((k, found[0], channel, found[1]))
+                high = found[0]
+    t = pd.DataFrame(rows, columns=["k", "day", "channel", "campaign"]).sort_values(["k", "day"], kind="stable")
+    return pd.DataFrame(
+        {
+            "customer_id": first.index.to_numpy()[t["k"]],
+            "date": (START + pd.to_timedelta(t["day"], unit="D")).dt.strftime("%Y-%m-%d").to_numpy(),
+            "channel": t["channel"].to_numpy(),
+            "campaign_id": campaigns["campaign_id"].reindex(t["campaign"]).to_numpy(),
+        }
+    )
+
+
+def _survey(rng, orders: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """Answers to the shop's one-question survey (0-10, and how they heard of the shop).
+
+    Some orders bring an answer (P_ANSWER), so answers follow the orders' seasons. A named answer says
+    how the customer heard of the shop in the words of their acquisition channel (HEARD_FROM).
+    """
+    answered = orders[rng.random(len(orders)) < orders["channel"].map(P_ANSWER).to_numpy()]
+    n = len(answered)
+    wait = np.where(rng.random(n) < P_ANSWER_SAME_DAY, 0, rng.integers(1, ANSWER_WAIT + 1, n))
+    date = pd.to_datetime(answered["order_date"]) + pd.to_timedelta(wait, unit="D")
+    named = answered["customer_id"].notna().to_numpy() & (rng.random(n) < P_NAMED)
+    heard = np.empty(n, dtype=object)
+    acquired = answered["customer_id"].map(customers.set_index("customer_id")["acquisition_channel"])
+    heard[named] = acquired[named].map(HEARD_FROM).to_numpy()
+    for channel, options in HEARD_ANONYMOUS.items():
+        mask = ~named & (answered["channel"] == channel).to_numpy()
+        heard[mask] = _draw(rng, options, mask.sum())
+    heard[~named & (rng.random(n) < P_HEARD_BLANK)] = None
+    out = pd.DataFrame(
+        {
+            "date": date.dt.strftime("%Y-%m-%d").to_numpy(),
+            "score": rng.choice(len(SCORES), size=n, p=np.asarray(SCORES) / np.sum(SCORES)),
+            "heard_from": heard,
+            "customer_id": answered["customer_id"].where(named).to_numpy(),
+        }
+    )
+    return out[(date <= END).to_numpy()].sort_values("date", kind="stable", ignore_index=True)
 
 
 def _campaign_table(c: pd.DataFrame) -> pd.DataFrame:
