@@ -1,92 +1,97 @@
-"""Exercises of lesson 03 (one-to-many vs one-to-one)."""
+"""Exercises of lesson 02 (the four Ps)."""
+
+import functools
 
 from ...core import kpis
-from .. import approaches
+from .. import mix
 from ..grading import bookhub, check_choice, check_number, exercise
 
-START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 03.1 asks for 2024
+
+@functools.cache
+def _lines():
+    """The Book Hub's order lines with their products (read once for all checks)."""
+    return mix.sales_lines(mix.order_lines(), mix.load_catalogue(), bookhub().orders)
 
 
-def _comparison(start=START, end=END):
+@exercise("02.1")
+def most_profit_per_copy(answer):
+    """The category that earns the most gross profit per copy sold, over the two years."""
+    table = mix.category_mix(_lines())
+    expected = table["profit_per_copy"].idxmax()
+    hints = {
+        table["copies"].idxmax(): "that category sells the most copies; divide its gross profit by its copies.",
+        table["revenue"]
+        .drop(table["gross_margin"].idxmax())
+        .idxmax(): "that book category brings in the most revenue in total; the question is about each single copy.",
+    }
+    hints[table["gross_margin"].idxmax()] = (
+        "that category keeps the largest share of each dollar (the highest "
+        "margin), but its items are cheap. Compare dollars of profit per copy."
+    )
+    hints = {k: v for k, v in hints.items() if k != expected}
+    return check_choice(answer, expected, options=list(table.index), hints=hints)
+
+
+@exercise("02.2")
+def marketplace_margin(answer):
+    """Gross margin of the marketplace channel over the two years (a fraction, after fees)."""
+    orders = bookhub().orders
+    table = mix.channel_economics(orders)
+    market = orders[orders["channel"].eq("marketplace")]
+    return check_number(
+        answer,
+        table.loc["marketplace", "gross_margin"],
+        near_misses={
+            "that is the mean of each order's margin; add up gross profit and revenue first, then divide "
+            "(a ratio of sums).": float((market["gross_profit"] / market["revenue"]).mean()),
+            "that is the margin before the marketplace's fees; gross_profit already has them taken off, "
+            "so divide gross_profit by revenue.": table.loc["marketplace", "margin_before_fees"],
+            "that is the whole shop's margin; keep only the marketplace orders.": kpis.ratio_of_sums(
+                orders["gross_profit"], orders["revenue"]
+            ),
+            "that is the in-store margin; the question is about the marketplace.": table.loc[
+                "in-store", "gross_margin"
+            ],
+            "that is the website's margin; the question is about the marketplace.": table.loc[
+                "website", "gross_margin"
+            ],
+            "that is the gross profit in dollars; divide it by the channel's revenue.": table.loc[
+                "marketplace", "gross_profit"
+            ],
+        },
+        unit="a fraction such as 0.25",
+        hint="Select the marketplace orders, then kpis.ratio_of_sums(gross_profit, revenue).",
+    )
+
+
+@exercise("02.3")
+def search_roas(answer):
+    """ROAS of the search channel over the two years."""
     hub = bookhub()
-    return kpis.one_to_many_vs_one_to_one(
+    table = mix.campaigns_by_channel(hub.campaigns, hub.orders)
+    row = table.loc["search"]
+    search = hub.campaigns[hub.campaigns["channel"].eq("search")]
+    per_campaign = search["campaign_id"].map(hub.orders.groupby("campaign_id")["revenue"].sum()).fillna(0.0)
+    start, end = "2025-01-01", "2025-12-31"
+    year = mix.campaigns_by_channel(
         hub.campaigns[kpis.in_period(hub.campaigns["start_date"], start, end)],
-        hub.interactions[kpis.in_period(hub.interactions["date"], start, end)],
         hub.orders[kpis.in_period(hub.orders["order_date"], start, end)],
     )
-
-
-@exercise("03.1")
-def one_to_one_cost_per_order(answer):
-    """Cost per order of one-to-one selling (staff time per won conversation) in 2024."""
-    table = _comparison()
-    one = table.loc[kpis.ONE_TO_ONE]
-    interactions = bookhub().interactions
-    year = interactions[kpis.in_period(interactions["date"], START, END)]
-    counts = kpis.outcome_counts(year)
-    kinds = approaches.by_kind(bookhub().campaigns.iloc[:0], year)
     return check_number(
         answer,
-        one["cost_per_order"],
+        row["roas"],
         near_misses={
-            "that is 2025, the year the lesson showed; filter the rows to 2024.": _comparison(
-                "2025-01-01", "2025-12-31"
-            ).loc[kpis.ONE_TO_ONE, "cost_per_order"],
-            "that is both years; keep 2024 only.": _comparison(None, None).loc[kpis.ONE_TO_ONE, "cost_per_order"],
-            "that is the one-to-many (campaigns) row; the question asks about one-to-one.": table.loc[
-                kpis.ONE_TO_MANY, "cost_per_order"
-            ],
-            "that is the cost per contact (per conversation); divide the cost by the orders (won conversations).": one[
-                "cost_per_contact"
-            ],
-            (
-                "that divides the cost by the decided conversations (won + lost); divide by the won ones only."
-            ): kpis.safe_divide(one["cost"], counts["won"] + counts["lost"]),
-            "that is the mean of the four kinds' costs per order; divide the total cost by the total orders.": float(
-                kinds["cost_per_order"].mean()
+            "that is the mean of each campaign's ROAS; divide the channel's total attributed revenue by its "
+            "total spend (a ratio of sums).": float(kpis.roas(per_campaign, search["spend"]).mean()),
+            "that is the ROI, which uses gross profit and takes the spend off; ROAS is revenue / spend.": row["roi"],
+            "that divides gross profit by spend; ROAS uses the attributed revenue.": kpis.safe_divide(
+                row["attributed_gross_profit"], row["spend"]
             ),
+            "that is spend / revenue, upside down; ROAS is attributed revenue / spend.": kpis.safe_divide(
+                row["spend"], row["attributed_revenue"]
+            ),
+            "that is 2025 only; the question is about both years.": year.loc["search", "roas"],
         },
-        unit="dollars",
-        hint="Filter the three tables to 2024 with kpis.in_period, call "
-        "kpis.one_to_many_vs_one_to_one and read cost_per_order in the one-to-one row.",
-    )
-
-
-@exercise("03.2")
-def break_even_conversion(answer):
-    """The hand-sell conversion at which a hand-sell order costs as much as an ad order (defaults)."""
-    table = approaches.compare_approaches()
-    ad, hand = table.loc[approaches.AD], table.loc[approaches.HAND_SELL]
-    return check_number(
-        answer,
-        approaches.break_even_conversion(table),
-        near_misses={
-            "that is upside down (ad cost per order / hand-sell cost per contact); divide the hand-sell's cost "
-            "per contact by the ad's cost per order.": kpis.safe_divide(ad["cost_per_order"], hand["cost_per_contact"]),
-            "that is the hand-sell's cost per order at the assumed 25%; the question asks for a conversion rate.": hand[
-                "cost_per_order"
-            ],
-            "that is the hand-sell's cost per contact; divide it by the ad's cost per order.": hand["cost_per_contact"],
-            "that is the ad's own conversion per contact (per impression); the question asks about hand-sells.": ad[
-                "conversion_per_contact"
-            ],
-        },
-        unit="a fraction such as 0.05",
-        hint="Cost per order = cost per contact / conversion, so set it equal to the ad's $75 and solve.",
-    )
-
-
-@exercise("03.3")
-def more_orders_with_two_hours(answer):
-    """With only 2 staff hours for hand-selling (other inputs as default), which brings more orders?"""
-    table = approaches.compare_approaches(staff_hours=2)
-    orders = table["orders"]
-    expected = "one-to-many" if orders[approaches.AD] > orders[approaches.HAND_SELL] else "one-to-one"
-    hints = {
-        "one-to-one": "one-to-one is still cheaper per order, but look at the orders column: 2 hours "
-        "leave time for only a few conversations.",
-        "one-to-many": "look at the orders column again: the hand-sells bring more.",
-    }
-    return check_choice(
-        answer, expected, options=["one-to-many", "one-to-one"], hints={k: v for k, v in hints.items() if k != expected}
+        unit="a ratio such as 2.5",
+        hint="Read the roas column of mix.campaigns_by_channel for the search row.",
     )

@@ -1,104 +1,92 @@
-"""Exercises of lesson 04 (the funnel)."""
+"""Exercises of lesson 03 (one-to-many vs one-to-one)."""
 
-from ...core import funnel, kpis
-from .. import whatif
-from ..grading import bookhub, check_number, exercise
+from ...core import kpis
+from .. import approaches
+from ..grading import bookhub, check_choice, check_number, exercise
 
-
-def _table(start=None, end=None):
-    rows = bookhub().funnel
-    return funnel.funnel_table(rows[kpis.months_in_period(rows["period"], start, end)])
+START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 03.1 asks for 2024
 
 
-def _counts(table, first, last):
-    """The counts from stage ``first`` to stage ``last``, top first."""
-    stages = table["stage"].tolist()
-    return table["count"].iloc[stages.index(first) : stages.index(last) + 1]
-
-
-def _rate(table, stage, column="rate_from_previous"):
-    return float(table.loc[table["stage"].eq(stage), column].iloc[0])
-
-
-@exercise("04.1")
-def visits_to_purchase(answer):
-    """Share of site visits that ended in a purchase, over the two years (a fraction)."""
-    table = _table()
-    expected = funnel.overall_conversion(_counts(table, "site visits", "purchase"))
-    by_source = funnel.funnel_by_source(bookhub().funnel)
-    source_rates = [
-        funnel.overall_conversion(_counts(group, "site visits", "purchase")) for _, group in by_source.groupby("source")
-    ]
-    return check_number(
-        answer,
-        expected,
-        near_misses={
-            (
-                "that is the conversion from the very top (reach) to purchase; start at site visits."
-            ): funnel.overall_conversion(_counts(table, "reach", "purchase")),
-            "that is only the last step, engaged → purchase; divide purchases by site visits.": _rate(
-                table, "purchase"
-            ),
-            "that goes on to repeat purchase; stop at the purchase stage.": funnel.overall_conversion(
-                _counts(table, "site visits", "repeat purchase")
-            ),
-            "that is the mean of the three sources' rates; use the totals of all sources together.": sum(source_rates)
-            / len(source_rates),
-        },
-        hint="Use funnel.overall_conversion on the counts from 'site visits' down to 'purchase'.",
-    )
-
-
-@exercise("04.2")
-def december_engaged_to_purchase(answer):
-    """Stage conversion engaged → purchase in December 2025 (a fraction)."""
-    december = _table("2025-12-01", "2025-12-31")
-    return check_number(
-        answer,
-        _rate(december, "purchase"),
-        near_misses={
-            "that is the rate over both years; keep only the rows of December 2025.": _rate(_table(), "purchase"),
-            "that is December 2024; the question is about December 2025.": _rate(
-                _table("2024-12-01", "2024-12-31"), "purchase"
-            ),
-            "that is the rate from the top (reach); read rate_from_previous instead.": _rate(
-                december, "purchase", "rate_from_top"
-            ),
-            "that divides purchases by sign-ups; the step asked for starts at engaged.": funnel.overall_conversion(
-                _counts(december, "sign-ups", "purchase")
-            ),
-        },
-        hint="Filter hub.funnel with kpis.months_in_period(hub.funnel['period'], '2025-12-01', '2025-12-31'), "
-        "then read rate_from_previous of the purchase stage in funnel.funnel_table.",
-    )
-
-
-@exercise("04.3")
-def sign_up_lift_revenue(answer):
-    """Extra revenue (two years) if the sign-up rate were 20% higher (relative)."""
+def _comparison(start=START, end=END):
     hub = bookhub()
-    table = _table()
-    aov = whatif.funnel_aov(hub.orders, hub.campaigns, hub.funnel["source"].unique())
-    result = whatif.lift_stage(table, "sign-ups", 0.20, aov)
-    shop_aov = kpis.average_order_value(kpis.total_revenue(hub.orders), kpis.order_count(hub.orders))
-    near = {
-        "that is the revenue after the lift; the question asks for the extra revenue (after − before).": result[
-            "revenue_after"
-        ],
-        "that is the number of extra purchases; multiply it by the funnel's average order value.": result[
-            "extra_purchases"
-        ],
-        "that uses the whole shop's average order value; use the AOV of the funnel's own orders "
-        "(whatif.funnel_aov).": result["extra_purchases"] * shop_aov,
-    }
-    try:
-        points = whatif.lift_stage(table, "sign-ups", 0.20, aov, points=True)["extra_revenue"]
-        near["that adds 20 percentage points to the rate; the lift is relative: 20% more than the rate now."] = points
-    except ValueError:  # a rate above 80% cannot take 20 more points
-        pass
+    return kpis.one_to_many_vs_one_to_one(
+        hub.campaigns[kpis.in_period(hub.campaigns["start_date"], start, end)],
+        hub.interactions[kpis.in_period(hub.interactions["date"], start, end)],
+        hub.orders[kpis.in_period(hub.orders["order_date"], start, end)],
+    )
+
+
+@exercise("03.1")
+def one_to_one_cost_per_order(answer):
+    """Cost per order of one-to-one selling (staff time per won conversation) in 2024."""
+    table = _comparison()
+    one = table.loc[kpis.ONE_TO_ONE]
+    interactions = bookhub().interactions
+    year = interactions[kpis.in_period(interactions["date"], START, END)]
+    counts = kpis.outcome_counts(year)
+    kinds = approaches.by_kind(bookhub().campaigns.iloc[:0], year)
     return check_number(
         answer,
-        result["extra_revenue"],
-        near_misses=near,
-        hint="Use whatif.lift_stage(table, 'sign-ups', 0.20, aov) and read extra_revenue.",
+        one["cost_per_order"],
+        near_misses={
+            "that is 2025, the year the lesson showed; filter the rows to 2024.": _comparison(
+                "2025-01-01", "2025-12-31"
+            ).loc[kpis.ONE_TO_ONE, "cost_per_order"],
+            "that is both years; keep 2024 only.": _comparison(None, None).loc[kpis.ONE_TO_ONE, "cost_per_order"],
+            "that is the one-to-many (campaigns) row; the question asks about one-to-one.": table.loc[
+                kpis.ONE_TO_MANY, "cost_per_order"
+            ],
+            "that is the cost per contact (per conversation); divide the cost by the orders (won conversations).": one[
+                "cost_per_contact"
+            ],
+            (
+                "that divides the cost by the decided conversations (won + lost); divide by the won ones only."
+            ): kpis.safe_divide(one["cost"], counts["won"] + counts["lost"]),
+            "that is the mean of the four kinds' costs per order; divide the total cost by the total orders.": float(
+                kinds["cost_per_order"].mean()
+            ),
+        },
+        unit="dollars",
+        hint="Filter the three tables to 2024 with kpis.in_period, call "
+        "kpis.one_to_many_vs_one_to_one and read cost_per_order in the one-to-one row.",
+    )
+
+
+@exercise("03.2")
+def break_even_conversion(answer):
+    """The hand-sell conversion at which a hand-sell order costs as much as an ad order (defaults)."""
+    table = approaches.compare_approaches()
+    ad, hand = table.loc[approaches.AD], table.loc[approaches.HAND_SELL]
+    return check_number(
+        answer,
+        approaches.break_even_conversion(table),
+        near_misses={
+            "that is upside down (ad cost per order / hand-sell cost per contact); divide the hand-sell's cost "
+            "per contact by the ad's cost per order.": kpis.safe_divide(ad["cost_per_order"], hand["cost_per_contact"]),
+            "that is the hand-sell's cost per order at the assumed 25%; the question asks for a conversion rate.": hand[
+                "cost_per_order"
+            ],
+            "that is the hand-sell's cost per contact; divide it by the ad's cost per order.": hand["cost_per_contact"],
+            "that is the ad's own conversion per contact (per impression); the question asks about hand-sells.": ad[
+                "conversion_per_contact"
+            ],
+        },
+        unit="a fraction such as 0.05",
+        hint="Cost per order = cost per contact / conversion, so set it equal to the ad's $75 and solve.",
+    )
+
+
+@exercise("03.3")
+def more_orders_with_two_hours(answer):
+    """With only 2 staff hours for hand-selling (other inputs as default), which brings more orders?"""
+    table = approaches.compare_approaches(staff_hours=2)
+    orders = table["orders"]
+    expected = "one-to-many" if orders[approaches.AD] > orders[approaches.HAND_SELL] else "one-to-one"
+    hints = {
+        "one-to-one": "one-to-one is still cheaper per order, but look at the orders column: 2 hours "
+        "leave time for only a few conversations.",
+        "one-to-many": "look at the orders column again: the hand-sells bring more.",
+    }
+    return check_choice(
+        answer, expected, options=["one-to-many", "one-to-one"], hints={k: v for k, v in hints.items() if k != expected}
     )

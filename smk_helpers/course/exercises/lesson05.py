@@ -1,113 +1,104 @@
-"""Exercises of lesson 05 (KPIs)."""
+"""Exercises of lesson 04 (the funnel)."""
 
-from ...core import kpis
+from ...core import funnel, kpis
+from .. import whatif
 from ..grading import bookhub, check_number, exercise
 
-YEAR = ("2025-01-01", "2025-12-31")
-Q4 = ("2025-10-01", "2025-12-31")
+
+def _table(start=None, end=None):
+    rows = bookhub().funnel
+    return funnel.funnel_table(rows[kpis.months_in_period(rows["period"], start, end)])
 
 
-def _campaigns(channel=None, start=None, end=None):
-    campaigns = kpis.prorate_campaigns(bookhub().campaigns, start, end)
-    return campaigns if channel is None else campaigns[campaigns["channel"].eq(channel)]
+def _counts(table, first, last):
+    """The counts from stage ``first`` to stage ``last``, top first."""
+    stages = table["stage"].tolist()
+    return table["count"].iloc[stages.index(first) : stages.index(last) + 1]
 
 
-@exercise("05.1")
-def social_ctr(answer):
-    """CTR of The Book Hub's social campaigns in 2025 (a fraction, ratio of sums)."""
-    social = _campaigns("social", *YEAR)
+def _rate(table, stage, column="rate_from_previous"):
+    return float(table.loc[table["stage"].eq(stage), column].iloc[0])
+
+
+@exercise("04.1")
+def visits_to_purchase(answer):
+    """Share of site visits that ended in a purchase, over the two years (a fraction)."""
+    table = _table()
+    expected = funnel.overall_conversion(_counts(table, "site visits", "purchase"))
+    by_source = funnel.funnel_by_source(bookhub().funnel)
+    source_rates = [
+        funnel.overall_conversion(_counts(group, "site visits", "purchase")) for _, group in by_source.groupby("source")
+    ]
     return check_number(
         answer,
-        kpis.campaign_totals(social)["ctr"],
+        expected,
         near_misses={
-            "that is the mean of the campaigns' CTRs; divide the total clicks by the total impressions.": float(
-                kpis.ctr(social["clicks"], social["impressions"]).mean()
+            (
+                "that is the conversion from the very top (reach) to purchase; start at site visits."
+            ): funnel.overall_conversion(_counts(table, "reach", "purchase")),
+            "that is only the last step, engaged → purchase; divide purchases by site visits.": _rate(
+                table, "purchase"
             ),
-            "that is the CTR of all channels; keep only the social campaigns.": kpis.campaign_totals(
-                _campaigns(None, *YEAR)
-            )["ctr"],
-            "that is 2024; use the campaigns of 2025.": kpis.campaign_totals(
-                _campaigns("social", "2024-01-01", "2024-12-31")
-            )["ctr"],
-            "that is over both years; keep 2025 only.": kpis.campaign_totals(_campaigns("social"))["ctr"],
+            "that goes on to repeat purchase; stop at the purchase stage.": funnel.overall_conversion(
+                _counts(table, "site visits", "repeat purchase")
+            ),
+            "that is the mean of the three sources' rates; use the totals of all sources together.": sum(source_rates)
+            / len(source_rates),
         },
-        hint="Use kpis.campaign_totals on the social campaigns of 2025 and read 'ctr'.",
+        hint="Use funnel.overall_conversion on the counts from 'site visits' down to 'purchase'.",
     )
 
 
-@exercise("05.2")
-def q4_cac(answer):
-    """Blended CAC in the fourth quarter of 2025 (October to December), in dollars."""
+@exercise("04.2")
+def december_engaged_to_purchase(answer):
+    """Stage conversion engaged → purchase in December 2025 (a fraction)."""
+    december = _table("2025-12-01", "2025-12-31")
+    return check_number(
+        answer,
+        _rate(december, "purchase"),
+        near_misses={
+            "that is the rate over both years; keep only the rows of December 2025.": _rate(_table(), "purchase"),
+            "that is December 2024; the question is about December 2025.": _rate(
+                _table("2024-12-01", "2024-12-31"), "purchase"
+            ),
+            "that is the rate from the top (reach); read rate_from_previous instead.": _rate(
+                december, "purchase", "rate_from_top"
+            ),
+            "that divides purchases by sign-ups; the step asked for starts at engaged.": funnel.overall_conversion(
+                _counts(december, "sign-ups", "purchase")
+            ),
+        },
+        hint="Filter hub.funnel with kpis.months_in_period(hub.funnel['period'], '2025-12-01', '2025-12-31'), "
+        "then read rate_from_previous of the purchase stage in funnel.funnel_table.",
+    )
+
+
+@exercise("04.3")
+def sign_up_lift_revenue(answer):
+    """Extra revenue (two years) if the sign-up rate were 20% higher (relative)."""
     hub = bookhub()
-    spend_q4 = kpis.campaign_totals(_campaigns(None, *Q4))["spend"]
-    spend_year = kpis.campaign_totals(_campaigns(None, *YEAR))["spend"]
-    new_q4 = kpis.new_customer_count(hub.orders, *Q4)
-    new_year = kpis.new_customer_count(hub.orders, *YEAR)
+    table = _table()
+    aov = whatif.funnel_aov(hub.orders, hub.campaigns, hub.funnel["source"].unique())
+    result = whatif.lift_stage(table, "sign-ups", 0.20, aov)
+    shop_aov = kpis.average_order_value(kpis.total_revenue(hub.orders), kpis.order_count(hub.orders))
+    near = {
+        "that is the revenue after the lift; the question asks for the extra revenue (after − before).": result[
+            "revenue_after"
+        ],
+        "that is the number of extra purchases; multiply it by the funnel's average order value.": result[
+            "extra_purchases"
+        ],
+        "that uses the whole shop's average order value; use the AOV of the funnel's own orders "
+        "(whatif.funnel_aov).": result["extra_purchases"] * shop_aov,
+    }
+    try:
+        points = whatif.lift_stage(table, "sign-ups", 0.20, aov, points=True)["extra_revenue"]
+        near["that adds 20 percentage points to the rate; the lift is relative: 20% more than the rate now."] = points
+    except ValueError:  # a rate above 80% cannot take 20 more points
+        pass
     return check_number(
         answer,
-        kpis.cac(spend_q4, new_q4),
-        near_misses={
-            "that divides the quarter's spend by the whole year's new customers; count the new customers "
-            "of October to December only.": kpis.cac(spend_q4, new_year),
-            "that divides the whole year's spend by the quarter's new customers; take the spend of "
-            "October to December only.": kpis.cac(spend_year, new_q4),
-            "that is the CAC of the whole of 2025; the question is about October to December.": kpis.cac(
-                spend_year, new_year
-            ),
-            "that divides by every customer who bought in the quarter; CAC counts new customers only.": kpis.cac(
-                spend_q4, kpis.customer_count(hub.orders[kpis.in_period(hub.orders["order_date"], *Q4)])
-            ),
-        },
-        hint="kpis.summary(hub, start='2025-10-01', end='2025-12-31') has it under 'cac'.",
-    )
-
-
-@exercise("05.3")
-def email_roi(answer):
-    """Marketing ROI of 2025's email newsletters: (gross profit − spend) / spend (a fraction)."""
-    hub = bookhub()
-    email = hub.campaigns[hub.campaigns["channel"].eq("email") & kpis.in_period(hub.campaigns["start_date"], *YEAR)]
-    credited = hub.orders[hub.orders["campaign_id"].isin(email["campaign_id"])]
-    spend = kpis.known_sum(email["spend"])
-    revenue, profit = kpis.known_sum(credited["revenue"]), kpis.known_sum(credited["gross_profit"])
-    return check_number(
-        answer,
-        kpis.marketing_roi(profit, spend),
-        near_misses={
-            "that is the ROAS (revenue per dollar), not the ROI; use gross profit, and take the spend off.": kpis.roas(
-                revenue, spend
-            ),
-            (
-                "that is computed from revenue (ROAS − 1); ROI uses the orders' gross profit, not their revenue."
-            ): kpis.marketing_roi(revenue, spend),
-            (
-                "that is gross profit per dollar spent; take the spend off first: (gross profit − spend) / spend."
-            ): kpis.safe_divide(profit, spend),
-        },
-        hint="Select the email campaigns of 2025, the orders credited to them, and use kpis.marketing_roi.",
-    )
-
-
-@exercise("05.4")
-def december_special_orders(answer):
-    """Win rate of special orders in December 2025 (open ones left out; a fraction)."""
-    interactions = bookhub().interactions
-    december = interactions[kpis.in_period(interactions["date"], "2025-12-01", "2025-12-31")]
-    special = december[december["type"].eq("special order")]
-    counts = kpis.outcome_counts(special)
-    year = interactions[kpis.in_period(interactions["date"], *YEAR) & interactions["type"].eq("special order")]
-    year_counts, all_counts = kpis.outcome_counts(year), kpis.outcome_counts(december)
-    return check_number(
-        answer,
-        kpis.win_rate(counts["won"], counts["lost"]),
-        near_misses={
-            (
-                "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost)."
-            ): kpis.win_rate(counts["won"], counts["lost"] + counts["open"]),
-            "that is every kind of conversation in December; keep the special orders only.": kpis.win_rate(
-                all_counts["won"], all_counts["lost"]
-            ),
-            "that is the whole of 2025; keep December only.": kpis.win_rate(year_counts["won"], year_counts["lost"]),
-        },
-        hint="Use kpis.outcome_counts on December's special orders, then kpis.win_rate(won, lost).",
+        result["extra_revenue"],
+        near_misses=near,
+        hint="Use whatif.lift_stage(table, 'sign-ups', 0.20, aov) and read extra_revenue.",
     )

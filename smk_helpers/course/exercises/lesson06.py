@@ -1,100 +1,113 @@
-"""Exercises of lesson 06 (alignment)."""
+"""Exercises of lesson 05 (KPIs)."""
 
 from ...core import kpis
-from ..alignment import STAGES, assess_alignment, lead_quality, reallocate
-from ..grading import bookhub, check_choice, check_number, exercise
+from ..grading import bookhub, check_number, exercise
 
-# The answers of a shop in exercise 06.3, in the order of alignment.STATEMENTS.
-EXAMPLE_ANSWERS = {
-    "goals": 4,
-    "lead_definition": 2,
-    "handoff": 2,
-    "crm": 3,
-    "messaging": 4,
-    "feedback": 1,
-    "act_on_feedback": 1,
-    "metrics": 2,
-}
+YEAR = ("2025-01-01", "2025-12-31")
+Q4 = ("2025-10-01", "2025-12-31")
 
 
-def _ads_talks(year: str | None):
-    hub = bookhub()
-    campaigns = hub.campaigns[hub.campaigns["type"] == "targeted ads"]
-    if year is not None:
-        campaigns = campaigns[campaigns["start_date"].dt.year == int(year)]
-    talks = hub.interactions[hub.interactions["campaign_id"].isin(campaigns["campaign_id"])]
-    return talks, kpis.known_sum(campaigns["leads"])
+def _campaigns(channel=None, start=None, end=None):
+    campaigns = kpis.prorate_campaigns(bookhub().campaigns, start, end)
+    return campaigns if channel is None else campaigns[campaigns["channel"].eq(channel)]
 
 
-def _ads_win_rate(year: str | None) -> float:
-    talks, _ = _ads_talks(year)
-    counts = kpis.outcome_counts(talks)
-    return kpis.win_rate(counts["won"], counts["lost"])
-
-
-@exercise("06.1")
-def ads_win_rate_2025(answer):
-    """The win rate of the conversations that came from 2025's targeted-ads campaigns."""
-    talks, leads = _ads_talks("2025")
-    counts = kpis.outcome_counts(talks)
+@exercise("05.1")
+def social_ctr(answer):
+    """CTR of The Book Hub's social campaigns in 2025 (a fraction, ratio of sums)."""
+    social = _campaigns("social", *YEAR)
     return check_number(
         answer,
-        _ads_win_rate("2025"),
+        kpis.campaign_totals(social)["ctr"],
         near_misses={
-            "that is the win rate over both years; keep only the campaigns that ran in 2025.": _ads_win_rate(None),
-            "that is 2024's win rate; the question asks about 2025.": _ads_win_rate("2024"),
+            "that is the mean of the campaigns' CTRs; divide the total clicks by the total impressions.": float(
+                kpis.ctr(social["clicks"], social["impressions"]).mean()
+            ),
+            "that is the CTR of all channels; keep only the social campaigns.": kpis.campaign_totals(
+                _campaigns(None, *YEAR)
+            )["ctr"],
+            "that is 2024; use the campaigns of 2025.": kpis.campaign_totals(
+                _campaigns("social", "2024-01-01", "2024-12-31")
+            )["ctr"],
+            "that is over both years; keep 2025 only.": kpis.campaign_totals(_campaigns("social"))["ctr"],
+        },
+        hint="Use kpis.campaign_totals on the social campaigns of 2025 and read 'ctr'.",
+    )
+
+
+@exercise("05.2")
+def q4_cac(answer):
+    """Blended CAC in the fourth quarter of 2025 (October to December), in dollars."""
+    hub = bookhub()
+    spend_q4 = kpis.campaign_totals(_campaigns(None, *Q4))["spend"]
+    spend_year = kpis.campaign_totals(_campaigns(None, *YEAR))["spend"]
+    new_q4 = kpis.new_customer_count(hub.orders, *Q4)
+    new_year = kpis.new_customer_count(hub.orders, *YEAR)
+    return check_number(
+        answer,
+        kpis.cac(spend_q4, new_q4),
+        near_misses={
+            "that divides the quarter's spend by the whole year's new customers; count the new customers "
+            "of October to December only.": kpis.cac(spend_q4, new_year),
+            "that divides the whole year's spend by the quarter's new customers; take the spend of "
+            "October to December only.": kpis.cac(spend_year, new_q4),
+            "that is the CAC of the whole of 2025; the question is about October to December.": kpis.cac(
+                spend_year, new_year
+            ),
+            "that divides by every customer who bought in the quarter; CAC counts new customers only.": kpis.cac(
+                spend_q4, kpis.customer_count(hub.orders[kpis.in_period(hub.orders["order_date"], *Q4)])
+            ),
+        },
+        hint="kpis.summary(hub, start='2025-10-01', end='2025-12-31') has it under 'cac'.",
+    )
+
+
+@exercise("05.3")
+def email_roi(answer):
+    """Marketing ROI of 2025's email newsletters: (gross profit − spend) / spend (a fraction)."""
+    hub = bookhub()
+    email = hub.campaigns[hub.campaigns["channel"].eq("email") & kpis.in_period(hub.campaigns["start_date"], *YEAR)]
+    credited = hub.orders[hub.orders["campaign_id"].isin(email["campaign_id"])]
+    spend = kpis.known_sum(email["spend"])
+    revenue, profit = kpis.known_sum(credited["revenue"]), kpis.known_sum(credited["gross_profit"])
+    return check_number(
+        answer,
+        kpis.marketing_roi(profit, spend),
+        near_misses={
+            "that is the ROAS (revenue per dollar), not the ROI; use gross profit, and take the spend off.": kpis.roas(
+                revenue, spend
+            ),
             (
-                "that is won sales per lead; the win rate divides by the decided conversations (won + lost)."
-            ): kpis.safe_divide(counts["won"], leads),
-            "that is the number of won conversations; turn it into a rate with kpis.win_rate.": counts["won"],
+                "that is computed from revenue (ROAS − 1); ROI uses the orders' gross profit, not their revenue."
+            ): kpis.marketing_roi(revenue, spend),
+            (
+                "that is gross profit per dollar spent; take the spend off first: (gross profit − spend) / spend."
+            ): kpis.safe_divide(profit, spend),
         },
-        hint="Select the 2025 targeted-ads campaigns, keep the conversations with those campaign_ids, "
-        "then kpis.outcome_counts and kpis.win_rate.",
+        hint="Select the email campaigns of 2025, the orders credited to them, and use kpis.marketing_roi.",
     )
 
 
-def _social_to_seo(efficiency: float) -> float:
-    hub = bookhub()
-    quality = lead_quality(hub.campaigns, hub.interactions, hub.orders)
-    return reallocate(quality, "social media content", "SEO content", 0.5, efficiency)
-
-
-@exercise("06.2")
-def cac_after_cautious_move(answer):
-    """CAC of the lead path after moving half of social's budget to SEO, with extra money at 25%."""
-    cautious, linear = _social_to_seo(0.25), _social_to_seo(1.0)
-    row = "cost per new customer (CAC)"
+@exercise("05.4")
+def december_special_orders(answer):
+    """Win rate of special orders in December 2025 (open ones left out; a fraction)."""
+    interactions = bookhub().interactions
+    december = interactions[kpis.in_period(interactions["date"], "2025-12-01", "2025-12-31")]
+    special = december[december["type"].eq("special order")]
+    counts = kpis.outcome_counts(special)
+    year = interactions[kpis.in_period(interactions["date"], *YEAR) & interactions["type"].eq("special order")]
+    year_counts, all_counts = kpis.outcome_counts(year), kpis.outcome_counts(december)
     return check_number(
         answer,
-        cautious.loc[row, "after"],
+        kpis.win_rate(counts["won"], counts["lost"]),
         near_misses={
-            "that is the result if the extra money worked as well as the old (efficiency 1.0); "
-            "set new_money_efficiency=0.25.": linear.loc[row, "after"],
-            "that is CAC before the move; read the 'after' column.": cautious.loc[row, "before"],
-            "that is the change in CAC; the question asks for CAC after the move.": cautious.loc[row, "change"],
-            "that is the number of new customers after the move; read the CAC row.": cautious.loc[
-                "new customers", "after"
-            ],
+            (
+                "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost)."
+            ): kpis.win_rate(counts["won"], counts["lost"] + counts["open"]),
+            "that is every kind of conversation in December; keep the special orders only.": kpis.win_rate(
+                all_counts["won"], all_counts["lost"]
+            ),
+            "that is the whole of 2025; keep December only.": kpis.win_rate(year_counts["won"], year_counts["lost"]),
         },
-        hint="Call reallocate(quality, 'social media content', 'SEO content', share=0.5, "
-        "new_money_efficiency=0.25) and read the 'after' value of the CAC row.",
-    )
-
-
-@exercise("06.3")
-def example_stage(answer):
-    """The alignment stage of the shop whose answers are EXAMPLE_ANSWERS."""
-    expected = assess_alignment(EXAMPLE_ANSWERS).stage.name
-    names = [s.name for s in STAGES]
-    return check_choice(
-        answer,
-        expected,
-        options=names,
-        hints={
-            "undefined": "the average is above 2, so the shop is past the first stage: it has some rules.",
-            "aligned": "the average is below 3: the rules exist, but planning together and the feedback loop "
-            "are still missing.",
-            "integrated": "an integrated shop scores 4 or more on nearly everything; this one scores 1 on the "
-            "feedback loop.",
-        },
+        hint="Use kpis.outcome_counts on December's special orders, then kpis.win_rate(won, lost).",
     )
