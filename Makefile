@@ -55,6 +55,7 @@ bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and
 
 data: $(STAMP)  ## regenerate the Book Hub data, the contract tables of data/README.md and the README's limits
 	$(BIN)/python -m smk_helpers.dev.bookhub data/bookhub
+	$(BIN)/python -m smk_helpers.dev.b2b data/northway
 	$(BIN)/python -m smk_helpers.dev.readmes
 
 notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import limits
 from ..core.contract import contract_markdown
 from ..system.files import write_text_atomic
+from .b2b import readme_block as northway_block
 
 
 def replace_block(text: str, marker: str, body: str) -> str:
@@ -37,6 +38,7 @@ def sync_readmes(root=".") -> None:
     """The contract into ``data/README.md`` and the limits into ``README.md``, under ``root``."""
     sync_block(Path(root) / "data" / "README.md", "contract", contract_markdown())
     sync_block(Path(root) / "README.md", "limits", limits.markdown())
+    sync_block(Path(root) / "data" / "README.md", "northway", northway_block(Path(root) / "data" / "northway"))
 
 
 if __name__ == "__main__":  # python -m smk_helpers.dev.readmes [ROOT]
