@@ -1,4 +1,4 @@
-"""Lesson 06: sales and marketing working as one ("smarketing").
+"""Lesson 09: sales and marketing working as one ("smarketing").
 
 Three plain parts, each wired by a widget:
 

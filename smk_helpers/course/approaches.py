@@ -1,6 +1,6 @@
 """One-to-many (marketing) against one-to-one (sales): reach, cost, conversion and capacity.
 
-Lesson 03 compares the two ways a shop reaches a customer. The formulas live in
+Lesson 04 compares the two ways a shop reaches a customer. The formulas live in
 `smk_helpers.core.kpis` (`one_to_many_vs_one_to_one`, `staff_cost`, `safe_divide`, ...); this module
 puts them together:
 

@@ -172,7 +172,7 @@ ACTIVITIES: tuple[Activity, ...] = (
         "keeping each customer's details and history lets a seller make the next conversation "
         "personal, so the course's sources list it with sales.",
         "the line is blurry: a CRM is the shared record of both teams. Marketing uses the same "
-        "records to pick whom to email, and lesson 06 argues for one CRM that both sides keep.",
+        "records to pick whom to email, and lesson 09 argues for one CRM that both sides keep.",
     ),
     Activity(
         "influencer marketing",

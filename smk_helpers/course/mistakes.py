@@ -3,7 +3,7 @@
 Every function here returns a `Demo`: the mistake, the wrong number, the right number, and a
 few words on how each was computed. Both numbers come from `smk_helpers.core.kpis` and
 `smk_helpers.core.funnel`; the wrong one is what you get by feeding them the wrong inputs (or by
-reading the result the wrong way), never a formula of its own. Lesson 05 shows them one by one;
+reading the result the wrong way), never a formula of its own. Lessons 06 and 07 show them one by one;
 `all_demos` collects them for a period of a business, and `demo_table` lays them side by side.
 """
 

@@ -1,4 +1,4 @@
-"""The marketing mix (the 4 Ps) of a shop, measured on its orders: lesson 02.
+"""The marketing mix (the 4 Ps) of a shop, measured on its orders: lesson 03.
 
 Product, price, place and promotion are four decisions marketing makes (McCarthy 1960). Each one
 leaves a trace in the data, and this module reads it:

@@ -1,7 +1,7 @@
 """Funnel what-if: lift one stage's conversion rate and see what happens to purchases and revenue.
 
 The formulas live in `smk_helpers.core.funnel` (`funnel_table`, `what_if`) and `smk_helpers.core.kpis`
-(average order value); this module only puts them together for lesson 04:
+(average order value); this module only puts them together for lesson 05:
 
 * `funnel_aov`: the average order value of the orders the funnel counts;
 * `lift_stage`: one what-if, as plain numbers (before, after, extra);

@@ -4,7 +4,7 @@
 * `notebook`: what ``report.ipynb`` calls while it runs (``report.begin(...)``, ``run.show(...)``);
 * `build`: `make_report`, which checks, runs the notebook in a kernel and exports HTML, PDF, metrics.json;
 * `batch`: many businesses at once, one worker process each;
-* `sections`: the analysis blocks the report and lesson 07 show.
+* `sections`: the analysis blocks the report and lesson 10 show.
 
 ``from smk_helpers import report`` gives this package: ``report.begin``, ``report.make_report``.
 """

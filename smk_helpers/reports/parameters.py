@@ -65,7 +65,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("output_dir", "text", "", False, "where the notebook writes metrics.json; empty to write nothing"),
 )
 BY_NAME = {p.name: p for p in PARAMETERS}
-BOOKHUB_HANDOFF = "engaged"  # the first stage The Book Hub's sales own (lesson 04)
+BOOKHUB_HANDOFF = "engaged"  # the first stage The Book Hub's sales own (lesson 05)
 
 
 def parameters_text() -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..course.alignment import STATEMENTS, assess_alignment
 from .fields import FIELDS_BY_ID, validate_field
 
-# The five practices of section 5 and the lesson-06 statement whose tip each one reuses.
+# The five practices of section 5 and the lesson-09 statement whose tip each one reuses.
 PRACTICES = {
     "align_goals": "goals",
     "align_handoff": "handoff",
@@ -46,10 +46,10 @@ class AlignmentResult:
 
 
 def alignment_result(answers: dict) -> AlignmentResult:
-    """Score the five practices of section 5 with lesson 06's `assess_alignment`.
+    """Score the five practices of section 5 with lesson 09's `assess_alignment`.
 
-    The average of the scored practices gives the stage (lesson 06's cut-offs); the two lowest
-    scored practices (ties in worksheet order) come with lesson 06's concrete tip. An invalid
+    The average of the scored practices gives the stage (lesson 09's cut-offs); the two lowest
+    scored practices (ties in worksheet order) come with lesson 09's concrete tip. An invalid
     score is left out, like a blank one.
 
     Examples

@@ -1,4 +1,4 @@
-"""The analysis sections that lesson 07 and the report notebook share.
+"""The analysis sections that lesson 10 and the report notebook share.
 
 Each section is a plain function that takes a :class:`~smk_helpers.core.data.Business` (or None)
 and a few parameters, and returns a :class:`Section`: a title, a one-sentence summary, one or
@@ -72,7 +72,7 @@ __all__ = [
     "parameter_problems",
     "previous_period",
     "table_html",
-    # lesson 07's sections, in its order
+    # lesson 10's sections, in its order
     "kpi_table",
     "funnel",
     "channel_mix",
@@ -130,7 +130,7 @@ def all_sections(
     end=None,
     handoff=None,
 ) -> list[Section]:
-    """Every section, in the order lesson 07 and the report show them.
+    """Every section, in the order lesson 10 and the report show them.
 
     Examples
     --------
