@@ -376,17 +376,27 @@ def test_survey(t, orders):
     assert s["heard_from"].notna().mean() > 0.7
 
 
-# --- The notebook on Northway (slow: starts a kernel) ---------------------------------------------------
+# --- The library on Northway: the loader, and the "your business" lesson (slow: starts a kernel) ----------
+
+
+def test_loads_with_no_problems_and_no_warnings(t):
+    from smk_helpers.core.data import load_example
+
+    business = load_example("northway")
+    assert business.name == "Northway Workwear" and business.warnings == ()
+    assert len(business.orders) == len(t["orders"]) and len(business.interactions) == len(t["interactions"])
+    assert len(business.touchpoints) == len(t["touchpoints"]) and len(business.survey) == len(t["survey"])
+    assert business.has_column("interactions", "deal_value")
 
 
 @pytest.mark.slow
-def test_lesson_07_runs_on_northway(tmp_path, data_dir):
+def test_your_business_lesson_runs_on_northway(tmp_path, data_dir, orders):
     import papermill
 
-    out = tmp_path / "nw07.ipynb"
+    [lesson] = sorted((REPO / "notebooks").glob("*_your_business.ipynb"))
     nb = papermill.execute_notebook(
-        str(REPO / "notebooks" / "07_your_business.ipynb"),
-        str(out),
+        str(lesson),
+        str(tmp_path / "out.ipynb"),
         parameters={"data_dir": str(data_dir), "business_name": "Northway Workwear"},
         kernel_name="python3",
         cwd=str(tmp_path),
@@ -396,4 +406,4 @@ def test_lesson_07_runs_on_northway(tmp_path, data_dir):
     assert not [o for o in outputs if o["output_type"] == "error"]
     text = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "Traceback" not in text
-    assert "Loaded Northway Workwear" in text
+    assert f"Loaded Northway Workwear: {len(orders):,} orders" in text
