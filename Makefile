@@ -53,7 +53,7 @@ lint: $(STAMP)  ## ruff's lint and format rules, and the one-way layers of the p
 bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
 	$(BIN)/python tests/bench.py
 
-data: $(STAMP)  ## regenerate the Book Hub data, the contract tables of data/README.md and the README's limits
+data: $(STAMP)  ## regenerate the example data, then the generated parts of data/README.md (contract tables, figures) and the README's limits
 	$(BIN)/python -m smk_helpers.dev.bookhub data/bookhub
 	$(BIN)/python -m smk_helpers.dev.b2b data/northway
 	$(BIN)/python -m smk_helpers.dev.readmes

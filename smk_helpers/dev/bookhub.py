@@ -30,6 +30,7 @@ the constants below name them.
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -1242,6 +1243,733 @@ def write(out_dir, seed: int = 2024) -> list[Path]:
         table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.2f")
         paths.append(path)
     return paths
+
+
+# --- data/README.md: the Book Hub section, with every figure measured on the files ---------------------
+
+README_WIDTH = 115  # prose lines of the section are wrapped at this width
+LEAD_WORDS = {"event": "an author event", "email": "the newsletter", "search": "search", "social": "social media"}
+
+
+def _pct(x: float, digits: int = 1) -> str:
+    return f"{100 * x:.{digits}f}%"
+
+
+def _usd(x: float, cents: bool = False) -> str:
+    return f"${x:,.2f}" if cents else f"${x:,.0f}"
+
+
+def _n(x) -> str:
+    return f"{int(x):,}"
+
+
+def _by_year(values, fmt) -> str:
+    """Figures of 2024 and 2025 as "a / b"."""
+    return " / ".join(fmt(v) for v in values)
+
+
+def _words(items) -> str:
+    """a, b and c."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _para(text: str, first: str = "", rest: str = "") -> str:
+    """Prose, its white space made single and wrapped at README_WIDTH."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=README_WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _bullets(items) -> str:
+    return "\n".join(_para(item, "- ", "  ") for item in items)
+
+
+def _table(header, rows) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(str(x) for x in row) + " |" for row in rows])
+
+
+def _columns(rows) -> str:
+    """A file's column table: (column, meaning) pairs."""
+    return _table(["column", "meaning"], rows)
+
+
+def _read(folder) -> dict[str, pd.DataFrame]:
+    ids = {c: "str" for c in ("order_id", "customer_id", "campaign_id", "product_id", "interaction_id", "staff")}
+    return {p.stem: pd.read_csv(p, dtype=ids) for p in sorted(Path(folder).glob("*.csv"))}
+
+
+def _win_rate(outcomes: pd.Series) -> float:
+    """GUIDE §4: won / (won + lost), open ones left out."""
+    decided = outcomes[outcomes != "open"]
+    return (decided == "won").mean()
+
+
+STAGE_NAMES = ("prospect", "qualified", "proposal", "negotiation")
+
+
+def _stage_reached(deals: pd.DataFrame) -> np.ndarray:
+    """The last stage each deal reached: 0 prospect, 1 qualified, 2 proposal, 3 negotiation."""
+    filled = deals[["date", "qualified_date", "proposal_date", "negotiation_date"]].notna().to_numpy()
+    return filled.cumprod(axis=1).sum(axis=1) - 1
+
+
+def readme_block(folder) -> str:
+    """The Book Hub's section of ``data/README.md``, its figures measured on the CSV files in ``folder``.
+
+    ``make data`` writes it between ``<!-- bookhub:start -->`` and ``<!-- bookhub:end -->``
+    (`smk_helpers.dev.readmes`), so the figures follow the data whenever the generator changes.
+
+    Examples
+    --------
+    >>> block = readme_block(Path(__file__).parents[2] / "data" / "bookhub")
+    >>> block.splitlines()[0]
+    '## The Book Hub (example data, synthetic)'
+    """
+    t = _read(folder)
+    parts = (
+        _readme_intro,
+        _readme_files,
+        _readme_pipeline,
+        _readme_touchpoints,
+        _readme_survey,
+        _readme_calibration,
+        _readme_relationships,
+    )
+    return "\n\n".join(block for part in parts for block in part(t)) + "\n"
+
+
+def _readme_intro(t) -> list[str]:
+    o, c, i = t["orders"], t["campaigns"], t["interactions"]
+    store = o[o["channel"] == "in-store"]
+    leads = c[(c["type"] != "author event") & c["leads"].notna()]
+    lead_rate = leads["leads"].sum() / leads["clicks"].sum()
+    engaged = i["campaign_id"].notna().sum() / c["leads"].sum()
+    lifts = pd.Series(SOURCE_LIFT)
+    lift_words = [
+        f"by {value:.2f} for one from {' or '.join(LEAD_WORDS[k] for k in group.index)}"
+        for value, group in lifts.groupby(lifts, sort=False)
+    ]
+    return [
+        "## The Book Hub (example data, synthetic)",
+        _para(f"""
+            `data/bookhub/` holds two calendar years ({o["order_date"].min()} to {o["order_date"].max()}) of an
+            independent bookstore called The Book Hub. **All of it is synthetic.** No real shop, person or book is
+            in it: the titles and names are put together from word lists. `smk_helpers/dev/bookhub.py` generates
+            the files from a fixed seed, and `make data` (or `python -m smk_helpers.dev.bookhub data/bookhub`)
+            writes them again, byte for byte the same. `tests/test_bookhub.py` fails if the committed files differ
+            from what the generator writes, and it checks the calibration figures below. Every figure in this
+            section is measured on the files by `readme_block` in the same module, which `make data` runs after
+            the generator; `tests/test_setup.py` fails when the section is out of date.
+            """),
+        _para("""
+            The seven contract files (`orders`, `campaigns`, `funnel`, `interactions`, `targets`, `touchpoints`,
+            `survey`) follow the contract above. Some have extra columns after the contract's. Four files add
+            detail that the lessons use. Ids are text, dates are `YYYY-MM-DD`, months are `YYYY-MM`, money is in
+            dollars with two decimals and no sales tax, and an empty cell means "none" or "not known". A figure
+            marked *assumption* is the generator's own choice, where GUIDE.md §5 gives no number.
+            """),
+        "### How the data is made",
+        _bullets(
+            [
+                """**Demand.** Orders arrive day by day in each channel (in-store, website, marketplace). Their
+                number follows the monthly index of trade bookstores, busier weekends and the run-up to Christmas.
+                The shop is closed on 1 January and 25 December.""",
+                f"""**Marketing (one-to-many).** Every month there is a newsletter, a run of social posts and a
+                piece of SEO content. Ads, sponsored marketplace listings, author events, an influencer feature and
+                in-store promotions come at set times of the year. Impressions come from spend and CPM, and clicks
+                from the click-through rate. {_pct(lead_rate, 0)} of clicks become leads, and {_pct(engaged, 0)}
+                of leads go on to talk to a bookseller. Sponsored listings, event days and promotions also bring
+                orders directly.""",
+                """**Sales (one-to-one).** Booksellers log their conversations: recommendations in the shop,
+                special orders, phone and email follow-ups, and store consultations. A won conversation leads to an
+                order. A conversation whose result comes after 31 December 2025 is still `open`.""",
+                f"""**Lead source.** Where a lead came from changes its chance to be won (*assumption*). Against a
+                shopper with no campaign behind them, in the same kind of conversation, the chance to win a lead is
+                multiplied {_words(lift_words)}. Guests of an author event and newsletter readers already know the
+                shop (warm leads); a click on a post or a search result often comes from someone who has never been
+                in (cold leads).""",
+                """**The sales pipeline.** Special orders and store consultations are deals: each has a value and
+                the days it reached each stage (see below).""",
+                f"""**Customers.** {_pct(store["customer_id"].notna().mean(), 0)} of till sales are identified (the
+                loyalty card is scanned). Web and marketplace orders are always identified. An identified sale
+                either comes from a new customer or is picked from earlier customers, and a few loyal customers are
+                picked far more often than the rest. Identified customers' marketing contacts up to their first
+                order are in `touchpoints.csv`.""",
+                """**Money.** Every order gets a basket of products. Popular titles sell most, gifts and children's
+                books sell more in December, and special orders are for titles from the long tail. Revenue,
+                discounts, cost of goods and marketplace fees are added up in whole cents.""",
+                """**Survey.** A one-question card at the till and a link on web receipts: some orders bring back a
+                score from 0 to 10 and how the customer heard of the shop (`survey.csv`).""",
+            ]
+        ),
+    ]
+
+
+def _readme_files(t) -> list[str]:
+    o, lines, p, cu, c = t["orders"], t["order_lines"], t["products"], t["customers"], t["campaigns"]
+    f, i, s, tg = t["funnel"], t["interactions"], t["staff"], t["targets"]
+    share = p["unit_cost"] / p["list_price"]
+    gift = p["category"] == GIFTS
+    is_open = i["outcome"] == "open"
+    quick = is_open & (i["type"] != "store consultation")
+    team = tg[tg["staff"].isna()].set_index("period")["target"]
+    monthly = o.groupby(o["order_date"].str[:7])["revenue"].sum()
+    people = tg.dropna(subset=["staff"])
+    handsold = (
+        i[i["outcome"] == "won"]
+        .merge(o[["order_id", "order_date", "revenue"]], on="order_id")
+        .assign(period=lambda d: d["order_date"].str[:7])
+        .groupby(["period", "staff"])["revenue"]
+        .sum()
+        .reindex(pd.MultiIndex.from_frame(people[["period", "staff"]]), fill_value=0)
+    )
+    person_met = (handsold.to_numpy() >= people["target"].to_numpy()).mean()
+    manager = s.loc[s["role"] != "bookseller", "hourly_cost"].iloc[0]
+    bookseller = s.loc[s["role"] == "bookseller", "hourly_cost"].iloc[0]
+    kinds = sorted(c["campaign_id"].str[:3].unique())
+    fee = f"{_pct(MARKETPLACE_FEE_RATE, 0)} of revenue + {_usd(MARKETPLACE_FEE_PER_ITEM / 100, True)} an item"
+    return [
+        f"### `orders.csv`: {_n(len(o))} orders",
+        _columns(
+            [
+                ("`order_id`", f"receipt number, `{o['order_id'].min()}` upwards, in date order"),
+                ("`order_date`", "date of the sale (a won special order or consultation: the day it was collected)"),
+                ("`customer_id`", "identified customer (`C00001` …); empty for an anonymous till sale"),
+                ("`channel`", "`in-store`, `website` or `marketplace`"),
+                ("`revenue`", "what the customer paid, after discounts, without tax; equals the sum of its lines"),
+                ("`gross_profit`", "revenue − cost of goods − marketplace fees"),
+                ("`campaign_id`", "the campaign the order is credited to; empty for most orders"),
+                ("`items`", "number of items (sum of the line quantities)"),
+                (
+                    "`discount`",
+                    "extra: dollars taken off (a loyalty reward, an in-store promotion, a consultation's agreed "
+                    "discount)",
+                ),
+                ("`fees`", f"extra: marketplace fees ({fee}, *assumption*); 0 elsewhere"),
+            ]
+        ),
+        f"### `order_lines.csv`: {_n(len(lines))} lines",
+        _columns(
+            [
+                ("`order_id`", "the order (in `orders.csv`)"),
+                ("`product_id`", "the product (in `products.csv`)"),
+                ("`quantity`", "copies"),
+                ("`unit_price`", "list price of one copy"),
+                ("`discount`", "dollars taken off the line"),
+                (
+                    "`line_revenue`",
+                    "`quantity × unit_price − discount`; the lines of an order add up to its revenue to the cent",
+                ),
+            ]
+        ),
+        f"### `products.csv`: {_n(len(p))} products",
+        _columns(
+            [
+                ("`product_id`", "`B0001` … for books, `G…` for gifts and stationery"),
+                ("`title`", "made-up title"),
+                ("`author`", "made-up author; empty for gifts"),
+                ("`category`", ", ".join(p["category"].unique())),
+                ("`list_price`", "shelf price"),
+                (
+                    "`unit_cost`",
+                    f"what the shop pays: {share[~gift].min() * 100:.0f}–{share[~gift].max() * 100:.0f}% of list for "
+                    f"books (publishers' trade discounts), about {share[gift].mean() * 100:.0f}% for gifts",
+                ),
+            ]
+        ),
+        f"### `customers.csv`: {_n(len(cu))} identified customers",
+        _columns(
+            [
+                ("`customer_id`", "`C00001` …, numbered in order of first contact"),
+                ("`first_seen`", "date of their first order or conversation"),
+                (
+                    "`acquisition_channel`",
+                    "how they found the shop: "
+                    + ", ".join(cu["acquisition_channel"].value_counts().index)
+                    + " (most common first)",
+                ),
+                ("`loyalty_member`", "`True` if they have bought in the shop with a loyalty card"),
+            ]
+        ),
+        _para(f"""
+            Some customers ({_n((~cu["customer_id"].isin(o["customer_id"])).sum())}) only had a conversation that
+            did not end in a purchase, so they have no orders.
+            """),
+        f"### `campaigns.csv`: {_n(len(c))} campaigns",
+        _columns(
+            [
+                (
+                    "`campaign_id`",
+                    "kind and month, e.g. `EML-2024-01` (newsletter), "
+                    + ", ".join(f"`{k}`" for k in kinds if k != "EML"),
+                ),
+                ("`channel`", ", ".join(f"`{ch}`" for ch in c["channel"].unique())),
+                ("`start_date`, `end_date`", "the campaign runs inside one calendar month"),
+                ("`spend`", "what it cost"),
+                ("`name`", f'readable name, e.g. "{c["name"].iloc[-1]}"'),
+                (
+                    "`impressions`",
+                    "emails sent, ad or listing impressions, search impressions, views; **empty (unknown)** for "
+                    "author events and in-store promotions",
+                ),
+                ("`clicks`", "clicks (never more than impressions); empty where impressions are unknown"),
+                (
+                    "`leads`",
+                    "sign-ups or enquiries (RSVPs for events); empty for marketplace listings and in-store promotions",
+                ),
+                ("`type`", "extra: " + ", ".join(c["type"].unique())),
+            ]
+        ),
+        f"### `funnel.csv`: {_n(len(f))} rows ({f['period'].nunique()} months × {f['source'].nunique()} sources × "
+        f"{f['stage'].nunique()} stages)",
+        _columns(
+            [
+                ("`period`", "the month the campaigns ran"),
+                ("`source`", ", ".join(f"`{x}`" for x in sorted(f["source"].unique()))),
+                ("`stage`", " → ".join(f"`{x}`" for x in f["stage"].unique()) + " (first rows in that order)"),
+                ("`count`", "people at that stage"),
+            ]
+        ),
+        _para("""
+            The funnel is built from the other files, so each count can be traced back to them. `reach`, `site
+            visits` and `sign-ups` are the impressions, clicks and leads of that month's campaigns from the source.
+            `engaged` counts the leads who talked to a bookseller (`interactions.csv` rows with that campaign), so
+            "newsletter subscriber ≈ MQL" and "special-order request or consultation ≈ SQL" (GUIDE §4). `purchase`
+            counts the orders credited to those campaigns. `repeat purchase` counts those buyers who ordered again
+            later; near the end of 2025 it is low because there is no "later" yet. Counts never increase from one
+            stage to the next. Walk-in shoppers are not in the funnel: the shop does not count passers-by or
+            visits.
+            """),
+        f"### `interactions.csv`: {_n(len(i))} conversations",
+        _columns(
+            [
+                ("`interaction_id`", "`I-00001` …, in date order"),
+                ("`date`", "day of the conversation; for a deal, the day it became a prospect"),
+                ("`staff`", "bookseller (in `staff.csv`)"),
+                ("`type`", ", ".join(f"`{x}`" for x in sorted(i["type"].unique()))),
+                (
+                    "`outcome`",
+                    f"`won`, `lost`, or `open` ({is_open.sum()} at the end: the conversations from "
+                    f"{i.loc[quick, 'date'].min()} on, and the consultations still under way)",
+                ),
+                ("`customer_id`", "the customer; empty for an anonymous browser"),
+                ("`order_id`", "for a won conversation, the order it led to (always in `orders.csv`)"),
+                ("`minutes`", "staff time spent"),
+                ("`campaign_id`", "the campaign that produced the lead, if any"),
+                ("`deal_value`", "deals only (special orders, store consultations): what the deal is worth if won"),
+                (
+                    "`qualified_date`, `proposal_date`, `negotiation_date`",
+                    "deals only: the day it reached the stage; empty if it never did (or not yet)",
+                ),
+                ("`closed_date`", "deals only: the day it was won or lost; empty while open"),
+            ]
+        ),
+        f"### `staff.csv`: {len(s)} people",
+        _columns(
+            [
+                ("`staff`", "first name, as used in `interactions.csv` and `targets.csv`"),
+                ("`role`", " or ".join(f"`{x}`" for x in s["role"].unique())),
+                (
+                    "`hourly_cost`",
+                    f"{_usd(bookseller, True)} for booksellers (GUIDE §5, BLS 2022); {_usd(manager, True)} for the "
+                    "manager (*assumption*)",
+                ),
+                ("`hours_per_week`", "contracted hours; payroll = hourly cost × hours × 52"),
+            ]
+        ),
+        f"### `targets.csv`: {len(tg)} rows",
+        _columns(
+            [
+                ("`period`", "month"),
+                ("`target`", "revenue target in dollars"),
+                (
+                    "`staff`",
+                    "empty: the whole shop's target (a yearly plan spread by the seasonal index); a name: that "
+                    f"person's hand-selling target ({_pct(HANDSELL_SHARE, 0)} of the shop's target, split by hours), "
+                    "to compare with the revenue of the orders from their won conversations",
+                ),
+            ]
+        ),
+        _para(f"""
+            The shop meets its own target in {(monthly.reindex(team.index) >= team).sum()} of the {len(team)}
+            months. People meet theirs in {_pct(person_met, 0)} of person-months (the revenue of the orders from
+            their won conversations, by the month of the order).
+            """),
+    ]
+
+
+def _readme_pipeline(t) -> list[str]:
+    i = t["interactions"]
+    deals = i[i["deal_value"].notna()]
+    kinds = sorted(deals["type"].unique())
+    summary, stages = [], {name: [name] for name in (*STAGE_NAMES, "won")}
+    for kind, d in deals.groupby("type"):
+        closed = d.dropna(subset=["closed_date"])
+        days = (pd.to_datetime(closed["closed_date"]) - pd.to_datetime(closed["date"])).dt.days
+        count = d["outcome"].value_counts()
+        summary.append(
+            [
+                kind,
+                _by_year(d.groupby(d["date"].str[:4]).size(), _n),
+                *(_n(count.get(x, 0)) for x in ("won", "lost", "open")),
+                _pct(_win_rate(d["outcome"])),
+                _usd(d["deal_value"].median()),
+                f"{days.median():.0f}",
+            ]
+        )
+        decided = d[d["outcome"] != "open"]
+        reached = np.append(
+            [(_stage_reached(decided) >= k).sum() for k in range(4)], (decided["outcome"] == "won").sum()
+        )
+        for k, name in enumerate(STAGE_NAMES):
+            stages[name] += [_n(reached[k]), _pct(reached[k + 1] / reached[k]), _pct(reached[-1] / reached[k])]
+        stages["won"] += [_n(reached[-1]), "", ""]
+    open_deals = deals[deals["outcome"] == "open"]
+    at = pd.Series(np.asarray(STAGE_NAMES)[_stage_reached(open_deals)], index=open_deals.index)
+    by_stage = open_deals.groupby(at)["deal_value"].agg(["size", "sum"]).reindex(STAGE_NAMES).dropna()
+    by_kind = open_deals.groupby("type")["deal_value"].agg(["size", "sum"])
+    consultation_kinds = []
+    for kind, (per_year, _, _, titles, copies, discount) in CONSULTATIONS.items():
+        title = f"{titles[0]} title" if titles[0] == titles[1] else f"{titles[0]}–{titles[1]} titles"
+        consultation_kinds.append(
+            f"{kind}s (about {per_year} a year, {title} of {copies[0]}–{copies[1]} copies, {_pct(discount, 0)} off)"
+        )
+    odds = {k: _words(_pct(x, 0) for x in v) for k, v in STAGE_ODDS.items()}
+    return [
+        "### The sales pipeline: deals in `interactions.csv`",
+        _para("""
+            Special orders and store consultations are the deals of the shop's sales pipeline. A deal's `date` is
+            the day it became a prospect; it may then be qualified, get a proposal, go to negotiation, and be won or
+            lost on `closed_date`. A won deal has passed every stage and links to its order, dated on
+            `closed_date`. A lost deal stops at the stage where it fell through: the later stage dates are empty. No
+            date is after 31 December 2025, so a deal that runs on past it is `open`, with the stages reached so
+            far.
+            """),
+        _bullets(
+            [
+                """**Special orders**: a customer asks for a title the shop does not stock. Qualified: the title
+                can be got; proposal: a price and an arrival date are quoted; negotiation: the customer confirms and
+                the book is ordered; won: it is collected. `deal_value` is the books at list price (a loyalty reward
+                may still come off at the till).""",
+                f"""**Store consultations**: larger one-to-one sales arranged over weeks (GUIDE §4: "store
+                consultation ≈ SQL"), mostly handled by the owner-manager: {_words(consultation_kinds)}; all
+                *assumption*. Qualified: a real need, a budget and someone who decides; proposal: a written quote;
+                negotiation: copies, date and discount talked through. `deal_value` is the quote, and a won
+                consultation's order revenue equals it.""",
+                f"""Each step is taken with its own chance (*assumption*), from prospect to qualified, proposal,
+                negotiation and won: {odds["special order"]} for special orders, {odds["store consultation"]} for
+                consultations. The bookseller's skill and the lead source raise or lower them together.""",
+            ]
+        ),
+        _table(
+            ["type", "deals (2024 / 2025)", "won", "lost", "open", "win rate", "median value", "median days to close"],
+            summary,
+        ),
+        _para("""
+            Stage by stage, over the deals decided (won or lost). "Moved on" is the conversion to the next stage
+            (n(k+1) / n(k), GUIDE §4); "won from here" is the win rate of the deals that reached the stage, which
+            rises the further a deal gets.
+            """),
+        _table(
+            ["stage"] + [f"{k}s {x}" for k in kinds for x in ("reached", "moved on", "won from here")],
+            list(stages.values()),
+        ),
+        _para(f"""
+            **Open pipeline at 31 December 2025**: {len(open_deals)} deals worth
+            {_usd(open_deals["deal_value"].sum())}: {
+            _words(f"{r['size']:.0f} at {name} ({_usd(r['sum'])})" for name, r in by_stage.iterrows())
+        }. By type: {_words(f"{r['size']:.0f} {name}s ({_usd(r['sum'])})" for name, r in by_kind.iterrows())}.
+            """),
+    ]
+
+
+def _readme_touchpoints(t) -> list[str]:
+    tp, o, cu = t["touchpoints"].sort_values(["customer_id", "date"]), t["orders"], t["customers"]
+    buyers = o["customer_id"].dropna().unique()
+    per = tp.groupby("customer_id").size()
+    spread = ", ".join(f"{_n(v)} had {k}" for k, v in per.value_counts().sort_index().items())
+    credited = o.dropna(subset=["customer_id"]).drop_duplicates("customer_id")["campaign_id"].notna().sum()
+    ever_credited = o["campaign_id"].notna().groupby(o["customer_id"]).any()
+    plain = cu["customer_id"].map(ever_credited).fillna(False).eq(False)
+    walk_ins = cu[(cu["acquisition_channel"] == "walk-in") & plain]
+    journeys = tp.groupby("customer_id")["channel"]
+    credit = pd.DataFrame(
+        {
+            "first": journeys.first().value_counts(normalize=True),
+            "last": journeys.last().value_counts(normalize=True),
+            "linear": (1 / journeys.transform("size")).groupby(tp["channel"]).sum() / len(per),
+        }
+    ).fillna(0)
+    credit = credit.sort_values("linear", ascending=False)
+    touched = _words(f"{k} {_pct(v, 0)}" for k, v in P_TOUCHED.items())
+    return [
+        f"### `touchpoints.csv`: {_n(len(tp))} contacts of {_n(len(per))} customers",
+        _columns(
+            [
+                ("`customer_id`", "the customer (always one who bought: the contacts lead up to their first order)"),
+                ("`date`", "day of the contact, never after the customer's first order"),
+                (
+                    "`channel`",
+                    "`email` (a newsletter opened), `social` (a post or ad clicked, or a friend's post), `search` (a "
+                    "visit from a search result or ad), `event` (an author event attended), `marketplace` (a "
+                    "sponsored listing clicked), `in-store` (an in-store promotion)",
+                ),
+                (
+                    "`campaign_id`",
+                    "the campaign behind the contact; empty for an organic one "
+                    f"({_pct(tp['campaign_id'].isna().mean(), 0)} of contacts)",
+                ),
+            ]
+        ),
+        _para(f"""
+            {_pct(len(per) / len(buyers), 0)} of the {_n(len(buyers))} buyers had contacts before their first order:
+            {spread} (mean {per.mean():.2f}). They agree with the other files:
+            """),
+        _bullets(
+            [
+                f"""Each of the {_n(credited)} first orders credited to a campaign ends its journey with that
+                campaign: the last contact is on the campaign's channel, within its dates, on or before the
+                order.""",
+                f"""A contact with a campaign is on the campaign's channel and within its dates, and no campaign has
+                more contacts than clicks (a newsletter: than opens, taken as {_pct(OPEN_RATE, 0)} of the emails
+                sent, *assumption* inside GUIDE §5's 16–27%). Contacts without a campaign are organic: a search
+                result, a friend's post.""",
+                f"""Other buyers had contacts with a chance that depends on how they found the shop (*assumption*):
+                {touched}. Only {_pct(walk_ins["customer_id"].isin(tp["customer_id"]).mean(), 0)} of the walk-in
+                customers without a campaign order had any.""",
+                f"""Journeys start at most {LOOKBACK} days before the first order. Social posts and search results
+                open them; newsletters and events close them (*assumption*), so the attribution models disagree.
+                Share of the first orders with contacts that each model gives to a channel:""",
+            ]
+        ),
+        _table(
+            ["channel", "first touch", "last touch", "linear"],
+            [[ch, _pct(r["first"]), _pct(r["last"]), _pct(r["linear"])] for ch, r in credit.iterrows()],
+        ),
+    ]
+
+
+def _nps(scores: pd.Series) -> float:
+    """GUIDE §4: % promoters (9-10) - % detractors (0-6), as a fraction."""
+    return (scores >= 9).mean() - (scores <= 6).mean()
+
+
+def _readme_survey(t) -> list[str]:
+    s = t["survey"]
+    years = s.groupby(s["date"].str[:4])
+    score = s["score"]
+    month = s.groupby(s["date"].str[5:7]).size()
+    promoters, detractors = sum(SCORES[9:]), sum(SCORES[:7])
+    heard = s["heard_from"].value_counts()
+    return [
+        f"### `survey.csv`: {_n(len(s))} answers ({_by_year(years.size(), _n)})",
+        _columns(
+            [
+                (
+                    "`date`",
+                    "day of the answer: the day of the order (a card at the till) or up to "
+                    f"{ANSWER_WAIT} days later (a link on a web receipt)",
+                ),
+                ("`score`", "how likely they are to recommend the shop, 0 to 10"),
+                ("`heard_from`", "how they heard of the shop (see below); empty if skipped"),
+                (
+                    "`customer_id`",
+                    f"the customer, if they gave their number ({_pct(s['customer_id'].notna().mean(), 0)} of answers)",
+                ),
+            ]
+        ),
+        _para(f"""
+            About {_pct(P_ANSWER["in-store"])} of till sales, {_pct(P_ANSWER["website"])} of web orders and
+            {_pct(P_ANSWER["marketplace"])} of marketplace orders bring an answer (*assumption*), so answers follow
+            the seasons of the orders (December: {_n(month.get("12", 0))} answers over both years, February:
+            {_n(month.get("02", 0))}). A named answer's `heard_from` is the customer's `acquisition_channel` in plain
+            words ({_words(f'{k} = "{v}"' for k, v in HEARD_FROM.items())}). Answers:
+            {_words(f'"{k}" {_n(v)}' for k, v in heard.items())}, and {_n(s["heard_from"].isna().sum())} left it
+            empty.
+            """),
+        _para(f"""
+            The scores assume a well-liked independent bookstore (*assumption*: GUIDE §5 has no figure): about
+            {_pct(promoters, 0)} promoters and {_pct(detractors, 0)} detractors, an NPS near
+            {100 * (promoters - detractors):+.0f}. The files give {_pct((score >= 9).mean(), 0)} promoters (9–10),
+            {_pct(score.between(7, 8).mean(), 0)} passives (7–8) and {_pct((score <= 6).mean(), 0)} detractors
+            (0–6): an NPS of {100 * _nps(score):+.0f} over both years
+            ({_by_year(years["score"].apply(_nps), lambda x: f"{100 * x:+.0f}")}).
+            """),
+    ]
+
+
+def _readme_calibration(t) -> list[str]:
+    o, c, f, s = t["orders"].copy(), t["campaigns"], t["funnel"], t["staff"]
+    o["year"], o["month"] = o["order_date"].str[:4].astype(int), o["order_date"].str[5:7].astype(int)
+    years = sorted(o["year"].unique())
+    by = o.groupby("year")
+    revenue = by["revenue"].sum()
+    days = pd.Series({y: pd.Timestamp(f"{y}-12-31").day_of_year for y in years})
+    store = o[o["channel"] == "in-store"].groupby("year")["revenue"].mean()
+    online = o["channel"] != "in-store"
+    net = o["revenue"] - o["fees"]
+    online_paid = o[online].groupby("year")["revenue"].sum() / revenue
+    online_net = net[online].groupby(o["year"]).sum() / net.groupby(o["year"]).sum()
+    spend = c.groupby(c["start_date"].str[:4].astype(int))["spend"].sum()
+    payroll = (s["hourly_cost"] * s["hours_per_week"] * 52).sum()
+    index = o.groupby(["year", "month"])["revenue"].sum().groupby(level=0).transform(lambda m: m / m.mean())
+
+    def idx(months):
+        return _by_year([index.loc[y].reindex(months) for y in years], lambda v: ", ".join(f"{x:.2f}" for x in v))
+
+    q4 = o[o["month"] >= 10].groupby("year")["revenue"].sum() / revenue
+    q4_index = SEASONALITY[9:].sum() / SEASONALITY.sum()
+    funnel = f.groupby(["source", "stage"])["count"].sum().unstack()
+    visit = funnel["purchase"] / funnel["site visits"]
+    email = c[c["channel"] == "email"]
+    click = email["clicks"] / email["impressions"]
+    social = c[c["type"].isin(["social media content", "targeted ads"]) & (c["channel"] == "social")]
+    cpm = social["spend"] / social["impressions"] * 1000
+    per_customer = o.dropna(subset=["customer_id"]).groupby("customer_id").size()
+    cents = lambda x: _usd(x, True)  # noqa: E731
+    rows = [
+        ("revenue a year", "about $450k; indie stores $250k–$1M", _by_year(revenue, _usd)),
+        (
+            "transactions a year",
+            "about 26 a day, 9–10k a year (Womply, 1,100+ US indie bookstores)",
+            f"{_by_year(by.size(), _n)} ({_by_year(by.size() / days, lambda x: f'{x:.1f}')} a day)",
+        ),
+        (
+            "average in-store transaction",
+            "about $48 (Womply, 2018)",
+            f"{_by_year(store, cents)} (all channels: {_by_year(by['revenue'].mean(), cents)})",
+        ),
+        (
+            "gross margin",
+            "45–47% (ABA ABACUS-18: 46.6%)",
+            f"{_pct(o['gross_profit'].sum() / o['revenue'].sum())} over both years (after marketplace fees)",
+        ),
+        (
+            "online share of revenue",
+            "10–15%, own website plus marketplace",
+            f"{_by_year(online_paid, _pct)} as paid; {_by_year(online_net, _pct)} with the marketplace net of fees",
+        ),
+        (
+            "marketing spend",
+            "1–3% of revenue (small retail)",
+            f"{_by_year(spend / revenue, lambda x: _pct(x, 2))} ({_by_year(spend, _usd)})",
+        ),
+        (
+            "payroll",
+            "24% of sales (ABACUS)",
+            f"{_pct(payroll / revenue.mean())} ({len(s)} people, {_usd(payroll)} a year)",
+        ),
+        (
+            "bookseller wage",
+            "$13.56 an hour (BLS 2022)",
+            cents(s.loc[s["role"] == "bookseller", "hourly_cost"].iloc[0]),
+        ),
+        ("seasonality: December", "index about 2.0", idx([12])),
+        ("seasonality: November", "about 1.3", idx([11])),
+        ("seasonality: August, September", "about 1.1", idx([8, 9])),
+        ("seasonality: January, February", "about 0.7", idx([1, 2])),
+        (
+            "Q4 share of the year",
+            "about 40% for trade stores",
+            f"{_by_year(q4, _pct)} (the generator's monthly index gives {_pct(q4_index)})",
+        ),
+        (
+            "visit → purchase",
+            "1.5–3% (e-commerce)",
+            ", ".join(f"{_pct(v)} {k}" for k, v in visit.items())
+            + f"; {_pct(funnel['purchase'].sum() / funnel['site visits'].sum())} overall",
+        ),
+        (
+            "email click rate",
+            "2–5% (Mailchimp)",
+            f"{_pct(email['clicks'].sum() / email['impressions'].sum())} overall "
+            f"({_pct(click.min())}–{_pct(click.max())} per newsletter)",
+        ),
+        (
+            "social CPM, CTR",
+            "$14–24, higher in Q4; about 1% (Meta retail)",
+            f"{cents(cpm.min())}–{cents(cpm.max())}; {_pct(social['clicks'].sum() / social['impressions'].sum(), 2)}",
+        ),
+        (
+            "repeat purchase rate",
+            "about 28%",
+            f"{_pct((per_customer >= 2).mean())} of the {_n(len(per_customer))} buyers ordered twice or more in the "
+            "two years",
+        ),
+    ]
+    return [
+        "### Calibration: what the data hits",
+        f"Targets from GUIDE.md §5, measured on the files ({_by_year(years, str)} where it differs by year):",
+        _table(["figure", "target (source)", "The Book Hub"], rows),
+    ]
+
+
+def _readme_relationships(t) -> list[str]:
+    o, c, i, f = t["orders"], t["campaigns"].set_index("campaign_id"), t["interactions"], t["funnel"]
+    attributed = o["campaign_id"].value_counts().reindex(c.index, fill_value=0)
+    clicked = c["clicks"].notna()
+
+    def rank(a: pd.Series, b: pd.Series) -> float:
+        return a.rank().corr(b.rank())
+
+    by_type = i.groupby("type")["outcome"].apply(_win_rate).sort_values(ascending=False)
+    decided = i[i["outcome"] != "open"].assign(source=lambda d: d["campaign_id"].map(c["channel"]).fillna("none"))
+    source = decided.groupby("source")["outcome"].agg(rate=_win_rate, n="size")
+    warmth = decided["source"].map(lambda x: "none" if x == "none" else "warm" if SOURCE_LIFT[x] > 1 else "cold")
+    pooled = decided.groupby(warmth)["outcome"].agg(rate=_win_rate, n="size")
+    gap = pooled.loc["warm", "rate"] - pooled.loc["cold", "rate"]
+    se = np.sqrt(sum(r["rate"] * (1 - r["rate"]) / r["n"] for _, r in pooled.loc[["warm", "cold"]].iterrows()))
+    special = decided[decided["type"] == "special order"].groupby(warmth)["outcome"].apply(_win_rate)
+    sources = _words(
+        f"{'no campaign' if k == 'none' else k} {_pct(r['rate'], 0)} (of {_n(r['n'])})"
+        for k, r in source.sort_values("rate", ascending=False).iterrows()
+    )
+
+    def december(series: pd.Series) -> str:
+        lifts = []
+        for year in sorted(series.index.str[:4].unique()):
+            months = series[series.index.str.startswith(year)]
+            lifts.append(f"{months[f'{year}-12'] / months.mean():.2f}×")
+        return " / ".join(lifts)
+
+    reach = f[f["stage"] == "reach"].groupby("period")["count"].sum()
+    credited = o.dropna(subset=["campaign_id"]).groupby("campaign_id")["revenue"].sum().reindex(c.index, fill_value=0)
+    roas = (credited.groupby(c["type"]).sum() / c.groupby("type")["spend"].sum()).sort_values(ascending=False)
+    store = o[o["channel"] == "in-store"]
+    return [
+        "The data also has relationships you can find:",
+        _bullets(
+            [
+                f"""Campaigns with more clicks bring more credited orders (rank correlation
+                {rank(c.loc[clicked, "clicks"], attributed[clicked]):.2f} over the campaigns with known clicks;
+                {rank(c["spend"], attributed):.2f} between spend and orders over all campaigns).""",
+                f"""Special orders convert best. Share of decided conversations won, by type:
+                {_words(f"{k} {_pct(v)}" for k, v in by_type.items())}. The win rate counts won / (won + lost),
+                leaving open ones out.""",
+                f"""**Lead source matters.** Share of decided conversations won, by the channel of the campaign
+                that brought the lead: {sources}. Warm leads (events, the newsletter) win
+                {_pct(pooled.loc["warm", "rate"], 0)} and cold ones (social, search)
+                {_pct(pooled.loc["cold", "rate"], 0)}: a gap of {100 * gap:.0f} percentage points, about
+                {gap / se:.0f} standard errors. It holds within special orders alone
+                ({_pct(special["warm"], 0)} against {_pct(special["cold"], 0)}), and shoppers with no campaign are
+                in between. The effect is built in (*assumption*, see "Lead source" above).""",
+                f"""December lifts everything: orders are {december(o.groupby(o["order_date"].str[:7]).size())}
+                the year's monthly mean, funnel reach {december(reach)}, and conversations
+                {december(i.groupby(i["date"].str[:7]).size())}.""",
+                f"""Cheap one-to-many channels bring few orders each. Revenue credited per dollar spent, by campaign
+                type: {_words(f"{k} {_usd(v, True)}" for k, v in roas.items())}. Only
+                {_pct(o["campaign_id"].notna().mean())} of all orders are credited to a campaign, and
+                {_pct(store["customer_id"].isna().mean(), 0)} of in-store sales are anonymous.""",
+            ]
+        ),
+    ]
 
 
 if __name__ == "__main__":

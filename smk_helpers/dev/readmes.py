@@ -1,6 +1,7 @@
-"""Keep the generated parts of the READMEs current: the contract's tables and the limits.
+"""Keep the generated parts of the READMEs current: the contract's tables, The Book Hub's figures and the limits.
 
-``make data`` runs ``python -m smk_helpers.dev.readmes``; the tests check that both blocks are current.
+``make data`` runs ``python -m smk_helpers.dev.readmes`` after the generator; the tests check that the blocks are
+current.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from .. import limits
 from ..core.contract import contract_markdown
 from ..system.files import write_text_atomic
+from . import bookhub
 from .b2b import readme_block as northway_block
 
 
@@ -35,8 +37,12 @@ def sync_block(path, marker: str, body: str) -> None:
 
 
 def sync_readmes(root=".") -> None:
-    """The contract into ``data/README.md`` and the limits into ``README.md``, under ``root``."""
+    """The contract and The Book Hub's section into ``data/README.md``, the limits into ``README.md``, under ``root``.
+
+    The Book Hub's figures are measured on ``data/bookhub/``, so run the generator first.
+    """
     sync_block(Path(root) / "data" / "README.md", "contract", contract_markdown())
+    sync_block(Path(root) / "data" / "README.md", "bookhub", bookhub.readme_block(Path(root) / "data" / "bookhub"))
     sync_block(Path(root) / "README.md", "limits", limits.markdown())
     sync_block(Path(root) / "data" / "README.md", "northway", northway_block(Path(root) / "data" / "northway"))
 
