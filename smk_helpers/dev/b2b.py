@@ -1068,6 +1068,14 @@ def readme_block(folder) -> str:
     revenue = o.groupby("year")["revenue"].sum()
     first_orders = o[o["order_type"].isin(["first order", "tender"])]
     fair_deals = (new_biz["lead_source"] == "trade fair").sum()
+    quarters = o.groupby(pd.PeriodIndex(o["order_date"], freq="Q"))["revenue"].sum()
+    targets = t["targets"]
+    team = targets[targets["staff"].isna()].set_index("period")["target"]
+    team_att = o.groupby(o["order_date"].str[:7])["revenue"].sum().reindex(team.index, fill_value=0) / team
+    credited = i[i["order_id"].notna()].merge(o[["order_id", "order_date", "revenue"]], on="order_id")
+    rep_revenue = credited.groupby([credited["order_date"].str[:7].rename("period"), "staff"])["revenue"].sum()
+    reps = targets.dropna(subset=["staff"]).set_index(["period", "staff"])["target"]
+    rep_att = rep_revenue.reindex(reps.index, fill_value=0) / reps
     fair_leads = c.loc[c["channel"] == "trade fair", "leads"].sum()
 
     def per_year(f) -> str:
@@ -1263,6 +1271,14 @@ def readme_block(folder) -> str:
         f"deal took a median of {won_new['days'].median():.0f} days from prospect to close. The account manager logged",
         f"{len(calls)} reorder calls ({(calls['outcome'] == 'won').sum()} led to an order). NPS over both years:",
         f"{_nps(s['score']):+.0f} from {len(s)} answers.",
+        "",
+        "The CRM starts on 1 January 2024, so no deal has had time to close in the first weeks: the first new",
+        f"account's first order is on {new_accounts['first_order'].min()}, and the first quarter of 2024 took"
+        f" {_pct(quarters.iloc[0] / quarters.mean(), 0)}",
+        f"of an average quarter's revenue. The team met its monthly target in {(team_att >= 1).sum()} of"
+        f" {len(team_att)} months;",
+        f"the reps met theirs in {_pct((rep_att >= 1).mean(), 0)} of rep-months (a rep's revenue is the orders"
+        " of their won deals and calls).",
         "",
         "### Lead sources",
         "",
