@@ -293,6 +293,9 @@ FILES: tuple[FileSpec, ...] = (ORDERS, CAMPAIGNS, FUNNEL, INTERACTIONS, TARGETS,
 OUTCOMES = ("won", "lost", "open")
 
 
+OPTIONAL_STEMS = tuple(spec.stem for spec in FILES if not spec.required)
+
+
 def optional_files_text() -> str:
     """The optional files by name, for sentences such as "orders, and if you have them ...".
 
@@ -301,8 +304,7 @@ def optional_files_text() -> str:
     >>> optional_files_text()
     'campaigns, funnel, interactions, targets, touchpoints and survey'
     """
-    stems = [spec.stem for spec in FILES if not spec.required]
-    return ", ".join(stems[:-1]) + " and " + stems[-1]
+    return ", ".join(OPTIONAL_STEMS[:-1]) + " and " + OPTIONAL_STEMS[-1]
 UNKNOWN_CHANNEL = "(unknown)"
 
 KIND_WORDS = {

@@ -660,7 +660,8 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     if problems:
         raise BusinessDataError(problems)
     tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
-    return Business(name=name or folder.name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
+    name = name or _example_name(folder) or folder.name
+    return Business(name=name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
 
 
 def _cross_checks(tables: dict, names: dict, problems: list[Problem]) -> list[str]:
@@ -788,6 +789,14 @@ def example_path(folder: str = "bookhub") -> Path:
     if (shipped / "orders.csv").is_file():
         return shipped
     return Path(__file__).resolve().parents[2] / "data" / folder
+
+
+def _example_name(folder: Path) -> str | None:
+    """The business name of an example folder smk ships (so `smk summary data/northway` names it), else None."""
+    for key, business in EXAMPLES.items():
+        if folder.resolve() == example_path(key).resolve():
+            return business
+    return None
 
 
 def bookhub_path() -> Path:

@@ -25,8 +25,8 @@ Where things are (every public name is also here, so ``sections.funnel(...)`` wo
   `loaded_text`, `problems_text`.
 * One module per section: ``headline`` (`kpi_table`), ``funnel_stages`` (`funnel`), ``revenue_mix``
   (`channel_mix`), ``versus`` (`one_to_many_vs_one_to_one`), ``sales_side`` (`sales`),
-  ``marketing_side`` (`marketing`), ``handoff_rates`` (`handoff`), ``deal_pipeline`` (`pipeline`), ``journeys`` (`journeys`),
-  ``customer_voice`` (`customer_voice`), ``quality_and_glossary``
+  ``marketing_side`` (`marketing`), ``handoff_rates`` (`handoff`), ``deal_pipeline`` (`pipeline`),
+  ``journeys`` (`journeys`), ``customer_voice`` (`customer_voice`), ``quality_and_glossary``
   (`data_quality`, `glossary`) and ``action_plan`` (`owner_plan`, the only one that needs the worksheet).
   The modules are not named after their functions, so ``sections.funnel`` is always the function.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ...core import contract
 from ...core.data import Business, BusinessDataError, load_bookhub, load_business
 from ...errors import Problem
 from .wording import _count, _day_text, _join
@@ -28,14 +29,15 @@ def loaded_text(business: Business) -> str:
     ...                        "revenue": [40.0, 20.0]})
     >>> print(loaded_text(Business.from_frames(name="Corner Shop", orders=orders)))
     Loaded Corner Shop: 2 orders from 1 March 2025 to 20 March 2025.
-    Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv; the sections that need them say so.
+    Not in the folder: campaigns.csv, funnel.csv, interactions.csv, targets.csv, touchpoints.csv and survey.csv; the
+    sections that need them say so.
     """
     orders = business.orders
     dates = orders["order_date"].dropna()
     count = _count(len(orders), "order")
     span = f" from {_day_text(dates.min())} to {_day_text(dates.max())}" if len(dates) else ""
     lines = [f"Loaded {business.name}: {count}{span}."]
-    optional = ["campaigns", "funnel", "interactions", "targets"]
+    optional = contract.OPTIONAL_STEMS
     present = [f"{stem}.csv" for stem in optional if getattr(business, stem) is not None]
     absent = [f"{stem}.csv" for stem in optional if getattr(business, stem) is None]
     if present and not absent:

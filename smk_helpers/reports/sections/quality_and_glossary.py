@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core import catalog, kpis
+from ...core import catalog, contract, kpis
 from ...core import funnel as _funnel
 from ...core.contract import UNKNOWN_CHANNEL
 from ...core.data import Business
@@ -32,7 +32,7 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
     ...                        "customer_id": ["C1", None], "channel": ["web", None], "revenue": [40.0, 60.0]})
     >>> for note in data_quality(Business.from_frames(orders=orders)).notes:
     ...     print(note)
-    Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv.
+    Not in the folder: campaigns.csv, funnel.csv, interactions.csv, targets.csv, touchpoints.csv and survey.csv.
     orders.csv has no gross_profit column, so ROI needs a gross_margin and the gross margin is not shown.
     orders.csv has no campaign_id column, so no order is credited to a campaign.
     1 order (60.0% of revenue) has no customer_id: it counts in revenue but not in customers, repeat purchases or CAC.
@@ -41,9 +41,7 @@ def data_quality(business: Business | None, *, start=None, end=None, assumptions
     if business is None:
         return _not_shown(QUALITY_KEY, QUALITY_TITLE, NO_DATA)
     notes = []
-    absent = [
-        f"{stem}.csv" for stem in ("campaigns", "funnel", "interactions", "targets") if getattr(business, stem) is None
-    ]
+    absent = [f"{stem}.csv" for stem in contract.OPTIONAL_STEMS if getattr(business, stem) is None]
     if absent:
         notes.append(f"Not in the folder: {_join(absent)}.")
     if not business.has_column("orders", "gross_profit"):
