@@ -1,4 +1,4 @@
-"""The exercises of every lesson, one module per lesson (``lesson04.py`` holds "04.1", "04.2", ...), and `check`.
+"""The exercises of every lesson, one module per lesson (``lesson05.py`` holds "05.1", "05.2", ...), and `check`.
 
 Each module registers its checks with :func:`smk_helpers.course.grading.exercise`; this package imports
 them all, so `check` finds every exercise. The grading tools never import the exercises.
@@ -10,7 +10,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ..grading import _REGISTRY, Feedback, wrong
-from . import lesson00, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07  # noqa: F401 - register
+from . import (  # noqa: F401 - register; one module per written lesson (see smk_helpers.course.LESSONS)
+    lesson00,
+    lesson01,
+    lesson03,
+    lesson04,
+    lesson05,
+    lesson06,
+    lesson07,
+    lesson09,
+    lesson10,
+)
 
 __all__ = ["check", "registry"]
 

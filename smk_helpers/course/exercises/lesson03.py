@@ -1,4 +1,4 @@
-"""Exercises of lesson 02 (the four Ps)."""
+"""Exercises of lesson 03 (the four Ps)."""
 
 import functools
 
@@ -13,7 +13,7 @@ def _lines():
     return mix.sales_lines(mix.order_lines(), mix.load_catalogue(), bookhub().orders)
 
 
-@exercise("02.1")
+@exercise("03.1")
 def most_profit_per_copy(answer):
     """The category that earns the most gross profit per copy sold, over the two years."""
     table = mix.category_mix(_lines())
@@ -32,7 +32,7 @@ def most_profit_per_copy(answer):
     return check_choice(answer, expected, options=list(table.index), hints=hints)
 
 
-@exercise("02.2")
+@exercise("03.2")
 def marketplace_margin(answer):
     """Gross margin of the marketplace channel over the two years (a fraction, after fees)."""
     orders = bookhub().orders
@@ -64,7 +64,7 @@ def marketplace_margin(answer):
     )
 
 
-@exercise("02.3")
+@exercise("03.3")
 def search_roas(answer):
     """ROAS of the search channel over the two years."""
     hub = bookhub()

@@ -1,10 +1,10 @@
-"""Exercises of lesson 03 (one-to-many vs one-to-one)."""
+"""Exercises of lesson 04 (one-to-many vs one-to-one)."""
 
 from ...core import kpis
 from .. import approaches
 from ..grading import bookhub, check_choice, check_number, exercise
 
-START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 03.1 asks for 2024
+START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 04.1 asks for 2024
 
 
 def _comparison(start=START, end=END):
@@ -16,7 +16,7 @@ def _comparison(start=START, end=END):
     )
 
 
-@exercise("03.1")
+@exercise("04.1")
 def one_to_one_cost_per_order(answer):
     """Cost per order of one-to-one selling (staff time per won conversation) in 2024."""
     table = _comparison()
@@ -52,7 +52,7 @@ def one_to_one_cost_per_order(answer):
     )
 
 
-@exercise("03.2")
+@exercise("04.2")
 def break_even_conversion(answer):
     """The hand-sell conversion at which a hand-sell order costs as much as an ad order (defaults)."""
     table = approaches.compare_approaches()
@@ -76,7 +76,7 @@ def break_even_conversion(answer):
     )
 
 
-@exercise("03.3")
+@exercise("04.3")
 def more_orders_with_two_hours(answer):
     """With only 2 staff hours for hand-selling (other inputs as default), which brings more orders?"""
     table = approaches.compare_approaches(staff_hours=2)

@@ -1,4 +1,4 @@
-"""Exercises of lesson 04 (the funnel)."""
+"""Exercises of lesson 05 (the funnel)."""
 
 from ...core import funnel, kpis
 from .. import whatif
@@ -20,7 +20,7 @@ def _rate(table, stage, column="rate_from_previous"):
     return float(table.loc[table["stage"].eq(stage), column].iloc[0])
 
 
-@exercise("04.1")
+@exercise("05.1")
 def visits_to_purchase(answer):
     """Share of site visits that ended in a purchase, over the two years (a fraction)."""
     table = _table()
@@ -49,7 +49,7 @@ def visits_to_purchase(answer):
     )
 
 
-@exercise("04.2")
+@exercise("05.2")
 def december_engaged_to_purchase(answer):
     """Stage conversion engaged → purchase in December 2025 (a fraction)."""
     december = _table("2025-12-01", "2025-12-31")
@@ -73,7 +73,7 @@ def december_engaged_to_purchase(answer):
     )
 
 
-@exercise("04.3")
+@exercise("05.3")
 def sign_up_lift_revenue(answer):
     """Extra revenue (two years) if the sign-up rate were 20% higher (relative)."""
     hub = bookhub()

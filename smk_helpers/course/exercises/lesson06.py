@@ -1,4 +1,4 @@
-"""Exercises of lesson 05 (KPIs)."""
+"""Exercises of lesson 06 (marketing KPIs)."""
 
 from ...core import kpis
 from ..grading import bookhub, check_number, exercise
@@ -12,7 +12,7 @@ def _campaigns(channel=None, start=None, end=None):
     return campaigns if channel is None else campaigns[campaigns["channel"].eq(channel)]
 
 
-@exercise("05.1")
+@exercise("06.1")
 def social_ctr(answer):
     """CTR of The Book Hub's social campaigns in 2025 (a fraction, ratio of sums)."""
     social = _campaigns("social", *YEAR)
@@ -35,7 +35,7 @@ def social_ctr(answer):
     )
 
 
-@exercise("05.2")
+@exercise("06.2")
 def q4_cac(answer):
     """Blended CAC in the fourth quarter of 2025 (October to December), in dollars."""
     hub = bookhub()
@@ -62,7 +62,7 @@ def q4_cac(answer):
     )
 
 
-@exercise("05.3")
+@exercise("06.3")
 def email_roi(answer):
     """Marketing ROI of 2025's email newsletters: (gross profit − spend) / spend (a fraction)."""
     hub = bookhub()
@@ -85,29 +85,4 @@ def email_roi(answer):
             ): kpis.safe_divide(profit, spend),
         },
         hint="Select the email campaigns of 2025, the orders credited to them, and use kpis.marketing_roi.",
-    )
-
-
-@exercise("05.4")
-def december_special_orders(answer):
-    """Win rate of special orders in December 2025 (open ones left out; a fraction)."""
-    interactions = bookhub().interactions
-    december = interactions[kpis.in_period(interactions["date"], "2025-12-01", "2025-12-31")]
-    special = december[december["type"].eq("special order")]
-    counts = kpis.outcome_counts(special)
-    year = interactions[kpis.in_period(interactions["date"], *YEAR) & interactions["type"].eq("special order")]
-    year_counts, all_counts = kpis.outcome_counts(year), kpis.outcome_counts(december)
-    return check_number(
-        answer,
-        kpis.win_rate(counts["won"], counts["lost"]),
-        near_misses={
-            (
-                "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost)."
-            ): kpis.win_rate(counts["won"], counts["lost"] + counts["open"]),
-            "that is every kind of conversation in December; keep the special orders only.": kpis.win_rate(
-                all_counts["won"], all_counts["lost"]
-            ),
-            "that is the whole of 2025; keep December only.": kpis.win_rate(year_counts["won"], year_counts["lost"]),
-        },
-        hint="Use kpis.outcome_counts on December's special orders, then kpis.win_rate(won, lost).",
     )

@@ -1,10 +1,10 @@
-"""Exercises of lesson 06 (alignment)."""
+"""Exercises of lesson 09 (alignment)."""
 
 from ...core import kpis
 from ..alignment import STAGES, assess_alignment, lead_quality, reallocate
 from ..grading import bookhub, check_choice, check_number, exercise
 
-# The answers of a shop in exercise 06.3, in the order of alignment.STATEMENTS.
+# The answers of a shop in exercise 09.3, in the order of alignment.STATEMENTS.
 EXAMPLE_ANSWERS = {
     "goals": 4,
     "lead_definition": 2,
@@ -32,7 +32,7 @@ def _ads_win_rate(year: str | None) -> float:
     return kpis.win_rate(counts["won"], counts["lost"])
 
 
-@exercise("06.1")
+@exercise("09.1")
 def ads_win_rate_2025(answer):
     """The win rate of the conversations that came from 2025's targeted-ads campaigns."""
     talks, leads = _ads_talks("2025")
@@ -59,7 +59,7 @@ def _social_to_seo(efficiency: float) -> float:
     return reallocate(quality, "social media content", "SEO content", 0.5, efficiency)
 
 
-@exercise("06.2")
+@exercise("09.2")
 def cac_after_cautious_move(answer):
     """CAC of the lead path after moving half of social's budget to SEO, with extra money at 25%."""
     cautious, linear = _social_to_seo(0.25), _social_to_seo(1.0)
@@ -81,7 +81,7 @@ def cac_after_cautious_move(answer):
     )
 
 
-@exercise("06.3")
+@exercise("09.3")
 def example_stage(answer):
     """The alignment stage of the shop whose answers are EXAMPLE_ANSWERS."""
     expected = assess_alignment(EXAMPLE_ANSWERS).stage.name

@@ -1,4 +1,4 @@
-"""Exercises of lesson 07 (your business).
+"""Exercises of lesson 10 (your business).
 
 Both exercises are about The Book Hub, whatever folder the lesson's parameters point to: the
 checks load The Book Hub themselves, so they give the same feedback in every run.
@@ -7,10 +7,10 @@ checks load The Book Hub themselves, so they give the same feedback in every run
 from ...core import kpis
 from ..grading import bookhub, check_number, exercise
 
-STAFF_COST_07_2 = 20.0  # the hourly staff cost that exercise 07.2 asks about
+STAFF_COST_10_2 = 20.0  # the hourly staff cost that exercise 10.2 asks about
 
 
-@exercise("07.1")
+@exercise("10.1")
 def bookhub_roas(answer):
     """The Book Hub's ROAS over the whole data, read off the KPI table."""
     s = kpis.summary(bookhub())
@@ -34,12 +34,12 @@ def bookhub_roas(answer):
     )
 
 
-@exercise("07.2")
+@exercise("10.2")
 def one_to_one_at_twenty(answer):
     """The Book Hub's cost per order of one-to-one selling if staff time cost $20 an hour."""
     hub = bookhub()
     at_20 = kpis.one_to_many_vs_one_to_one(
-        hub.campaigns, hub.interactions, hub.orders, staff_hourly_cost=STAFF_COST_07_2
+        hub.campaigns, hub.interactions, hub.orders, staff_hourly_cost=STAFF_COST_10_2
     )
     at_default = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
     return check_number(
