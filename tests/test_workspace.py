@@ -114,3 +114,87 @@ def test_a_lesson_copy_kept_from_before_the_move_still_imports(tmp_path):
     done = subprocess.run([sys.executable, "-c", old_lines], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["wrong", "$1,234.50", "25.0%"]
+
+
+def test_a_lesson_the_course_renamed_goes_only_if_the_student_never_changed_it(tmp_path):
+    """Lessons that moved to new numbers: an untouched old copy is smk's bytes and goes; a changed one stays."""
+    source, target = tmp_path / "course", tmp_path / "lessons"
+    source.mkdir()
+    old = ("00_start_here.ipynb", "02_four_ps.ipynb", "05_kpis.ipynb", "06_alignment.ipynb")
+    for name in old:
+        (source / name).write_text(f"{name} as shipped", encoding="utf-8")
+    sync_lessons(source, target)
+    (target / "05_kpis.ipynb").write_text("my answers", encoding="utf-8")
+    (target / "06_alignment.ipynb").unlink()  # deleted by the student: nothing to say about it
+    for name in old[1:]:
+        (source / name).unlink()
+    for name in ("03_four_ps.ipynb", "06_marketing_kpis.ipynb", "07_sales_kpis.ipynb", "09_alignment.ipynb"):
+        (source / name).write_text(f"{name} as shipped", encoding="utf-8")
+
+    said = sync_lessons(source, target)
+    assert said == [
+        f"Copied 4 lessons into {target}: 03_four_ps.ipynb, 06_marketing_kpis.ipynb, 07_sales_kpis.ipynb, "
+        "09_alignment.ipynb.",
+        "Removed 02_four_ps.ipynb, which you had not changed: the course has it now as 03_four_ps.ipynb.",
+        "05_kpis.ipynb is from an earlier version of the course and has your changes, so it stays as it is; the "
+        "course has it now as 06_marketing_kpis.ipynb and 07_sales_kpis.ipynb. Its exercise numbers changed too: "
+        "do the exercises in the new lesson, where the checks match.",
+    ]
+    assert not (target / "02_four_ps.ipynb").exists()
+    assert read(target / "05_kpis.ipynb") == "my answers"
+    assert read(target / "03_four_ps.ipynb") == "03_four_ps.ipynb as shipped"
+    assert sorted(p.name for p in target.glob("*.ipynb")) == [
+        "00_start_here.ipynb",
+        "03_four_ps.ipynb",
+        "05_kpis.ipynb",
+        "06_marketing_kpis.ipynb",
+        "07_sales_kpis.ipynb",
+        "09_alignment.ipynb",
+    ]
+    manifest = json.loads(read(target / MANIFEST))
+    assert "05_kpis.ipynb" not in manifest["copied"] and "02_four_ps.ipynb" not in manifest["copied"]
+    assert sync_lessons(source, target) == []  # said once
+    assert read(target / "05_kpis.ipynb") == "my answers"
+
+
+def test_a_retired_lessons_offered_update_goes_only_if_unedited(course):
+    source, target = course
+    sync_lessons(source, target)
+    (target / "01_one.ipynb").write_text("my answers", encoding="utf-8")
+    (source / "01_one.ipynb").write_text("version 2", encoding="utf-8")
+    sync_lessons(source, target)  # offers 01_one.updated.ipynb
+    assert read(target / "01_one.updated.ipynb") == "version 2"
+    (source / "01_one.ipynb").unlink()  # the course drops the lesson
+    [said] = sync_lessons(source, target)
+    assert said == "01_one.ipynb is from an earlier version of the course and has your changes, so it stays as it is."
+    assert read(target / "01_one.ipynb") == "my answers"
+    assert not (target / "01_one.updated.ipynb").exists()  # smk's own bytes, never edited
+
+    (source / "02_two.ipynb").write_text("version 1", encoding="utf-8")
+    sync_lessons(source, target)
+    (target / "02_two.ipynb").write_text("my notes", encoding="utf-8")
+    (source / "02_two.ipynb").write_text("version 2", encoding="utf-8")
+    sync_lessons(source, target)
+    (target / "02_two.updated.ipynb").write_text("my notes in the new one", encoding="utf-8")
+    (source / "02_two.ipynb").unlink()
+    sync_lessons(source, target)
+    assert read(target / "02_two.ipynb") == "my notes"
+    assert read(target / "02_two.updated.ipynb") == "my notes in the new one"
+
+
+def test_a_source_without_lessons_retires_nothing(course):
+    """A broken install that finds no lessons must not empty the student's folder, even of untouched copies."""
+    source, target = course
+    sync_lessons(source, target)
+    for lesson in source.glob("*.ipynb"):
+        lesson.unlink()
+    assert sync_lessons(source, target) == []
+    assert sorted(p.name for p in target.glob("*.ipynb")) == ["00_start.ipynb", "01_one.ipynb"]
+
+
+def test_every_former_lesson_file_names_lessons_of_the_map():
+    from smk_helpers.course import FORMER_FILES, LESSONS
+
+    files = {lesson.file for lesson in LESSONS if lesson.ready}
+    assert FORMER_FILES and not set(FORMER_FILES) & {lesson.file for lesson in LESSONS}
+    assert all(set(now) <= files for now in FORMER_FILES.values())

@@ -10,7 +10,10 @@ When a lesson is updated, `sync_lessons` brings the new version in:
 - a lesson the student has not changed since it was copied is replaced (nothing of theirs is lost);
 - a lesson they changed stays as it is, and the new version is put beside it as
   ``NN_name.updated.ipynb``;
-- a lesson they deleted comes back fresh, which is also how to start a lesson again.
+- a lesson they deleted comes back fresh, which is also how to start a lesson again;
+- a lesson the course no longer has (an earlier version's file name, such as ``05_kpis.ipynb``, whose
+  content moved to new numbers) is removed only if the student never changed it, so its bytes are
+  still the ones smk copied; a changed one stays as it is, and the terminal says where the lesson is now.
 
 ``.smk-lessons.json`` in the lessons folder remembers which version each copy started from.
 """
@@ -23,6 +26,7 @@ import os
 from pathlib import Path
 
 from ..system.files import write_bytes_atomic, write_text_atomic
+from . import FORMER_FILES
 
 MANIFEST = ".smk-lessons.json"
 UPDATED = ".updated.ipynb"
@@ -101,6 +105,10 @@ def sync_lessons(source=None, target=None) -> list[str]:
         said.append(
             f"{name} has a newer version; yours is kept as it is, and the new one is beside it as {beside.name}."
         )
+    shipped = {lesson.name for lesson in source.glob("[0-9][0-9]_*.ipynb")}
+    retired = sorted(set(copied) - shipped) if shipped else []  # a source without lessons is broken: retire none
+    for name in retired:
+        said.extend(_retire(name, target, copied, offered))
     if fresh:
         said.insert(
             0, f"Copied {len(fresh)} lesson{'s' if len(fresh) != 1 else ''} into {target}: " + ", ".join(fresh) + "."
@@ -109,6 +117,34 @@ def sync_lessons(source=None, target=None) -> list[str]:
         manifest_path, json.dumps({"copied": copied, "offered": offered}, indent=2, sort_keys=True) + "\n"
     )
     return said
+
+
+def _retire(name: str, target: Path, copied: dict, offered: dict) -> list[str]:
+    """Take a lesson the course no longer ships out of the manifest; remove the student's copy only if untouched.
+
+    A copy whose bytes are still the version smk copied holds nothing of the student's, so it goes (and
+    so does an offered ``.updated.ipynb`` beside it that they never edited). A changed copy is never
+    touched: it stays, and the sentence returned says where the lesson is now. Either way the lesson
+    leaves the manifest, so this is said once.
+    """
+    mine, beside = target / name, target / (Path(name).stem + UPDATED)
+    version, offered_version = copied.pop(name), offered.pop(name, None)
+    if offered_version is not None and beside.is_file() and _digest(beside.read_bytes()) == offered_version:
+        beside.unlink()
+    if not mine.is_file():
+        return []
+    now = " and ".join(FORMER_FILES.get(name, ()))
+    if _digest(mine.read_bytes()) == version:
+        mine.unlink()
+        where = f"the course has it now as {now}" if now else "the course no longer has it"
+        return [f"Removed {name}, which you had not changed: {where}."]
+    said = f"{name} is from an earlier version of the course and has your changes, so it stays as it is"
+    if not now:
+        return [said + "."]
+    return [
+        f"{said}; the course has it now as {now}. Its exercise numbers changed too: do the exercises in the "
+        "new lesson, where the checks match."
+    ]
 
 
 def lab_arguments(workspace: Path, port: int | None, open_browser: bool, allow_root: bool) -> list[str]:
