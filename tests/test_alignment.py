@@ -1,4 +1,4 @@
-"""Lesson 06's analyses, budget model, self-assessment, widgets and exercises (smk_helpers.course.alignment)."""
+"""Lesson 09's analyses, budget model, self-assessment, widgets and exercises (smk_helpers.course.alignment)."""
 
 import math
 
@@ -19,7 +19,7 @@ from smk_helpers.course.alignment import (
     stage_for,
 )
 from smk_helpers.course.exercises import check
-from smk_helpers.course.exercises.lesson06 import EXAMPLE_ANSWERS
+from smk_helpers.course.exercises.lesson09 import EXAMPLE_ANSWERS
 from smk_helpers.course.grading import MISSING, RIGHT, WRONG, bookhub
 
 
@@ -340,17 +340,17 @@ def _ads_2025():
     return ads, talks["outcome"].value_counts()
 
 
-def test_06_1_right_and_near_misses():
+def test_09_1_right_and_near_misses():
     ads, outcomes = _ads_2025()
-    assert check("06.1", outcomes["won"] / (outcomes["won"] + outcomes["lost"])).status == RIGHT
-    assert "both years" in check("06.1", 95 / 171).message
-    assert "per lead" in check("06.1", outcomes["won"] / ads["leads"].sum()).message
-    assert "2024" in check("06.1", 51 / 82).message
-    assert check("06.1", ...).status == MISSING
-    assert check("06.1", "0.49").status == WRONG
+    assert check("09.1", outcomes["won"] / (outcomes["won"] + outcomes["lost"])).status == RIGHT
+    assert "both years" in check("09.1", 95 / 171).message
+    assert "per lead" in check("09.1", outcomes["won"] / ads["leads"].sum()).message
+    assert "2024" in check("09.1", 51 / 82).message
+    assert check("09.1", ...).status == MISSING
+    assert check("09.1", "0.49").status == WRONG
 
 
-def test_06_2_right_and_near_misses():
+def test_09_2_right_and_near_misses():
     hub = bookhub()
     q = lead_quality(hub.campaigns, hub.interactions, hub.orders)
     social, seo = q.loc["social media content"], q.loc["SEO content"]
@@ -358,20 +358,20 @@ def test_06_2_right_and_near_misses():
     new_after = (
         q["new_customers"].sum() - social["new_customers"] / 2 + moved * 0.25 * seo["new_customers"] / seo["spend"]
     )
-    assert check("06.2", q["spend"].sum() / new_after).status == RIGHT
+    assert check("09.2", q["spend"].sum() / new_after).status == RIGHT
     linear = q["new_customers"].sum() - social["new_customers"] / 2 + moved * seo["new_customers"] / seo["spend"]
-    assert "efficiency 1.0" in check("06.2", q["spend"].sum() / linear).message
-    assert "before the move" in check("06.2", q["spend"].sum() / q["new_customers"].sum()).message
+    assert "efficiency 1.0" in check("09.2", q["spend"].sum() / linear).message
+    assert "before the move" in check("09.2", q["spend"].sum() / q["new_customers"].sum()).message
 
 
-def test_06_3():
-    assert check("06.3", "Defined").status == RIGHT
-    assert "below 3" in check("06.3", "aligned").message
-    assert "not one of the options" in check("06.3", "smarketing").message
+def test_09_3():
+    assert check("09.3", "Defined").status == RIGHT
+    assert "below 3" in check("09.3", "aligned").message
+    assert "not one of the options" in check("09.3", "smarketing").message
 
 
 def test_the_lesson_shows_the_exercise_shop_and_the_statements_as_checked():
-    nb = read_notebook(REPO / "notebooks" / "06_alignment.ipynb")
+    nb = read_notebook(REPO / "notebooks" / "09_alignment.ipynb")
     markdown = "\n".join(source(c) for c in markdown_cells(nb))
     for statement in STATEMENTS:
         assert f"| {statement.text} | {EXAMPLE_ANSWERS[statement.key]} |" in markdown

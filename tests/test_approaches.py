@@ -1,4 +1,4 @@
-"""One-to-many vs one-to-one (lesson 03): the model by hand, the Book Hub tables, the widget's wiring, exercises."""
+"""One-to-many vs one-to-one (lesson 04): the model by hand, the Book Hub tables, the widget's wiring, exercises."""
 
 import math
 
@@ -263,25 +263,25 @@ def _year(hub, first, last):
     )
 
 
-def test_exercise_03_1_one_to_one_cost_per_order_in_2024():
+def test_exercise_04_1_one_to_one_cost_per_order_in_2024():
     hub = checks.bookhub()
     table = kpis.one_to_many_vs_one_to_one(*_year(hub, "2024-01-01", "2024-12-31"))
-    assert check("03.1", table.loc[kpis.ONE_TO_ONE, "cost_per_order"]).passed
+    assert check("04.1", table.loc[kpis.ONE_TO_ONE, "cost_per_order"]).passed
     later = kpis.one_to_many_vs_one_to_one(*_year(hub, "2025-01-01", "2025-12-31"))
-    assert "2025" in check("03.1", later.loc[kpis.ONE_TO_ONE, "cost_per_order"]).message
-    assert "one-to-many" in check("03.1", table.loc[kpis.ONE_TO_MANY, "cost_per_order"]).message
-    assert "cost per contact" in check("03.1", table.loc[kpis.ONE_TO_ONE, "cost_per_contact"]).message
+    assert "2025" in check("04.1", later.loc[kpis.ONE_TO_ONE, "cost_per_order"]).message
+    assert "one-to-many" in check("04.1", table.loc[kpis.ONE_TO_MANY, "cost_per_order"]).message
+    assert "cost per contact" in check("04.1", table.loc[kpis.ONE_TO_ONE, "cost_per_contact"]).message
 
 
-def test_exercise_03_2_break_even_conversion():
-    assert check("03.2", kpis.staff_cost(10) / 75).passed
-    assert check("03.2", 0.0301).passed
-    assert "upside down" in check("03.2", 75 / 2.26).message
-    assert "percentage" in check("03.2", 3.01).message
+def test_exercise_04_2_break_even_conversion():
+    assert check("04.2", kpis.staff_cost(10) / 75).passed
+    assert check("04.2", 0.0301).passed
+    assert "upside down" in check("04.2", 75 / 2.26).message
+    assert "percentage" in check("04.2", 3.01).message
 
 
-def test_exercise_03_3_a_busy_week():
-    assert check("03.3", "one-to-many").passed
-    wrong = check("03.3", "One-to-one ")
+def test_exercise_04_3_a_busy_week():
+    assert check("04.3", "one-to-many").passed
+    wrong = check("04.3", "One-to-one ")
     assert wrong.status == checks.WRONG and "orders column" in wrong.message
-    assert check("03.3", "both").status == checks.WRONG
+    assert check("04.3", "both").status == checks.WRONG

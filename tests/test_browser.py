@@ -19,7 +19,7 @@ from conftest import new_page, start_lab, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSON_03 = "03_one_to_many_vs_one_to_one.ipynb"
+LESSON_04 = "04_one_to_many_vs_one_to_one.ipynb"
 
 
 @pytest.fixture
@@ -193,7 +193,7 @@ def test_lesson_00_runs_in_jupyterlab(browser, lab):
     page.close()
 
 
-@pytest.mark.parametrize("notebook", ["01_sales_vs_marketing.ipynb", "04_the_funnel.ipynb", "06_alignment.ipynb"])
+@pytest.mark.parametrize("notebook", ["01_sales_vs_marketing.ipynb", "05_the_funnel.ipynb", "09_alignment.ipynb"])
 def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
     page, path = open_and_run_all(browser, *lab, notebook)
     assert_solutions_are_right(page, path)
@@ -205,8 +205,8 @@ def test_lessons_with_widgets_run_and_render_them(browser, lab, notebook):
     page.close()
 
 
-def test_lesson_03_slider_changes_the_model(browser, lab):
-    page, path = open_and_run_all(browser, *lab, LESSON_03)
+def test_lesson_04_slider_changes_the_model(browser, lab):
+    page, path = open_and_run_all(browser, *lab, LESSON_04)
     [cell] = outputs_with(page, path, is_widget)  # the model's controls and its output
     before = drawn_text(page, path, cell, ".smk-approach-output")
     handle = rendered(page, path, cell, ".widget-slider .noUi-handle")

@@ -12,9 +12,23 @@ EXERCISES = sorted(registry())
 
 
 def test_every_lesson_has_two_to_four_exercises():
+    """Every written lesson has 2–4 exercises, numbered after it; a lesson still to come has none yet."""
+    from smk_helpers.course import LESSONS
+
     per_lesson = pd.Series([e.split(".")[0] for e in EXERCISES]).value_counts()
-    assert set(per_lesson.index) >= {"00", "01", "04", "05", "06", "07"}
+    assert set(per_lesson.index) == {lesson.number for lesson in LESSONS if lesson.ready}
     assert per_lesson.between(2, 4).all(), per_lesson.to_dict()
+
+
+def test_one_exercise_module_per_written_lesson():
+    from pathlib import Path
+
+    from smk_helpers.course import LESSONS, exercises
+
+    modules = sorted(p.stem for p in Path(exercises.__file__).parent.glob("lesson*.py"))
+    assert modules == [f"lesson{lesson.number}" for lesson in LESSONS if lesson.ready]
+    for exercise_id, func in registry().items():
+        assert func.__module__.endswith(f".lesson{exercise_id.split('.')[0]}"), exercise_id
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)

@@ -1,4 +1,4 @@
-"""Lesson 07 (your business): its parameters cell, its exercises, and papermill runs on other folders.
+"""Lesson 10 (your business): its parameters cell, its exercises, and papermill runs on other folders.
 
 The papermill runs execute the lesson in a kernel with ``data_dir`` pointing at a broken folder and
 at tests/fixtures/handcalc; the executed copies are written to tmp_path only.
@@ -18,7 +18,7 @@ from smk_helpers.core import kpis
 from smk_helpers.course.exercises import check
 from smk_helpers.reports import sections as S
 
-NOTEBOOK = REPO / "notebooks" / "07_your_business.ipynb"
+NOTEBOOK = REPO / "notebooks" / "10_your_business.ipynb"
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 
 
@@ -28,7 +28,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 
 def test_title_and_time():
     first = source(read_notebook(NOTEBOOK).cells[0])
-    assert first.startswith("# 07 Your business\n")
+    assert first.startswith("# 10 Your business\n")
     assert "**Time:** about 30 minutes" in first and "**You will:**" in first
 
 
@@ -56,7 +56,7 @@ def test_the_parameters_come_before_anything_is_loaded():
 
 def test_exercises_and_hidden_solutions():
     all_cells = read_notebook(NOTEBOOK).cells
-    for exercise_id in ("07.1", "07.2"):
+    for exercise_id in ("10.1", "10.2"):
         at = [
             i
             for i, c in enumerate(all_cells)
@@ -82,12 +82,12 @@ def test_ends_with_recap_and_whats_next():
 # The checks
 
 
-def test_07_1_is_the_book_hubs_roas(hub):
+def test_10_1_is_the_book_hubs_roas(hub):
     roas = kpis.summary(hub)["roas"]
     assert roas == pytest.approx(2.6816, abs=1e-4)
-    assert check("07.1", roas).passed
-    assert check("07.1", 2.68).passed and check("07.1", 2.7).passed  # as the table shows it, rounded
-    assert not check("07.1", 2.5).passed
+    assert check("10.1", roas).passed
+    assert check("10.1", 2.68).passed and check("10.1", 2.7).passed  # as the table shows it, rounded
+    assert not check("10.1", 2.5).passed
 
 
 @pytest.mark.parametrize(
@@ -101,16 +101,16 @@ def test_07_1_is_the_book_hubs_roas(hub):
         ("2.68x", "text"),
     ],
 )
-def test_07_1_near_misses(answer, words):
-    feedback = check("07.1", answer)
+def test_10_1_near_misses(answer, words):
+    feedback = check("10.1", answer)
     assert not feedback.passed and words in feedback.message
 
 
-def test_07_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
+def test_10_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
     table = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders, staff_hourly_cost=20)
     expected = table.loc[kpis.ONE_TO_ONE, "cost_per_order"]
     assert expected == pytest.approx(3.767 * 20 / 13.56, rel=1e-3)
-    assert check("07.2", expected).passed and check("07.2", 5.56).passed
+    assert check("10.2", expected).passed and check("10.2", 5.56).passed
     section = S.one_to_many_vs_one_to_one(hub, staff_hourly_cost=20)
     assert section.table.loc[kpis.ONE_TO_ONE, "cost per order"] == "$5.56"  # what the student reads
     section.close()
@@ -126,12 +126,12 @@ def test_07_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
         (9, "too high"),
     ],
 )
-def test_07_2_near_misses(answer, words):
-    feedback = check("07.2", answer)
+def test_10_2_near_misses(answer, words):
+    feedback = check("10.2", answer)
     assert not feedback.passed and words in feedback.message
 
 
-@pytest.mark.parametrize("exercise_id", ["07.1", "07.2"])
+@pytest.mark.parametrize("exercise_id", ["10.1", "10.2"])
 @pytest.mark.parametrize(
     "answer",
     [

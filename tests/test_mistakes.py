@@ -1,4 +1,4 @@
-"""The KPI-mistake demonstrations (lesson 05): wrong and right numbers, hand-computed."""
+"""The KPI-mistake demonstrations (lessons 06 and 07): wrong and right numbers, hand-computed."""
 
 import math
 
@@ -187,20 +187,20 @@ def test_all_demos_on_the_book_hub_match_the_kpi_library(hub):
     assert all(d.wrong != d.right for d in demos)
 
 
-# ------------------------------------------------------------------------------------- exercises 05.x
+# ------------------------------------------------------------------------------------- exercises 06.x and 07.1
 
 
-def test_exercise_05_1_social_ctr_is_a_ratio_of_sums():
+def test_exercise_06_1_social_ctr_is_a_ratio_of_sums():
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
 
     c = bookhub().campaigns
     social = c[(c["channel"] == "social") & (c["start_date"].dt.year == 2025)]
-    assert check("05.1", social["clicks"].sum() / social["impressions"].sum()).passed
-    assert "mean" in check("05.1", (social["clicks"] / social["impressions"]).mean()).message
+    assert check("06.1", social["clicks"].sum() / social["impressions"].sum()).passed
+    assert "mean" in check("06.1", (social["clicks"] / social["impressions"]).mean()).message
 
 
-def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
+def test_exercise_06_2_q4_cac_takes_both_parts_from_the_quarter():
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
 
@@ -210,11 +210,11 @@ def test_exercise_05_2_q4_cac_takes_both_parts_from_the_quarter():
     first = hub.orders.dropna(subset=["customer_id"]).groupby("customer_id")["order_date"].min()
     new_q4 = ((first >= "2025-10-01") & (first <= "2025-12-31")).sum()
     new_year = ((first >= "2025-01-01") & (first <= "2025-12-31")).sum()
-    assert check("05.2", spend / new_q4).passed
-    assert "whole year's new customers" in check("05.2", spend / new_year).message
+    assert check("06.2", spend / new_q4).passed
+    assert "whole year's new customers" in check("06.2", spend / new_year).message
 
 
-def test_exercise_05_3_email_roi_uses_gross_profit():
+def test_exercise_06_3_email_roi_uses_gross_profit():
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
 
@@ -223,12 +223,12 @@ def test_exercise_05_3_email_roi_uses_gross_profit():
     email = c[(c["channel"] == "email") & (c["start_date"].dt.year == 2025)]
     credited = hub.orders[hub.orders["campaign_id"].isin(email["campaign_id"])]
     spend = email["spend"].sum()
-    assert check("05.3", (credited["gross_profit"].sum() - spend) / spend).passed
-    assert "ROAS" in check("05.3", credited["revenue"].sum() / spend).message
-    assert "revenue" in check("05.3", (credited["revenue"].sum() - spend) / spend).message
+    assert check("06.3", (credited["gross_profit"].sum() - spend) / spend).passed
+    assert "ROAS" in check("06.3", credited["revenue"].sum() / spend).message
+    assert "revenue" in check("06.3", (credited["revenue"].sum() - spend) / spend).message
 
 
-def test_exercise_05_4_leaves_open_special_orders_out():
+def test_exercise_07_1_leaves_open_special_orders_out():
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
 
@@ -236,6 +236,24 @@ def test_exercise_05_4_leaves_open_special_orders_out():
     dec = i[(i["date"] >= "2025-12-01") & (i["type"] == "special order")]
     won, lost, still_open = ((dec["outcome"] == o).sum() for o in ("won", "lost", "open"))
     assert still_open > 0
-    assert check("05.4", won / (won + lost)).passed
-    assert "open" in check("05.4", won / (won + lost + still_open)).message
-    assert check("05.4", [1, 2]).status == "wrong"
+    assert check("07.1", won / (won + lost)).passed
+    assert "open" in check("07.1", won / (won + lost + still_open)).message
+    assert check("07.1", [1, 2]).status == "wrong"
+
+
+def test_exercise_07_2_repeat_rate_counts_customers_in_the_window():
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
+
+    orders = bookhub().orders
+    known = orders.dropna(subset=["customer_id"])
+    second_half = known[(known["order_date"] >= "2025-07-01") & (known["order_date"] <= "2025-12-31")]
+    per_customer = second_half.groupby("customer_id").size()
+    assert check("07.2", (per_customer >= 2).mean()).passed
+    year = known[known["order_date"].dt.year == 2025].groupby("customer_id").size()
+    assert "whole of 2025" in check("07.2", (year >= 2).mean()).message
+    assert "both years" in check("07.2", (known.groupby("customer_id").size() >= 2).mean()).message
+    assert "number of customers" in check("07.2", int((per_customer >= 2).sum())).message
+    orders_share = per_customer[per_customer >= 2].sum() / per_customer.sum()
+    assert "not orders" in check("07.2", orders_share).message
+    assert "percentage" in check("07.2", 100 * (per_customer >= 2).mean()).message

@@ -1,4 +1,4 @@
-"""The 4 Ps analyses (lesson 02): hand-computed examples, the Book Hub's totals, and the exercises."""
+"""The 4 Ps analyses (lesson 03): hand-computed examples, the Book Hub's totals, and the exercises."""
 
 import math
 
@@ -281,35 +281,35 @@ def test_readable_refuses_an_unknown_format():
 # ----------------------------------------------------------------------------------- exercises
 
 
-def test_exercise_02_1_profit_per_copy():
+def test_exercise_03_1_profit_per_copy():
     lines = mix.sales_lines(mix.order_lines(), mix.load_catalogue(), checks.bookhub().orders)
     table = mix.category_mix(lines)
-    assert check("02.1", table["profit_per_copy"].idxmax()).passed
-    assert check("02.1", " Cookbooks ").passed
-    margin_leader = check("02.1", table["gross_margin"].idxmax())
+    assert check("03.1", table["profit_per_copy"].idxmax()).passed
+    assert check("03.1", " Cookbooks ").passed
+    margin_leader = check("03.1", table["gross_margin"].idxmax())
     assert margin_leader.status == checks.WRONG and "per copy" in margin_leader.message
-    assert check("02.1", ...).status == checks.MISSING
-    assert check("02.1", 3).status == checks.WRONG
+    assert check("03.1", ...).status == checks.MISSING
+    assert check("03.1", 3).status == checks.WRONG
 
 
-def test_exercise_02_2_marketplace_margin():
+def test_exercise_03_2_marketplace_margin():
     orders = checks.bookhub().orders
     market = orders[orders["channel"] == "marketplace"]
-    assert check("02.2", kpis.ratio_of_sums(market["gross_profit"], market["revenue"])).passed
-    mean_of_ratios = check("02.2", (market["gross_profit"] / market["revenue"]).mean())
+    assert check("03.2", kpis.ratio_of_sums(market["gross_profit"], market["revenue"])).passed
+    mean_of_ratios = check("03.2", (market["gross_profit"] / market["revenue"]).mean())
     assert mean_of_ratios.status == checks.WRONG and "ratio of sums" in mean_of_ratios.message
     fees = pd.to_numeric(market["fees"])
-    before_fees = check("02.2", kpis.ratio_of_sums(market["gross_profit"] + fees, market["revenue"]))
+    before_fees = check("03.2", kpis.ratio_of_sums(market["gross_profit"] + fees, market["revenue"]))
     assert "before the marketplace's fees" in before_fees.message
-    assert "percentage" in check("02.2", 21.24).message
+    assert "percentage" in check("03.2", 21.24).message
 
 
-def test_exercise_02_3_search_roas():
+def test_exercise_03_3_search_roas():
     hub = checks.bookhub()
     row = mix.campaigns_by_channel(hub.campaigns, hub.orders).loc["search"]
-    assert check("02.3", row["attributed_revenue"] / row["spend"]).passed
-    assert "ROI" in check("02.3", row["roi"]).message
-    assert "upside down" in check("02.3", row["spend"] / row["attributed_revenue"]).message
+    assert check("03.3", row["attributed_revenue"] / row["spend"]).passed
+    assert "ROI" in check("03.3", row["roi"]).message
+    assert "upside down" in check("03.3", row["spend"] / row["attributed_revenue"]).message
 
 
 def test_the_book_hubs_extra_files_are_opened_the_safe_way(tmp_path):

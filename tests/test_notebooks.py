@@ -61,10 +61,31 @@ def is_solution(cell):
 
 
 def test_lessons_match_the_course_map():
+    """Every written lesson has its notebook, under its number; a lesson still to come has none yet."""
     from smk_helpers.course import LESSONS as MAP
 
-    assert [p.name for p in LESSONS] == [lesson.file for lesson in MAP if (REPO / "notebooks" / lesson.file).exists()]
-    assert {p.name for p in LESSONS} <= {lesson.file for lesson in MAP}
+    assert [lesson.number for lesson in MAP] == [f"{n:02d}" for n in range(len(MAP))]
+    assert all(lesson.file.startswith(lesson.number + "_") and lesson.file.endswith(".ipynb") for lesson in MAP)
+    assert [p.name for p in LESSONS] == [lesson.file for lesson in MAP if lesson.ready]
+    for lesson in MAP:
+        assert (REPO / "notebooks" / lesson.file).is_file() == lesson.ready, lesson.file
+        if lesson.ready and lesson.number != "00":  # lesson 00's title is "Start here: ..."
+            title = source(read_notebook(REPO / "notebooks" / lesson.file).cells[0]).splitlines()[0]
+            assert title.startswith(f"# {lesson.number} "), title
+
+
+def test_the_map_shows_every_lesson_whole_and_marks_those_still_to_come():
+    from smk_helpers.course import COMING, lesson_map, total_minutes
+    from smk_helpers.course import LESSONS as MAP
+
+    table = lesson_map()
+    assert list(table.index) == [lesson.number for lesson in MAP]
+    assert list(table["status"]) == ["ready" if lesson.ready else COMING for lesson in MAP]
+    texts = table.select_dtypes(exclude="number").to_numpy().ravel()
+    assert all(len(text) <= 50 for text in texts), "pandas cuts a text longer than 50 characters with '…'"
+    assert not any("…" in text or "..." in text for text in texts)
+    assert total_minutes() == sum(lesson.minutes for lesson in MAP if lesson.ready)
+    assert total_minutes(include_coming=True) == table["minutes"].sum()
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)

@@ -688,7 +688,7 @@ def test_report_metrics_find_the_headline_section_by_key_not_title(hub):
 
 
 def test_the_book_hub_a_lesson_edits_is_its_own_copy_not_the_exercise_checks():
-    """Lesson 07's `shop`: a student who changes it in place must not change what the checks compare against."""
+    """Lesson 10's `shop`: a student who changes it in place must not change what the checks compare against."""
     from smk_helpers.course.grading import bookhub
 
     shop = S.open_business("")

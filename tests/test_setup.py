@@ -171,12 +171,14 @@ def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
 
 
 def test_readme_lesson_table_matches_the_course(repo):
-    from smk_helpers.course import LESSONS
+    from smk_helpers.course import COMING, LESSONS, total_minutes
 
     readme = (repo / "README.md").read_text(encoding="utf-8")
     for lesson in LESSONS:
-        row = f"| `{lesson.file.removesuffix('.ipynb')}` | {lesson.about} | {lesson.minutes} |"
+        notebook = f"`{lesson.file}`" if lesson.ready else COMING
+        row = f"| {lesson.number} | {lesson.title} | {lesson.about} | {lesson.minutes} | {lesson.data} | {notebook} |"
         assert row in readme, row
+    assert f"{total_minutes()} minutes in all" in readme
 
 
 @pytest.mark.slow

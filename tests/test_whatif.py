@@ -1,4 +1,4 @@
-"""Funnel what-if (lesson 04): the plain functions, by hand-computed examples, and the widget's wiring."""
+"""Funnel what-if (lesson 05): the plain functions, by hand-computed examples, and the widget's wiring."""
 
 import math
 
@@ -170,7 +170,7 @@ def test_widget_shows_the_reason_instead_of_failing():
     assert "<table>" in panel.output.value
 
 
-# ------------------------------------------------------------------------------------- exercises 04.x
+# ------------------------------------------------------------------------------------- exercises 05.x
 
 
 def hub_table():
@@ -179,19 +179,19 @@ def hub_table():
     return F.funnel_table(bookhub().funnel)
 
 
-def test_exercise_04_1_visit_to_purchase():
+def test_exercise_05_1_visit_to_purchase():
     from smk_helpers.course.exercises import check
 
     counts = hub_table().set_index("stage")["count"]
     right = counts["purchase"] / counts["site visits"]
-    assert check("04.1", right).passed
-    assert check("04.1", round(right, 4)).passed
-    assert "reach" in check("04.1", counts["purchase"] / counts["reach"]).message
-    assert "percentage" in check("04.1", right * 100).message
-    assert check("04.1", ...).status == "missing"
+    assert check("05.1", right).passed
+    assert check("05.1", round(right, 4)).passed
+    assert "reach" in check("05.1", counts["purchase"] / counts["reach"]).message
+    assert "percentage" in check("05.1", right * 100).message
+    assert check("05.1", ...).status == "missing"
 
 
-def test_exercise_04_2_december_engaged_to_purchase():
+def test_exercise_05_2_december_engaged_to_purchase():
     from smk_helpers.core import kpis
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
@@ -199,12 +199,12 @@ def test_exercise_04_2_december_engaged_to_purchase():
     rows = bookhub().funnel
     december = F.funnel_table(rows[kpis.months_in_period(rows["period"], "2025-12-01", "2025-12-31")])
     counts = december.set_index("stage")["count"]
-    assert check("04.2", counts["purchase"] / counts["engaged"]).passed
+    assert check("05.2", counts["purchase"] / counts["engaged"]).passed
     whole = hub_table().set_index("stage")["count"]
-    assert "both years" in check("04.2", whole["purchase"] / whole["engaged"]).message
+    assert "both years" in check("05.2", whole["purchase"] / whole["engaged"]).message
 
 
-def test_exercise_04_3_extra_revenue_of_a_relative_lift():
+def test_exercise_05_3_extra_revenue_of_a_relative_lift():
     from smk_helpers.course.exercises import check
     from smk_helpers.course.grading import bookhub
 
@@ -212,9 +212,9 @@ def test_exercise_04_3_extra_revenue_of_a_relative_lift():
     counts = hub_table().set_index("stage")["count"]
     aov = W.funnel_aov(hub.orders, hub.campaigns, hub.funnel["source"].unique())
     extra = counts["purchase"] * 0.20 * aov  # a 20% relative lift anywhere gives 20% more purchases
-    assert check("04.3", extra).passed
-    assert "after the lift" in check("04.3", counts["purchase"] * 1.2 * aov).message
-    assert "extra purchases" in check("04.3", counts["purchase"] * 0.20).message
+    assert check("05.3", extra).passed
+    assert "after the lift" in check("05.3", counts["purchase"] * 1.2 * aov).message
+    assert "extra purchases" in check("05.3", counts["purchase"] * 0.20).message
     points = W.lift_stage(hub_table(), "sign-ups", 0.20, aov, points=True)["extra_revenue"]
-    assert "percentage points" in check("04.3", points).message
-    assert check("04.3", "2907").status == "wrong"
+    assert "percentage points" in check("05.3", points).message
+    assert check("05.3", "2907").status == "wrong"
