@@ -172,10 +172,12 @@ def test_bookhub_activities_sorts_every_campaign_and_conversation():
     table = concepts.bookhub_activities(hub.campaigns, hub.interactions)
     marketing, sales = table[table["side"] == MARKETING], table[table["side"] == SALES]
     assert marketing["count"].sum() == len(hub.campaigns) == 104
-    assert sales["count"].sum() == len(hub.interactions) == 4058
+    assert sales["count"].sum() == len(hub.interactions)
     assert set(marketing["activity"]) == set(hub.campaigns["type"])
     assert (table["example of"] != "").all(), "every Book Hub type should name its textbook activity"
-    assert sales.set_index("activity").loc["special order", "count"] == 1044
+    assert (
+        sales.set_index("activity").loc["special order", "count"] == (hub.interactions["type"] == "special order").sum()
+    )
     assert table["side"].tolist() == sorted(table["side"].tolist())  # marketing first
     for part in (marketing, sales):
         assert part["count"].is_monotonic_decreasing
@@ -210,13 +212,14 @@ def test_01_1():
 
 def test_01_2_right_and_near_misses():
     talks = bookhub().interactions
-    assert check("01.2", 1044 / 4058).status == RIGHT
+    special, store = (talks["type"] == "special order").sum(), (talks["type"] == "in-store recommendation").sum()
+    assert check("01.2", special / len(talks)).status == RIGHT
     assert check("01.2", (talks["type"] == "special order").mean()).status == RIGHT
-    assert "number of special orders" in check("01.2", 1044).message
+    assert "number of special orders" in check("01.2", special).message
     won = talks[talks["outcome"] == "won"]
     assert "won contacts only" in check("01.2", (won["type"] == "special order").mean()).message
-    assert "in-store recommendations only" in check("01.2", 1044 / 2130).message
-    assert "percentage" in check("01.2", 25.727).message
+    assert "in-store recommendations only" in check("01.2", special / store).message
+    assert "percentage" in check("01.2", round(special / len(talks) * 100, 3)).message
 
 
 def test_01_3_right_and_near_misses():

@@ -18,6 +18,7 @@ from helpers import business_folder, loader_problems
 from smk_helpers import load_business
 from smk_helpers.core import funnel as F
 from smk_helpers.core import kpis, plots
+from smk_helpers.core.data import bookhub_path
 from smk_helpers.reports import sections as S
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
@@ -80,10 +81,11 @@ def closed(section):
 
 def test_open_business_empty_means_the_book_hub(capsys):
     shop = S.open_business("")
-    assert shop.name == "The Book Hub" and len(shop.orders) == 19_212
+    orders = len(pd.read_csv(bookhub_path() / "orders.csv"))
+    assert shop.name == "The Book Hub" and len(shop.orders) == orders
     out = capsys.readouterr().out
-    assert out.startswith("Loaded The Book Hub: 19,212 orders from 1 January 2024 to 31 December 2025")
-    assert "campaigns.csv, funnel.csv, interactions.csv and targets.csv" in out
+    assert out.startswith(f"Loaded The Book Hub: {orders:,} orders from 1 January 2024 to 31 December 2025")
+    assert "campaigns.csv, funnel.csv, interactions.csv, targets.csv, touchpoints.csv and survey.csv" in out
     assert S.open_business(None, business_name="  ").name == "The Book Hub"
 
 
@@ -105,7 +107,10 @@ def test_open_business_lists_what_is_missing(tmp_path, capsys):
     write_orders(tmp_path)
     assert S.open_business(tmp_path) is not None
     out = capsys.readouterr().out
-    assert "Not in the folder: campaigns.csv, funnel.csv, interactions.csv and targets.csv" in out
+    assert (
+        "Not in the folder: campaigns.csv, funnel.csv, interactions.csv, targets.csv, touchpoints.csv and survey.csv"
+        in out
+    )
 
 
 def test_open_business_prints_loader_warnings(tmp_path, capsys):
@@ -113,7 +118,8 @@ def test_open_business_prints_loader_warnings(tmp_path, capsys):
     S.open_business(tmp_path)
     out = capsys.readouterr().out
     assert (
-        "Not in the folder: campaigns.csv, interactions.csv and targets.csv; the sections that need them say so." in out
+        "Not in the folder: campaigns.csv, interactions.csv, targets.csv, touchpoints.csv and survey.csv; the "
+        "sections that need them say so." in out
     )
     assert "Warning: funnel.csv: Stage 'sign-ups' (150) is larger than the stage above it" in out
 
@@ -230,12 +236,20 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
     assert section.data["previous"] is None  # no comparison unless asked
     table = section.table
     assert list(table.columns) == ["side", "value", "how it is worked out"]
-    assert table.loc["ROAS", "value"] == "2.68x"
-    assert table.loc["Revenue", "value"] == "$885,846.03"
-    assert table.loc["Orders", "value"] == "19,212"
-    assert table.loc["Customer acquisition cost (CAC)", "value"] == "$3.25"
-    assert table.loc["Win rate", "value"] == "51.0%"
-    assert table.loc["Click-through rate", "value"] == "1.55%"
+    # By hand, from the CSV files read with plain pandas as a student would
+    folder = bookhub_path()
+    orders, campaigns = pd.read_csv(folder / "orders.csv"), pd.read_csv(folder / "campaigns.csv")
+    talks = pd.read_csv(folder / "interactions.csv")
+    revenue, spend = orders["revenue"].sum(), campaigns["spend"].sum()
+    roas = orders.loc[orders["campaign_id"].notna(), "revenue"].sum() / spend
+    won, lost = (talks["outcome"] == "won").sum(), (talks["outcome"] == "lost").sum()
+    shown = campaigns.dropna(subset=["impressions", "clicks"])
+    assert table.loc["ROAS", "value"] == f"{roas:.2f}x"
+    assert table.loc["Revenue", "value"] == f"${revenue:,.2f}"
+    assert table.loc["Orders", "value"] == f"{len(orders):,}"
+    assert table.loc["Customer acquisition cost (CAC)", "value"] == f"${spend / orders['customer_id'].nunique():.2f}"
+    assert table.loc["Win rate", "value"] == f"{won / (won + lost):.1%}"
+    assert table.loc["Click-through rate", "value"] == f"{shown['clicks'].sum() / shown['impressions'].sum():.2%}"
     assert set(table["side"]) == {"marketing", "sales"}
     assert table.loc["Marketing spend", "side"] == "marketing" and table.loc["Win rate", "side"] == "sales"
     # with gross_profit in orders.csv, the break-even ROAS comes from the margin actually earned
@@ -244,8 +258,8 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
     assert table.loc["Gross margin", "value"] == f"{s['gross_margin']:.1%}"
     assert not section.figures
     assert section.summary == (
-        "The Book Hub took $885,846.03 in 19,212 orders over all dates in the data, "
-        "and its marketing spent $19,309.54 for a ROAS of 2.68x."
+        f"The Book Hub took ${revenue:,.2f} in {len(orders):,} orders over all dates in the data, "
+        f"and its marketing spent ${spend:,.2f} for a ROAS of {roas:.2f}x."
     )
     assert "Marketing ROI is worked out from the orders' gross profit." in section.notes
 
@@ -430,8 +444,10 @@ def test_channel_mix_on_the_book_hub(hub):
     section = S.channel_mix(hub)
     pd.testing.assert_series_equal(section.data["by_channel"], kpis.revenue_by_channel(hub.orders))
     assert section.data["share"].sum() == pytest.approx(1.0)
-    assert section.table.loc["in-store", "share of revenue"] == "88.3%"
-    assert section.summary.startswith("The biggest channel over all dates in the data is in-store, with 88.3%")
+    orders = pd.read_csv(bookhub_path() / "orders.csv")
+    share = orders.loc[orders["channel"] == "in-store", "revenue"].sum() / orders["revenue"].sum()
+    assert section.table.loc["in-store", "share of revenue"] == f"{share:.1%}"
+    assert section.summary.startswith(f"The biggest channel over all dates in the data is in-store, with {share:.1%}")
     assert section.notes == []
     section.close()
 
@@ -488,8 +504,8 @@ def test_one_to_many_vs_one_to_one_on_the_book_hub(hub):
     section = S.one_to_many_vs_one_to_one(hub)
     raw = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
     pd.testing.assert_frame_equal(section.data["table"], raw)
-    assert section.table["cost per order"].tolist() == ["$14.73", "$3.77"]
-    assert "4,058 conversations cost $1.92 each and won 2,065 orders at $3.77 an order" in section.summary
+    assert section.table["cost per order"].tolist() == ["$14.93", "$4.35"]
+    assert "4,131 conversations cost $2.19 each and won 2,076 orders at $4.35 an order" in section.summary
     section.close()
 
 

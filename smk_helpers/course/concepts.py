@@ -440,6 +440,7 @@ INTERACTION_TYPES = {
     "special order": "closing",
     "phone follow-up": "prospecting",
     "email follow-up": "prospecting",
+    "store consultation": "negotiation",  # a quote for a class set or a club: terms agreed with one buyer
 }
 
 

@@ -28,6 +28,7 @@ from ..core.data import read_extra_table
 from ..core.formatting import readable as readable  # the lessons call mix.readable
 
 FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
+QUOTED = "agreed in a quote"  # money off a deal's order, agreed in the quote (a school's class set, say)
 PRICE_EDGES = (0.0, 15.0, 20.0, 25.0, 30.0, math.inf)  # list-price bands, in dollars
 
 
@@ -275,17 +276,23 @@ def _money_column(orders: pd.DataFrame, column: str) -> pd.Series:
     return pd.to_numeric(orders[column], errors="coerce").astype("float64")
 
 
-def discount_kind(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store") -> pd.Series:
-    """Why each order was discounted: "in-store promotion", "loyalty reward" or "full price".
+def discount_kind(
+    orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store", interactions=None
+) -> pd.Series:
+    """Why each order was discounted: "in-store promotion", "agreed in a quote", "loyalty reward" or "full price".
 
-    An order credited to a campaign of ``promotion_channel`` is a promotion order. Any other order
-    with money off (``discount`` > 0) redeemed a loyalty reward; the rest paid full price.
+    An order credited to a campaign of ``promotion_channel`` is a promotion order. With ``interactions``,
+    an order that a deal of the sales pipeline led to (a row with a ``deal_value`` naming the order) had
+    its money off agreed in the quote. Any other order with money off (``discount`` > 0) redeemed a
+    loyalty reward; the rest paid full price.
 
     Parameters
     ----------
-    orders : DataFrame with campaign_id and a ``discount`` column (dollars off)
+    orders : DataFrame with order_id, campaign_id and a ``discount`` column (dollars off)
     campaigns : DataFrame with campaign_id and channel
     promotion_channel : str, default "in-store"
+    interactions : DataFrame, optional
+        With order_id and deal_value: the deals, whose orders' discounts were quoted.
 
     Returns
     -------
@@ -293,19 +300,27 @@ def discount_kind(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_chann
 
     Examples
     --------
-    >>> orders = pd.DataFrame({"campaign_id": ["P1", None, None], "discount": ["3.00", "2.00", "0.00"]})
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3", "4"], "campaign_id": ["P1", None, None, None],
+    ...                        "discount": ["3.00", "2.00", "0.00", "40.00"]})
     >>> campaigns = pd.DataFrame({"campaign_id": ["P1"], "channel": ["in-store"]})
-    >>> discount_kind(orders, campaigns).tolist()
-    ['in-store promotion', 'loyalty reward', 'full price']
+    >>> deals = pd.DataFrame({"order_id": ["4"], "deal_value": [160.0]})
+    >>> discount_kind(orders, campaigns, interactions=deals).tolist()
+    ['in-store promotion', 'loyalty reward', 'full price', 'agreed in a quote']
     """
     promotions = campaigns.loc[campaigns["channel"].eq(promotion_channel), "campaign_id"]
     promoted = orders["campaign_id"].isin(promotions)
-    rewarded = _money_column(orders, "discount").gt(0) & ~promoted
-    kind = np.where(promoted, PROMOTION, np.where(rewarded, LOYALTY_REWARD, FULL_PRICE))
+    off = _money_column(orders, "discount").gt(0) & ~promoted
+    quoted = pd.Series(False, index=orders.index)
+    if interactions is not None and "deal_value" in interactions:
+        deal_orders = interactions.loc[interactions["deal_value"].notna(), "order_id"].dropna()
+        quoted = off & orders["order_id"].isin(deal_orders)
+    kind = np.where(promoted, PROMOTION, np.where(quoted, QUOTED, np.where(off, LOYALTY_REWARD, FULL_PRICE)))
     return pd.Series(kind, index=orders.index, dtype="str", name="kind")
 
 
-def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store") -> pd.DataFrame:
+def discount_effect(
+    orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_channel: str = "in-store", interactions=None
+) -> pd.DataFrame:
     """What money off did: orders at full price against discounted ones (see `discount_kind`).
 
     Formulas, per kind: orders; revenue (what customers paid); discount = Σ dollars off;
@@ -317,10 +332,13 @@ def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_cha
     orders : DataFrame with revenue, gross_profit, campaign_id and ``discount``
     campaigns : DataFrame with campaign_id and channel
     promotion_channel : str, default "in-store"
+    interactions : DataFrame, optional
+        The deals: their orders' money off was agreed in a quote, and gets a row of its own.
 
     Returns
     -------
-    DataFrame indexed by kind: full price, loyalty reward, in-store promotion
+    DataFrame indexed by kind: full price, loyalty reward, in-store promotion (and agreed in a quote, with
+    ``interactions``)
 
     Examples
     --------
@@ -334,7 +352,7 @@ def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_cha
     loyalty reward         0.0            NaN           NaN
     in-store promotion     1.0           0.15         0.365
     """
-    kind = discount_kind(orders, campaigns, promotion_channel)
+    kind = discount_kind(orders, campaigns, promotion_channel, interactions)
     discount = _money_column(orders, "discount")
     revenue = orders["revenue"].groupby(kind).sum(min_count=1)
     off = discount.groupby(kind).sum(min_count=1)
@@ -349,7 +367,7 @@ def discount_effect(orders: pd.DataFrame, campaigns: pd.DataFrame, promotion_cha
             "gross_margin": kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"], by=kind),
             "average_order_value": kpis.average_order_value(revenue, count),
         }
-    ).reindex([FULL_PRICE, LOYALTY_REWARD, PROMOTION])
+    ).reindex([FULL_PRICE, LOYALTY_REWARD, PROMOTION] + ([QUOTED] if interactions is not None else []))
     table["orders"] = table["orders"].fillna(0.0)
     table.index.name = "kind"
     return table
