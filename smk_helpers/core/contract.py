@@ -305,6 +305,8 @@ def optional_files_text() -> str:
     'campaigns, funnel, interactions, targets, touchpoints and survey'
     """
     return ", ".join(OPTIONAL_STEMS[:-1]) + " and " + OPTIONAL_STEMS[-1]
+
+
 UNKNOWN_CHANNEL = "(unknown)"
 
 KIND_WORDS = {
