@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from helpers import read_notebook
+from smk_helpers.core.data import EXAMPLES
 from smk_helpers.dev.envfile import pins
 
 
@@ -102,11 +103,14 @@ def wheel(repo, tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_wheel_ships_the_bookhub_data_unchanged(repo, wheel):
-    source = sorted(p for p in (repo / "data" / "bookhub").iterdir() if p.is_file())
-    assert source, "data/bookhub is empty"
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_wheel_ships_the_example_data_unchanged(repo, wheel, example):
+    source = sorted(p for p in (repo / "data" / example).iterdir() if p.is_file())
+    assert source, f"data/{example} is empty"
     with zipfile.ZipFile(wheel) as zf:
-        shipped = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist() if n.startswith("smk_helpers/data/bookhub/")}
+        shipped = {
+            n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist() if n.startswith(f"smk_helpers/data/{example}/")
+        }
     assert sorted(shipped) == [p.name for p in source]
     for p in source:
         assert shipped[p.name] == p.read_bytes(), p.name
@@ -155,6 +159,7 @@ def test_installed_wheel_finds_the_bookhub_and_runs_the_cli(wheel, tmp_path):
         zf.extractall(site)
     code = (
         "import smk_helpers as s, sys; b = s.load_bookhub(); "
+        "from smk_helpers.core.data import load_example; assert load_example('northway').orders['revenue'].sum() > 0; "
         "print(s.bookhub_path()); print(len(b.orders)); sys.exit(s.cli.main(['summary', '--json']))"
     )
     run = subprocess.run(
