@@ -43,6 +43,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core import pipeline
+from ..core.kpis import win_rate
+from ..core.survey import nps
+from .synth import by_year as _by_year
+from .synth import cents as _cents
+from .synth import columns as _columns
+from .synth import draw as _draw
+from .synth import funnel_rows, write_tables
+from .synth import ids as _ids
+from .synth import outcome_win_rate as _win_rate
+from .synth import pct as _pct
+from .synth import read_tables as _read_tables
+from .synth import table as _table
+from .synth import usd as _money
+
 START, END = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-12-31")
 YEARS = (2024, 2025)
 HOLIDAYS = ("2024-01-01", "2024-12-25", "2025-01-01", "2025-12-25")  # no orders or deal events
@@ -301,18 +316,6 @@ NAME_TEMPLATES = {  # {p}lace or {s}urname
 }
 
 
-def _ids(prefix, numbers, width: int) -> pd.Series:
-    """Text ids such as A0042: ``prefix`` followed by the zero-padded number."""
-    return prefix + pd.Series(numbers).astype(str).str.zfill(width)
-
-
-def _draw(rng, options: dict, size: int) -> np.ndarray:
-    """Draw ``size`` keys of ``options`` with the given probabilities."""
-    keys = list(options)
-    p = np.asarray(list(options.values()), float)
-    return np.asarray(keys, dtype=object)[rng.choice(len(keys), size=size, p=p / p.sum())]
-
-
 def _workday(dates) -> np.ndarray:
     """Roll each date forward to a working day (Monday to Friday, not a holiday)."""
     days = np.asarray(pd.to_datetime(dates).to_numpy(), dtype="datetime64[D]")
@@ -323,10 +326,6 @@ def _day_str(values) -> np.ndarray:
     """Dates as YYYY-MM-DD text; missing dates stay missing."""
     s = pd.Series(pd.to_datetime(pd.Series(values)))
     return s.dt.strftime("%Y-%m-%d").where(s.notna(), None).to_numpy(dtype=object)
-
-
-def _cents(values) -> np.ndarray:
-    return np.asarray(values, dtype=np.int64) / 100
 
 
 # --- Accounts -----------------------------------------------------------------------------------------
@@ -592,17 +591,9 @@ def _reorders(rng, accounts: pd.DataFrame) -> pd.DataFrame:
 
 
 def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
-    """Generate Northway Workwear's tables (synthetic data for 2024-01-01 to 2025-12-31).
+    """Northway Workwear's tables (2024-01-01 to 2025-12-31): file stem to rows, as :func:`write` puts them on disk.
 
-    Parameters
-    ----------
-    seed : int, default 2024
-        Seed of the random generator; the same seed always gives the same tables.
-
-    Returns
-    -------
-    dict of str to DataFrame
-        Table name (the CSV file's stem) to its rows, in the order and format written to disk.
+    One seeded numpy Generator draws everything, so the same ``seed`` always gives the same tables.
 
     Examples
     --------
@@ -861,14 +852,7 @@ def _funnel(campaigns: pd.DataFrame, interactions: pd.DataFrame) -> pd.DataFrame
         "proposal": deals.loc[deals["proposal_date"].notna(), "campaign_id"].value_counts(),
         "won": deals.loc[deals["outcome"] == "won", "campaign_id"].value_counts(),
     }
-    per = pd.DataFrame(
-        {stage: s.reindex(c["campaign_id"]).fillna(0).astype(int).to_numpy() for stage, s in counts.items()}
-    )
-    per[["period", "source"]] = c[["period", "channel"]].to_numpy()
-    long = per.groupby(["period", "source"])[list(STAGES)].sum().stack().rename("count").reset_index()
-    long = long.rename(columns={"level_2": "stage"})
-    long["stage_no"] = long["stage"].map({s: i for i, s in enumerate(STAGES)})
-    return long.sort_values(["period", "source", "stage_no"], ignore_index=True)[["period", "source", "stage", "count"]]
+    return funnel_rows(c, counts, STAGES)
 
 
 def _touchpoints(rng, c: pd.DataFrame, accounts, deals) -> pd.DataFrame:
@@ -991,48 +975,27 @@ def read_tables(folder) -> dict[str, pd.DataFrame]:
     >>> sorted(read_tables(example_path("northway")))[:3]
     ['campaigns', 'customers', 'funnel']
     """
-    return {p.stem: pd.read_csv(p, dtype={c: "str" for c in ID_COLUMNS}) for p in sorted(Path(folder).glob("*.csv"))}
+    return _read_tables(folder, ID_COLUMNS)
 
 
 def deal_stage(deals: pd.DataFrame) -> pd.Series:
-    """The last stage each deal reached: prospect, qualified, proposal or negotiation.
+    """The last stage each deal reached, as text: `smk_helpers.core.pipeline.deals` decides it.
+
+    ``deals`` are rows of interactions.csv with a ``deal_value`` (other rows are left out).
 
     Examples
     --------
-    >>> deals = pd.DataFrame({"qualified_date": ["2025-01-02", None], "proposal_date": [None, None],
-    ...                       "negotiation_date": [None, None]})
+    >>> deals = pd.DataFrame({"deal_value": [900.0, 400.0], "qualified_date": ["2025-01-02", None],
+    ...                       "proposal_date": [None, None], "negotiation_date": [None, None]})
     >>> deal_stage(deals).tolist()
     ['qualified', 'prospect']
     """
-    stage = np.select(
-        [deals["negotiation_date"].notna(), deals["proposal_date"].notna(), deals["qualified_date"].notna()],
-        ["negotiation", "proposal", "qualified"],
-        "prospect",
-    )
-    return pd.Series(stage, index=deals.index)
-
-
-def _money(x: float) -> str:
-    return f"${x:,.0f}"
-
-
-def _pct(x: float, digits: int = 1) -> str:
-    return "n/a" if pd.isna(x) else f"{100 * x:.{digits}f}%"
-
-
-def _nps(scores: pd.Series) -> float:
-    return 100 * ((scores >= 9).mean() - (scores <= 6).mean())
+    return pipeline.deals(deals)["stage"].astype(str)
 
 
 def _designed_win(source: str) -> float:
     """The chance of winning a deal from ``source`` built into the model (before the rep's skill)."""
     return float(np.prod(STAGE_P[source]))
-
-
-def _table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def readme_block(folder) -> str:
@@ -1053,14 +1016,14 @@ def readme_block(folder) -> str:
     o["year"] = o["order_date"].str[:4].astype(int)
     c["year"] = c["start_date"].str[:4].astype(int)
     s["year"] = s["date"].str[:4].astype(int)
-    deals = i[i["deal_value"].notna()].copy()
+    deals = pipeline.deals(i)  # the rows with a deal_value, and the stage each reached
     deals["year"] = deals["date"].str[:4].astype(int)
     new_biz = deals[deals["lead_source"] != "existing account"]
     decided = new_biz[new_biz["outcome"] != "open"]
     won = deals[deals["outcome"] == "won"].copy()
     won["days"] = (pd.to_datetime(won["closed_date"]) - pd.to_datetime(won["date"])).dt.days
     won_new = won[won["lead_source"] != "existing account"]
-    open_deals = deals[deals["outcome"] == "open"].assign(stage=lambda d: deal_stage(d))
+    open_deals = deals[deals["outcome"] == "open"]
     calls = i[i["type"] == "reorder call"]
     new_accounts = cu[cu["first_order"].fillna("") >= str(START.date())]
     by_year = {y: o[o["year"] == y] for y in YEARS}
@@ -1079,7 +1042,7 @@ def readme_block(folder) -> str:
     fair_leads = c.loc[c["channel"] == "trade fair", "leads"].sum()
 
     def per_year(f) -> str:
-        return " / ".join(f(y) for y in YEARS)
+        return _by_year(YEARS, f)
 
     out = [
         "## Northway Workwear (example data, synthetic)",
@@ -1136,8 +1099,7 @@ def readme_block(folder) -> str:
         "",
         f"#### `orders.csv`: {len(o):,} orders",
         "",
-        _table(
-            ["column", "meaning"],
+        _columns(
             [
                 ["`order_id`", "`SO10001` upwards, in date order"],
                 ["`order_date`", "a working day; a won deal's order is dated the day the deal closed"],
@@ -1157,8 +1119,7 @@ def readme_block(folder) -> str:
         "",
         f"#### `interactions.csv`: {len(i):,} rows, of which {len(deals):,} are deals",
         "",
-        _table(
-            ["column", "meaning"],
+        _columns(
             [
                 ["`interaction_id`", "`I-00001` upwards, in date order"],
                 ["`date`", "for a deal, the day it became a prospect; for a call, the day of the call"],
@@ -1185,8 +1146,7 @@ def readme_block(folder) -> str:
         "",
         f"#### `campaigns.csv`: {len(c):,} campaigns",
         "",
-        _table(
-            ["column", "meaning"],
+        _columns(
             [
                 [
                     "`campaign_id`",
@@ -1259,18 +1219,17 @@ def readme_block(folder) -> str:
                 ],
                 [
                     "survey answers; NPS",
-                    per_year(lambda y: f"{(s['year'] == y).sum()}; {_nps(s.loc[s['year'] == y, 'score']):+.0f}"),
+                    per_year(lambda y: f"{(s['year'] == y).sum()}; {nps(s.loc[s['year'] == y, 'score']):+.0f}"),
                 ],
             ],
         ),
         "",
         f"Over both years: {len(won_new)} new-business deals won and {(decided['outcome'] == 'lost').sum()} lost,"
         " a win rate",
-        f"(won / (won + lost), open deals left out) of {_pct((decided['outcome'] == 'won').mean())};"
-        " a won new-business",
+        f"(won / (won + lost), open deals left out) of {_pct(_win_rate(decided['outcome']))}; a won new-business",
         f"deal took a median of {won_new['days'].median():.0f} days from prospect to close. The account manager logged",
         f"{len(calls)} reorder calls ({(calls['outcome'] == 'won').sum()} led to an order). NPS over both years:",
-        f"{_nps(s['score']):+.0f} from {len(s)} answers.",
+        f"{nps(s['score']):+.0f} from {len(s)} answers.",
         "",
         "The CRM starts on 1 January 2024, so no deal has had time to close in the first weeks: the first new",
         f"account's first order is on {new_accounts['first_order'].min()}, and the first quarter of 2024 took"
@@ -1301,7 +1260,7 @@ def readme_block(folder) -> str:
                 n_won,
                 n_lost,
                 (d["outcome"] == "open").sum(),
-                _pct(n_won / (n_won + n_lost)),
+                _pct(win_rate(n_won, n_lost)),
                 _pct(_designed_win(source), 0),
                 _money(dw["deal_value"].median()),
                 f"{dw['days'].median():.0f}",
@@ -1372,7 +1331,7 @@ def readme_block(folder) -> str:
                 [
                     "win rate, new business",
                     "about 21% on average (HubSpot survey, via salesmotion.io)",
-                    _pct((decided["outcome"] == "won").mean()),
+                    _pct(_win_rate(decided["outcome"])),
                 ],
                 [
                     "referral vs website leads",
@@ -1412,7 +1371,7 @@ def readme_block(folder) -> str:
                 [
                     "NPS",
                     "B2B average 24, fibres & fabrics over 40 (B2B International); manufacturing 49 (CustomerGauge)",
-                    f"{_nps(s['score']):+.0f}",
+                    f"{nps(s['score']):+.0f}",
                 ],
                 ["survey answers", "a few dozen a year (assumption)", per_year(lambda y: str((s["year"] == y).sum()))],
             ],
@@ -1430,38 +1389,12 @@ def readme_block(folder) -> str:
 
 
 def write(out_dir, seed: int = 2024) -> list[Path]:
-    """Write Northway Workwear's tables as CSV files into ``out_dir`` (created if needed).
+    """Write Northway Workwear's tables (:func:`generate` with ``seed``) as CSV files into ``out_dir``.
 
-    The files are byte-identical for the same seed: UTF-8, ``\\n`` line ends, no index,
-    money with two decimals, blanks for missing values.
-
-    Parameters
-    ----------
-    out_dir : str or Path
-        Folder to write into; existing files of the same names are replaced.
-    seed : int, default 2024
-        Seed passed to :func:`generate`.
-
-    Returns
-    -------
-    list of Path
-        The files written, in name order.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [p.name for p in write(folder)][:3]
-    ['campaigns.csv', 'customers.csv', 'funnel.csv']
+    `smk_helpers.dev.synth.write_tables` writes them, so the same seed always gives the same bytes; the paths
+    come in name order.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, table in sorted(generate(seed).items()):
-        path = out / f"{name}.csv"
-        table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.2f")
-        paths.append(path)
-    return paths
+    return write_tables(generate(seed), out_dir)
 
 
 if __name__ == "__main__":

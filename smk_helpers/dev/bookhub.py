@@ -36,6 +36,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core import pipeline
+from ..core.survey import nps, nps_groups
+from .synth import by_year as _by_year
+from .synth import cents as _cents
+from .synth import columns as _columns
+from .synth import count as _n
+from .synth import draw as _draw
+from .synth import funnel_rows, read_tables, write_tables
+from .synth import ids as _ids
+from .synth import outcome_win_rate as _win_rate
+from .synth import pct as _pct
+from .synth import table as _table
+from .synth import usd as _usd
+from .synth import words as _words
+
 START, END = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-12-31")
 
 # --- Demand --------------------------------------------------------------------------------
@@ -477,11 +492,6 @@ def _split(words: str) -> list[str]:
     return [w.strip() for w in words.split(",")] if "," in words else words.split()
 
 
-def _ids(prefix, numbers, width: int) -> pd.Series:
-    """Text ids such as C00042: ``prefix`` followed by the zero-padded number."""
-    return prefix + pd.Series(numbers).astype(str).str.zfill(width)
-
-
 def _calendar() -> pd.DataFrame:
     """One row per day: its share of the month's store / online orders and the month's factor."""
     d = pd.DataFrame({"date": pd.date_range(START, END, freq="D")})
@@ -588,13 +598,6 @@ def _campaigns(rng) -> pd.DataFrame:
     ):
         c[col] = pd.Series(values, dtype="Int64").where(mask)  # blank = unknown
     return c.sort_values("campaign_id", ignore_index=True)
-
-
-def _draw(rng, options: dict, size: int) -> np.ndarray:
-    """Draw ``size`` keys of ``options`` with the given probabilities."""
-    keys = list(options)
-    p = np.asarray(list(options.values()), float)
-    return np.asarray(keys, dtype=object)[rng.choice(len(keys), size=size, p=p / p.sum())]
 
 
 def _spread(rng, starts: pd.Series, days: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, pd.Series]:
@@ -886,22 +889,11 @@ def _baskets(rng, orders: pd.DataFrame, products: pd.DataFrame, popularity: np.n
     return lines
 
 
-def _cents(values) -> np.ndarray:
-    return np.asarray(values, dtype=np.int64) / 100
-
-
 def generate(seed: int = 2024) -> dict[str, pd.DataFrame]:
-    """Generate The Book Hub's tables (synthetic data for 2024-01-01 to 2025-12-31).
+    """The Book Hub's tables (2024-01-01 to 2025-12-31): file stem to rows, as :func:`write` puts them on disk.
 
-    Parameters
-    ----------
-    seed : int, default 2024
-        Seed of the random generator; the same seed always gives the same tables.
-
-    Returns
-    -------
-    dict of str to DataFrame
-        Table name (the CSV file's stem) to its rows, in the order and format written to disk.
+    Four seeded numpy Generators draw them (see the module's docstring), so the same ``seed`` always gives
+    the same tables.
 
     Examples
     --------
@@ -1187,14 +1179,7 @@ def _funnel(campaigns: pd.DataFrame, interactions: pd.DataFrame, orders: pd.Data
         "purchase": attributed["campaign_id"].value_counts(),
         "repeat purchase": attributed.loc[again, "campaign_id"].value_counts(),
     }
-    per = pd.DataFrame(
-        {stage: s.reindex(c["campaign_id"]).fillna(0).astype(int).to_numpy() for stage, s in counts.items()}
-    )
-    per[["period", "source"]] = c[["period", "channel"]].to_numpy()
-    long = per.groupby(["period", "source"])[list(STAGES)].sum().stack().rename("count").reset_index()
-    long = long.rename(columns={"level_2": "stage"})
-    long["stage_no"] = long["stage"].map({s: i for i, s in enumerate(STAGES)})
-    return long.sort_values(["period", "source", "stage_no"], ignore_index=True)[["period", "source", "stage", "count"]]
+    return funnel_rows(c, counts, STAGES)
 
 
 def _targets() -> pd.DataFrame:
@@ -1211,67 +1196,19 @@ def _targets() -> pd.DataFrame:
 
 
 def write(out_dir, seed: int = 2024) -> list[Path]:
-    """Write The Book Hub's tables as CSV files into ``out_dir`` (created if needed).
+    """Write The Book Hub's tables (:func:`generate` with ``seed``) as CSV files into ``out_dir``.
 
-    The files are byte-identical for the same seed: UTF-8, ``\\n`` line ends, no index,
-    money with two decimals, blanks for missing values.
-
-    Parameters
-    ----------
-    out_dir : str or Path
-        Folder to write into; existing files of the same names are replaced.
-    seed : int, default 2024
-        Seed passed to :func:`generate`.
-
-    Returns
-    -------
-    list of Path
-        The files written, in name order.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [p.name for p in write(folder)][:3]
-    ['campaigns.csv', 'customers.csv', 'funnel.csv']
+    `smk_helpers.dev.synth.write_tables` writes them, so the same seed always gives the same bytes; the paths
+    come in name order.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, table in sorted(generate(seed).items()):
-        path = out / f"{name}.csv"
-        table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.2f")
-        paths.append(path)
-    return paths
+    return write_tables(generate(seed), out_dir)
 
 
 # --- data/README.md: the Book Hub section, with every figure measured on the files ---------------------
 
 README_WIDTH = 115  # prose lines of the section are wrapped at this width
+ID_COLUMNS = ("order_id", "customer_id", "campaign_id", "product_id", "interaction_id", "staff")  # read as text
 LEAD_WORDS = {"event": "an author event", "email": "the newsletter", "search": "search", "social": "social media"}
-
-
-def _pct(x: float, digits: int = 1) -> str:
-    return f"{100 * x:.{digits}f}%"
-
-
-def _usd(x: float, cents: bool = False) -> str:
-    return f"${x:,.2f}" if cents else f"${x:,.0f}"
-
-
-def _n(x) -> str:
-    return f"{int(x):,}"
-
-
-def _by_year(values, fmt) -> str:
-    """Figures of 2024 and 2025 as "a / b"."""
-    return " / ".join(fmt(v) for v in values)
-
-
-def _words(items) -> str:
-    """a, b and c."""
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _para(text: str, first: str = "", rest: str = "") -> str:
@@ -1290,36 +1227,6 @@ def _bullets(items) -> str:
     return "\n".join(_para(item, "- ", "  ") for item in items)
 
 
-def _table(header, rows) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(str(x) for x in row) + " |" for row in rows])
-
-
-def _columns(rows) -> str:
-    """A file's column table: (column, meaning) pairs."""
-    return _table(["column", "meaning"], rows)
-
-
-def _read(folder) -> dict[str, pd.DataFrame]:
-    ids = {c: "str" for c in ("order_id", "customer_id", "campaign_id", "product_id", "interaction_id", "staff")}
-    return {p.stem: pd.read_csv(p, dtype=ids) for p in sorted(Path(folder).glob("*.csv"))}
-
-
-def _win_rate(outcomes: pd.Series) -> float:
-    """GUIDE §4: won / (won + lost), open ones left out."""
-    decided = outcomes[outcomes != "open"]
-    return (decided == "won").mean()
-
-
-STAGE_NAMES = ("prospect", "qualified", "proposal", "negotiation")
-
-
-def _stage_reached(deals: pd.DataFrame) -> np.ndarray:
-    """The last stage each deal reached: 0 prospect, 1 qualified, 2 proposal, 3 negotiation."""
-    filled = deals[["date", "qualified_date", "proposal_date", "negotiation_date"]].notna().to_numpy()
-    return filled.cumprod(axis=1).sum(axis=1) - 1
-
-
 def readme_block(folder) -> str:
     """The Book Hub's section of ``data/README.md``, its figures measured on the CSV files in ``folder``.
 
@@ -1332,7 +1239,7 @@ def readme_block(folder) -> str:
     >>> block.splitlines()[0]
     '## The Book Hub (example data, synthetic)'
     """
-    t = _read(folder)
+    t = read_tables(folder, ID_COLUMNS)
     parts = (
         _readme_intro,
         _readme_files,
@@ -1606,10 +1513,9 @@ def _readme_files(t) -> list[str]:
 
 
 def _readme_pipeline(t) -> list[str]:
-    i = t["interactions"]
-    deals = i[i["deal_value"].notna()]
+    deals = pipeline.deals(t["interactions"])  # the rows with a deal_value, and the stage each reached
     kinds = sorted(deals["type"].unique())
-    summary, stages = [], {name: [name] for name in (*STAGE_NAMES, "won")}
+    summary, stages = [], {name: [name] for name in (*pipeline.DEAL_STAGES, "won")}
     for kind, d in deals.groupby("type"):
         closed = d.dropna(subset=["closed_date"])
         days = (pd.to_datetime(closed["closed_date"]) - pd.to_datetime(closed["date"])).dt.days
@@ -1626,14 +1532,14 @@ def _readme_pipeline(t) -> list[str]:
         )
         decided = d[d["outcome"] != "open"]
         reached = np.append(
-            [(_stage_reached(decided) >= k).sum() for k in range(4)], (decided["outcome"] == "won").sum()
+            [(decided["stage"].cat.codes >= k).sum() for k in range(4)], (decided["outcome"] == "won").sum()
         )
-        for k, name in enumerate(STAGE_NAMES):
+        for k, name in enumerate(pipeline.DEAL_STAGES):
             stages[name] += [_n(reached[k]), _pct(reached[k + 1] / reached[k]), _pct(reached[-1] / reached[k])]
         stages["won"] += [_n(reached[-1]), "", ""]
     open_deals = deals[deals["outcome"] == "open"]
-    at = pd.Series(np.asarray(STAGE_NAMES)[_stage_reached(open_deals)], index=open_deals.index)
-    by_stage = open_deals.groupby(at)["deal_value"].agg(["size", "sum"]).reindex(STAGE_NAMES).dropna()
+    at = open_deals["stage"].astype(str)  # text: a category would keep the stages without open deals
+    by_stage = open_deals.groupby(at)["deal_value"].agg(["size", "sum"]).reindex(pipeline.DEAL_STAGES).dropna()
     by_kind = open_deals.groupby("type")["deal_value"].agg(["size", "sum"])
     consultation_kinds = []
     for kind, (per_year, _, _, titles, copies, discount) in CONSULTATIONS.items():
@@ -1756,15 +1662,12 @@ def _readme_touchpoints(t) -> list[str]:
     ]
 
 
-def _nps(scores: pd.Series) -> float:
-    """GUIDE §4: % promoters (9-10) - % detractors (0-6), as a fraction."""
-    return (scores >= 9).mean() - (scores <= 6).mean()
-
-
 def _readme_survey(t) -> list[str]:
     s = t["survey"]
     years = s.groupby(s["date"].str[:4])
     score = s["score"]
+    groups = nps_groups(score)
+    groups = groups / groups.sum()  # shares of the answers
     month = s.groupby(s["date"].str[5:7]).size()
     promoters, detractors = sum(SCORES[9:]), sum(SCORES[:7])
     heard = s["heard_from"].value_counts()
@@ -1797,10 +1700,10 @@ def _readme_survey(t) -> list[str]:
         _para(f"""
             The scores assume a well-liked independent bookstore (*assumption*: GUIDE §5 has no figure): about
             {_pct(promoters, 0)} promoters and {_pct(detractors, 0)} detractors, an NPS near
-            {100 * (promoters - detractors):+.0f}. The files give {_pct((score >= 9).mean(), 0)} promoters (9–10),
-            {_pct(score.between(7, 8).mean(), 0)} passives (7–8) and {_pct((score <= 6).mean(), 0)} detractors
-            (0–6): an NPS of {100 * _nps(score):+.0f} over both years
-            ({_by_year(years["score"].apply(_nps), lambda x: f"{100 * x:+.0f}")}).
+            {100 * (promoters - detractors):+.0f}. The files give {_pct(groups["promoters"], 0)} promoters (9–10),
+            {_pct(groups["passives"], 0)} passives (7–8) and {_pct(groups["detractors"], 0)} detractors
+            (0–6): an NPS of {nps(score):+.0f} over both years
+            ({_by_year(years["score"].apply(nps), lambda x: f"{x:+.0f}")}).
             """),
     ]
 
