@@ -248,10 +248,11 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
     assert table.loc["Revenue", "value"] == f"${revenue:,.2f}"
     assert table.loc["Orders", "value"] == f"{len(orders):,}"
     assert table.loc["Customer acquisition cost (CAC)", "value"] == f"${spend / orders['customer_id'].nunique():.2f}"
-    assert table.loc["Win rate", "value"] == f"{won / (won + lost):.1%}"
+    assert table.loc["Win rate (all sales conversations)", "value"] == f"{won / (won + lost):.1%}"
     assert table.loc["Click-through rate", "value"] == f"{shown['clicks'].sum() / shown['impressions'].sum():.2%}"
     assert set(table["side"]) == {"marketing", "sales"}
-    assert table.loc["Marketing spend", "side"] == "marketing" and table.loc["Win rate", "side"] == "sales"
+    assert table.loc["Marketing spend", "side"] == "marketing"
+    assert table.loc["Win rate (all sales conversations)", "side"] == "sales"
     # with gross_profit in orders.csv, the break-even ROAS comes from the margin actually earned
     assert s["gross_margin"] == pytest.approx(0.46, abs=0.01)
     assert table.loc["Break-even ROAS", "value"] == f"{1 / s['gross_margin']:.2f}x"
@@ -285,7 +286,7 @@ def test_kpi_table_on_the_hand_computed_shop(hand):
     assert values["ROAS"] == "1.65x"  # 160 / 97
     assert values["Marketing ROI"] == "-36.1%"  # (20 + 12 + 30 - 97) / 97
     assert values["Repeat purchase rate"] == "66.7%"  # C1 and C2 of C1, C2, C3
-    assert values["Win rate"] == "66.7%"  # I1, I3 won; I2 lost; I4 open left out
+    assert values["Win rate (all sales conversations)"] == "66.7%"  # I1, I3 won; I2 lost; I4 open left out
     assert section.summary.startswith("Hand-computed shop took €320.00 in 6 orders over all dates in the data")
 
 
@@ -333,7 +334,7 @@ def test_kpi_table_with_orders_only(orders_only):
     values = section.table["value"]
     marketing = section.table["side"] == "marketing"
     assert (values[marketing] == "n/a").all()
-    assert values["Revenue"] == "$320.00" and values["Win rate"] == "n/a"
+    assert values["Revenue"] == "$320.00" and values["Win rate (all sales conversations)"] == "n/a"
     assert "There is no campaigns.csv, so the marketing KPIs are n/a." in section.notes
     assert "There is no interactions.csv, so the win rate is n/a." in section.notes
     assert section.summary == "Orders only took $320.00 in 6 orders over all dates in the data."

@@ -39,6 +39,7 @@ KEYS = {
     "win_rate",
     "funnel",
     "quota_attainment",
+    "deal_win_rate",
     "open_deals",
     "open_pipeline_value",
     "weighted_forecast",

@@ -8,13 +8,15 @@ Each first order with a journey earns one order of credit (and its revenue), sha
 * **linear**: an equal share to every contact.
 
 Whatever the model, the credit adds up to the same number of orders: the first orders with a journey.
-Contacts on the same day keep the order of the file.
+A contact on the day of the order counts (most files have no time of day); contacts on the same day keep
+the order of the file.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .contract import UNKNOWN_CHANNEL
 from .rules import in_period
 
 __all__ = ["MODELS", "NO_CAMPAIGN", "attribute", "attribution", "attribution_table", "journeys"]
@@ -114,7 +116,7 @@ def attribute(touchpoints, orders, model: str = "last_touch", by: str = "channel
         share = 1.0 / path["steps"]
     credit = pd.DataFrame(
         {
-            by: path[by].fillna(NO_CAMPAIGN) if by == "campaign_id" else path[by],
+            by: path[by].fillna(NO_CAMPAIGN if by == "campaign_id" else UNKNOWN_CHANNEL),
             "orders": share,
             "revenue": share * path["revenue"],
         }

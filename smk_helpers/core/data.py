@@ -401,9 +401,12 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
     out = raw.copy()
     for col in spec.columns:
         if col.name not in raw.columns:
-            out[col.name] = (
-                np.nan if col.kind in ("money", "number", "count") else pd.Series(np.nan, index=raw.index, dtype="str")
-            )
+            if col.kind in ("money", "number", "count"):
+                out[col.name] = np.nan
+            elif col.kind == "date":
+                out[col.name] = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
+            else:
+                out[col.name] = pd.Series(np.nan, index=raw.index, dtype="str")
             continue
         cells = raw[col.name]
         blank = cells == ""
@@ -470,7 +473,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
             out[col.name] = values
     if spec.stem == "orders":
         out["channel"] = out["channel"].fillna(C.UNKNOWN_CHANNEL)
-    _check_rules(spec, out, check)
+    _check_rules(spec, out, check, tuple(c for c in raw.columns if c != "_row"))
     return out
 
 
@@ -487,8 +490,8 @@ def _slash_hint(cells: pd.Series) -> str:
     return base
 
 
-def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
-    """The contract's rules beyond types: unique ids, signs, ordering."""
+def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker, present: tuple = ()) -> None:
+    """The contract's rules beyond types: unique ids, signs, ordering (``present``: the columns the file has)."""
     if spec.key and spec.key in df:
         key = df[spec.key]
         repeat = key.notna() & key.duplicated(keep="first")
@@ -532,7 +535,7 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
     if spec.stem == "funnel":
         check.flag("negative", "count", df["count"] < 0, "a negative count", "a count must be 0 or more")
     if spec.stem == "interactions":
-        _check_deals(df, check)
+        _check_deals(df, check, present)
     if spec.stem == "survey":
         check.flag(
             "score_over_ten",
@@ -543,27 +546,42 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker) -> None:
         )
 
 
-def _check_deals(df: pd.DataFrame, check: _Checker) -> None:
-    """The sales pipeline's rules: a deal has a value, moves forward through its stages and closes once."""
-    stage_dates = [C.STAGE_COLUMNS[stage] for stage in C.DEAL_STAGES[1:]] + ["closed_date"]
+def _check_deals(df: pd.DataFrame, check: _Checker, present: tuple) -> None:
+    """The sales pipeline's rules: a deal has a value, moves forward through its stages and closes once.
+
+    Dates are compared as days: a deal created at 16:00 and closed the same morning is in order.
+    """
+    stages = [C.STAGE_COLUMNS[stage] for stage in C.DEAL_STAGES[1:]]
+    stage_dates = [*stages, "closed_date"]
     check.flag("negative", "deal_value", df["deal_value"] < 0, "a negative amount", "a deal's value must be 0 or more")
-    dated = df[stage_dates].notna().any(axis=1)
-    check.flag(
-        "deal_without_value",
-        "deal_value",
-        dated & df["deal_value"].isna(),
-        "empty on a row with stage dates (a deal)",
-        "give the deal its value, or clear its stage dates if it is not a deal",
-    )
+    dated = df[stages].notna().any(axis=1) & df["deal_value"].isna()
+    if "deal_value" in present:
+        check.flag(
+            "deal_without_value",
+            "deal_value",
+            dated,
+            "empty on a row with stage dates (a deal)",
+            "give the deal its value, or clear its stage dates if it is not a deal",
+        )
+    else:
+        named = ", ".join(c for c in stages if c in present)
+        check.flag(
+            "deal_without_value",
+            named.split(", ")[0],
+            dated,
+            "a stage date, but the file has no deal_value column",
+            "add a deal_value column with each deal's value, or remove the stage columns",
+        )
+    day = {column: df[column].dt.normalize() for column in ["date", *stage_dates]}
     fix = "a deal moves forward through its stages (date, qualified, proposal, negotiation, closed); correct the dates"
-    latest, latest_name = df["date"], pd.Series("date", index=df.index)
+    latest, latest_name = day["date"], pd.Series("date", index=df.index)
     for column in stage_dates:
-        early = df[column] < latest
+        early = day[column] < latest
         for name in sorted(latest_name[early].unique()):
             what = f"earlier than its {name}" + (" (the day it became a prospect)" if name == "date" else "")
             check.flag("stage_out_of_order", column, early & (latest_name == name), what, fix)
-        ahead = df[column].notna() & ~early
-        latest, latest_name = latest.where(~ahead, df[column]), latest_name.where(~ahead, column)
+        ahead = day[column].notna() & ~early
+        latest, latest_name = latest.where(~ahead, day[column]), latest_name.where(~ahead, column)
     check.flag(
         "closed_while_open",
         "closed_date",
@@ -624,6 +642,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     present: dict[str, tuple] = {}
     names: dict[str, str] = {}
     notes: list[str] = []
+    in_folder: set[str] = set()
     for spec in C.FILES:
         found = _find_files(folder, spec.stem)
         tables[spec.stem] = None
@@ -633,6 +652,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
                 message = f"{folder} has no {spec.filename}; it is the one file every business folder needs."
                 problems.append(Problem(message, "missing_file", spec.filename))
             continue
+        in_folder.add(spec.stem)
         csv_files = [p for p in found if p.suffix.lower() == ".csv"]
         if len(found) == 2 and len(csv_files) == 1:  # a workbook saved again as CSV, as smk advises: read the CSV
             skipped = next(p for p in found if p not in csv_files)
@@ -656,7 +676,7 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
         names[spec.stem] = raw.name
         present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
         tables[spec.stem] = _typed_table(spec, raw, dayfirst, problems)
-    warnings = notes + _cross_checks(tables, names, problems)
+    warnings = notes + _cross_checks(tables, names, problems, in_folder)
     if problems:
         raise BusinessDataError(problems)
     tables = {stem: None if df is None else df.drop(columns="_row") for stem, df in tables.items()}
@@ -664,8 +684,12 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
     return Business(name=name, path=folder, warnings=tuple(warnings), present_columns=present, **tables)
 
 
-def _cross_checks(tables: dict, names: dict, problems: list[Problem]) -> list[str]:
-    """Rules that span files: campaign ids must exist; linked orders should exist."""
+def _cross_checks(tables: dict, names: dict, problems: list[Problem], in_folder=frozenset()) -> list[str]:
+    """Rules that span files: campaign ids must exist; linked orders should exist.
+
+    ``in_folder`` names the files the folder has: one that could not be read has its own message, so the
+    ids that point into it are not checked.
+    """
     warnings: list[str] = []
     if tables.get("orders") is not None and tables["orders"].empty:
         warnings.append(f"{names['orders']} has a header but no orders yet, so every number will be 0 or n/a.")
@@ -673,7 +697,7 @@ def _cross_checks(tables: dict, names: dict, problems: list[Problem]) -> list[st
     known = set(campaigns["campaign_id"].dropna()) if campaigns is not None else set()
     for stem in ("orders", "interactions", "touchpoints"):
         df = tables.get(stem)
-        if df is None or "campaign_id" not in df:
+        if df is None or "campaign_id" not in df or (campaigns is None and "campaigns" in in_folder):
             continue
         unknown = df["campaign_id"].notna() & ~df["campaign_id"].isin(known)
         if unknown.any():

@@ -1390,20 +1390,20 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
     * ``quota_attainment`` has a row per target whose month overlaps the period, compared with
       the revenue of that whole month.
 
-    Keys: business, period ({start, end} or None), revenue, orders, average_order_value,
-    customers, new_customers, repeat_purchase_rate, revenue_by_channel ({channel: revenue}),
-    gross_margin (`gross_margin_rate` of the period's orders; None without gross_profit),
-    marketing_spend, marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead,
-    cac (marketing_spend / new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis, win_rate,
-    funnel (list of {stage, count, rate_from_previous, rate_from_top}), quota_attainment (list
+    Keys: business, period ({start, end} or None), revenue, orders, average_order_value, customers,
+    new_customers, repeat_purchase_rate, revenue_by_channel ({channel: revenue}), gross_margin
+    (`gross_margin_rate` of the period's orders; None without gross_profit), marketing_spend,
+    marketing_share (`spend_share`), impressions, clicks, leads, ctr, cost_per_lead, cac
+    (marketing_spend / new_customers), attributed_revenue, roas, marketing_roi, marketing_roi_basis,
+    win_rate, funnel (list of {stage, count, rate_from_previous, rate_from_top}), quota_attainment (list
     of {period, staff, target, revenue, attainment}); from the deals of the sales pipeline (the
-    interactions with a deal_value that became prospects in the period): open_deals,
-    open_pipeline_value, weighted_forecast, days_to_close and pipeline (list of `stage_table`
-    rows: {stage, reached, moved_on, lost_here, conversion, won, lost, win_rate, open_deals,
-    open_value}); from the survey answers of the period: nps, survey_answers and heard_from
-    ({answer: share}); from the touchpoints: journey_first_orders (first orders of the period
-    with a journey) and attribution (list of {channel, first_touch, last_touch, linear}, the
-    orders each model credits). The formulas are those of the functions of the same names.
+    interactions with a deal_value that became prospects in the period): deal_win_rate, open_deals,
+    open_pipeline_value, weighted_forecast, days_to_close and pipeline (list of `stage_table` rows:
+    {stage, reached, moved_on, lost_here, conversion, won, lost, win_rate, open_deals, open_value});
+    from the survey answers of the period: nps, survey_answers and heard_from ({answer: share}; None
+    without a heard_from column); from the touchpoints: journey_first_orders (first orders of the period
+    with a journey) and attribution (list of {channel, first_touch, last_touch, linear}, the orders each
+    model credits). The formulas are those of the functions of the same names.
 
     Null rules: an unknown value is None, never 0. Every key is always there; it is None when its file
     (or, for the pipeline, the deal_value column) is absent, when a column it sums is absent or blank in
@@ -1505,13 +1505,16 @@ def summary(business, start=None, end=None, gross_margin=None) -> dict:
 
 
 def _pipeline_part(business, start, end) -> dict:
-    """The sales pipeline's measures over the deals that became prospects in the period; None without deals."""
-    keys = ("open_deals", "open_pipeline_value", "weighted_forecast", "days_to_close", "pipeline")
+    """The sales pipeline's measures over the deals that became prospects in the period; None without a deal."""
+    keys = ("deal_win_rate", "open_deals", "open_pipeline_value", "weighted_forecast", "days_to_close", "pipeline")
     if business.interactions is None or not business.has_column("interactions", "deal_value"):
         return dict.fromkeys(keys)
     interactions = business.interactions[in_period(business.interactions["date"], start, end)]
     table = stage_table(interactions)
+    if table["reached"].iloc[0] == 0:  # no deal in the period: nothing is known about the pipeline
+        return dict.fromkeys(keys)
     return {
+        "deal_win_rate": table["win_rate"].iloc[0],
         "open_deals": int(table["open_deals"].sum()),
         "open_pipeline_value": open_pipeline_value(interactions),
         "weighted_forecast": weighted_forecast(interactions),
@@ -1528,7 +1531,11 @@ def _survey_part(business, start, end) -> dict:
     return {
         "nps": nps(answers["score"]),
         "survey_answers": len(answers),
-        "heard_from": heard_from_shares(answers).to_dict() if len(answers) else {},
+        "heard_from": (
+            (heard_from_shares(answers).to_dict() if len(answers) else {})
+            if business.has_column("survey", "heard_from")
+            else None
+        ),
     }
 
 
@@ -1538,7 +1545,7 @@ def _attribution_part(business, start, end) -> dict:
         return dict.fromkeys(("journey_first_orders", "attribution"))
     table = attribution_table(business.touchpoints, business.orders, start=start, end=end)
     return {
-        "journey_first_orders": int(round(table["linear"].sum())) if len(table) else 0,
+        "journey_first_orders": int(round(table["linear"].sum())),
         "attribution": table.reset_index().to_dict("records"),
     }
 

@@ -73,6 +73,10 @@ def stage_table(interactions: pd.DataFrame | None) -> pd.DataFrame:
     (moved on + lost here), leaving deals still open at the stage out; win rate = won / (won + lost) of the
     deals that reached it; open deals and open value = the deals still open at the stage.
 
+    Leaving open deals out is the win rate's rule (GUIDE: open deals are not lost). When no deal is open,
+    conversion is the funnel's reached(k + 1) / reached(k), and the stages' conversions multiply to the win
+    rate; with deals still open the product is near the win rate but not equal to it.
+
     Parameters
     ----------
     interactions : DataFrame or None
@@ -144,7 +148,7 @@ def open_pipeline_value(interactions: pd.DataFrame | None) -> float:
 
     Formula: Σ deal_value of the open deals.
 
-    Returns NaN when the data has no deals at all (unknown), 0.0 when it has deals but none is open.
+    Returns NaN when the interactions hold no deal (unknown), 0.0 when they hold deals but none is open.
 
     Examples
     --------
@@ -214,6 +218,8 @@ def days_to_close(interactions: pd.DataFrame | None) -> float:
 
     Formula: Σ (closed_date − date) in days / won deals, over the won deals with a closed_date.
 
+    Days are calendar days between the two dates, whatever the time of day written with them.
+
     Examples
     --------
     >>> days_to_close(EXAMPLE)
@@ -223,7 +229,8 @@ def days_to_close(interactions: pd.DataFrame | None) -> float:
     if d.empty or "closed_date" not in d:
         return float("nan")
     won = d[(d["outcome"] == "won") & d["closed_date"].notna()]
-    days = (won["closed_date"] - won["date"]).dt.days.astype(float)
+    closed, opened = pd.to_datetime(won["closed_date"]).dt.normalize(), pd.to_datetime(won["date"]).dt.normalize()
+    days = (closed - opened).dt.days.astype(float)
     return safe_divide(known_sum(days), len(won))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .rules import safe_divide, to_number
+from .rules import safe_divide
 
 __all__ = ["NO_ANSWER", "heard_from_shares", "nps", "nps_groups"]
 
@@ -16,21 +16,27 @@ def nps_groups(scores) -> pd.Series:
 
     Parameters
     ----------
-    scores : Series of numbers from 0 to 10 (blank answers are left out)
+    scores : Series or list of numbers from 0 to 10 (blank answers, and any outside 0–10, are left out)
 
     Examples
     --------
     >>> nps_groups(pd.Series([10, 9, 8, 7, 6, 0])).to_dict()
     {'promoters': 2, 'passives': 2, 'detractors': 2}
     """
-    scores = pd.Series(to_number(scores), dtype=float).dropna()
+    scores = _scores(scores)
     return pd.Series(
         {
             "promoters": int((scores >= 9).sum()),
             "passives": int(((scores >= 7) & (scores < 9)).sum()),
-            "detractors": int((scores <= 6).sum()),
+            "detractors": int((scores < 7).sum()),
         }
     )
+
+
+def _scores(scores) -> pd.Series:
+    """The answers as numbers; a blank, or anything outside 0–10, is left out."""
+    values = pd.to_numeric(pd.Series(list(scores) if not isinstance(scores, pd.Series) else scores), errors="coerce")
+    return values[(values >= 0) & (values <= 10)].astype(float)
 
 
 def nps(scores) -> float:

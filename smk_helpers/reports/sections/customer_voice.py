@@ -29,7 +29,7 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
     >>> answers = pd.DataFrame({"date": ["2025-03-02"] * 4, "score": [10, 9, 7, 3],
     ...                         "heard_from": ["a friend", "a friend", "search", None]})
     >>> customer_voice(Business.from_frames(orders=orders, survey=answers)).summary
-    'Over all dates in the data, 4 customers answered the survey: an NPS of 25 (2 promoters, 1 passive and 1 detractor); the most common answer to how they heard of you was a friend (50.0%).'
+    'Over all dates in the data, the survey had 4 answers: an NPS of 25 (2 promoters, 1 passive and 1 detractor); the most common answer to how they heard of you was a friend (50.0%).'
     """  # noqa: E501
     blocked = _blocked(VOICE_KEY, VOICE_TITLE, business, start=start, end=end)
     if blocked:
@@ -46,7 +46,8 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
         return _not_shown(VOICE_KEY, VOICE_TITLE, f"{_period_opening(start, end)}, nobody answered the survey.")
     groups = _survey.nps_groups(answers["score"])
     score = _survey.nps(answers["score"])
-    shares = _survey.heard_from_shares(answers)
+    asked = business.has_column("survey", "heard_from")
+    shares = _survey.heard_from_shares(answers) if asked else pd.Series(dtype=float)
     answered = shares.drop(_survey.NO_ANSWER, errors="ignore")
     heard = (
         f"; the most common answer to how they heard of you was {answered.index[0]} ({fmt_pct(answered.iloc[0])})"
@@ -54,7 +55,7 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
         else ""
     )
     summary = (
-        f"{_period_opening(start, end)}, {_count(len(answers), 'customer')} answered the survey: an NPS of "
+        f"{_period_opening(start, end)}, the survey had {_count(len(answers), 'answer')}: an NPS of "
         f"{fmt_number(score)} ({_count(groups['promoters'], 'promoter')}, {_count(groups['passives'], 'passive')} "
         f"and {_count(groups['detractors'], 'detractor')}){heard}."
     )
@@ -64,18 +65,25 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
             "share": (groups / groups.sum()).map(fmt_pct),
         }
     ).rename_axis("group")
-    heard_table = pd.DataFrame({"share of answers": shares.map(fmt_pct)})
-    from ...core import plots
+    tables = {"Promoters, passives and detractors": group_table}
+    raw = {"nps_groups": groups.rename("answers").rename_axis("group").reset_index()}
+    figures = []
+    if asked:
+        from ...core import plots
 
-    figure = plots.bar_chart(
-        shares.head(8),
-        title=f"{business.name}: how customers heard of the business",
-        xlabel="Answer to 'how did you hear of us?'",
-        ylabel="Share of answers",
-        percent=True,
-        color=plots.MARKETING,
-        horizontal=True,
-    )
+        tables["How they heard of you"] = pd.DataFrame({"share of answers": shares.map(fmt_pct)})
+        raw["heard_from"] = shares.reset_index()
+        figures.append(
+            plots.bar_chart(
+                shares.head(8),
+                title=f"{business.name}: how customers heard of the business",
+                xlabel="Answer to 'how did you hear of us?'",
+                ylabel="Share of answers",
+                percent=True,
+                color=plots.MARKETING,
+                horizontal=True,
+            )
+        )
     notes = [
         "NPS = % promoters (9–10) − % detractors (0–6), in points from −100 to 100; passives (7–8) count among "
         "the answers only. A survey is a sample: with few answers, a few points either way mean little.",
@@ -83,13 +91,10 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
     return Section(
         VOICE_TITLE,
         summary,
-        tables={"Promoters, passives and detractors": group_table, "How they heard of you": heard_table},
-        figures=[figure],
+        tables=tables,
+        figures=figures,
         notes=notes,
         data={"nps": score},
-        raw_tables={
-            "nps_groups": groups.rename("answers").rename_axis("group").reset_index(),
-            "heard_from": shares.reset_index(),
-        },
+        raw_tables=raw,
         key=VOICE_KEY,
     )

@@ -85,7 +85,8 @@ def pipeline(business: Business | None, *, start=None, end=None, currency="$") -
     notes = [
         "A deal is an interaction with a deal_value. 'Moved on' is the share of the deals that left a stage by "
         "reaching a later one or being won; deals still open at the stage are left out. 'Won from here' is the "
-        "share won of the decided deals that reached the stage, and it weights the forecast.",
+        "share won of the decided deals that reached the stage, and it weights the forecast. With no deal open, "
+        "the stages' 'moved on' rates multiply to the win rate.",
         "Deals count in the period in which they became prospects, as they stand at the end of the data.",
     ]
     return Section(

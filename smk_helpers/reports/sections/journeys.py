@@ -70,7 +70,8 @@ def journeys(business: Business | None, *, start=None, end=None) -> Section:
         color=plots.MARKETING,
     )
     notes = [
-        "A journey is the touchpoints of a customer on or before the day of their first order. First-touch gives "
+        "A journey is the touchpoints of a customer on or before the day of their first order (a contact on the "
+        "day itself counts, since most files have no time of day). First-touch gives "
         "the whole order to the first contact, last-touch to the last, linear an equal share to each; every "
         "model's column adds up to the same first orders.",
         "No model is the truth: first-touch shows what opens journeys, last-touch what closes them.",
