@@ -12,9 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from smk_helpers.core import contract as C
 from smk_helpers.dev import b2b
-from smk_helpers.dev.readmes import replace_block
 
 YEARS = b2b.YEARS
 END = "2025-12-31"
@@ -25,12 +23,6 @@ WARM, COLD = ("referral", "partner"), ("trade fair", "linkedin", "search")
 @pytest.fixture(scope="module")
 def data_dir(repo):
     return repo / "data" / "northway"
-
-
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory):
-    """The files the generator writes now, in a scratch folder."""
-    return b2b.write(tmp_path_factory.mktemp("northway"))
 
 
 @pytest.fixture(scope="module")
@@ -65,62 +57,7 @@ def win_rate(d: pd.DataFrame) -> float:
     return (decided["outcome"] == "won").mean()
 
 
-# --- Reproducibility ------------------------------------------------------------------------
-
-
-def test_committed_copy_is_current(fresh, data_dir):
-    """The committed files are what the seed writes now, byte for byte: so one seed always gives the same files."""
-    assert sorted(p.name for p in data_dir.iterdir()) == [p.name for p in fresh]
-    for path in fresh:
-        assert (data_dir / path.name).read_bytes() == path.read_bytes(), (
-            f"data/northway/{path.name} is stale: run `make data`"
-        )
-
-
-def test_other_seed_gives_other_data(fresh, tmp_path):
-    [orders] = [p for p in b2b.write(tmp_path, seed=7) if p.name == "orders.csv"]
-    assert orders.read_bytes() != (fresh[0].parent / "orders.csv").read_bytes()
-
-
-def test_files_are_plain_utf8_with_unix_line_ends(data_dir):
-    for path in data_dir.glob("*.csv"):
-        raw = path.read_bytes()
-        raw.decode("utf-8")
-        assert b"\r" not in raw and raw.endswith(b"\n"), path.name
-
-
-def test_readme_block_is_current(data_dir, repo):
-    text = (repo / "data" / "README.md").read_text(encoding="utf-8")
-    assert replace_block(text, "northway", b2b.readme_block(data_dir)) == text, (
-        "the Northway block of data/README.md is stale: run `make data`"
-    )
-
-
 # --- The contract and the links between files ------------------------------------------------------
-
-
-@pytest.mark.parametrize("spec", C.FILES, ids=lambda s: s.stem)
-def test_contract_files(t, spec):
-    df = t[spec.stem]
-    assert {c.name for c in spec.columns} <= set(df.columns)
-    for col in spec.columns:
-        values = df[col.name]
-        if not col.blank_ok:
-            assert values.notna().all(), col.name
-        present = values.dropna()
-        if col.kind == "date":
-            assert pd.to_datetime(present, format="%Y-%m-%d").dt.strftime("%Y-%m-%d").eq(present).all(), col.name
-            assert present.between("2024-01-01", END).all(), col.name
-        elif col.kind == "month":
-            assert present.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])").all(), col.name
-        elif col.kind == "outcome":
-            assert present.isin(C.OUTCOMES).all()
-        elif col.kind == "count":
-            assert (present >= 0).all() and (present == present.round()).all(), col.name
-        elif col.kind == "money" and col.name != "gross_profit":
-            assert (present >= 0).all(), col.name
-    if spec.key:
-        assert df[spec.key].is_unique
 
 
 def test_links_between_files(t):

@@ -222,17 +222,6 @@ def test_the_contract_tables_in_data_readme_are_current(repo):
     assert contract_markdown().strip() in readme, "run `make data` to write the contract into data/README.md"
 
 
-def test_the_book_hub_section_of_data_readme_is_current(repo):
-    """Its figures are measured on the committed files, so they cannot drift from the data."""
-    from smk_helpers.dev.bookhub import readme_block
-
-    readme = (repo / "data" / "README.md").read_text(encoding="utf-8")
-    committed = readme.split("<!-- bookhub:start -->", 1)[1].split("<!-- bookhub:end -->", 1)[0]
-    assert committed.strip() == readme_block(repo / "data" / "bookhub").strip(), (
-        "run `make data` to write The Book Hub's figures into data/README.md"
-    )
-
-
 def test_every_make_target_is_in_the_readme(repo):
     make = (repo / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z-]+):.*## ", make, re.M)) - {"help", "install"}
