@@ -106,8 +106,11 @@ def attribute(touchpoints, orders, model: str = "last_touch", by: str = "channel
     search     1.00     30.0
     social     0.33     20.0
     """
-    model = _model(model)
-    path = journeys(touchpoints, orders, start, end)
+    return _credit(journeys(touchpoints, orders, start, end), _model(model), by)
+
+
+def _credit(path: pd.DataFrame, model: str, by: str) -> pd.DataFrame:
+    """`attribute`'s credit, from journeys already traced."""
     if model == "first_touch":
         share = (path["step"] == 1).astype(float)
     elif model == "last_touch":
@@ -156,7 +159,8 @@ def attribution_table(touchpoints, orders, by: str = "channel", start=None, end=
     search          1.00        1.00    1.00
     social          1.00        0.00    0.33
     """
-    columns = {model: attribute(touchpoints, orders, model, by, start, end)[measure] for model in MODELS}
+    path = journeys(touchpoints, orders, start, end)  # traced once, credited three ways
+    columns = {model: _credit(path, model, by)[measure] for model in MODELS}
     return pd.DataFrame(columns).fillna(0.0).sort_index().rename_axis(by)
 
 

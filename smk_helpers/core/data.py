@@ -295,7 +295,7 @@ def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series
     if rest.any():
         values = values.astype("datetime64[us]")
         values[rest] = _parse_other_dates(raw[rest])
-    slash = raw.str.extract(_SLASH)
+    slash = raw[raw.str.contains("/", regex=False)].str.extract(_SLASH).reindex(raw.index)  # few cells have one
     is_slash = slash[0].notna()
     ambiguous = is_slash & (dayfirst is None)
     if dayfirst is not None and is_slash.any():

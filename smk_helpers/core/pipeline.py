@@ -96,7 +96,11 @@ def stage_table(interactions: pd.DataFrame | None) -> pd.DataFrame:
     proposal           2         1          0       1.000     1.000
     negotiation        1         1          0       1.000     1.000
     """
-    d = deals(interactions)
+    return _stage_rows(deals(interactions))
+
+
+def _stage_rows(d: pd.DataFrame) -> pd.DataFrame:
+    """`stage_table` of deals already found by `deals`."""
     level = d["stage"].cat.codes.to_numpy() if len(d) else np.array([], dtype=int)
     outcome = d["outcome"].to_numpy()
     value = d["deal_value"].to_numpy(dtype=float)
@@ -205,7 +209,7 @@ def weighted_forecast(interactions: pd.DataFrame | None) -> float:
     d = deals(interactions)
     if d.empty:
         return float("nan")
-    rates = win_rate_by_stage(interactions)
+    rates = _stage_rows(d)["win_rate"]
     still_open = d[d["outcome"] == "open"]
     weights = still_open["stage"].astype(str).map(rates).astype(float)
     if weights.isna().any():
