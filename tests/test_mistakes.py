@@ -257,3 +257,23 @@ def test_exercise_07_2_repeat_rate_counts_customers_in_the_window():
     orders_share = per_customer[per_customer >= 2].sum() / per_customer.sum()
     assert "not orders" in check("07.2", orders_share).message
     assert "percentage" in check("07.2", 100 * (per_customer >= 2).mean()).message
+
+
+def test_lesson_06_zero_denominator_month_really_had_no_email_purchase(repo):
+    """The lesson's example must show the mistake on the Book Hub's data, whatever the data's next re-make."""
+    import re
+
+    from helpers import code_cells, read_notebook
+    from smk_helpers.core import funnel
+    from smk_helpers.course.grading import bookhub
+
+    cell = next(
+        c
+        for c in code_cells(read_notebook(repo / "notebooks" / "06_marketing_kpis.ipynb"))
+        if "zero_denominator" in c.source
+    )
+    month = re.search(r'"period"\] == "(\d{4}-\d{2})"', cell.source).group(1)
+    hub = bookhub()
+    rows = hub.funnel[(hub.funnel["period"] == month) & (hub.funnel["source"] == "email")]
+    counts = funnel.funnel_table(rows).set_index("stage")["count"]
+    assert counts["purchase"] == 0 and counts["sign-ups"] > 0
