@@ -117,13 +117,24 @@ def start_lab(home: Path, scratch: Path, extra=()):
                 info = json.loads(found.read_text())
             except (OSError, ValueError):  # the server writes this file in place: seen empty or half-written
                 continue
-            if "token" in info:
-                return proc, f"http://127.0.0.1:{port}", info["token"], info
+            # jupyter_server writes this file before it binds its port (the bind is a callback of the event loop
+            # that starts next), so a request right now can be refused: wait until the port takes connections.
+            if "token" in info and _listening(info.get("port", port)):
+                return proc, f"http://127.0.0.1:{info.get('port', port)}", info["token"], info
         if proc.poll() is not None:
             raise RuntimeError(log.read_text(encoding="utf-8", errors="replace"))
         time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"JupyterLab did not start within {PATIENCE_S} s")
+
+
+def _listening(port: int) -> bool:
+    """True when something accepts TCP connections on 127.0.0.1:``port``."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", int(port))) == 0
 
 
 def stop(proc):
