@@ -389,3 +389,18 @@ def test_touchpoints_with_a_blank_channel_keep_every_model_whole():
     touch.loc[1, "channel"] = None
     table = A.attribution_table(touch, A.ORDERS)
     assert table.sum().round(9).tolist() == [2.0, 2.0, 2.0] and "(unknown)" in table.index
+
+
+def test_the_headline_table_leaves_out_what_a_folder_has_no_data_for(tmp_path, folder):
+    from smk_helpers.reports import sections
+
+    plain = sections.kpi_table(load_business(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS)))
+    assert "Net Promoter Score (NPS)" not in plain.table.index and "Open pipeline value" not in plain.table.index
+    assert "There is no survey.csv, so there is no Net Promoter Score." in plain.notes
+    assert any("sales pipeline's KPIs are left out" in note for note in plain.notes)
+    full = sections.kpi_table(load_business(folder)).table
+    assert (
+        full.loc["Net Promoter Score (NPS)", "value"] == "20"
+        and full.loc["Open pipeline value", "value"] == "$2,400.00"
+    )
+    assert full.loc["Win rate of deals", "value"] == "33.3%" and full.loc["Average days to close", "value"] == "30 days"

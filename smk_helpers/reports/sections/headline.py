@@ -22,6 +22,8 @@ KPI_TITLE = "Headline KPIs: marketing and sales"
 # (label, side, summary key, unit, how it is worked out), from the KPI catalogue; the unit picks the format
 # and how a change is shown
 KPI_ROWS = tuple((k.label, k.side, k.key, k.unit, kpis.formula_of(k)) for k in catalog.KPIS)
+# KPIs of the contract's newer data, left out of the table (with a note) where a folder has none of it
+PIPELINE_ROWS = frozenset({"deal_win_rate", "open_deals", "open_pipeline_value", "weighted_forecast", "days_to_close"})
 
 
 def _kpi_value(kind, x, currency):
@@ -135,6 +137,8 @@ def kpi_table(
             continue
         if key == "gross_margin" and is_missing(values[key]):
             continue
+        if (key in PIPELINE_ROWS and values["open_deals"] is None) or (key == "nps" and business.survey is None):
+            continue
         row = {"KPI": label, "side": side, "value": _kpi_value(kind, values[key], currency)}
         if before is not None:
             row["previous period"] = _kpi_value(kind, before[key], currency)
@@ -162,6 +166,13 @@ def kpi_table(
         )
     if business.interactions is None:
         notes.append("There is no interactions.csv, so the win rate is n/a.")
+    if s["open_deals"] is None:
+        notes.append(
+            "No interaction of the period is a deal (a row with a deal_value), so the sales pipeline's KPIs "
+            "are left out."
+        )
+    if business.survey is None:
+        notes.append("There is no survey.csv, so there is no Net Promoter Score.")
     if start is None and end is None:
         notes.append(
             "Over the whole data every customer is new, so CAC is spend / all identified customers; "
