@@ -13,7 +13,8 @@ pyproject.toml's ``[tool.importlinter]`` holds this):
 * ``limits`` and ``errors``: every limit and every exception.
 
 The names lessons use are here, and load on first use (PEP 562), so ``import smk_helpers`` loads
-neither pandas nor matplotlib: ``from smk_helpers import kpis, load_bookhub, check``.
+neither pandas nor matplotlib: ``from smk_helpers import kpis, load_bookhub, check``, or
+``from smk_helpers import pipeline, load_example`` for the second example business.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _MODULES = {
     "data": "core.data",
     "kpis": "core.kpis",
     "funnel": "core.funnel",
+    "pipeline": "core.pipeline",
+    "attribution": "core.attribution",
+    "survey": "core.survey",
     "benchmarks": "core.benchmarks",
     "formatting": "core.formatting",
     "plots": "core.plots",
@@ -53,6 +57,7 @@ _NAMES = {
     "bookhub_path": "core.data",
     "load_bookhub": "core.data",
     "load_business": "core.data",
+    "load_example": "core.data",
     "fmt_money": "core.formatting",
     "fmt_number": "core.formatting",
     "fmt_pct": "core.formatting",

@@ -236,3 +236,15 @@ def test_lint_leaves_no_cache_in_the_repository(repo):
     recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", make, re.M).group(1).splitlines()
     assert all("--no-cache" in line for line in recipe if "ruff" in line or "lint-imports" in line)
     assert sum("--no-cache" in line for line in recipe) == 3
+
+
+def test_every_name_of_the_package_resolves_and_importing_it_loads_no_pandas():
+    """The lessons' names (``from smk_helpers import pipeline, load_example``) load on first use, and only then."""
+    code = (
+        "import sys, smk_helpers as s; assert 'pandas' not in sys.modules, 'import smk_helpers loaded pandas'; "
+        "missing = [n for n in s.__all__ if getattr(s, n, None) is None]; assert not missing, missing; "
+        "print(s.load_example('northway').name)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "Northway Workwear"
