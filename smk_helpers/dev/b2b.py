@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core import pipeline
+from ..core import kpis, pipeline
 from ..core.kpis import win_rate
 from ..core.survey import nps
 from .synth import by_year as _by_year
@@ -1088,7 +1088,7 @@ def readme_block(folder) -> str:
         "  (newsletter and LinkedIn clicks, search visits, a fair), then the lead itself, which is always the",
         "  last one and names the campaign that brought the deal.",
         "- **Money.** Gross margin depends on the kind of order, about"
-        f" {_pct(o['gross_profit'].sum() / o['revenue'].sum(), 0)}",
+        f" {_pct(kpis.gross_margin_rate(o['gross_profit'].sum(), o['revenue'].sum()), 0)}",
         "  overall (assumption for made-to-order branded workwear). Revenue and profit are added up in whole cents.",
         "",
         "### The files",
@@ -1303,8 +1303,8 @@ def readme_block(folder) -> str:
 
     # Calibration: measured against the cited figures (SOURCES) and the assumptions.
     li = c[c["type"] == "linkedin ads"]
-    cpm = li["spend"] / li["impressions"] * 1000
-    ctr = li["clicks"].sum() / li["impressions"].sum()
+    cpm = kpis.cpm(li["spend"], li["impressions"])
+    ctr = kpis.ctr(li["clicks"].sum(), li["impressions"].sum())
     rate = c.groupby("type")[["clicks", "leads"]].sum()
     visit_lead = rate["leads"] / rate["clicks"]
     fair_share = spend_by["trade fair"] / spend_by.sum()
@@ -1327,7 +1327,11 @@ def readme_block(folder) -> str:
                     "hundreds, thousands of dollars each (assumption)",
                     per_year(lambda y: f"{len(by_year[y])} (median {_money(by_year[y]['revenue'].median())})"),
                 ],
-                ["gross margin", "about 40% (assumption)", _pct(o["gross_profit"].sum() / o["revenue"].sum())],
+                [
+                    "gross margin",
+                    "about 40% (assumption)",
+                    _pct(kpis.gross_margin_rate(o["gross_profit"].sum(), o["revenue"].sum())),
+                ],
                 [
                     "win rate, new business",
                     "about 21% on average (HubSpot survey, via salesmotion.io)",

@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core import pipeline
+from ..core import attribution, kpis, pipeline
 from ..core.survey import nps, nps_groups
 from .synth import by_year as _by_year
 from .synth import cents as _cents
@@ -1605,14 +1605,9 @@ def _readme_touchpoints(t) -> list[str]:
     ever_credited = o["campaign_id"].notna().groupby(o["customer_id"]).any()
     plain = cu["customer_id"].map(ever_credited).fillna(False).eq(False)
     walk_ins = cu[(cu["acquisition_channel"] == "walk-in") & plain]
-    journeys = tp.groupby("customer_id")["channel"]
-    credit = pd.DataFrame(
-        {
-            "first": journeys.first().value_counts(normalize=True),
-            "last": journeys.last().value_counts(normalize=True),
-            "linear": (1 / journeys.transform("size")).groupby(tp["channel"]).sum() / len(per),
-        }
-    ).fillna(0)
+    dated = tp.assign(date=pd.to_datetime(tp["date"]))
+    credit = attribution.attribution_table(dated, o.assign(order_date=pd.to_datetime(o["order_date"])))
+    credit = (credit / credit.sum()).rename(columns={"first_touch": "first", "last_touch": "last"})
     credit = credit.sort_values("linear", ascending=False)
     touched = _words(f"{k} {_pct(v, 0)}" for k, v in P_TOUCHED.items())
     return [
@@ -1732,9 +1727,11 @@ def _readme_calibration(t) -> list[str]:
     funnel = f.groupby(["source", "stage"])["count"].sum().unstack()
     visit = funnel["purchase"] / funnel["site visits"]
     email = c[c["channel"] == "email"]
-    click = email["clicks"] / email["impressions"]
+    click = kpis.ctr(email["clicks"], email["impressions"])
     social = c[c["type"].isin(["social media content", "targeted ads"]) & (c["channel"] == "social")]
-    cpm = social["spend"] / social["impressions"] * 1000
+    cpm = kpis.cpm(social["spend"], social["impressions"])
+    social_ctr = kpis.ctr(social["clicks"].sum(), social["impressions"].sum())
+    margin = kpis.gross_margin_rate(o["gross_profit"].sum(), o["revenue"].sum())
     per_customer = o.dropna(subset=["customer_id"]).groupby("customer_id").size()
     cents = lambda x: _usd(x, True)  # noqa: E731
     rows = [
@@ -1752,7 +1749,7 @@ def _readme_calibration(t) -> list[str]:
         (
             "gross margin",
             "45–47% (ABA ABACUS-18: 46.6%)",
-            f"{_pct(o['gross_profit'].sum() / o['revenue'].sum())} over both years (after marketplace fees)",
+            f"{_pct(margin)} over both years (after marketplace fees)",
         ),
         (
             "online share of revenue",
@@ -1792,18 +1789,18 @@ def _readme_calibration(t) -> list[str]:
         (
             "email click rate",
             "2–5% (Mailchimp)",
-            f"{_pct(email['clicks'].sum() / email['impressions'].sum())} overall "
+            f"{_pct(kpis.ctr(email['clicks'].sum(), email['impressions'].sum()))} overall "
             f"({_pct(click.min())}–{_pct(click.max())} per newsletter)",
         ),
         (
             "social CPM, CTR",
             "$14–24, higher in Q4; about 1% (Meta retail)",
-            f"{cents(cpm.min())}–{cents(cpm.max())}; {_pct(social['clicks'].sum() / social['impressions'].sum(), 2)}",
+            f"{cents(cpm.min())}–{cents(cpm.max())}; {_pct(social_ctr, 2)}",
         ),
         (
             "repeat purchase rate",
             "about 28%",
-            f"{_pct((per_customer >= 2).mean())} of the {_n(len(per_customer))} buyers ordered twice or more in the "
+            f"{_pct(kpis.repeat_purchase_rate(o))} of the {_n(len(per_customer))} buyers ordered twice or more in the "
             "two years",
         ),
     ]
