@@ -1610,7 +1610,7 @@ def formula(func) -> str:
 
     Parameters
     ----------
-    func : a function of `smk_helpers.core.kpis` or `smk_helpers.core.funnel`
+    func : a function of `smk_helpers.core.kpis`, `.funnel`, `.pipeline`, `.attribution` or `.survey`
 
     Returns
     -------
