@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import html
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,27 @@ def right(message: str = "well done.") -> Feedback:
 
 def wrong(message: str) -> Feedback:
     return Feedback(WRONG, message)
+
+
+class _Reveal:
+    """The answer `answer_key` passes to a check, to learn the expected answer instead of grading one."""
+
+    def __repr__(self) -> str:
+        return "<reveal>"
+
+
+REVEAL = _Reveal()
+
+
+class Revealed(Exception):
+    def __init__(self, expected):
+        super().__init__(expected)
+        self.expected = expected
+
+
+def _reveal_if_asked(answer, expected) -> None:
+    if answer is REVEAL:
+        raise Revealed(expected)
 
 
 def is_unanswered(answer) -> bool:
@@ -129,6 +151,7 @@ def check_number(
     >>> check_number("0.05", 0.05)
     ✘ Not yet: your answer is text (in quotes); give a number without quotes.
     """
+    _reveal_if_asked(answer, expected)
     if is_unanswered(answer):
         return Feedback(MISSING, "replace ... with your answer and run the cell again.")
     if isinstance(answer, str):
@@ -176,6 +199,7 @@ def check_choice(
     >>> check_choice("both", "sales", options=["sales", "marketing"])
     ✘ Not yet: 'both' is not one of the options: sales, marketing.
     """
+    _reveal_if_asked(answer, expected)
     if is_unanswered(answer):
         return Feedback(MISSING, "replace ... with your answer and run the cell again.")
     if not isinstance(answer, str):
@@ -221,3 +245,18 @@ def exercise(exercise_id: str):
         return func
 
     return register
+
+
+# Set for the kernels that run the lessons in tests and in `make notebooks`: there a solution cell whose
+# check does not pass raises, so a solution proves itself although its output is not stored.
+SOLUTIONS_MUST_PASS = "SMK_SOLUTIONS_MUST_PASS"
+
+
+def enforce(exercise_id: str, answer, feedback: Feedback) -> Feedback:
+    """Return ``feedback``; but raise when solutions must pass and a given answer did not.
+
+    An unanswered exercise (``...``) never raises, so a lesson's exercise cells run as they are.
+    """
+    if os.environ.get(SOLUTIONS_MUST_PASS) == "1" and not is_unanswered(answer) and not feedback.passed:
+        raise AssertionError(f"the answer given to exercise {exercise_id} does not pass its check: {feedback!r}")
+    return feedback

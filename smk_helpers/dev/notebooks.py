@@ -13,6 +13,9 @@ def execute_in_place(path, timeout: int = 600) -> None:
     recorded, so re-running an unchanged notebook changes as little as possible. The worksheet
     folder is an empty temporary one, so the stored outputs never show (or depend on) the
     worksheets saved on this machine.
+
+    Solution cells (tag ``solution``) run like the others, and a solution whose check does not pass
+    stops the run; but their outputs are not stored (see `hide_solutions`).
     """
     import os
     import tempfile
@@ -20,6 +23,7 @@ def execute_in_place(path, timeout: int = 600) -> None:
     import nbformat
     from nbclient import NotebookClient
 
+    from ..course.grading import SOLUTIONS_MUST_PASS
     from ..system.files import write_text_atomic
 
     path = Path(path)
@@ -27,6 +31,7 @@ def execute_in_place(path, timeout: int = 600) -> None:
     with tempfile.TemporaryDirectory(prefix="smk-worksheets-") as folder:
         old = os.environ.get("SMK_WORKSHEET_DIR")
         os.environ["SMK_WORKSHEET_DIR"] = folder  # the kernel inherits it
+        os.environ[SOLUTIONS_MUST_PASS] = "1"
         try:
             client = NotebookClient(
                 nb,
@@ -37,11 +42,27 @@ def execute_in_place(path, timeout: int = 600) -> None:
             )
             client.execute()
         finally:
+            os.environ.pop(SOLUTIONS_MUST_PASS, None)
             if old is None:
                 os.environ.pop("SMK_WORKSHEET_DIR", None)
             else:
                 os.environ["SMK_WORKSHEET_DIR"] = old
+    hide_solutions(nb)
     write_text_atomic(path, nbformat.writes(nb) + "\n")
+
+
+def hide_solutions(nb) -> None:
+    """Fold every solution cell and drop its output, so no view of the file shows an answer.
+
+    JupyterLab folds a cell's source and outputs by the cell's ``jupyter`` metadata; nbconvert's HTML
+    and a repository's file view ignore that metadata and show stored outputs as they are. So the
+    outputs of a solution (its check's verdict, which states the answer) are not stored at all.
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+            cell.outputs = []
+            cell.execution_count = None
 
 
 if __name__ == "__main__":  # python -m smk_helpers.dev.notebooks notebooks/*.ipynb

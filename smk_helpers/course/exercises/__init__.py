@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..grading import _REGISTRY, Feedback, wrong
+from ..grading import _REGISTRY, REVEAL, Feedback, Revealed, enforce, wrong
 from . import (  # noqa: F401 - register; one module per written lesson (see smk_helpers.course.LESSONS)
     lesson00,
     lesson01,
@@ -22,7 +22,7 @@ from . import (  # noqa: F401 - register; one module per written lesson (see smk
     lesson10,
 )
 
-__all__ = ["check", "registry"]
+__all__ = ["answer_key", "check", "registry"]
 
 
 def registry() -> dict[str, Callable[[Any], Feedback]]:
@@ -43,9 +43,28 @@ def check(exercise_id: str, answer=...) -> Feedback:
     if func is None:
         return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
     try:
-        return func(answer)
+        feedback = func(answer)
     except Exception as exc:  # noqa: BLE001 - a check must never break a lesson
-        return wrong(
+        feedback = wrong(
             f"your answer could not be checked ({type(exc).__name__}: {exc}); "
             "make sure it is the kind of value the question asks for."
         )
+    return enforce(exercise_id, answer, feedback)
+
+
+def answer_key(exercise_id: str):
+    """The answer that exercise ``exercise_id`` expects: a number, or the text of the right choice.
+
+    For trainers, and for the test that makes sure no lesson shows an answer before it is asked for.
+
+    Examples
+    --------
+    >>> round(answer_key("03.2"), 2)  # the marketplace's gross margin after fees
+    0.21
+    """
+    try:
+        registry()[exercise_id](REVEAL)
+    except Revealed as revealed:
+        expected = revealed.expected
+        return expected.item() if hasattr(expected, "item") else expected  # a numpy number as a plain one
+    raise LookupError(f"exercise {exercise_id} does not use check_number or check_choice, so it has no answer key")
