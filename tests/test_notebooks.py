@@ -92,6 +92,7 @@ def test_the_map_shows_every_lesson_whole_and_marks_those_still_to_come():
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_objectives_minutes_recap_and_next(path):
     from smk_helpers.course import LESSONS as MAP
+    from smk_helpers.course.timing import estimate_minutes, minutes_agree
 
     cells = read_notebook(path).cells
     first = source(cells[0])
@@ -100,6 +101,8 @@ def test_objectives_minutes_recap_and_next(path):
     lesson = next(lesson for lesson in MAP if lesson.file == path.name)
     assert int(minutes.group(1)) == lesson.minutes, "the minutes differ from smk_helpers.course"
     assert 15 <= lesson.minutes <= 40
+    estimate = estimate_minutes(path)
+    assert minutes_agree(lesson.minutes, estimate), f"{lesson.minutes} minutes stated, {estimate:.0f} estimated"
     headings = [line for c in markdown_cells(read_notebook(path)) for line in source(c).splitlines()]
     assert "## Recap" in headings and "## What's next" in headings
 
