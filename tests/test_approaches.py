@@ -113,7 +113,8 @@ def test_compare_scenarios_runs_the_model_per_scenario():
 def test_the_verdict_names_the_winners_and_the_limit():
     text = " ".join(A.verdict(A.compare_approaches()))
     assert "Cheaper per order: one-to-one ($9.04 against $75.00)" in text
-    assert "More people reached: one-to-many (20,000 against 120)" in text
+    assert "More contacts (impressions or conversations): one-to-many (20,000 against 120)" in text
+    assert "people" not in text  # impressions are not people
     assert "capped by staff hours: 20 hours allow 120 conversations" in text
     assert "more than 3.0% of conversations" in text
     budget_capped = " ".join(A.verdict(A.compare_approaches(budget=100, staff_hours=100)))

@@ -577,8 +577,9 @@ def test_quota_attainment_without_interactions_knows_only_the_team():
 
 def test_one_to_many_vs_one_to_one_by_hand():
     table = K.one_to_many_vs_one_to_one(CAMPAIGNS, INTERACTIONS, ORDERS)
-    assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_ONE]
+    assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_MANY_KNOWN, K.ONE_TO_ONE, K.ONE_TO_ONE_TIMED]
     assert list(table.columns) == [
+        "count",
         "reach",
         "cost",
         "orders",
@@ -586,26 +587,100 @@ def test_one_to_many_vs_one_to_one_by_hand():
         "conversion_per_contact",
         "cost_per_order",
     ]
-    many, one = table.loc[K.ONE_TO_MANY], table.loc[K.ONE_TO_ONE]
+    many, known = table.loc[K.ONE_TO_MANY], table.loc[K.ONE_TO_MANY_KNOWN]
     # Campaigns: E1 brought 2 orders, S1 1, S2 none; S1's impressions are unknown.
-    assert many["reach"] == 4100.0
-    assert many["cost"] == 352.0
-    assert many["orders"] == 3.0
-    assert many["cost_per_contact"] == pytest.approx(72 / 4100)
-    assert many["conversion_per_contact"] == pytest.approx(2 / 4100)
+    assert (many["count"], many["cost"], many["orders"]) == (3.0, 352.0, 3.0)
+    assert is_nan(many["reach"]) and is_nan(many["cost_per_contact"]) and is_nan(many["conversion_per_contact"])
     assert many["cost_per_order"] == pytest.approx(352 / 3)
-    # Interactions: 6 contacts, 56 known minutes, 4 won; one won contact has no minutes.
-    assert one["reach"] == 6.0
-    assert one["cost"] == pytest.approx(56 / 60 * 13.56)
-    assert one["orders"] == 4.0
-    assert one["cost_per_contact"] == pytest.approx(56 / 60 * 13.56 / 5)
+    # The campaigns with known reach, E1 and S2: every figure over those two.
+    assert (known["count"], known["reach"], known["cost"], known["orders"]) == (2.0, 4100.0, 72.0, 2.0)
+    assert known["cost_per_contact"] == pytest.approx(72 / 4100)
+    assert known["conversion_per_contact"] == pytest.approx(2 / 4100)
+    assert known["cost_per_order"] == pytest.approx(72 / 2)
+    # Interactions: 6 contacts, 4 won; one won contact has no minutes, so the whole cost is unknown.
+    one, timed = table.loc[K.ONE_TO_ONE], table.loc[K.ONE_TO_ONE_TIMED]
+    assert (one["count"], one["reach"], one["orders"]) == (6.0, 6.0, 4.0)
+    assert is_nan(one["cost"]) and is_nan(one["cost_per_contact"]) and is_nan(one["cost_per_order"])
     assert one["conversion_per_contact"] == pytest.approx(4 / 6)
-    assert one["cost_per_order"] == pytest.approx(56 / 60 * 13.56 / 3)
+    # The five timed contacts: 56 minutes, 3 won.
+    assert (timed["count"], timed["reach"], timed["orders"]) == (5.0, 5.0, 3.0)
+    assert timed["cost"] == pytest.approx(56 / 60 * 13.56)
+    assert timed["cost_per_contact"] == pytest.approx(56 / 60 * 13.56 / 5)
+    assert timed["conversion_per_contact"] == pytest.approx(3 / 5)
+    assert timed["cost_per_order"] == pytest.approx(56 / 60 * 13.56 / 3)
+
+
+def assert_rows_divide_their_own_totals(table):
+    """Each shown ratio is its row's totals divided, and cost per contact ÷ conversion = cost per order."""
+    checked = 0
+    for name, row in table.iterrows():
+        pairs = (
+            ("cost_per_contact", "cost", "reach"),
+            ("conversion_per_contact", "orders", "reach"),
+            ("cost_per_order", "cost", "orders"),
+        )
+        for ratio, top, bottom in pairs:
+            if not is_nan(row[ratio]):
+                assert row[ratio] == pytest.approx(row[top] / row[bottom]), (name, ratio)
+        if not any(is_nan(row[c]) for c in ("cost_per_contact", "conversion_per_contact", "cost_per_order")):
+            assert row["cost_per_contact"] / row["conversion_per_contact"] == pytest.approx(row["cost_per_order"])
+            checked += 1
+    return checked
+
+
+def test_one_to_many_vs_one_to_one_rows_divide_their_own_totals_by_hand():
+    # Before the fix the campaigns' row showed reach 4,100 and cost $352 but a cost per contact of
+    # 72 / 4,100: the shown columns did not divide into the shown ratios.
+    table = K.one_to_many_vs_one_to_one(CAMPAIGNS, INTERACTIONS, ORDERS)
+    assert assert_rows_divide_their_own_totals(table) == 2  # the known-reach and the timed rows
+
+
+@pytest.mark.parametrize("period", [(None, None), ("2024-01-01", "2024-12-31"), ("2025-01-01", "2025-12-31")])
+def test_one_to_many_vs_one_to_one_rows_divide_their_own_totals_on_the_book_hub(hub, period):
+    start, end = period
+    table = K.one_to_many_vs_one_to_one(
+        hub.campaigns[K.in_period(hub.campaigns["start_date"], start, end)],
+        hub.interactions[K.in_period(hub.interactions["date"], start, end)],
+        hub.orders[K.in_period(hub.orders["order_date"], start, end)],
+    )
+    # Events and in-store promotions have no impressions: the known-reach row carries the per-contact
+    # figures; every conversation is timed, so there is no timed row.
+    assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_MANY_KNOWN, K.ONE_TO_ONE]
+    assert assert_rows_divide_their_own_totals(table) == 2
+    many, known = table.loc[K.ONE_TO_MANY], table.loc[K.ONE_TO_MANY_KNOWN]
+    assert many["cost"] == pytest.approx(
+        hub.campaigns.loc[K.in_period(hub.campaigns["start_date"], start, end), "spend"].sum()
+    )
+    assert known["count"] < many["count"] and known["cost"] < many["cost"] and known["orders"] < many["orders"]
+
+
+def test_one_to_many_vs_one_to_one_rows_when_every_part_is_known():
+    campaigns = CAMPAIGNS[CAMPAIGNS["impressions"].notna()]
+    talks = INTERACTIONS[INTERACTIONS["minutes"].notna()]
+    table = K.one_to_many_vs_one_to_one(campaigns, talks, ORDERS)
+    assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_ONE]  # no extra rows when nothing is left out
+    assert table.loc[K.ONE_TO_MANY, "reach"] == 4100.0
+    assert assert_rows_divide_their_own_totals(table) == 2
+
+
+def test_one_to_many_vs_one_to_one_with_no_reach_known_has_no_known_row():
+    table = K.one_to_many_vs_one_to_one(CAMPAIGNS.assign(impressions=nan), None, ORDERS)
+    assert list(table.index) == [K.ONE_TO_MANY, K.ONE_TO_ONE]
+    assert is_nan(table.loc[K.ONE_TO_MANY, "cost_per_contact"])
+    assert table.loc[K.ONE_TO_MANY, "cost_per_order"] == pytest.approx(352 / 3)
+
+
+def test_known_figure_reads_the_row_that_knows():
+    table = K.one_to_many_vs_one_to_one(CAMPAIGNS, INTERACTIONS, ORDERS)
+    assert K.known_figure(table, K.ONE_TO_MANY, "cost_per_order") == (K.ONE_TO_MANY, pytest.approx(352 / 3))
+    assert K.known_figure(table, K.ONE_TO_MANY, "cost_per_contact") == (K.ONE_TO_MANY_KNOWN, pytest.approx(72 / 4100))
+    assert K.known_figure(table, K.ONE_TO_ONE, "cost_per_order")[0] == K.ONE_TO_ONE_TIMED
+    assert K.known_figure(table, K.ONE_TO_ONE, "conversion_per_contact") == (K.ONE_TO_ONE, pytest.approx(4 / 6))
 
 
 def test_one_to_many_vs_one_to_one_hourly_cost():
     table = K.one_to_many_vs_one_to_one(CAMPAIGNS, INTERACTIONS, ORDERS, staff_hourly_cost=60.0)
-    assert table.loc[K.ONE_TO_ONE, "cost"] == pytest.approx(56.0)
+    assert table.loc[K.ONE_TO_ONE_TIMED, "cost"] == pytest.approx(56.0)
 
 
 def test_one_to_many_vs_one_to_one_with_missing_parts():

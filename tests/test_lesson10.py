@@ -218,6 +218,8 @@ def test_the_hand_computed_shop_shows_its_numbers(tmp_path):
     assert "The funnel starts with 1,500 at reach and ends with 9 at purchase" in text
     assert "There is no stage 'engaged' in this funnel" in text
     assert "€150.00" in text and "46.9%" in text  # in-store revenue and share
-    assert "4 conversations cost €3.33 each and won 2 orders at €10.00 an order" in text  # at 20 an hour
+    assert (
+        "4 conversations won 2 orders; the 3 with minutes cost €3.33 each and €10.00 per order won" in text
+    )  # at 20 an hour
     assert "Traceback" not in text
     assert "The Book Hub took" not in text

@@ -321,8 +321,8 @@ def test_sections_of_a_folder_with_no_orders_yet(tmp_path):
     assert fun.table["count"].tolist() == ["1,500", "200", "9"]
     assert mix.summary == "There are no orders over all dates in the data, so there is no channel mix to show."
     assert (
-        "campaigns reached 3,000 impressions at $0.0137 each, but which orders they brought is not known"
-        in versus.summary
+        "campaigns cost $97.00, but which orders they brought is not known; the 2 with known reach made 3,000 "
+        "impressions at $0.0137 each" in versus.summary
     )
     assert versus.table.loc[kpis.ONE_TO_MANY, "cost per order"] == "n/a"
     for section in (kpi, fun, mix, versus):
@@ -478,24 +478,38 @@ def test_channel_mix_with_one_channel_and_one_month(tmp_path):
 def test_one_to_many_vs_one_to_one_on_the_hand_computed_shop(hand):
     section = S.one_to_many_vs_one_to_one(hand)
     table = section.table
-    assert table.index.tolist() == [kpis.ONE_TO_MANY, kpis.ONE_TO_ONE]
-    many, one = table.loc[kpis.ONE_TO_MANY], table.loc[kpis.ONE_TO_ONE]
-    assert (many["reach"], many["cost"], many["orders"]) == ("3,000", "$97.00", "3")  # E1 + P1 impressions
-    assert many["cost per contact"] == "$0.0137"  # (31 + 10) / 3000: S1's impressions are unknown
+    assert table.index.tolist() == [kpis.ONE_TO_MANY, kpis.ONE_TO_MANY_KNOWN, kpis.ONE_TO_ONE, kpis.ONE_TO_ONE_TIMED]
+    many, known = table.loc[kpis.ONE_TO_MANY], table.loc[kpis.ONE_TO_MANY_KNOWN]
+    assert (many["reach"], many["cost"], many["orders"]) == ("n/a", "$97.00", "3")  # S1's impressions are unknown
+    assert many["cost per contact"] == many["orders per contact"] == "n/a"
     assert many["cost per order"] == "$32.33"  # 97 / 3 (O2, O3, O5)
-    assert (one["reach"], one["cost"], one["orders"]) == ("4", "$6.78", "2")  # 30 minutes at $13.56
-    assert one["cost per contact"] == "$2.26"  # 6.78 over the 3 conversations with minutes
-    assert one["orders per contact"] == "50.0%"
-    assert one["cost per order"] == "$6.78"  # I3 (won) has no minutes, so only I1 counts
-    assert "1 conversation has no minutes, so the cost per contact and per order leave it out." in section.notes
+    assert (known["campaigns or conversations"], known["reach"], known["cost"], known["orders"]) == (
+        "2",
+        "3,000",
+        "$41.00",
+        "2",
+    )  # E1 and P1: 1000 + 2000 impressions, 31 + 10 spent, O2 and O5
+    assert known["cost per contact"] == "$0.0137"  # 41 / 3000
+    assert known["orders per contact"] == "0.067%"  # 2 / 3000
+    assert known["cost per order"] == "$20.50"  # 41 / 2 = 0.0137 / 0.00067
+    one, timed = table.loc[kpis.ONE_TO_ONE], table.loc[kpis.ONE_TO_ONE_TIMED]
+    assert (one["reach"], one["cost"], one["orders"], one["orders per contact"]) == ("4", "n/a", "2", "50.0%")
+    assert one["cost per order"] == "n/a"  # I3 (won) has no minutes: the cost of all four is unknown
+    assert (timed["reach"], timed["cost"], timed["orders"]) == ("3", "$6.78", "1")  # I1, I2, I4: 30 minutes
+    assert timed["cost per contact"] == "$2.26" and timed["orders per contact"] == "33.3%"
+    assert timed["cost per order"] == "$6.78"  # only I1 is a timed win
+    assert any(
+        note.startswith("1 conversation has no minutes, so the conversations' cost is n/a") for note in section.notes
+    )
+    assert any(note.startswith("1 campaign has no impressions") for note in section.notes)
     assert plots.describe(section.figure).endswith("marketing is highest at $32.33; sales is lowest at $6.78.")
     section.close()
 
 
 def test_staff_hourly_cost_changes_only_one_to_one(hand):
     section = S.one_to_many_vs_one_to_one(hand, staff_hourly_cost=20)
-    assert section.table.loc[kpis.ONE_TO_ONE, "cost"] == "$10.00"  # 30 minutes at $20 an hour
-    assert section.table.loc[kpis.ONE_TO_ONE, "cost per order"] == "$10.00"  # 30 timed minutes / 1 timed win (I1)
+    assert section.table.loc[kpis.ONE_TO_ONE_TIMED, "cost"] == "$10.00"  # 30 minutes at $20 an hour
+    assert section.table.loc[kpis.ONE_TO_ONE_TIMED, "cost per order"] == "$10.00"  # 30 timed minutes / 1 timed win
     assert section.table.loc[kpis.ONE_TO_MANY, "cost"] == "$97.00"
     assert any("at $20.00 an hour" in note for note in section.notes)
     section.close()
@@ -505,8 +519,13 @@ def test_one_to_many_vs_one_to_one_on_the_book_hub(hub):
     section = S.one_to_many_vs_one_to_one(hub)
     raw = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
     pd.testing.assert_frame_equal(section.data["table"], raw)
-    assert section.table["cost per order"].tolist() == ["$14.93", "$4.35"]
+    assert section.table["cost per order"].tolist() == ["$14.93", "$28.73", "$4.35"]
     assert "4,131 conversations cost $2.19 each and won 2,076 orders at $4.35 an order" in section.summary
+    assert "campaigns cost $19,309.54 and brought 1,293 orders at $14.93 an order; the 88 with known reach" in (
+        section.summary
+    )
+    for name, row in raw.dropna().iterrows():  # each complete row: cost per contact ÷ conversion = cost per order
+        assert row["cost_per_contact"] / row["conversion_per_contact"] == pytest.approx(row["cost_per_order"]), name
     section.close()
 
 

@@ -35,7 +35,7 @@ from .rules import (  # the rules every formula here follows; re-exported for th
     known_sum,
     months_in_period,
     paired_sums,
-    ratio_of_sums,
+    ratio_of_sums,  # noqa: F401 - re-exported: the lessons call kpis.ratio_of_sums
     safe_divide,
     to_day,
     to_number,
@@ -46,6 +46,10 @@ TEAM = "(team)"  # the `staff` label of a whole-team target
 CAMPAIGN_NUMBERS = ("spend", "impressions", "clicks", "leads")
 ONE_TO_MANY = "one-to-many (campaigns)"
 ONE_TO_ONE = "one-to-one (interactions)"
+# The rows of `one_to_many_vs_one_to_one` over only the campaigns / conversations with every part known.
+ONE_TO_MANY_KNOWN = "one-to-many: campaigns with known reach"
+ONE_TO_ONE_TIMED = "one-to-one: timed conversations"
+APPROACH_COLUMNS = ["count", "reach", "cost", "orders", "cost_per_contact", "conversion_per_contact", "cost_per_order"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,10 +175,11 @@ def cost_per_lead(spend, leads):
 
 
 def cost_per_contact(cost, contacts):
-    """Cost per contact: what reaching one person costs, by campaign (one-to-many) or conversation (one-to-one).
+    """Cost per contact: what one contact costs, by campaign (one-to-many) or conversation (one-to-one).
 
-    Formula: cost / contacts. For a campaign the contacts are the people reached and the cost
-    its spend; for conversations, the conversations and the staff time they took (`staff_cost`).
+    Formula: cost / contacts. For a campaign the contacts are its impressions (times it was shown,
+    emails sent: not distinct people) and the cost its spend; for conversations, the conversations
+    and the staff time they took (`staff_cost`).
 
     Parameters
     ----------
@@ -1261,18 +1266,37 @@ def _interaction_contacts(interactions: pd.DataFrame, staff_hourly_cost: float) 
     )
 
 
+def _whole_sum(values: pd.Series) -> float:
+    """Σ values when every one is known; NaN when any is unknown (a part of the total is missing)."""
+    return math.nan if values.isna().any() else float(values.sum())
+
+
 def _approach_totals(contacts: pd.DataFrame | None) -> dict:
-    """Totals and ratios of one approach, from one row per campaign or conversation."""
+    """Totals of one approach over all its rows, and every ratio from those very totals.
+
+    A total with an unknown part is unknown (NaN), so is every ratio that uses it: the row never
+    divides totals of different rows.
+    """
     if contacts is None:
         return {}
+    reach, cost, orders = (_whole_sum(contacts[column]) for column in ("reach", "cost", "orders"))
     return {
-        "reach": known_sum(contacts["reach"]),
-        "cost": known_sum(contacts["cost"]),
-        "orders": known_sum(contacts["orders"]),
-        "cost_per_contact": ratio_of_sums(contacts["cost"], contacts["reach"]),
-        "conversion_per_contact": ratio_of_sums(contacts["orders"], contacts["reach"]),
-        "cost_per_order": ratio_of_sums(contacts["cost"], contacts["orders"]),
+        "count": float(len(contacts)),
+        "reach": reach,
+        "cost": cost,
+        "orders": orders,
+        "cost_per_contact": cost_per_contact(cost, reach),
+        "conversion_per_contact": safe_divide(orders, reach),
+        "cost_per_order": safe_divide(cost, orders),
     }
+
+
+def _fully_known(contacts: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The rows whose reach and cost are both known, when they are some but not all of the rows."""
+    if contacts is None:
+        return None
+    known = contacts[contacts["reach"].notna() & contacts["cost"].notna()]
+    return known if 0 < len(known) < len(contacts) else None
 
 
 def one_to_many_vs_one_to_one(
@@ -1285,11 +1309,19 @@ def one_to_many_vs_one_to_one(
 
     Formulas, per approach:
 
+    * count: campaigns; conversations (interactions).
     * reach: Σ impressions (campaigns); number of interactions (one-to-one).
     * cost: Σ spend; Σ minutes / 60 × staff_hourly_cost.
     * orders: orders naming the campaign (needs ``orders``); interactions won.
     * cost_per_contact = cost / reach, conversion_per_contact = orders / reach,
-      cost_per_order = cost / orders, each over the rows where both parts are known.
+      cost_per_order = cost / orders.
+
+    Every ratio in a row divides that row's own totals, so cost_per_contact / conversion_per_contact
+    = cost_per_order holds in every row where all three are known. A total with an unknown part
+    (a campaign whose impressions nobody counted, a conversation without minutes) is unknown: so
+    the row also shows n/a for the ratios that need it. When only some rows lack a part, one more
+    row, `ONE_TO_MANY_KNOWN` ("campaigns with known reach") or `ONE_TO_ONE_TIMED` ("timed
+    conversations"), gives every total and ratio over the rows whose reach and cost are both known.
 
     Parameters
     ----------
@@ -1302,8 +1334,9 @@ def one_to_many_vs_one_to_one(
 
     Returns
     -------
-    DataFrame indexed by approach, columns reach, cost, orders, cost_per_contact,
-    conversion_per_contact, cost_per_order.
+    DataFrame indexed by approach: `ONE_TO_MANY`, then `ONE_TO_MANY_KNOWN` when it differs,
+    `ONE_TO_ONE`, then `ONE_TO_ONE_TIMED` when it differs. Columns count, reach, cost, orders,
+    cost_per_contact, conversion_per_contact, cost_per_order.
 
     Examples
     --------
@@ -1314,15 +1347,62 @@ def one_to_many_vs_one_to_one(
     >>> table = one_to_many_vs_one_to_one(campaigns, interactions, orders)
     >>> table["cost_per_order"].round(2).to_dict()
     {'one-to-many (campaigns)': 75.0, 'one-to-one (interactions)': 6.78}
+
+    An event whose reach nobody counted: the campaigns' row keeps its cost and orders, and the
+    row of the campaigns with known reach gives the per-contact figures.
+
+    >>> campaigns = pd.DataFrame({"campaign_id": ["C-SOCIAL-01", "C-EVENT-01"], "spend": [150.0, 50.0],
+    ...                           "impressions": [10000.0, None]})
+    >>> orders = pd.DataFrame({"campaign_id": ["C-SOCIAL-01", "C-SOCIAL-01", "C-EVENT-01"]})
+    >>> table = one_to_many_vs_one_to_one(campaigns, None, orders)
+    >>> table.loc[[ONE_TO_MANY, ONE_TO_MANY_KNOWN], ["reach", "cost", "orders", "cost_per_contact",
+    ...                                              "cost_per_order"]].round(3).T
+    approach          one-to-many (campaigns)  one-to-many: campaigns with known reach
+    reach                                 NaN                                10000.000
+    cost                              200.000                                  150.000
+    orders                              3.000                                    2.000
+    cost_per_contact                      NaN                                    0.015
+    cost_per_order                     66.667                                   75.000
     """
     many = None if campaigns is None else _campaign_contacts(campaigns, orders)
     one = None if interactions is None else _interaction_contacts(interactions, staff_hourly_cost)
+    rows = {
+        ONE_TO_MANY: many,
+        ONE_TO_MANY_KNOWN: _fully_known(many),
+        ONE_TO_ONE: one,
+        ONE_TO_ONE_TIMED: _fully_known(one),
+    }
+    shown = [name for name, contacts in rows.items() if contacts is not None or name in (ONE_TO_MANY, ONE_TO_ONE)]
     table = pd.DataFrame(
-        [_approach_totals(many), _approach_totals(one)],
-        index=pd.Index([ONE_TO_MANY, ONE_TO_ONE], name="approach"),
-        columns=["reach", "cost", "orders", "cost_per_contact", "conversion_per_contact", "cost_per_order"],
+        [_approach_totals(rows[name]) for name in shown],
+        index=pd.Index(shown, name="approach"),
+        columns=APPROACH_COLUMNS,
     )
     return table.astype("float64")
+
+
+def known_figure(table: pd.DataFrame, approach: str, column: str) -> tuple[str, float]:
+    """One figure of an approach in `one_to_many_vs_one_to_one`, and the row it comes from.
+
+    ``approach`` is `ONE_TO_MANY` or `ONE_TO_ONE`. The figure is that row's when it is known, else
+    that of its rows with every part known (`ONE_TO_MANY_KNOWN`, `ONE_TO_ONE_TIMED`), if the table
+    has them. Say which row a figure came from whenever the two differ.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["S1", "V1"], "spend": [150.0, 50.0],
+    ...                           "impressions": [10000.0, None]})
+    >>> table = one_to_many_vs_one_to_one(campaigns, None, pd.DataFrame({"campaign_id": ["S1", "V1"]}))
+    >>> known_figure(table, ONE_TO_MANY, "cost_per_order")
+    ('one-to-many (campaigns)', 100.0)
+    >>> known_figure(table, ONE_TO_MANY, "cost_per_contact")
+    ('one-to-many: campaigns with known reach', 0.015)
+    """
+    row = approach
+    known = {ONE_TO_MANY: ONE_TO_MANY_KNOWN, ONE_TO_ONE: ONE_TO_ONE_TIMED}[approach]
+    if pd.isna(table.loc[approach, column]) and known in table.index:
+        row = known
+    return row, float(table.loc[row, column])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -425,7 +425,7 @@ def verdict(table: pd.DataFrame) -> list[str]:
     >>> for sentence in verdict(compare_approaches()):
     ...     print(sentence)
     Cheaper per order: one-to-one ($9.04 against $75.00).
-    More people reached: one-to-many (20,000 against 120).
+    More contacts (impressions or conversations): one-to-many (20,000 against 120).
     More orders: one-to-one (30 against 4).
     Hand-selling is capped by staff hours: 20 hours allow 120 conversations.
     Hand-selling costs less per order than the ad whenever more than 3.0% of conversations end in an order.
@@ -449,7 +449,7 @@ def verdict(table: pd.DataFrame) -> list[str]:
 
     sentences = [
         f"Cheaper per order: {winner('cost_per_order', fmt_money, smaller_wins=True)}.",
-        f"More people reached: {winner('contacts', fmt_number, smaller_wins=False)}.",
+        f"More contacts (impressions or conversations): {winner('contacts', fmt_number, smaller_wins=False)}.",
         f"More orders: {winner('orders', fmt_number, smaller_wins=False)}.",
     ]
     if hand["limited_by"] == "staff hours":

@@ -82,6 +82,7 @@ def one_to_many_vs_one_to_one(
 
     table = pd.DataFrame(
         {
+            "campaigns or conversations": raw["count"].map(fmt_number),
             "reach": raw["reach"].map(fmt_number),
             "cost": raw["cost"].map(money),
             "orders": raw["orders"].map(fmt_number),
@@ -90,56 +91,67 @@ def one_to_many_vs_one_to_one(
             "cost per order": raw["cost_per_order"].map(money),
         }
     )
-    many, one = raw.loc[kpis.ONE_TO_MANY], raw.loc[kpis.ONE_TO_ONE]
+    many = raw.loc[kpis.ONE_TO_MANY]
 
     parts = []
     if business.campaigns is None:
         parts.append("there is no campaigns.csv, so the one-to-many row is n/a")
     else:
-        reached = (
-            f"campaigns reached {fmt_number(many['reach'])} impressions at "
-            f"{_money_small(many['cost_per_contact'], currency)} each"
-        )
-        if is_missing(many["orders"]):
-            parts.append(f"{reached}, but which orders they brought is not known")
-        else:
-            parts.append(
-                f"{reached} and brought {_count(many['orders'], 'order')} at {money(many['cost_per_order'])} an order"
-            )
+        parts.append(_campaigns_sentence(raw, money, currency))
     if business.interactions is None:
         parts.append("there is no interactions.csv, so the one-to-one row is n/a")
     else:
-        parts.append(
-            f"{_count(one['reach'], 'conversation')} cost "
-            f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
-            f"at {money(one['cost_per_order'])} an order"
-        )
+        parts.append(_conversations_sentence(raw, money, currency))
     summary = f"{_period_opening(start, end)}, {'; '.join(parts)}."
 
     notes = [
         f"A conversation costs the staff time it takes, at {money(staff_hourly_cost)} an hour "
-        "(staff_hourly_cost); campaigns cost their spend."
+        "(staff_hourly_cost); campaigns cost their spend. In every row, cost per contact ÷ orders per contact = "
+        "cost per order: each ratio divides that row's own totals."
     ]
     if business.campaigns is not None:
         notes.append(
-            "Campaign reach is impressions (times shown), not distinct people; campaign orders are the "
-            "orders whose campaign_id names the campaign."
+            "Campaign reach is impressions (times shown, emails sent), not distinct people; campaign orders are "
+            "the orders whose campaign_id names the campaign."
         )
+        unknown = int(campaigns["impressions"].isna().sum())
+        if unknown:
+            notes.append(
+                f"{_count(unknown, 'campaign')} {'have' if unknown != 1 else 'has'} no impressions (an event or a "
+                "window display, say, whose audience nobody counts), so the campaigns' reach and cost per contact "
+                "are n/a"
+                + (
+                    f"; the row '{kpis.ONE_TO_MANY_KNOWN}' gives them over the other "
+                    f"{fmt_number(raw.loc[kpis.ONE_TO_MANY_KNOWN, 'count'])}."
+                    if _has(raw, "many")
+                    else "."
+                )
+            )
         if is_missing(many["orders"]):
             notes.append("No order names a campaign (orders.csv, column campaign_id), so campaign orders are n/a.")
     if interactions is not None:
         untimed = int(interactions["minutes"].isna().sum())
         if untimed:
             notes.append(
-                f"{fmt_number(untimed)} conversation{'s have' if untimed != 1 else ' has'} no minutes, "
-                "so the cost per contact and per order leave "
-                f"{'them' if untimed != 1 else 'it'} out."
+                f"{_count(untimed, 'conversation')} {'have' if untimed != 1 else 'has'} no minutes, so the "
+                "conversations' cost is n/a"
+                + (
+                    f"; the row '{kpis.ONE_TO_ONE_TIMED}' gives the cost per contact and per order over the "
+                    f"other {fmt_number(raw.loc[kpis.ONE_TO_ONE_TIMED, 'count'])}."
+                    if _has(raw, "one")
+                    else "."
+                )
             )
     if start is not None or end is not None:
         notes.append("Campaign spend and impressions are pro-rated by the days each campaign ran inside the period.")
 
     figures = []
-    per_order = pd.Series({"marketing": many["cost_per_order"], "sales": one["cost_per_order"]})
+    per_order = pd.Series(
+        {
+            "marketing": kpis.known_figure(raw, kpis.ONE_TO_MANY, "cost_per_order")[1],
+            "sales": kpis.known_figure(raw, kpis.ONE_TO_ONE, "cost_per_order")[1],
+        }
+    )
     if per_order.notna().any():
         from ...core import plots
 
@@ -162,4 +174,51 @@ def one_to_many_vs_one_to_one(
         data={"table": raw},
         raw_tables={"one_to_many_vs_one_to_one": raw.reset_index()},
         key=VERSUS_KEY,
+    )
+
+
+def _has(raw: pd.DataFrame, side: str) -> bool:
+    """Whether the table has the known-rows row of the campaigns ("many") or of the conversations ("one")."""
+    return (kpis.ONE_TO_MANY_KNOWN if side == "many" else kpis.ONE_TO_ONE_TIMED) in raw.index
+
+
+def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
+    """What the campaigns reached, cost and brought, each figure from the row that knows it."""
+    many = raw.loc[kpis.ONE_TO_MANY]
+    if not is_missing(many["reach"]):
+        reached = (
+            f"campaigns reached {fmt_number(many['reach'])} impressions at "
+            f"{_money_small(many['cost_per_contact'], currency)} each"
+        )
+    else:
+        reached = f"campaigns cost {money(many['cost'])}"
+    if is_missing(many["orders"]):
+        text = f"{reached}, but which orders they brought is not known"
+    else:
+        text = f"{reached} and brought {_count(many['orders'], 'order')} at {money(many['cost_per_order'])} an order"
+    if is_missing(many["reach"]) and _has(raw, "many"):
+        known = raw.loc[kpis.ONE_TO_MANY_KNOWN]
+        text += (
+            f"; the {fmt_number(known['count'])} with known reach made {fmt_number(known['reach'])} impressions "
+            f"at {_money_small(known['cost_per_contact'], currency)} each"
+        )
+        if not is_missing(known["orders"]):
+            text += f" and brought {_count(known['orders'], 'order')} at {money(known['cost_per_order'])} an order"
+    return text
+
+
+def _conversations_sentence(raw: pd.DataFrame, money, currency: str) -> str:
+    """What the conversations cost and won, the cost from the timed ones when some have no minutes."""
+    one = raw.loc[kpis.ONE_TO_ONE]
+    if not is_missing(one["cost"]) or not _has(raw, "one"):
+        return (
+            f"{_count(one['reach'], 'conversation')} cost "
+            f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
+            f"at {money(one['cost_per_order'])} an order"
+        )
+    timed = raw.loc[kpis.ONE_TO_ONE_TIMED]
+    return (
+        f"{_count(one['reach'], 'conversation')} won {_count(one['orders'], 'order')}; the "
+        f"{fmt_number(timed['count'])} with minutes cost {_money_small(timed['cost_per_contact'], currency)} each "
+        f"and {money(timed['cost_per_order'])} per order won"
     )
