@@ -364,6 +364,9 @@ def test_funnel_on_the_book_hub(hub):
     assert len(section.notes) == 1 and "starts at site visits" in section.notes[0]
     assert len(section.figures) == 1 and len(section.figure.axes[0].patches) == 5
     assert "marketing owns site visits to sign-ups, sales from engaged" in plots.describe(section.figure)
+    # "of the top" is measured from the chart's own top bar, site visits (it once said 0.0%, measured from reach)
+    share = expected["count"].iloc[-1] / expected["count"].iloc[1]
+    assert f"repeat purchase at the bottom ({share:.1%} of the top)" in plots.describe(section.figure)
     assert "biggest drop is from reach to site visits" in section.summary
     section.close()
 

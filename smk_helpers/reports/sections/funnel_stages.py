@@ -105,6 +105,9 @@ def funnel(
         and table["count"].iloc[0] > CHART_TOP_STAGE_RATIO * table["count"].iloc[1]
     ):
         drawn = table.iloc[1:].reset_index(drop=True)
+        # The chart's top is now the second stage, so "of the top" is measured from it (not from the stage
+        # left out, which gave "0.0% of the top" for a chart whose top bar is thousands strong).
+        drawn = drawn.assign(rate_from_top=_funnel.top_conversion(drawn["count"]).to_numpy())
         notes.append(
             f"The chart starts at {stages[1]}: {stages[0]} ({fmt_number(table['count'].iloc[0])}) is "
             f"{fmt_number(table['count'].iloc[0] / table['count'].iloc[1])} times larger and would shrink "
