@@ -126,6 +126,9 @@ def test_every_exercise_is_followed_by_its_solution(path):
         assert solution.metadata.get("jupyter", {}).get("source_hidden") is True, f"solution {exercise} is not hidden"
         assert CHECK_CALL.search(source(solution)).group(1) == exercise
         assert source(solution).startswith("# Solution"), exercise
+        assert re.search(r"check\([^)]*folded=True\)", source(solution)), (
+            f"solution {exercise}: check(..., folded=True)"
+        )
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)

@@ -31,10 +31,15 @@ _COLOUR = {RIGHT: "#009E73", WRONG: "#D55E00", MISSING: "#7F7F7F"}  # house pale
 
 @dataclass(frozen=True)
 class Feedback:
-    """The outcome of a check: ``status`` is "right", "wrong" or "missing"; ``message`` explains."""
+    """The outcome of a check: ``status`` is "right", "wrong" or "missing"; ``message`` explains.
+
+    A ``folded`` feedback (a solution cell's) shows in Jupyter as a closed fold, so running a whole
+    lesson does not put the answers on screen; the student opens one on purpose.
+    """
 
     status: str
     message: str
+    folded: bool = False
 
     @property
     def passed(self) -> bool:
@@ -45,10 +50,16 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour = _COLOUR[self.status]
-        return (
+        verdict = (
             f'<div role="status" style="border-left:4px solid {colour};padding:2px 8px">'
             f"<strong>{html.escape(_SYMBOL[self.status])}:</strong> {html.escape(self.message)}</div>"
         )
+        if self.folded:
+            return f"<details><summary>{SOLUTION_FOLD}</summary>{verdict}</details>"
+        return verdict
+
+
+SOLUTION_FOLD = "The solution's check (click to show the answer)"
 
 
 def right(message: str = "well done.") -> Feedback:

@@ -6,6 +6,7 @@ them all, so `check` finds every exercise. The grading tools never import the ex
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -30,13 +31,25 @@ def registry() -> dict[str, Callable[[Any], Feedback]]:
     return dict(_REGISTRY)
 
 
-def check(exercise_id: str, answer=...) -> Feedback:
-    """Check the answer to exercise ``exercise_id``; never raises.
+def check(exercise_id: str, answer=..., *, folded: bool = False) -> Feedback:
+    """Check the answer to exercise ``exercise_id``; never raises in a lesson.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise, e.g. ``"03.2"`` (lesson 03, exercise 2).
+    answer : any
+        The student's answer; ``...`` means not answered yet.
+    folded : bool
+        Show the verdict as a closed fold. Solution cells pass True, so running a whole lesson
+        shows no answer until the student opens one.
 
     Examples
     --------
     >>> check("99.9", 1)
     ✘ Not yet: there is no exercise '99.9'; check the id in the cell you copied it from.
+    >>> "<details>" in check("03.2", 0.5, folded=True)._repr_html_()
+    True
     """
     exercises = registry()
     func = exercises.get(str(exercise_id).strip())
@@ -49,7 +62,7 @@ def check(exercise_id: str, answer=...) -> Feedback:
             f"your answer could not be checked ({type(exc).__name__}: {exc}); "
             "make sure it is the kind of value the question asks for."
         )
-    return enforce(exercise_id, answer, feedback)
+    return enforce(exercise_id, answer, dataclasses.replace(feedback, folded=folded))
 
 
 def answer_key(exercise_id: str):
