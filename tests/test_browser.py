@@ -16,9 +16,11 @@ been scrolled into view, since JupyterLab renders the cells far from the viewpor
 import pytest
 
 from conftest import new_page, start_lab, stop
+from smk_helpers.course.grading import SOLUTION_FOLD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+LESSON_03 = "03_four_ps.ipynb"
 LESSON_04 = "04_one_to_many_vs_one_to_one.ipynb"
 
 
@@ -171,12 +173,49 @@ def outputs_with(page, path, predicate):
 
 
 def assert_solutions_are_right(page, path):
-    """Every solution cell ran and printed its check's verdict, and the page shows it."""
+    """Every solution cell ran and its verdict is folded: hidden until the student opens it, then "✔ Right"."""
     solutions = [i for i, c in enumerate(cells(page, path)) if "solution" in c["tags"]]
     assert len(solutions) >= 2, path
     for i in solutions:
-        verdict = drawn_text(page, path, i, ".jp-OutputArea-output")
-        assert "✔ Right" in verdict, (path, i, verdict)
+        folded = drawn_text(page, path, i, ".jp-OutputArea-output")
+        assert SOLUTION_FOLD in folded and "✔" not in folded, (path, i, folded)
+        rendered(page, path, i, ".jp-OutputArea-output summary").click()
+        opened = page.wait_for_function(CHANGED, arg=[path, i, ".jp-OutputArea-output", folded], polling=250)
+        assert "✔ Right" in opened.json_value(), (path, i, opened.json_value())
+
+
+# What a reader sees of cell `index` once it is drawn: its text as laid out (a closed fold's content is not).
+CELL_TEXT = f"""([path, index]) => {{
+  {PANEL}
+  const cell = panel.content.widgets[index];
+  if (!cell || cell.isPlaceholder() || !cell.node.isConnected
+      || (cell.model.type === 'markdown' && !cell.rendered)) {{
+    panel.content.scrollToItem(index, 'center').catch(() => {{}});
+    return null;
+  }}
+  cell.node.scrollIntoView({{block: 'center'}});
+  return cell.node.innerText;
+}}"""
+
+
+def test_a_freshly_opened_lesson_shows_no_answer_until_a_solution_is_opened(browser, lab):
+    """As the student finds it: every cell drawn, no verdict anywhere; Run All, still none until one is opened."""
+    base, token = lab
+    path = f"lessons/{LESSON_03}"
+    page = new_page(browser)
+    page.goto(f"{base}/lab/tree/{path}?token={token}")
+    page.wait_for_function(KERNEL_READY, arg=path, polling=250)
+    shown = [
+        page.wait_for_function(CELL_TEXT, arg=[path, i], polling=250).json_value()
+        for i in range(len(cells(page, path)))
+    ]
+    assert len(shown) > 20 and not [text for text in shown if "✔" in text]
+    assert any("Check your answer" in text for text in shown)  # the folds of the discussion, closed
+    page.close()
+
+    page, path = open_and_run_all(browser, base, token, LESSON_03)
+    assert_solutions_are_right(page, path)
+    page.close()
 
 
 def is_widget(output):
