@@ -74,6 +74,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("marketing_share", 0.01, 0.03, "pct", "small retail (SBA's 7–8% assumes higher margins)"),
     Benchmark("gross_margin", 0.45, 0.47, "pct", "ABA ABACUS-18: US independent bookstores, 46.6%"),
     Benchmark("visit_to_purchase", 0.015, 0.03, "pct", "e-commerce, typical range", name="Site visit → purchase"),
+    Benchmark("email_ctr", 0.02, 0.05, "pct", "Mailchimp's email benchmarks, click rate", name="Email click rate"),
     Benchmark(
         "social_cpm",
         14.0,
