@@ -1,9 +1,14 @@
-"""The funnel: how many people reach each stage, and what share of them moves on.
+"""The funnel: how many reach each stage, and what share of them moves on.
+
+A stage counts what its source counts: impressions or emails sent at the top, then visits
+(sessions), then people (sign-ups, leads, buyers). One person can make many visits, so a rate
+between a count of visits and a count of people is a ratio of different things.
+
 
 A funnel table (from `funnel_table`) has one row per stage, top stage first, with columns
 stage, count, rate_from_previous (n(k) / n(k-1)) and rate_from_top (n(k) / n(first)). Stage
 order is the order in which stages first appear in the funnel file. A stage may be larger than
-the one above it (people can skip a stage); its rate is then above 100% and `funnel_warnings`
+the one above it (a stage can be skipped); its rate is then above 100% and `funnel_warnings`
 says so.
 """
 
@@ -189,7 +194,7 @@ def funnel_by_source(funnel: pd.DataFrame) -> pd.DataFrame:
 def funnel_warnings(table: pd.DataFrame, by: str | None = None) -> list[str]:
     """Sentences about the stages that are larger than the stage above them (rate > 100%).
 
-    Such a funnel is allowed (people can skip a stage), but it often means a count is wrong or
+    Such a funnel is allowed (a stage can be skipped), but it often means a count is wrong or
     the stages are in the wrong order in the file.
 
     Parameters
@@ -235,7 +240,7 @@ def what_if(table: pd.DataFrame, stage: str, lift: float) -> pd.DataFrame:
 
     Formula: the count of ``stage`` and of every stage below it × (1 + lift); the other
     stages' rates stay as they were. ``lift`` is relative: 0.10 turns a 2% rate into 2.2%,
-    not 12% (that would be 10 percentage points). Lifting the top stage means more people
+    not 12% (that would be 10 percentage points). Lifting the top stage means a larger count
     at the top. Counts may come out fractional.
 
     Parameters

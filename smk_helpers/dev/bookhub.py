@@ -1441,7 +1441,7 @@ def _readme_files(t) -> list[str]:
                 ("`period`", "the month the campaigns ran"),
                 ("`source`", ", ".join(f"`{x}`" for x in sorted(f["source"].unique()))),
                 ("`stage`", " → ".join(f"`{x}`" for x in f["stage"].unique()) + " (first rows in that order)"),
-                ("`count`", "people at that stage"),
+                ("`count`", "the stage's count: impressions at `reach`, visits (clicks), then people"),
             ]
         ),
         _para("""

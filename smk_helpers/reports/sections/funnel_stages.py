@@ -58,7 +58,7 @@ def funnel(
     'The funnel starts with 1,000 at visits and ends with 30 at purchase (3.0% of the top); the biggest drop is from visits to cart, where 10.0% carry on.'
     >>> section.close()
     >>> funnel(Business.from_frames(orders=orders)).summary
-    'There is no funnel.csv in this folder, so there is no funnel to show; add one (data/README.md describes it) to see where people drop out.'
+    'There is no funnel.csv in this folder, so there is no funnel to show; add one (data/README.md describes it) to see where the funnel narrows.'
     """  # noqa: E501
     blocked = _blocked(FUNNEL_KEY, FUNNEL_TITLE, business, start=start, end=end)
     if blocked:
@@ -68,7 +68,7 @@ def funnel(
             FUNNEL_KEY,
             FUNNEL_TITLE,
             "There is no funnel.csv in this folder, so there is no funnel to show; "
-            "add one (data/README.md describes it) to see where people drop out.",
+            "add one (data/README.md describes it) to see where the funnel narrows.",
         )
     rows = business.funnel[kpis.months_in_period(business.funnel["period"], start, end)]
     if rows.empty:
