@@ -1,6 +1,7 @@
 """The KPI-mistake demonstrations (lessons 06 and 07): wrong and right numbers, hand-computed."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -185,6 +186,15 @@ def test_all_demos_on_the_book_hub_match_the_kpi_library(hub):
     double = by_name["attribution double counting"]
     assert year["attributed_revenue"] < double.right < double.wrong <= year["revenue"] * 2
     assert all(d.wrong != d.right for d in demos)
+    # The table says which rows each mistake is worked out over: not always the slice a lesson showed it on.
+    table = M.demo_table(demos)
+    assert table.columns.tolist() == ["wrong", "right", "over"] and table["over"].str.len().gt(0).all()
+    assert table.loc["change in CTR: percent vs points", "over"] == (
+        "the period's CTR against the same dates a year earlier"
+    )
+    assert table.loc["open deals in the win rate", "over"] == "every conversation of the period"
+    empty = table.loc["stage rate with a zero denominator", "over"]
+    assert re.fullmatch(r"(email|search|social) funnel, 2025-\d\d: [a-z ]+ / [a-z -]+", empty), empty
 
 
 # ------------------------------------------------------------------------------------- exercises 06.x and 07.1

@@ -9,6 +9,7 @@ reading the result the wrong way), never a formula of its own. Lessons 06 and 07
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ class Demo:
     """One mistake: the wrong number, the right number, and how each was computed.
 
     ``kind`` says how to show both numbers: "money", "percent" (a fraction), "ratio" or "number".
+    ``over`` says which rows both numbers are worked out over (``all_demos`` fills it), so a table
+    of demos never passes off one slice of the data for another.
     """
 
     mistake: str
@@ -35,6 +38,7 @@ class Demo:
     right_how: str
     kind: str = "number"
     digits: int = 1
+    over: str = ""
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -71,17 +75,26 @@ class Demo:
 def demo_table(demos) -> pd.DataFrame:
     """Several demos side by side: one row per mistake, the wrong and the right number as text.
 
+    When the demos say what they are worked out over (``Demo.over``), a last column, "over",
+    says it: the rows of such a table may use other slices of the data than a lesson's examples.
+
     Examples
     --------
     >>> demo_table([Demo("open deals", 0.4, 0.5, "won / all", "won / (won + lost)", "percent")])
                 wrong  right
     mistake
     open deals  40.0%  50.0%
+    >>> demo_table([Demo("open deals", 0.4, 0.5, "won / all", "won / (won + lost)", "percent", over="2025")])
+                wrong  right  over
+    mistake
+    open deals  40.0%  50.0%  2025
     """
     frame = pd.DataFrame(
         {"wrong": [d.show(d.wrong) for d in demos], "right": [d.show(d.right) for d in demos]},
         index=pd.Index([d.mistake for d in demos], name="mistake"),
     )
+    if any(d.over for d in demos):
+        frame["over"] = [d.over for d in demos]
     return frame
 
 
@@ -486,26 +499,32 @@ def open_deals(interactions: pd.DataFrame, start=None, end=None) -> Demo:
 # ---------------------------------------------------------------------------------------------
 
 
-def _empty_stage(funnel: pd.DataFrame, start, end):
-    """(numerator, denominator) of the first month and source whose stage above is empty, or (0, 0)."""
+def _empty_stage(funnel: pd.DataFrame, start, end, where: bool = False):
+    """(numerator, denominator) of the first month and source whose stage above is empty, or (0, 0).
+
+    With ``where``, a third item says which month, source and stage that is (or that none is empty).
+    """
     from ..core.funnel import funnel_table
 
     rows = funnel[kpis.months_in_period(funnel["period"], start, end)]
-    for _, group in rows.groupby(["period", "source"], sort=True):
+    for (month, source), group in rows.groupby(["period", "source"], sort=True):
         table = funnel_table(group)
-        counts = table["count"].tolist()
-        for above, here in zip(counts, counts[1:], strict=False):
+        counts, stages = table["count"].tolist(), table["stage"].tolist()
+        for k, (above, here) in enumerate(zip(counts, counts[1:], strict=False)):
             if above == 0:
-                return here, above
-    return 0, 0
+                found = f"{source} funnel, {month}: {stages[k + 1]} / {stages[k]}"
+                return (here, above, found) if where else (here, above)
+    return (0, 0, "no empty stage in the period: 0 / 0 stands in") if where else (0, 0)
 
 
 def all_demos(business, start=None, end=None) -> list[Demo]:
     """Every mistake of GUIDE §4 on one business and period (the tables it needs must be there).
 
-    The percent-vs-points demo compares the CTR of this period with the CTR of the same period a
+    Each demo is worked out over the whole period (or, for the zero denominator, over the first
+    month and funnel source of the period with an empty stage), and its ``over`` says so: the
+    percent-vs-points demo compares the CTR of this period with the CTR of the same period a
     year earlier; the different-periods demo counts new customers over all the data; the CLV demo
-    assumes customers stay 3 years.
+    assumes customers stay 3 years. A lesson's own example of a mistake may use another slice.
 
     Parameters
     ----------
@@ -523,6 +542,8 @@ def all_demos(business, start=None, end=None) -> list[Demo]:
     >>> demos = all_demos(load_bookhub(), "2025-01-01", "2025-12-31")
     >>> len(demos), all(d.wrong != d.right for d in demos)
     (9, True)
+    >>> demos[4].over
+    "the period's CTR against the same dates a year earlier"
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     orders, campaigns = business.orders, business.campaigns
@@ -540,14 +561,18 @@ def all_demos(business, start=None, end=None) -> list[Demo]:
     years = kpis.safe_divide((end - start).days + 1, 365)
     per_year = kpis.safe_divide(kpis.safe_divide(kpis.order_count(identified), kpis.customer_count(identified)), years)
     aov = kpis.average_order_value(kpis.total_revenue(identified), kpis.order_count(identified))
-    return [
-        zero_denominator(*_empty_stage(business.funnel, start, end), what="stage rate"),
-        mean_of_ratios(kpis.prorate_campaigns(campaigns, start, end)),
-        different_periods(orders, campaigns, start, end, None, None),
-        sessions_vs_users(orders, start, end),
-        percent_vs_points(ctr_before, ctr_now, "CTR"),
-        clv_revenue_vs_margin(aov, per_year, 3, profit),
-        roas_as_profit(orders, campaigns, start, end),
-        double_counting(orders, business.interactions, start, end),
-        open_deals(business.interactions, start, end),
-    ]
+    here, above, where = _empty_stage(business.funnel, start, end, where=True)
+    demos = {
+        where: zero_denominator(here, above, what="stage rate"),
+        "the period's campaigns": mean_of_ratios(kpis.prorate_campaigns(campaigns, start, end)),
+        "the period's spend; new customers of all the data (wrong) or of the period": different_periods(
+            orders, campaigns, start, end, None, None
+        ),
+        "the period's identified orders": sessions_vs_users(orders, start, end),
+        "the period's CTR against the same dates a year earlier": percent_vs_points(ctr_before, ctr_now, "CTR"),
+        "the period's identified customers, staying 3 years": clv_revenue_vs_margin(aov, per_year, 3, profit),
+        "the period's campaigns and attributed orders": roas_as_profit(orders, campaigns, start, end),
+        "the period's orders": double_counting(orders, business.interactions, start, end),
+        "every conversation of the period": open_deals(business.interactions, start, end),
+    }
+    return [dataclasses.replace(demo, over=over) for over, demo in demos.items()]
