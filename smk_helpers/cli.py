@@ -286,6 +286,19 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
+def cmd_answers(args) -> int:
+    from .course.exercises import answer_sheet, registry
+
+    lessons = sorted({exercise_id[:2] for exercise_id in registry()})
+    if args.lesson is not None and args.lesson.zfill(2) not in lessons:
+        raise UsageError(f"lesson {args.lesson} has no exercises; give one of {', '.join(lessons)}, or no lesson.")
+    rows = answer_sheet(args.lesson.zfill(2) if args.lesson else None)
+    width = max(len(answer) for _, _, answer in rows)
+    for exercise_id, asks, answer in rows:
+        print(f"{exercise_id}  {answer:<{width}}  {asks}")
+    return EXIT_OK
+
+
 def cmd_worksheet(args) -> int:
     from .worksheet import server as worksheet_server
 
@@ -536,6 +549,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
     p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="after --, options for jupyter lab itself")
     p.set_defaults(func=cmd_lab)
+
+    p = sub.add_parser("answers", help="the exercises' answer key, for trainers (the lessons keep theirs folded)")
+    p.add_argument("lesson", nargs="?", help="a lesson number such as 03 (default: every lesson)")
+    p.set_defaults(func=cmd_answers)
 
     p = sub.add_parser("blank-worksheet", help="write the worksheet to print and fill in by hand (HTML and PDF)")
     p.add_argument("--out", default=".", help="the folder to write blank-worksheet.html/.pdf to (default: here)")

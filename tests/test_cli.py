@@ -189,3 +189,19 @@ def test_init_files_get_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert (tmp_path / "shop" / "orders.csv").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_answers_give_the_trainer_every_expected_answer_of_a_lesson(capsys):
+    from smk_helpers.course.exercises import answer_key, registry
+
+    assert main(["answers", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == sorted(e for e in registry() if e.startswith("03."))
+    margin = next(line for line in lines if line.startswith("03.2"))
+    assert f"{answer_key('03.2'):.4g}" in margin and "marketplace" in margin
+
+
+def test_answers_for_a_lesson_without_exercises_is_one_sentence_and_exit_2(capsys):
+    assert main(["answers", "99"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "lesson 99 has no exercises" in err and "Traceback" not in err

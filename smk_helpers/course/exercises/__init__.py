@@ -23,7 +23,7 @@ from . import (  # noqa: F401 - register; one module per written lesson (see smk
     lesson10,
 )
 
-__all__ = ["answer_key", "check", "registry"]
+__all__ = ["answer_key", "answer_sheet", "check", "registry"]
 
 
 def registry() -> dict[str, Callable[[Any], Feedback]]:
@@ -81,3 +81,33 @@ def answer_key(exercise_id: str):
         expected = revealed.expected
         return expected.item() if hasattr(expected, "item") else expected  # a numpy number as a plain one
     raise LookupError(f"exercise {exercise_id} does not use check_number or check_choice, so it has no answer key")
+
+
+def answer_sheet(lesson: str | None = None) -> list[tuple[str, str, str]]:
+    """The trainer's answer key: ``(exercise id, what it asks, the expected answer)`` per exercise, in order.
+
+    Numbers are shown with four significant digits (whole ones from 1,000), as `check` accepts them
+    within 0.5%.
+
+    Parameters
+    ----------
+    lesson : str, optional
+        A lesson number such as ``"03"``; all lessons when omitted.
+
+    Examples
+    --------
+    >>> [row[0] for row in answer_sheet("03")]
+    ['03.1', '03.2', '03.3']
+    """
+    rows = []
+    for exercise_id, func in sorted(registry().items()):
+        if lesson is not None and not exercise_id.startswith(f"{lesson}."):
+            continue
+        answer = answer_key(exercise_id)
+        if isinstance(answer, float):
+            shown = f"{answer:,.0f}" if abs(answer) >= 1000 else f"{answer:.4g}"
+        else:
+            shown = str(answer)
+        asks = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        rows.append((exercise_id, asks, shown))
+    return rows
