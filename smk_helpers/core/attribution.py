@@ -8,6 +8,8 @@ Each first order with a journey earns one order of credit (and its revenue), sha
 * **linear**: an equal share to every contact.
 
 Whatever the model, the credit adds up to the same number of orders: the first orders with a journey.
+Each ad platform, by contrast, counts every order its own ads touched (`claims`): added up, the
+platforms claim more orders than were sold.
 A contact on the day of the order counts (most files have no time of day); contacts on the same day keep
 the order of the file.
 """
@@ -19,7 +21,7 @@ import pandas as pd
 from .contract import UNKNOWN_CHANNEL
 from .rules import in_period
 
-__all__ = ["MODELS", "NO_CAMPAIGN", "attribute", "attribution", "attribution_table", "journeys"]
+__all__ = ["MODELS", "NO_CAMPAIGN", "attribute", "attribution", "attribution_table", "claims", "journeys"]
 
 MODELS = ("first_touch", "last_touch", "linear")
 NO_CAMPAIGN = "(no campaign)"
@@ -162,6 +164,45 @@ def attribution_table(touchpoints, orders, by: str = "channel", start=None, end=
     path = journeys(touchpoints, orders, start, end)  # traced once, credited three ways
     columns = {model: _credit(path, model, by)[measure] for model in MODELS}
     return pd.DataFrame(columns).fillna(0.0).sort_index().rename_axis(by)
+
+
+def claims(touchpoints, orders, by: str = "channel", start=None, end=None) -> pd.DataFrame:
+    """What each channel claims when it counts every first order it touched, as each ad platform does for its own.
+
+    Formula: for each channel, the first orders (and their revenue) whose journey has at least one of its contacts.
+
+    A journey with contacts on two channels is claimed twice, so the claims add up to more than the
+    first orders with a journey (which `attribute` shares out, whatever its model).
+
+    Parameters
+    ----------
+    touchpoints, orders : DataFrame
+    by : {"channel", "campaign_id"}
+        Who claims; contacts with no campaign are "(no campaign)".
+    start, end : date-like, optional
+        The period the first orders fall in.
+
+    Returns
+    -------
+    DataFrame indexed by channel (or campaign) with columns orders (a whole number) and revenue.
+
+    Examples
+    --------
+    >>> claimed = claims(TOUCHPOINTS, ORDERS)  # C1's order is claimed by social and by email
+    >>> claimed
+             orders  revenue
+    channel
+    email         1     60.0
+    search        1     30.0
+    social        1     60.0
+    >>> int(claimed["orders"].sum()), len(journeys(TOUCHPOINTS, ORDERS).drop_duplicates("customer_id"))
+    (3, 2)
+    """
+    path = journeys(touchpoints, orders, start, end)
+    who = path[by].fillna(NO_CAMPAIGN if by == "campaign_id" else UNKNOWN_CHANNEL)
+    touched = path.assign(**{by: who}).drop_duplicates(["customer_id", by])
+    table = touched.groupby(by, sort=True).agg(orders=("order_id", "size"), revenue=("revenue", "sum"))
+    return table.astype({"orders": int, "revenue": float})
 
 
 def _example():

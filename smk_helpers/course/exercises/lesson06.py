@@ -1,10 +1,12 @@
 """Exercises of lesson 06 (marketing KPIs)."""
 
-from ...core import kpis
-from ..grading import bookhub, check_number, exercise
+from ...core import incrementality, kpis
+from ..grading import bookhub, check_choice, check_number, exercise
 
 YEAR = ("2025-01-01", "2025-12-31")
 Q4 = ("2025-10-01", "2025-12-31")
+JULY = ("2025-07-01", "2025-07-31")
+PROMOTION = "in-store promotion"
 
 
 def _campaigns(channel=None, start=None, end=None):
@@ -86,3 +88,41 @@ def email_roi(answer):
         },
         hint="Select the email campaigns of 2025, the orders credited to them, and use kpis.marketing_roi.",
     )
+
+
+def promotion_lifts(hub=None):
+    """The in-store promotions, and the gross-profit lift of each against comparable weeks of the shop's orders.
+
+    The promotions run in the shop, so the comparison is over in-store orders (`incrementality.baseline_comparison`,
+    four weeks either side).
+    """
+    hub = hub or bookhub()
+    promotions = hub.campaigns[hub.campaigns["type"].eq(PROMOTION)]
+    shop = hub.orders[hub.orders["channel"].eq("in-store")]
+    return promotions, incrementality.baseline_comparison(shop, promotions, "gross_profit")
+
+
+@exercise("06.4")
+def summer_promotion(answer):
+    """Keep, cut or test July 2025's in-store promotion, from its extra gross profit, its swing and its spend."""
+    promotions, profit = promotion_lifts()
+    july = promotions[kpis.in_period(promotions["start_date"], *JULY)].iloc[0]
+    extra = profit.loc[july["campaign_id"]]
+    expected = incrementality.verdict(extra["lift"], extra["swing"], july["spend"])
+    hints = {
+        incrementality.KEEP: (
+            "that trusts the ROAS. It credits the promotion with every order that used it, including orders that "
+            "would have come anyway at full price. Keep a promotion when its extra gross profit against comparable "
+            "weeks pays for it by more than twice the swing."
+        ),
+        incrementality.CUT: (
+            "no lift seen is not proof of no lift. Cut a promotion when its extra gross profit stays below the spend "
+            "even with twice the swing added; here chance could hide a gain as large as all the profit attribution "
+            "credits it with."
+        ),
+        incrementality.TEST: (
+            "a test is for a lift that chance could explain either way; here the extra gross profit, give or take "
+            "twice the swing, already says whether it pays."
+        ),
+    }
+    return check_choice(answer, expected, options=list(hints), hints=hints)
