@@ -4,7 +4,8 @@ Three plain parts, each wired by a widget:
 
 * `lead_quality`: sales' feedback on marketing's leads, per kind of campaign: how many leads
   became conversations, how many were won, how many brought a new customer, and what each of
-  those cost. Every ratio comes from `smk_helpers.core.kpis`.
+  those cost. Every ratio comes from `smk_helpers.core.kpis`. `lead_source_win_rates` compares
+  the win rate of each lead source within each kind of conversation.
 * `reallocate`: a transparent what-if model. Move part of one channel's budget to another and
   see spend, leads, wins, new customers, revenue, cost per lead, CAC and ROAS before and after.
   Its assumptions are parameters, written out in its docstring. `reallocation_widget` wires it.
@@ -170,6 +171,86 @@ def quality_for_reading(quality: pd.DataFrame) -> pd.DataFrame:
         },
         index=quality.index,
     )
+
+
+NO_CAMPAIGN = "no campaign"
+
+
+def lead_source_win_rates(
+    campaigns: pd.DataFrame, interactions: pd.DataFrame, by: str = "channel", within: str = "type"
+) -> pd.DataFrame:
+    """Win rate of the conversations by where the lead came from, overall and within each kind of conversation.
+
+    A conversation's lead source is the ``by`` column (the channel, by default) of the campaign its
+    ``campaign_id`` names; a conversation that names none is "no campaign". Comparing sources
+    *within* one kind of conversation (``within``) keeps the mix of kinds out of the comparison:
+    special orders are won far more often than recommendations, so a source that brings many of
+    them looks better overall without its leads being any warmer.
+
+    Formula, per source and kind: win_rate = won / (won + lost) (`kpis.win_rate`); decided = won + lost.
+
+    Parameters
+    ----------
+    campaigns : DataFrame with ``campaign_id`` and ``by``
+    interactions : DataFrame with ``campaign_id``, ``outcome`` and ``within``
+    by, within : str
+
+    Returns
+    -------
+    DataFrame with one row per (source, kind), the kind "all kinds" included: source, kind, won,
+    lost, decided, win_rate
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["E1", "S1"], "channel": ["email", "social"]})
+    >>> talks = pd.DataFrame({"campaign_id": ["E1", "E1", "S1", "S1", None, None],
+    ...                       "type": ["special order", "recommendation"] * 3,
+    ...                       "outcome": ["won", "won", "won", "lost", "won", "lost"]})
+    >>> table = lead_source_win_rates(campaigns, talks)
+    >>> table[table["kind"] == "all kinds"][["source", "decided", "win_rate"]]
+            source  decided  win_rate
+    0        email        2       1.0
+    1  no campaign        2       0.5
+    2       social        2       0.5
+    """
+    source_of = campaigns.set_index("campaign_id")[by]
+    source = interactions["campaign_id"].map(source_of).fillna(NO_CAMPAIGN)
+    source = source.where(interactions["campaign_id"].notna(), NO_CAMPAIGN)
+    talks = interactions.assign(_source=source.to_numpy())
+    groups = [("all kinds", talks)] + [(kind, group) for kind, group in talks.groupby(within, sort=True)]
+    frames = []
+    for kind, group in groups:
+        counts = kpis.outcome_counts(group, by="_source")
+        frames.append(
+            pd.DataFrame({"source": counts.index, "kind": kind, "won": counts["won"], "lost": counts["lost"]})
+        )
+    table = pd.concat(frames, ignore_index=True)
+    table["decided"] = table["won"] + table["lost"]
+    table["win_rate"] = kpis.win_rate(table["won"], table["lost"])
+    return table[["source", "kind", "won", "lost", "decided", "win_rate"]]
+
+
+def lead_sources_for_reading(table: pd.DataFrame, min_decided: int = 20) -> pd.DataFrame:
+    """`lead_source_win_rates` as text: one row per source, one column per kind, "62% of 120" in each cell.
+
+    A cell with fewer than ``min_decided`` decided conversations shows "too few (n)": a rate of a
+    handful of conversations jumps about by chance.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"source": ["email", "email"], "kind": ["all kinds", "special order"],
+    ...                       "won": [30, 3], "lost": [10, 1], "decided": [40, 4], "win_rate": [0.75, 0.75]})
+    >>> lead_sources_for_reading(table)
+    kind      all kinds special order
+    source
+    email   75% of 40  too few (4)
+    """
+    text = [
+        f"{fmt_pct(rate, 0)} of {fmt_number(n)}" if n >= min_decided else f"too few ({fmt_number(n)})"
+        for rate, n in zip(table["win_rate"], table["decided"], strict=True)
+    ]
+    kinds = list(dict.fromkeys(table["kind"]))
+    return table.assign(text=text).pivot(index="source", columns="kind", values="text")[kinds].fillna("none")
 
 
 # ---------------------------------------------------------------------------------------------
