@@ -5,11 +5,14 @@ the quiz and the tests all read the same words:
 
 * `DEFINITIONS` and `DIMENSIONS`: the two jobs compared along ten dimensions
   (`comparison_table` turns them into a table).
-* `ACTIVITIES`: sixteen textbook activities, each with the side it belongs to and why,
-  and an honest note where the line between the two is blurry.
+* `ACTIVITIES`: the eight marketing and seven sales activities the sources list, each with the side
+  it belongs to and why, an example at The Book Hub, and an honest note where the line between the two
+  is blurry (`activity_table` shows them side by side).
 * `sort_feedback` and `quiz_score`: the quiz logic, plain functions.
 * `sorting_quiz`: the ipywidgets quiz that wires those functions up.
-* `bookhub_activities`: The Book Hub's own campaigns and conversations, sorted the same way.
+* `bookhub_activities`: The Book Hub's own campaigns and conversations, sorted the same way;
+  `conversation_audience` checks the sorting against the data (whom each kind of conversation reached).
+* `SALES_PROCESS`: the six stages of a sale, for lesson 08 (`sales_process_table`).
 
 The wording is ours; the facts come from the course's source articles (see GUIDE.md).
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core import kpis
 from .grading import MISSING, RIGHT, WRONG, Feedback, is_unanswered
 
 MARKETING, SALES = "marketing", "sales"
@@ -56,8 +60,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
     ),
     Dimension(
         "Core function",
-        "learn what customers want, build the brand, bring in leads",
-        "look after individual customers, offer a fitting solution, close",
+        "find out what readers want, make the business known, bring in people who might buy",
+        "serve each customer in person: find what fits them, order what is missing, complete the sale",
     ),
     Dimension(
         "Audience",
@@ -77,7 +81,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "Strategy",
         "the marketing mix: product, price, place, promotion (the 4 Ps)",
-        "relationships, negotiation, closing the deal",
+        "the sales process: find, qualify, present, answer doubts, close, follow up",
     ),
     Dimension(
         "Metrics",
@@ -86,14 +90,18 @@ DIMENSIONS: tuple[Dimension, ...] = (
     ),
     Dimension(
         "Activities",
-        "market research, content, ads, newsletters and events",
-        "prospecting, presenting, handling objections, closing",
+        "research, content, ads, influencers, search, brand, email, promotions",
+        "finding prospects, recommending, negotiating, closing, looking after customers, tracking results",
     ),
-    Dimension("Skills", "creativity, analysis, planning", "listening, persistence, negotiation"),
+    Dimension(
+        "Skills",
+        "telling one story to a crowd, reading the numbers, planning months ahead",
+        "listening, persistence, negotiation",
+    ),
     Dimension(
         "Role in the customer journey",
-        "draws people in and teaches them about the offer before they are ready to buy",
-        "meets the ready buyer, shows the value for them, completes the sale",
+        "makes people aware of the business and what it offers, long before they are ready to buy",
+        "meets the person who is ready, shows what fits them, completes the sale",
     ),
 )
 
@@ -130,114 +138,168 @@ def comparison_table(dimensions=DIMENSIONS) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Activity:
-    """A textbook activity: the side it belongs to, why, and where the line is blurry (if it is)."""
+    """A textbook activity: the side it belongs to, why, an example at The Book Hub, and where the line is blurry."""
 
     name: str
     side: str
     why: str
+    example: str
     blurry: str = ""
 
 
-# In quiz order: mixed, so that the answers do not come in two blocks.
+# The eight marketing and seven sales activities of the course's sources, in quiz order: mixed, so that
+# the answers do not come in two blocks.
 ACTIVITIES: tuple[Activity, ...] = (
     Activity(
         "market research",
         MARKETING,
-        "it studies a whole market (who reads what, what competitors charge) before anyone is sold "
-        "anything, for example a survey of which genres local readers miss.",
+        "it studies a whole market (who reads what, what competitors charge) before anyone is sold anything.",
+        "the short survey at the till: how did you hear of us, and would you recommend us?",
     ),
     Activity(
-        "cold calling",
+        "prospecting and lead generation",
         SALES,
-        "it is a direct call to one person who has not been in touch before, to start a sale; "
-        "one-to-one by definition.",
+        "a seller looks for the people or organisations likely to buy, and contacts them one by one to "
+        "start a sale; cold calling is its hardest form.",
+        "the owner rings a school that might want a class set; a bookseller greets a browser at the shelf.",
+        "it overlaps with marketing, which generates leads in bulk (a newsletter sign-up is a lead); "
+        "prospecting is finding and contacting them one at a time.",
     ),
     Activity(
         "content marketing",
         MARKETING,
-        "useful content such as reading lists or blog posts is published for everyone, to attract "
-        "and keep readers over time.",
+        "useful content such as reading lists or posts is published for everyone, to attract and keep "
+        "readers over time.",
+        "a month of social posts with staff picks.",
+    ),
+    Activity(
+        "sales calls and presentations",
+        SALES,
+        "a call, meeting or conversation shows one buyer how the offer meets their need.",
+        "a bookseller asks what a customer loved last and puts three novels in their hands.",
+    ),
+    Activity(
+        "advertising",
+        MARKETING,
+        "a paid message shown to many people at once; nobody in particular is being sold to.",
+        "targeted social ads and sponsored listings on a marketplace.",
     ),
     Activity(
         "negotiation",
         SALES,
-        "agreeing price and terms happens with one buyer at a time, for example a school ordering a class set.",
-    ),
-    Activity(
-        "advertising", MARKETING, "a paid message shown to many people at once; nobody in particular is being sold to."
-    ),
-    Activity(
-        "customer relationship management (CRM)",
-        SALES,
-        "keeping each customer's details and history lets a seller make the next conversation "
-        "personal, so the course's sources list it with sales.",
-        "the line is blurry: a CRM is the shared record of both teams. Marketing uses the same "
-        "records to pick whom to email, and lesson 09 argues for one CRM that both sides keep.",
+        "price, quantities and terms are agreed with one buyer at a time.",
+        "copies, delivery date and discount talked through with a school that wants a class set.",
     ),
     Activity(
         "influencer marketing",
         MARKETING,
         "it borrows someone else's audience: the influencer talks to thousands of followers, not to one buyer.",
+        "a book creator on Instagram features the shop each September.",
     ),
     Activity(
-        "prospecting",
+        "building customer relationships",
         SALES,
-        "a seller looks for individual people or organisations likely to buy and reaches out to them one by one.",
-        "it overlaps with lead generation, which marketing does in bulk with campaigns; prospecting "
-        "is the one-to-one version.",
+        "a seller keeps in touch with each customer, before the first purchase and long after it, so "
+        "that one sale leads to the next.",
+        "ordering in a title the shop does not stock; a call when a customer's favourite author has a new book.",
+        "the line is blurry: the customer record (CRM) it relies on is shared with marketing, which "
+        "uses it to choose whom to email, and loyalty is marketing's goal too.",
     ),
     Activity(
         "search engine optimisation (SEO)",
         MARKETING,
         "it makes the business easy to find when anyone searches; no conversation has started yet.",
+        "a monthly piece of web content that brings searchers to the shop's site.",
     ),
     Activity(
-        "presentations",
+        "closing",
         SALES,
-        "a presentation shows one buyer how the offer meets their need, for example a pitch to a school librarian.",
+        "asking for the decision and completing the purchase is the step the others lead to, with one buyer.",
+        "'Shall I order it for you?', then taking the customer's name and deposit.",
     ),
     Activity(
         "brand marketing",
         MARKETING,
         "it shapes what everyone thinks of the business, through a consistent look and voice; it "
         "pays off over years, not in one sale.",
+        "author evenings that make the shop the town's place for books.",
     ),
     Activity(
-        "objection handling",
+        "post-sale service",
         SALES,
-        "it answers the doubts of the person in front of you (the price, the delivery time) so that they can decide.",
+        "help after a purchase (an answer, an exchange, a thank-you) keeps one customer's relationship going.",
+        "a thank-you note to a book club after its order, and an answer when it asks about the next one.",
+        "customer service sits between the two: it builds the loyalty and reputation that marketing also counts on.",
     ),
     Activity(
         "email marketing",
         MARKETING,
         "one message goes to a whole list at once, even when it greets each reader by name.",
+        "the monthly newsletter.",
         "the line is blurry: a bookseller's personal email to one customer about their order is a "
         "sales contact, and The Book Hub logs those as 'email follow-up'.",
     ),
     Activity(
-        "closing", SALES, "asking for the order and completing the purchase is the last step of a sale, with one buyer."
+        "tracking sales performance and developing sales strategy",
+        SALES,
+        "counting each seller's conversations, wins and revenue against target, and deciding from that "
+        "how the team will sell, manages the one-to-one work.",
+        "the owner compares each bookseller's month with their target and decides who handles school orders.",
     ),
     Activity(
         "sales promotions",
         MARKETING,
         "despite the name, a promotion (a 3-for-2 table, a holiday discount) is an incentive offered "
         "to everyone, planned as part of the promotion in the 4 Ps.",
+        "an in-store promotion table before the holidays.",
         "the line is blurry: a promotion works at the moment of purchase, and sellers on the shop "
         "floor often run it and mention it to each customer.",
-    ),
-    Activity(
-        "post-sale service",
-        SALES,
-        "looking after a customer after they bought (a question, a return, a thank-you note) keeps "
-        "that one relationship going and brings them back.",
-        "customer service sits between the two: it builds the loyalty and reputation that marketing also cares about.",
     ),
 )
 
 _BY_NAME = {a.name.lower(): a for a in ACTIVITIES}
-_BY_NAME.update(
-    {"crm": _BY_NAME["customer relationship management (crm)"], "seo": _BY_NAME["search engine optimisation (seo)"]}
+_BY_NAME.update(  # short names and the older textbook names a student may type
+    {
+        short: _BY_NAME[full]
+        for short, full in {
+            "seo": "search engine optimisation (seo)",
+            "prospecting": "prospecting and lead generation",
+            "lead generation": "prospecting and lead generation",
+            "cold calling": "prospecting and lead generation",
+            "presentations": "sales calls and presentations",
+            "crm": "building customer relationships",
+            "customer relationship management (crm)": "building customer relationships",
+            "tracking sales performance": "tracking sales performance and developing sales strategy",
+            "developing sales strategies": "tracking sales performance and developing sales strategy",
+        }.items()
+    }
 )
+
+
+def activity_table(side: str | None = None) -> pd.DataFrame:
+    """The activities of each side, with an example of each at The Book Hub: marketing's eight, then sales' seven.
+
+    Parameters
+    ----------
+    side : "marketing", "sales" or None (both)
+
+    Returns
+    -------
+    DataFrame indexed by activity, with columns side and "at The Book Hub"
+
+    Examples
+    --------
+    >>> table = activity_table()
+    >>> table["side"].value_counts().to_dict()
+    {'marketing': 8, 'sales': 7}
+    >>> activity_table(SALES).index[0]
+    'prospecting and lead generation'
+    """
+    rows = [a for s in SIDES for a in ACTIVITIES if a.side == s and (side is None or s == side)]
+    return pd.DataFrame(
+        {"side": [a.side for a in rows], "at The Book Hub": [a.example for a in rows]},
+        index=pd.Index([a.name for a in rows], name="activity"),
+    )
 
 
 def activity_names(side: str | None = None) -> list[str]:
@@ -246,9 +308,9 @@ def activity_names(side: str | None = None) -> list[str]:
     Examples
     --------
     >>> activity_names(SALES)[:3]
-    ['cold calling', 'negotiation', 'customer relationship management (CRM)']
+    ['prospecting and lead generation', 'sales calls and presentations', 'negotiation']
     >>> len(activity_names())
-    16
+    15
     """
     return [a.name for a in ACTIVITIES if side is None or a.side == side]
 
@@ -266,8 +328,8 @@ def sort_feedback(activity: str, choice) -> Feedback:
     Parameters
     ----------
     activity : str
-        One of `activity_names()` (letter case and surrounding spaces are ignored; "CRM" and
-        "SEO" are accepted as short names).
+        One of `activity_names()` (letter case and surrounding spaces are ignored; short or older
+        names such as "SEO", "prospecting", "cold calling" or "CRM" are accepted too).
     choice : str, None or ...
         "marketing" or "sales"; None or ... means not answered yet.
 
@@ -345,9 +407,9 @@ def quiz_score(answers: Mapping[str, object]) -> QuizScore:
     Examples
     --------
     >>> quiz_score({"advertising": "marketing", "closing": "marketing"})
-    Score: 1 of 16 right, 1 not yet, 14 still to answer.
+    Score: 1 of 15 right, 1 not yet, 13 still to answer.
     >>> quiz_score({a.name: a.side for a in ACTIVITIES})
-    Score: 16 of 16 right: every activity is in its place.
+    Score: 15 of 15 right: every activity is in its place.
     """
     given = {}
     for name, choice in answers.items():
@@ -393,8 +455,8 @@ def sorting_quiz():
             options=[("choose…", None), ("marketing", MARKETING), ("sales", SALES)],
             value=None,
             description=item.name,
-            style={"description_width": "280px"},
-            layout=widgets.Layout(width="440px"),
+            style={"description_width": "380px"},
+            layout=widgets.Layout(width="540px"),
         )
         line = widgets.HTML()
         dropdowns[item.name], lines[item.name] = dropdown, line
@@ -435,11 +497,14 @@ CAMPAIGN_TYPES = {
     "influencer": "influencer marketing",
     "in-store promotion": "sales promotions",
 }
+# Checked against the data by `conversation_audience`: follow-ups and special orders go to new and existing
+# customers alike, so they are relationship work, not prospecting; a special order is a service offered to a
+# customer who asked, not a closing technique.
 INTERACTION_TYPES = {
-    "in-store recommendation": "presentations",
-    "special order": "closing",
-    "phone follow-up": "prospecting",
-    "email follow-up": "prospecting",
+    "in-store recommendation": "sales calls and presentations",  # one customer, shown what fits them
+    "special order": "building customer relationships",  # a service: a title the shop lacks, ordered in
+    "phone follow-up": "building customer relationships",  # keeping in touch with a lead or a customer
+    "email follow-up": "building customer relationships",
     "store consultation": "negotiation",  # a quote for a class set or a club: terms agreed with one buyer
 }
 
@@ -465,12 +530,12 @@ def bookhub_activities(campaigns: pd.DataFrame, interactions: pd.DataFrame) -> p
     Examples
     --------
     >>> campaigns = pd.DataFrame({"type": ["email newsletter", "email newsletter", "author event"]})
-    >>> interactions = pd.DataFrame({"type": ["special order"]})
+    >>> interactions = pd.DataFrame({"type": ["store consultation"]})
     >>> bookhub_activities(campaigns, interactions)
-            side          activity       example of  count     counted in
-    0  marketing  email newsletter  email marketing      2      campaigns
-    1  marketing      author event  brand marketing      1      campaigns
-    2      sales     special order          closing      1  conversations
+            side            activity       example of  count     counted in
+    0  marketing    email newsletter  email marketing      2      campaigns
+    1  marketing        author event  brand marketing      1      campaigns
+    2      sales  store consultation      negotiation      1  conversations
     """
     parts = []
     for side, table, column, examples, unit in (
@@ -491,3 +556,128 @@ def bookhub_activities(campaigns: pd.DataFrame, interactions: pd.DataFrame) -> p
             )
         )
     return pd.concat(parts, ignore_index=True)
+
+
+# Whom a conversation was with, in the order `conversation_audience` decides it.
+EXISTING, LEAD, NEW, ANONYMOUS = "existing customer", "campaign lead", "other new customer", "anonymous"
+
+
+def conversation_audience(interactions: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """Whom each kind of sales conversation was with: existing customers, campaign leads, other new people, strangers.
+
+    Formula: for each type, the share of its conversations with an existing customer (one whose first order is
+    before the conversation's day), with a campaign lead (not yet a customer; a ``campaign_id``), with another
+    named person who had not bought yet, and with someone anonymous; the four shares add up to 1.
+
+    It checks `INTERACTION_TYPES` against the data: a kind of conversation that often reaches people who already
+    buy is relationship work or service, not prospecting. The data begin on the day of the first order, so a
+    customer who bought only before that counts as new: the existing share is a floor.
+
+    Parameters
+    ----------
+    interactions : DataFrame with type, date, customer_id and campaign_id (optional)
+    orders : DataFrame with customer_id and order_date (all of them, for the history)
+
+    Returns
+    -------
+    DataFrame indexed by type: conversations, then the four shares; most frequent type first.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"customer_id": ["C1"], "order_date": pd.to_datetime(["2025-01-10"])})
+    >>> talks = pd.DataFrame({"type": ["call", "call", "call", "call"], "customer_id": ["C1", "C1", "C2", None],
+    ...                       "campaign_id": [None, None, "E1", None],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-02-01", "2025-02-01", "2025-02-01"])})
+    >>> shares = conversation_audience(talks, orders).loc["call"]  # C1 on the day of its first order is still new
+    >>> shares.to_dict()
+    {'conversations': 4.0, 'existing customer': 0.25, 'campaign lead': 0.25, 'other new customer': 0.25,
+     'anonymous': 0.25}
+    """
+    first = interactions["customer_id"].map(kpis.first_order_dates(orders))
+    known = interactions["customer_id"].notna()
+    existing = known & (first < interactions["date"].dt.normalize())
+    lead = ~existing & (interactions["campaign_id"].notna() if "campaign_id" in interactions else False)
+    new = ~existing & ~lead & known
+    who = pd.Series(ANONYMOUS, index=interactions.index)
+    who[new], who[lead], who[existing] = NEW, LEAD, EXISTING
+    kind = interactions["type"].fillna("(unknown)")
+    counts = pd.crosstab(kind, who).reindex(columns=[EXISTING, LEAD, NEW, ANONYMOUS], fill_value=0)
+    total = counts.sum(axis=1)
+    table = counts.div(total, axis=0)
+    table.insert(0, "conversations", total)
+    table.columns.name = None
+    table.index.name = "type"
+    return table.sort_index(kind="stable").sort_values("conversations", ascending=False, kind="stable")
+
+
+# ---------------------------------------------------------------------------------------------
+# The sales process (lesson 08)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the sales process: what the seller does, an example at The Book Hub, and where the data has it."""
+
+    name: str
+    what: str
+    example: str
+    in_data: str
+
+
+SALES_PROCESS: tuple[Stage, ...] = (
+    Stage(
+        "prospect",
+        "find someone who might buy, and make the first contact",
+        "a customer asks for a title the shop does not stock; a school asks about a class set",
+        "date: the day the deal became a prospect",
+    ),
+    Stage(
+        "qualify",
+        "check that there is a real need, a way to pay and someone who decides; let the rest go",
+        "the title can be got; the school has a budget and a teacher who decides",
+        "qualified_date",
+    ),
+    Stage(
+        "present",
+        "show this buyer how the offer meets their need, with a price",
+        "a price and an arrival date quoted; a written quote for the class set",
+        "proposal_date",
+    ),
+    Stage(
+        "handle objections",
+        "answer the doubts (price, timing, fit) and agree the terms",
+        "the customer confirms; copies, date and discount talked through",
+        "negotiation_date",
+    ),
+    Stage(
+        "close",
+        "ask for the decision: the deal is won or lost",
+        "the book is collected and paid for; the school signs the order",
+        "closed_date, and the outcome won or lost",
+    ),
+    Stage(
+        "follow up",
+        "keep in touch after the sale: service, thanks, the next sale",
+        "a call when the next book in a series arrives",
+        "later conversations with the customer (not the deal's row)",
+    ),
+)
+
+
+def sales_process_table() -> pd.DataFrame:
+    """The six stages of a sale: what the seller does, an example at The Book Hub, and the data that records it.
+
+    Examples
+    --------
+    >>> sales_process_table().index.tolist()
+    ['prospect', 'qualify', 'present', 'handle objections', 'close', 'follow up']
+    """
+    return pd.DataFrame(
+        {
+            "what the seller does": [s.what for s in SALES_PROCESS],
+            "at The Book Hub": [s.example for s in SALES_PROCESS],
+            "in the data": [s.in_data for s in SALES_PROCESS],
+        },
+        index=pd.Index([s.name for s in SALES_PROCESS], name="stage"),
+    )
