@@ -19,8 +19,11 @@ from .rules import known_sum, safe_divide
 
 __all__ = [
     "DEAL_STAGES",
+    "days_in_stage",
     "days_to_close",
+    "deal_summary",
     "deals",
+    "forecast_by_stage",
     "open_pipeline_value",
     "pipeline_by_stage",
     "stage_conversion",
@@ -236,6 +239,148 @@ def days_to_close(interactions: pd.DataFrame | None) -> float:
     closed, opened = pd.to_datetime(won["closed_date"]).dt.normalize(), pd.to_datetime(won["date"]).dt.normalize()
     days = (closed - opened).dt.days.astype(float)
     return safe_divide(known_sum(days), len(won))
+
+
+def forecast_by_stage(interactions: pd.DataFrame | None) -> pd.DataFrame:
+    """The weighted forecast stage by stage: what the deals open at each stage are likely to bring.
+
+    Formula: weighted value = open value at the stage × win rate from the stage (`win_rate_by_stage`).
+
+    The weighted values add up to `weighted_forecast`. A stage with open deals but no decided deal to learn
+    from has an unknown rate, so its weighted value is NaN.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+
+    Returns
+    -------
+    DataFrame indexed by stage with columns open_deals, open_value, win_rate, weighted_value.
+
+    Examples
+    --------
+    >>> forecast_by_stage(EXAMPLE).round(2)
+                 open_deals  open_value  win_rate  weighted_value
+    stage
+    prospect              1       400.0      0.33          133.33
+    qualified             0         0.0      0.50            0.00
+    proposal              1      2000.0      1.00         2000.00
+    negotiation           0         0.0      1.00            0.00
+    >>> float(forecast_by_stage(EXAMPLE)["weighted_value"].sum()) == weighted_forecast(EXAMPLE)
+    True
+    """
+    table = stage_table(interactions)[["open_deals", "open_value", "win_rate"]].copy()
+    table["weighted_value"] = table["open_value"] * table["win_rate"]
+    table.loc[table["open_deals"] == 0, "weighted_value"] = 0.0  # nothing open: nothing to weigh
+    return table
+
+
+def days_in_stage(interactions: pd.DataFrame | None) -> pd.Series:
+    """Where a won sale spends its time: the average days from reaching each stage to reaching the next.
+
+    Formula: for each stage, Σ (day the next stage was reached − day this one was) / won deals, over the won
+    deals with a closed_date; the stage after negotiation is the close.
+
+    A stage a won deal skipped counts as reached on the day of the next stage it has a date for, so it adds no
+    days. The stages' days therefore add up to `days_to_close`.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+
+    Returns
+    -------
+    Series of days indexed by stage (prospect, qualified, proposal, negotiation); all NaN without won deals.
+
+    Examples
+    --------
+    >>> days_in_stage(EXAMPLE).to_dict()  # the one won deal: prospect 1 Jan, then 5, 10, 20 and 31 Jan
+    {'prospect': 4.0, 'qualified': 5.0, 'proposal': 10.0, 'negotiation': 11.0}
+    >>> float(days_in_stage(EXAMPLE).sum()) == days_to_close(EXAMPLE)
+    True
+    """
+    d = deals(interactions)
+    nan = pd.Series(np.nan, index=pd.Index(DEAL_STAGES, name="stage"), dtype=float)
+    if d.empty or "closed_date" not in d:
+        return nan
+    won = d[(d["outcome"] == "won") & d["closed_date"].notna()]
+    if won.empty:
+        return nan
+    columns = [STAGE_COLUMNS[stage] for stage in DEAL_STAGES] + ["closed_date"]
+    days = pd.DataFrame(
+        {c: pd.to_datetime(won[c]).dt.normalize() if c in won else pd.NaT for c in columns}, index=won.index
+    )
+    days = days.bfill(axis=1)  # a skipped stage is reached on the day of the next one
+    spent = {
+        stage: (days[after] - days[this]).dt.days.astype(float)
+        for stage, this, after in zip(DEAL_STAGES, columns[:-1], columns[1:], strict=True)
+    }
+    return pd.Series(
+        {stage: safe_divide(known_sum(x), len(won)) for stage, x in spent.items()}, name="days"
+    ).rename_axis("stage")
+
+
+def deal_summary(interactions: pd.DataFrame | None, by: str | None = "type") -> pd.DataFrame:
+    """The deals group by group: how many, how many won, lost and open, their size, the open pipeline and the cycle.
+
+    Formula: win_rate = won / (won + lost); average_deal_size = Σ deal_value of the won deals / won deals;
+    open_value, weighted_forecast and days_to_close as `open_pipeline_value`, `weighted_forecast` and
+    `days_to_close` compute them within the group.
+
+    Each group's forecast is weighted by its own stage win rates, so a kind of deal that is won less often
+    is not forecast with the rates of the others.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+    by : str or None, default "type"
+        The column to group the deals by (``"type"``, ``"staff"``, ...); None for one row of all deals.
+
+    Returns
+    -------
+    DataFrame indexed by group with columns deals, won, lost, open, win_rate, average_deal_size, open_value,
+    weighted_forecast, days_to_close.
+
+    Examples
+    --------
+    >>> deal_summary(EXAMPLE, by=None)[["deals", "win_rate", "average_deal_size", "weighted_forecast"]].round(2)
+         deals  win_rate  average_deal_size  weighted_forecast
+    all      5      0.33             1000.0            2133.33
+    """
+    d = deals(interactions)
+    if by is None:
+        groups = [("all", d)]
+    else:
+        groups = list(d.groupby(d[by].fillna("(unknown)"), sort=True)) if len(d) else []
+    rows = {}
+    for name, part in groups:
+        outcome = part["outcome"]
+        won, lost, open_ = int((outcome == "won").sum()), int((outcome == "lost").sum()), int((outcome == "open").sum())
+        rows[name] = {
+            "deals": len(part),
+            "won": won,
+            "lost": lost,
+            "open": open_,
+            "win_rate": safe_divide(won, won + lost),
+            "average_deal_size": safe_divide(known_sum(part.loc[outcome == "won", "deal_value"]), won),
+            "open_value": float(part.loc[outcome == "open", "deal_value"].sum()) if len(part) else float("nan"),
+            "weighted_forecast": weighted_forecast(part),
+            "days_to_close": days_to_close(part),
+        }
+    columns = [
+        "deals",
+        "won",
+        "lost",
+        "open",
+        "win_rate",
+        "average_deal_size",
+        "open_value",
+        "weighted_forecast",
+        "days_to_close",
+    ]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+    table.index.name = by
+    return table
 
 
 def _example() -> pd.DataFrame:
