@@ -6,6 +6,7 @@ puts them together:
 
 * `load_staff`: The Book Hub's ``staff.csv`` (hourly cost and contracted hours of each person);
 * `by_kind`: `kpis.one_to_many_vs_one_to_one` per kind of campaign and per kind of conversation;
+  `comparison_for_reading` shows either table as text;
 * `staff_capacity`: the hours staff are paid for, against the hours their conversations took;
 * `compare_approaches`: the slider model, an ad campaign against hand-selling with one budget
   (`compare_scenarios` runs it for several sets of inputs, `break_even_conversion` finds the
@@ -131,6 +132,48 @@ def by_kind(
     table[numbers] = table[numbers].astype("float64")
     table.index.name = "kind"
     return table
+
+
+def _small_money(x) -> str:
+    """Money with four decimals under 10 cents ($0.0118), so a campaign's cost per contact does not read $0.01."""
+    return fmt_money(x, digits=4 if not pd.isna(x) and abs(x) < 0.10 else 2)
+
+
+def _small_pct(x) -> str:
+    """A rate with three decimals under 0.1% (0.042%), two under 10%, else one."""
+    if pd.isna(x) or x == 0:
+        return fmt_pct(x)
+    return fmt_pct(x, digits=1 if abs(x) >= 0.10 else 2 if abs(x) >= 0.001 else 3)
+
+
+def comparison_for_reading(table: pd.DataFrame) -> pd.DataFrame:
+    """A `kpis.one_to_many_vs_one_to_one` or `by_kind` table as text, with digits enough to redo its arithmetic.
+
+    Small amounts keep their digits ($0.0118 per contact, 0.042% of contacts), so dividing the shown
+    cost per contact by the shown orders per contact gives the shown cost per order, to the cent or so.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"count": [3.0], "reach": [643938.0], "cost": [7585.98], "orders": [273.0],
+    ...                       "cost_per_contact": [0.01178], "conversion_per_contact": [0.000424],
+    ...                       "cost_per_order": [27.79]}, index=pd.Index(["campaigns"], name="approach"))
+    >>> comparison_for_reading(table).iloc[0].tolist()
+    ['3', '643,938', '$7,586', '273', '$0.0118', '0.042%', '$27.79']
+    """
+    columns = {
+        "approach": ("Approach", str),
+        "count": ("Campaigns or conversations", fmt_number),
+        "reach": ("Contacts", fmt_number),
+        "cost": ("Cost", lambda x: fmt_money(x, digits=0)),
+        "orders": ("Orders", fmt_number),
+        "cost_per_contact": ("Cost per contact", _small_money),
+        "conversion_per_contact": ("Orders per contact", _small_pct),
+        "cost_per_order": ("Cost per order", fmt_money),
+    }
+    return pd.DataFrame(
+        {heading: table[column].map(show) for column, (heading, show) in columns.items() if column in table},
+        index=table.index,
+    )
 
 
 def hours_for(contacts, minutes_per_contact):
