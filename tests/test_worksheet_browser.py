@@ -17,6 +17,7 @@ from helpers import free_port
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SAVED = re.compile(r"^Saved")
+HANDOFF = "A lead that is ready reaches the right person quickly, and none get lost"  # lesson 09's statement
 
 
 @pytest.fixture
@@ -64,7 +65,9 @@ def badge(page):
 
 
 def wait_saved(page, answered=None):
-    text = f"Saved.* · {answered} of 40 answered" if answered is not None else "Saved"
+    from smk_helpers import worksheet as ws
+
+    text = f"Saved.* · {answered} of {len(ws.FIELDS)} answered" if answered is not None else "Saved"
     page.locator(".smk-ws-badge", has_text=re.compile(text)).wait_for()
 
 
@@ -84,20 +87,20 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     page.get_by_role("textbox", name="Business name").fill(hostile)
     page.get_by_role("textbox", name="What you sell").fill("Books, cards\nand coffee")
     page.get_by_role("checkbox", name="email").check()
-    page.get_by_role("textbox", name="People reached").fill("40,000")
-    page.get_by_role("textbox", name="Visits").fill("lots")
-    page.get_by_role("combobox", name="Lead handoff").select_option(label="2 – rarely true")
+    page.get_by_role("textbox", name="Times your marketing was seen (impressions, emails sent)").fill("40,000")
+    page.get_by_role("textbox", name="Website visits").fill("lots")
+    page.get_by_role("combobox", name=HANDOFF).select_option(label="2 – rarely true")
     page.get_by_label("Sales action: date").fill("2025-04-01")
     # the wrong number: an inline message, the field keeps it, the rest keeps working
-    page.get_by_role("alert").filter(has_text="Visits must be a number").wait_for()
-    assert page.get_by_role("textbox", name="Visits").input_value() == "lots"
-    page.locator(".smk-ws-out td", has_text="visits is not a valid number").first.wait_for()
+    page.get_by_role("alert").filter(has_text="Website visits must be a number").wait_for()
+    assert page.get_by_role("textbox", name="Website visits").input_value() == "lots"
+    page.locator(".smk-ws-out td", has_text="website visits is not a valid number").first.wait_for()
     wait_saved(page, answered=7)
 
     [saved] = saved_files(folder)
     answers = saved["answers"]
     assert answers["business_name"] == hostile and answers["what_you_sell"] == "Books, cards\nand coffee"
-    assert (answers["channels"], answers["reach"], answers["visits"]) == (["email"], "40,000", "lots")
+    assert (answers["channels"], answers["impressions"], answers["visits"]) == (["email"], "40,000", "lots")
     assert (answers["align_handoff"], answers["sales_date"]) == (2, "2025-04-01")
 
     # typed HTML is text on the page, never markup, never run
@@ -110,8 +113,8 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     assert page.get_by_role("textbox", name="Business name").input_value() == hostile
     assert page.get_by_role("textbox", name="What you sell").input_value() == "Books, cards\nand coffee"
     assert page.get_by_role("checkbox", name="email").is_checked()
-    assert page.get_by_role("textbox", name="Visits").input_value() == "lots"
-    assert page.get_by_role("combobox", name="Lead handoff").input_value() != ""
+    assert page.get_by_role("textbox", name="Website visits").input_value() == "lots"
+    assert page.get_by_role("combobox", name=HANDOFF).input_value() != ""
     assert page.get_by_label("Sales action: date").input_value() == "2025-04-01"
 
     # the printable summary and the answers, downloaded from the page
@@ -123,7 +126,7 @@ def test_fill_in_autosave_reload_and_download(browser, worksheet_server):
     summary = open(info.value.path(), encoding="utf-8").read()
     assert info.value.suggested_filename == "script-alert-x-script-co-summary.html"
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Co" in summary and "<script>" not in summary
-    assert "Books, cards\nand coffee" in summary and "visits is not a valid number" in summary
+    assert "Books, cards\nand coffee" in summary and "website visits is not a valid number" in summary
     with page.expect_download() as info:
         page.get_by_role("link", name="Printable summary (PDF)").click()
     assert open(info.value.path(), "rb").read(5) == b"%PDF-"

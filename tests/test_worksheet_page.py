@@ -59,17 +59,17 @@ def test_every_change_is_saved_as_typed(worksheet_folder):
 def test_a_wrong_number_shows_a_message_and_only_its_measures_are_n_a(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "visits", "lots")
-    type_in(page, "reach", "-5")
+    type_in(page, "impressions", "-5")
     assert (
-        "Visits must be a number" in page.messages["visits"].value
+        "Website visits must be a number" in page.messages["visits"].value
         and "&quot;lots&quot;" in page.messages["visits"].value
     )
-    assert "People reached cannot be negative." in page.messages["reach"].value
+    assert "Impressions cannot be negative." in page.messages["impressions"].value
     assert page.inputs["visits"].value == "lots"  # the field keeps what was typed
     type_in(page, "leads", "20")
-    type_in(page, "customers", "5")
-    assert "25.0%" in page.kpi_html.value  # new customers per lead still works
-    assert "visits is not a valid number" in page.kpi_html.value
+    type_in(page, "lead_buyers", "5")
+    assert "25.0%" in page.kpi_html.value  # leads who bought per lead still works
+    assert "website visits is not a valid number" in page.kpi_html.value
     type_in(page, "visits", "1,000")
     assert page.messages["visits"].value == ""
     assert "2.0%" in page.kpi_html.value  # 20 leads / 1,000 visits
@@ -81,10 +81,10 @@ def test_live_numbers_and_funnel_follow_the_typing(worksheet_folder, monkeypatch
     drawn = []
     real = ws_export.funnel_figure
     monkeypatch.setattr(ws_export, "funnel_figure", lambda answers: drawn.append(1) or real(answers))
-    type_in(page, "reach", "40000")
+    type_in(page, "impressions", "40000")
     type_in(page, "visits", "6000")
     assert page.funnel_html.value.startswith('<figure class="smk-figure"><img src="data:image/png;base64,')
-    assert 'alt="Funnel chart of your funnel for the month: 40,000 reached' in page.funnel_html.value
+    assert 'alt="Funnel chart of your funnel for the month: 40,000 impressions' in page.funnel_html.value
     type_in(page, "revenue", "37,920")  # not a funnel count: the chart is not drawn again
     assert len(drawn) == 2
     type_in(page, "leads", "9000")
@@ -95,16 +95,17 @@ def test_live_numbers_and_funnel_follow_the_typing(worksheet_folder, monkeypatch
 
 def test_alignment_result_updates(worksheet_folder):
     page = WorksheetPage()
-    assert "0 of 5 scored" in page.alignment_html.value
+    assert "0 of 8 scored" in page.alignment_html.value
     for field_id, score in [
         ("align_goals", 5),
         ("align_handoff", 1),
-        ("align_record", 4),
+        ("align_crm", 4),
         ("align_messaging", 2),
         ("align_feedback", 5),
     ]:
         page.inputs[field_id].value = score
-    assert "Average 3.4 of 5" in page.alignment_html.value and "Lead handoff (1)" in page.alignment_html.value
+    assert "Average 3.4 of 5 (5 of 8 scored)" in page.alignment_html.value
+    assert "Lead handoff (1)" in page.alignment_html.value
 
 
 def test_coming_back_continues_the_latest_worksheet(worksheet_folder):
@@ -202,14 +203,18 @@ def test_the_book_hub_example_is_a_worksheet_of_its_own(worksheet_folder):
     page = WorksheetPage()
     type_in(page, "business_name", "Mine")
     page.example_button.click()
-    assert page.inputs["business_name"].value == "The Book Hub" and page.inputs["reach"].value == "40,000"
+    example = ws.bookhub_example()
+    assert page.inputs["business_name"].value == "The Book Hub"
+    assert page.inputs["impressions"].value == example["impressions"] and example["impressions"] != ""
     assert page.checkboxes["email"].value and page.inputs["align_handoff"].value == 2
     assert page.inputs["month"].value == dt.date(2025, 3, 1)
+    assert page.answers == example
     names = sorted(f["answers"]["business_name"] for f in on_disk(worksheet_folder))
     assert names == ["Mine", "The Book Hub"]
     page.example_button.click()  # unchanged: opened again, not copied
     assert len(on_disk(worksheet_folder)) == 2
-    assert "40 of 40 questions answered" in page.status_html.value
+    total = len(ws.FIELDS)
+    assert f"{total - 1} of {total} questions answered" in page.status_html.value
 
 
 def test_start_new_keeps_the_old_one(worksheet_folder):
@@ -250,7 +255,8 @@ def test_downloads_hold_the_summary_and_the_answers(worksheet_folder, monkeypatc
     assert sorted(files) == ["the-book-hub-answers.csv", "the-book-hub-answers.json", "the-book-hub-summary.html"]
     summary = files["the-book-hub-summary.html"].decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary and "<script>" not in summary
-    assert "Customer acquisition cost (CAC)" in summary and "$6.25" in summary
+    cac = next(r for r in ws.worksheet_kpis(page.answers) if r.label == "Customer acquisition cost (CAC)")
+    assert "Customer acquisition cost (CAC)" in summary and cac.value in summary
     assert json.loads(files["the-book-hub-answers.json"])["answers"] == page.answers
     assert "Chromium could not be started" in page.download_html.value  # why there is no PDF, in words
     type_in(page, "visits", "6,001")
@@ -270,6 +276,7 @@ def test_every_question_has_a_visible_label_and_an_example(worksheet_folder):
         assert html.escape(field.guidance) in helper and "<summary>Show example" in helper
         example = "; ".join(field.example) if isinstance(field.example, tuple) else str(field.example)
         assert html.escape(example) in helper
+        assert html.escape(field.example_source) in helper  # where its number comes from, or why there is none
 
 
 def test_the_notebook_only_lays_out_the_page(repo):
@@ -289,7 +296,7 @@ def test_an_unexpected_error_is_shown_and_the_answer_still_saved(worksheet_folde
         raise RuntimeError("boom")
 
     monkeypatch.setattr(ws_export, "worksheet_kpis", broken)
-    type_in(page, "reach", "100")
+    type_in(page, "impressions", "100")
     assert "Something went wrong (RuntimeError: boom)" in page.alert_html.value
-    assert on_disk(worksheet_folder)[0]["answers"]["reach"] == "100"
+    assert on_disk(worksheet_folder)[0]["answers"]["impressions"] == "100"
     assert "RuntimeError: boom" in capsys.readouterr().err  # the traceback goes to the server's log

@@ -5,19 +5,25 @@ part is a module of its own, and each imports only the ones listed before it; ev
 here, so ``from smk_helpers import worksheet as ws; ws.FIELDS, ws.save(...)`` works.
 
 * **Model** (`fields`) – `FIELDS` (sections 1–6 of the worksheet), `blank`, `bookhub_example`, `progress`.
+  Section 5 asks lesson 09's statements (`smk_helpers.course.alignment.STATEMENTS`), defined once there.
+* **The Book Hub's answers** (`examples`) – every number an example states is computed from the Book Hub's
+  data (March 2025 and the 12 months to its end) with the KPI library, once per process; nothing else here
+  loads the data.
 * **Answers hold what was typed.** An answers dict maps every field id to the raw text as the
   owner typed it (a list of strings for a multi-choice field; a score may also be an int).
   Nothing is parsed on save, so a half-typed or wrong number is never lost: numbers are parsed
   on use with `validate_field` (also in `fields`), which returns the value or a one-sentence message.
 * **Live numbers** (`numbers`) – `worksheet_kpis` and `worksheet_funnel_table`, through
   `smk_helpers.core.kpis` and `smk_helpers.core.funnel` (no formula is written here).
-* **Alignment** (`scoring`) – `alignment_result`, on top of `smk_helpers.course.alignment.assess_alignment`.
+* **Alignment** (`scoring`) – `alignment_result`: lesson 09's `smk_helpers.course.alignment.assess_alignment`
+  (its statements, cut-offs, advice and tips).
 * **Files** (`store`) – one JSON file per worksheet in `worksheet_dir()`, named ``<slug>-<id>.json``
   (`slug` is `smk_helpers.system.files.slug`). The random id is the worksheet's identity; the slug
   follows the business name (a rename renames the file at the next save). `save` writes atomically
   with a schema version and a revision counter, holds a lock on the folder while it checks and
   writes, and refuses to overwrite a newer revision (`ConflictError`); a corrupt or unknown-version
-  file raises `WorksheetFileError` and is never written to.
+  file raises `WorksheetFileError` and is never written to. A file of an older schema version opens
+  through `migrate`, with nothing lost.
 * **Summary** (`export`) – `summary_html` (printable on A4 and Letter), `blank_worksheet_html`,
   `answers_csv`, `answers_json`.
 
@@ -76,6 +82,7 @@ from .store import (
     file_name,
     list_worksheets,
     load,
+    migrate,
     new_id,
     new_record,
     path_of,
@@ -118,6 +125,7 @@ __all__ = [
     "new_record",
     "path_of",
     "load",
+    "migrate",
     "read_answers",
     "save",
     "save_as_copy",

@@ -126,7 +126,11 @@ def summary_html(answers: dict, title: str = "Sales and marketing worksheet", ch
             body.append(_action_table(answers))
             continue
         body.append("<dl>")
+        group = ""
         for f in fields_in(number):
+            if f.group != group:
+                group = f.group
+                body.append(f"</dl><h3>{esc(group)}</h3><dl>")
             text = answer_text(f, answers.get(f.id))
             value = esc(text) if text else '<span class="blank">(not answered)</span>'
             body.append(f"<div><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
@@ -147,9 +151,9 @@ def funnel_html(answers: dict, chart: bool = True) -> str:
     --------
     >>> funnel_html(blank()) == f'<p class="note">{FUNNEL_WAITING}</p>'
     True
-    >>> print(funnel_html({**blank(), "reach": "10", "visits": "20"}, chart=False))
-    <p class="problem">Stage &#x27;visits&#x27; (20) is larger than the stage above it, &#x27;reached&#x27; (10):
-    a rate of 200.0%. Check the counts and the stage order.</p>
+    >>> print(funnel_html({**blank(), "impressions": "10", "visits": "20"}, chart=False))
+    <p class="problem">Stage &#x27;website visits&#x27; (20) is larger than the stage above it,
+    &#x27;impressions&#x27; (10): a rate of 200.0%. Check the counts and the stage order.</p>
     """
     esc = html.escape
     parts = []
@@ -166,21 +170,31 @@ def funnel_html(answers: dict, chart: bool = True) -> str:
 
 
 def kpi_table_html(answers: dict) -> str:
-    """The live numbers of section 4 as an HTML table: measure, value, how it is worked out, why n/a.
+    """The live numbers of section 4 as an HTML table: measure, value, what to compare it with (a benchmark and
+    its source, or your break-even, with a verdict), how it is worked out, and why it is n/a.
 
     Examples
     --------
     >>> page = kpi_table_html({**blank(), "revenue": "<b>1</b>", "orders": "0"})
-    >>> "<b>" in page, "orders is 0" in page
-    (False, True)
+    >>> "<b>" in page, "orders is 0" in page, "Womply card data" in page
+    (False, True, True)
     """
     esc = html.escape
+
+    def compare(r) -> str:
+        if not r.compare:
+            return ""
+        return esc(r.compare) + (f"<br><b>{esc(r.verdict)}</b>" if r.verdict else "")
+
     rows = "".join(
-        f'<tr><td>{esc(r.label)}</td><td class="num">{esc(r.value)}</td><td>{esc(r.formula)}</td>'
-        f"<td>{esc(r.reason or '')}</td></tr>"
+        f'<tr><td>{esc(r.label)}</td><td class="num">{esc(r.value)}</td><td>{compare(r)}</td>'
+        f"<td>{esc(r.formula)}</td><td>{esc(r.reason or '')}</td></tr>"
         for r in worksheet_kpis(answers)
     )
-    return f"<table><tr><th>measure</th><th>value</th><th>worked out as</th><th>why n/a</th></tr>{rows}</table>"
+    return (
+        "<table><tr><th>measure</th><th>value</th><th>compare with</th><th>worked out as</th><th>why n/a</th></tr>"
+        f"{rows}</table>"
+    )
 
 
 def blank_worksheet_html(title: str = "Sales and marketing worksheet") -> str:
@@ -224,7 +238,10 @@ def blank_worksheet_html(title: str = "Sales and marketing worksheet") -> str:
                 f"{_blank_answer(f)}</div>"
             )
         if number == 5:
-            body.append('<p class="note">Your average: ______ of 5. Your two lowest practices are where to start.</p>')
+            body.append(
+                f'<p class="note">Your average: ______ of 5. Its stage: {esc(stage_cut_offs())}. Your two lowest '
+                "statements (below 4) are where to start.</p>"
+            )
     return _page(title, body)
 
 
@@ -242,21 +259,55 @@ def _blank_answer(field: Field) -> str:
 
 def _blank_numbers() -> str:
     esc = html.escape
-    rows = "".join(
-        f'<tr><td>{esc(f.label)}</td><td class="guidance">{esc(f.guidance)}</td><td class="write"></td></tr>'
-        for f in fields_in(4)
-    )
+    rows = []
+    group = ""
+    for f in fields_in(4):
+        if f.group != group:
+            group = f.group
+            rows.append(f'<tr><th colspan="3">{esc(group)}</th></tr>')
+        rows.append(
+            f'<tr><td>{esc(f.label)}</td><td class="guidance">{esc(f.guidance)}</td><td class="write"></td></tr>'
+        )
     kpi_rows = "".join(
-        f'<tr><td>{esc(r.label)}</td><td>{esc(r.formula)}</td><td class="write"></td></tr>'
+        f'<tr><td>{esc(r.label)}</td><td>{esc(r.formula)}</td><td class="guidance">{esc(r.compare)}</td>'
+        '<td class="write"></td></tr>'
         for r in worksheet_kpis(blank())
     )
     return (
-        "<table><tr><th>number</th><th>what to count</th><th>yours</th></tr>" + rows + "</table>"
-        "<h3>Work them out</h3><table><tr><th>measure</th><th>worked out as</th><th>yours</th></tr>"
+        "<table><tr><th>number</th><th>what to count</th><th>yours</th></tr>" + "".join(rows) + "</table>"
+        "<h3>Work them out</h3><table><tr><th>measure</th><th>worked out as</th><th>compare with</th>"
+        "<th>yours</th></tr>"
         + kpi_rows
         + '</table><p class="note">A result whose bottom number is 0 or unknown is n/a: '
         "write n/a, not 0.</p>"
     )
+
+
+def stage_cut_offs() -> str:
+    """Lesson 09's stages and the averages that give them, in words (read from `assess_alignment`'s scale).
+
+    Examples
+    --------
+    >>> stage_cut_offs()
+    'below 2 undefined, 2 to below 3 defined, 3 to below 4 aligned, 4 or more integrated'
+    """
+    from ..course.alignment import STAGES, stage_for
+
+    starts = {}
+    for average in range(min(SCALE), max(SCALE) + 1):
+        starts.setdefault(stage_for(float(average)).name, average)
+    names = [s.name for s in STAGES]
+    parts = []
+    for i, name in enumerate(names):
+        low = starts[name]
+        high = starts[names[i + 1]] if i + 1 < len(names) else None
+        if i == 0:
+            parts.append(f"below {high} {name}")
+        elif high is None:
+            parts.append(f"{low} or more {name}")
+        else:
+            parts.append(f"{low} to below {high} {name}")
+    return ", ".join(parts)
 
 
 def _action_table(answers: dict) -> str:
@@ -296,7 +347,7 @@ def answers_json(answers: dict) -> str:
     Examples
     --------
     >>> json.loads(answers_json(blank()))["schema_version"]
-    1
+    2
     """
     data = {"schema_version": SCHEMA_VERSION, "answers": {f.id: answers.get(f.id, "") for f in FIELDS}}
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

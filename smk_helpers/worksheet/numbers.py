@@ -1,5 +1,8 @@
 """The worksheet's live numbers (section 4): its KPIs and its funnel, all through `smk_helpers.core.kpis`
-and `smk_helpers.core.funnel` (no formula is written here)."""
+and `smk_helpers.core.funnel` (no formula is written here). Two ratios of counts have no function of their
+own in the library, the cost per order (cost / orders, as `kpis.one_to_many_vs_one_to_one` works it out) and
+the repeat purchase rate from two counts (`kpis.repeat_purchase_rate` takes orders): they divide with
+`kpis.safe_divide`, the library's rule for every ratio, and quote the library's words for the formula."""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core import catalog, funnel, kpis
-from ..core.formatting import MISSING, fmt_money, fmt_pct
+from ..core import benchmarks, catalog, funnel, kpis
+from ..core.formatting import MISSING, fmt_money, fmt_pct, fmt_ratio, is_missing
 from .fields import FIELDS, FIELDS_BY_ID, NUMBER_KINDS, _is_blank, validate_field
 
 # ---------------------------------------------------------------------------------------------
@@ -19,12 +22,15 @@ from .fields import FIELDS, FIELDS_BY_ID, NUMBER_KINDS, _is_blank, validate_fiel
 
 @dataclass(frozen=True)
 class KpiRow:
-    """One live number: its label, its value as text ("n/a" when unknown), why it is n/a, and how it is worked out."""
+    """One live number: its label, its value as text ("n/a" when unknown), why it is n/a, how it is worked out,
+    and what to compare it with (a benchmark range and its source, or your break-even) with a verdict."""
 
     label: str
     value: str
     reason: str | None = None
     formula: str = ""
+    compare: str = ""
+    verdict: str = ""
 
 
 def _numbers(answers: dict) -> dict[str, tuple[float, str | None]]:
@@ -36,9 +42,9 @@ def _numbers(answers: dict) -> dict[str, tuple[float, str | None]]:
         raw = answers.get(f.id)
         value, message = validate_field(f.id, raw)
         if message:
-            out[f.id] = (math.nan, f"{f.label.lower()} is not a valid number")
+            out[f.id] = (math.nan, f"{f.name.lower()} is not a valid number")
         elif value is None:
-            out[f.id] = (math.nan, f"no {f.label.lower()} entered")
+            out[f.id] = (math.nan, f"no {f.name.lower()} entered")
         else:
             out[f.id] = (float(value), None)
     return out
@@ -50,10 +56,18 @@ def _reason(numbers, numerator_ids, denominator_id) -> str | None:
     if why:
         return why
     if value == 0:
-        return f"{FIELDS_BY_ID[denominator_id].label.lower()} is 0"
+        return f"{FIELDS_BY_ID[denominator_id].name.lower()} is 0"
     for field_id in numerator_ids:
         if numbers[field_id][1]:
             return numbers[field_id][1]
+    return None
+
+
+def _too_large(numbers, part_id, whole_id) -> str | None:
+    """Why a share is n/a: its part is larger than its whole (a typing slip)."""
+    (part, _), (whole, _) = numbers[part_id], numbers[whole_id]
+    if part > whole:
+        return f"{FIELDS_BY_ID[part_id].name} ({part:,g}) is more than {FIELDS_BY_ID[whole_id].name} ({whole:,g})"
     return None
 
 
@@ -62,23 +76,50 @@ def _currency(answers: dict) -> str:
     return value or "$"
 
 
-STAGES = (("reach", "reached"), ("visits", "visits"), ("leads", "leads"), ("customers", "new customers"))
+STAGES = (
+    ("impressions", "impressions"),
+    ("visits", "website visits"),
+    ("leads", "leads"),
+    ("lead_buyers", "leads who bought"),
+)
 HANDOFF = "leads"  # the first stage of the worksheet's funnel that sales owns: it follows leads up
 ONE_TO_ONE_LABEL = "Cost per contact, one-to-one (staff cost / conversations)"
+_PER = {"impressions": "impression", "visits": "website visit", "leads": "lead"}
 
 
-def _stage_words(field_id: str) -> str:
-    return "people reached" if field_id == "reach" else FIELDS_BY_ID[field_id].label.lower()
+def _benchmark(key: str, value, currency: str) -> tuple[str, str]:
+    """What a live number compares with: the range and its source, and a verdict when the units match."""
+    mark = benchmarks.by_key(key)
+    if mark is None:  # pragma: no cover - the keys below are in BENCHMARKS
+        return "", ""
+    text = f"{mark.range_text()}: {mark.source}"
+    same_units = mark.unit != "money" or currency == "$"
+    words = {"below": "yours is below", "within": "yours is within", "above": "yours is above"}
+    verdict = words.get(benchmarks.verdict(value, mark), "") if same_units else ""
+    if mark.low == mark.high and verdict == "yours is within":
+        verdict = "yours is close"
+    return text, verdict
 
 
 def worksheet_kpis(answers: dict) -> list[KpiRow]:
     """The live numbers of section 4, each computed through `smk_helpers.core.kpis` / `smk_helpers.core.funnel`.
 
-    Rows: conversion per stage (reach → visits → leads → new customers) and overall, average
-    order value, cost per lead, CAC, and cost per contact one-to-many (spend / reach) against
-    one-to-one (staff cost of the selling hours / conversations; a blank hourly cost uses
-    `kpis.STAFF_HOURLY_COST`). A blank, invalid or zero denominator gives "n/a" and the reason.
-    Each row also says in words how it is worked out (``formula``), quoting the KPI library.
+    Rows, in order:
+
+    * the online chain: conversion per stage (impressions → website visits → leads → leads who bought)
+      and overall;
+    * orders and money: average order value, marketing spend / revenue, cost per lead, CAC (blended: all
+      new customers, lead or walk-in), ROAS, break-even ROAS and marketing ROI (on the gross profit of the
+      orders marketing brought: their revenue × the gross margin);
+    * one-to-many against one-to-one: cost per contact (spend / impressions; staff cost of the selling
+      hours / conversations) and cost per order (spend / orders marketing brought; staff cost / conversations
+      won), and the win rate of the conversations;
+    * the repeat purchase rate of the last 12 months.
+
+    A blank hourly cost uses `kpis.STAFF_HOURLY_COST`. A blank, invalid or zero denominator gives "n/a" and
+    the reason, and so does a part larger than its whole. Each row says how it is worked out (``formula``,
+    quoting the KPI library) and, where a benchmark applies (`smk_helpers.core.benchmarks`), its range and
+    source beside a verdict (``compare``, ``verdict``); ROAS compares with your own break-even.
 
     Parameters
     ----------
@@ -91,47 +132,59 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     Examples
     --------
     >>> from smk_helpers.worksheet.fields import blank
-    >>> rows = worksheet_kpis({**blank(), "reach": "1000", "visits": "0", "leads": "5"})
+    >>> rows = worksheet_kpis({**blank(), "impressions": "1000", "visits": "0", "leads": "5"})
     >>> for row in rows[:3]:
     ...     print(row.label, "|", row.value, "|", row.reason, "|", row.formula)
-    Visits per person reached | 0.0% | None | visits / people reached
-    Leads per visit | n/a | visits is 0 | leads / visits
-    New customers per lead | n/a | no new customers entered | new customers / leads
+    Website visits per impression | 0.0% | None | website visits / impressions
+    Leads per website visit | n/a | website visits is 0 | leads / website visits
+    Leads who bought, per lead | n/a | no leads who bought entered | leads who bought / leads
     """
     n = _numbers(answers)
     money = _currency(answers)
+    as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
+    as_ratio = lambda x: fmt_ratio(x, digits=2)  # noqa: E731
     rows = []
+
+    # the online chain
     counts = [n[key][0] for key, _ in STAGES]
     rates = funnel.stage_conversion(counts)
     for k in range(1, len(STAGES)):
-        (below, below_name), (above, above_name) = STAGES[k], STAGES[k - 1]
-        label = f"{below_name.capitalize()} per {'person reached' if above == 'reach' else above_name[:-1]}"
+        (below, below_name), (above, _) = STAGES[k], STAGES[k - 1]
+        label = f"{below_name.capitalize()}{',' if below == 'lead_buyers' else ''} per {_PER[above]}"
         rows.append(
-            _row(
-                label,
-                rates.iloc[k],
-                fmt_pct,
-                _reason(n, [below], above),
-                f"{_stage_words(below)} / {_stage_words(above)}",
-            )
+            _row(label, rates.iloc[k], fmt_pct, _reason(n, [below], above), f"{_words(below)} / {_words(above)}")
         )
     rows.append(
         _row(
-            "New customers per person reached (overall)",
+            "Leads who bought per impression (overall)",
             funnel.overall_conversion(counts),
             fmt_pct,
-            _reason(n, ["customers"], "reach"),
-            "new customers / people reached",
+            _reason(n, ["lead_buyers"], "impressions"),
+            "leads who bought / impressions",
         )
     )
-    as_money = lambda x: fmt_money(x, currency=money)  # noqa: E731
+
+    # orders and money
+    aov = kpis.average_order_value(n["revenue"][0], n["orders"][0])
     rows.append(
         _row(
             catalog.by_key("average_order_value").label,
-            kpis.average_order_value(n["revenue"][0], n["orders"][0]),
+            aov,
             as_money,
             _reason(n, ["revenue"], "orders"),
             kpis.formula_of("average_order_value"),
+            *_benchmark("average_order_value", aov, money),
+        )
+    )
+    share = kpis.spend_share(n["marketing_spend"][0], n["revenue"][0])
+    rows.append(
+        _row(
+            catalog.by_key("marketing_share").label,
+            share,
+            fmt_pct,
+            _reason(n, ["marketing_spend"], "revenue"),
+            kpis.formula_of("marketing_share"),
+            *_benchmark("marketing_share", share, money),
         )
     )
     rows.append(
@@ -149,64 +202,159 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
             kpis.cac(n["marketing_spend"][0], n["customers"][0]),
             as_money,
             _reason(n, ["marketing_spend"], "customers"),
-            kpis.formula_of("cac"),
+            f"{kpis.formula_of('cac')} (all of them, lead or walk-in: a blended CAC)",
+        )
+    )
+    roas = kpis.roas(n["attributed_revenue"][0], n["marketing_spend"][0])
+    break_even = kpis.break_even_roas(n["gross_margin"][0])
+    rows.append(
+        _row(
+            catalog.by_key("roas").label,
+            roas,
+            as_ratio,
+            _reason(n, ["attributed_revenue"], "marketing_spend"),
+            f"{kpis.formula_of('roas')}: revenue your marketing brought / marketing spend",
+            *_against_break_even(roas, break_even),
         )
     )
     rows.append(
         _row(
-            "Cost per contact, one-to-many (spend / people reached)",
-            kpis.cost_per_contact(n["marketing_spend"][0], n["reach"][0]),
+            catalog.by_key("break_even_roas").label,
+            break_even,
+            as_ratio,
+            _reason(n, [], "gross_margin"),
+            kpis.formula_of("break_even_roas"),
+        )
+    )
+    profit = n["attributed_revenue"][0] * n["gross_margin"][0]
+    rows.append(
+        _row(
+            catalog.by_key("marketing_roi").label,
+            kpis.marketing_roi(profit, n["marketing_spend"][0]),
+            fmt_pct,
+            _reason(n, ["attributed_revenue", "gross_margin"], "marketing_spend"),
+            f"{kpis.formula_of('marketing_roi')}, with attributed gross profit = revenue your marketing brought × "
+            "gross margin (before wages and rent)",
+        )
+    )
+
+    # one-to-many against one-to-one
+    rows.append(
+        _row(
+            "Cost per contact, one-to-many (spend / impressions)",
+            kpis.cost_per_contact(n["marketing_spend"][0], n["impressions"][0]),
             as_money,
-            _reason(n, ["marketing_spend"], "reach"),
-            f"{kpis.formula(kpis.cost_per_contact)}: marketing spend / people reached",
+            _reason(n, ["marketing_spend"], "impressions"),
+            f"{kpis.formula(kpis.cost_per_contact)}: marketing spend / impressions",
         )
     )
-    hourly, why_hourly = n["hourly_cost"]
-    label = ONE_TO_ONE_LABEL
-    how = (
-        f"{kpis.formula(kpis.cost_per_contact)}: staff cost ({kpis.formula(kpis.staff_cost)}, from the hours "
-        "spent selling) / one-to-one conversations"
-    )
-    if why_hourly and not _is_blank(answers.get("hourly_cost")):
-        rows.append(KpiRow(label, MISSING, why_hourly, how))
-    else:
-        if why_hourly:
-            hourly = kpis.STAFF_HOURLY_COST
-            label += f", at the default {fmt_money(hourly, currency=money)} an hour"
-        cost = kpis.staff_cost(n["selling_hours"][0] * 60, hourly)
-        rows.append(
-            _row(
-                label,
-                kpis.cost_per_contact(cost, n["conversations"][0]),
-                as_money,
-                _reason(n, ["selling_hours"], "conversations"),
-                how,
-            )
+    staff_cost, hourly_label, hourly_problem = _staff_cost(answers, n, money)
+    how = f"staff cost ({kpis.formula(kpis.staff_cost)}, from the selling hours)"
+    rows.append(
+        _row(
+            ONE_TO_ONE_LABEL + hourly_label,
+            kpis.cost_per_contact(staff_cost, n["conversations"][0]),
+            as_money,
+            hourly_problem or _reason(n, ["selling_hours"], "conversations"),
+            f"{kpis.formula(kpis.cost_per_contact)}: {how} / one-to-one conversations",
         )
+    )
+    rows.append(
+        _row(
+            "Cost per order, one-to-many (spend / orders your marketing brought)",
+            kpis.safe_divide(n["marketing_spend"][0], n["attributed_orders"][0]),
+            as_money,
+            _reason(n, ["marketing_spend"], "attributed_orders"),
+            f"{COST_PER_ORDER}: marketing spend / orders your marketing brought",
+        )
+    )
+    rows.append(
+        _row(
+            "Cost per order, one-to-one (staff cost / conversations won)" + hourly_label,
+            kpis.safe_divide(staff_cost, n["conversations_won"][0]),
+            as_money,
+            hourly_problem or _reason(n, ["selling_hours"], "conversations_won"),
+            f"{COST_PER_ORDER}: {how} / conversations won",
+        )
+    )
+    won, talks = n["conversations_won"][0], n["conversations"][0]
+    rows.append(
+        _row(
+            "Win rate of the conversations",
+            kpis.win_rate(won, talks - won),
+            fmt_pct,
+            _reason(n, ["conversations_won"], "conversations") or _too_large(n, "conversations_won", "conversations"),
+            f"{kpis.formula(kpis.win_rate)}, with lost = one-to-one conversations − conversations won",
+        )
+    )
+
+    # customers who come back
+    repeat = kpis.safe_divide(n["repeat_customers"][0], n["customers_12m"][0])
+    rows.append(
+        _row(
+            catalog.by_key("repeat_purchase_rate").label + " (12 months)",
+            repeat,
+            fmt_pct,
+            _reason(n, ["repeat_customers"], "customers_12m") or _too_large(n, "repeat_customers", "customers_12m"),
+            kpis.formula_of("repeat_purchase_rate"),
+            *_benchmark("repeat_purchase_rate", repeat, money),
+        )
+    )
     return rows
 
 
-def _row(label, value, fmt, reason, formula) -> KpiRow:
+COST_PER_ORDER = "cost / orders"  # as `kpis.one_to_many_vs_one_to_one` works cost_per_order out
+
+
+def _words(field_id: str) -> str:
+    return FIELDS_BY_ID[field_id].name.lower()
+
+
+def _against_break_even(roas: float, break_even: float) -> tuple[str, str]:
+    if is_missing(break_even):
+        return "your break-even ROAS (it needs your gross margin)", ""
+    text = f"your break-even ROAS, {fmt_ratio(break_even, digits=2)}"
+    if is_missing(roas):
+        return text, ""
+    return text, "above break-even" if roas > break_even else "below break-even" if roas < break_even else "at it"
+
+
+def _staff_cost(answers: dict, n: dict, money: str) -> tuple[float, str, str | None]:
+    """The staff cost of the selling hours, the label's note on a default hourly cost, and why it is unknown."""
+    hourly, why_hourly = n["hourly_cost"]
+    if why_hourly and not _is_blank(answers.get("hourly_cost")):
+        return math.nan, "", why_hourly
+    note = ""
+    if why_hourly:
+        hourly = kpis.STAFF_HOURLY_COST
+        note = f", at the default {fmt_money(hourly, currency=money)} an hour"
+    return kpis.staff_cost(n["selling_hours"][0] * 60, hourly), note, None
+
+
+def _row(label, value, fmt, reason, formula, compare="", verdict="") -> KpiRow:
     text = fmt(value)
-    if text != MISSING:
-        return KpiRow(label, text, None, formula)
-    return KpiRow(label, MISSING, reason or "the result is unknown", formula)
+    if text != MISSING and reason is None:
+        return KpiRow(label, text, None, formula, compare, verdict)
+    if text != MISSING:  # a share whose part is larger than its whole: computed, but meaningless
+        return KpiRow(label, MISSING, reason, formula, compare, "")
+    return KpiRow(label, MISSING, reason or "the result is unknown", formula, compare, "")
 
 
 def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
-    """The four counts of section 4 as a `funnel.funnel_table` (for `plots.funnel_chart`).
+    """The online chain of section 4 as a `funnel.funnel_table` (for `plots.funnel_chart`).
 
     Blank or invalid counts are NaN, and the rates that depend on them too.
 
     Examples
     --------
     >>> from smk_helpers.worksheet.fields import blank
-    >>> worksheet_funnel_table({**blank(), "reach": "1,000", "visits": "100", "leads": "20", "customers": "5"})
-               stage   count  rate_from_previous  rate_from_top
-    0        reached  1000.0                 NaN          1.000
-    1         visits   100.0                0.10          0.100
-    2          leads    20.0                0.20          0.020
-    3  new customers     5.0                0.25          0.005
+    >>> worksheet_funnel_table({**blank(), "impressions": "1,000", "visits": "100", "leads": "20",
+    ...                         "lead_buyers": "5"})
+                  stage   count  rate_from_previous  rate_from_top
+    0       impressions  1000.0                 NaN          1.000
+    1    website visits   100.0                0.10          0.100
+    2             leads    20.0                0.20          0.020
+    3  leads who bought     5.0                0.25          0.005
     """
     n = _numbers(answers)
     rows = pd.DataFrame({"stage": [name for _, name in STAGES], "count": [n[key][0] for key, _ in STAGES]})
@@ -216,7 +364,7 @@ def worksheet_funnel_table(answers: dict) -> pd.DataFrame:
 def funnel_figure(answers: dict):
     """The funnel of section 4 as a house-style chart, or None until two of its counts are numbers.
 
-    Marketing's colour up to visits, sales' from leads (who follow the leads up). The chart
+    Marketing's colour up to website visits, sales' from leads (who follow the leads up). The chart
     describes itself (`smk_helpers.core.plots.describe`).
 
     Examples
@@ -227,8 +375,8 @@ def funnel_figure(answers: dict):
     >>> from smk_helpers.core.plots import describe
     >>> fig = funnel_figure(bookhub_example())
     >>> print(describe(fig))  # doctest: +ELLIPSIS
-    Funnel chart of your funnel for the month: 40,000 reached at the top narrow to 120 new customers at the bottom
-    (0.3% of the top); ...
+    Funnel chart of your funnel for the month: 46,731 impressions at the top narrow to 26 leads who bought at the
+    bottom (0.1% of the top); ...
     >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     table = worksheet_funnel_table(answers)
@@ -247,12 +395,12 @@ def funnel_notes(answers: dict) -> list[str]:
     Examples
     --------
     >>> from smk_helpers.worksheet.fields import blank
-    >>> funnel_notes({**blank(), "reach": "100", "visits": "200"})
-    ["Stage 'visits' (200) is larger than the stage above it, 'reached' (100): a rate of 200.0%. Check the counts and the stage order."]
+    >>> funnel_notes({**blank(), "impressions": "100", "visits": "200"})
+    ["Stage 'website visits' (200) is larger than the stage above it, 'impressions' (100): a rate of 200.0%. Check the counts and the stage order."]
     """  # noqa: E501
     return funnel.funnel_warnings(worksheet_funnel_table(answers))
 
 
 FUNNEL_WAITING = (
-    "The funnel appears here once at least two of people reached, visits, leads and new customers are numbers."
+    "The funnel appears here once at least two of impressions, website visits, leads and leads who bought are numbers."
 )

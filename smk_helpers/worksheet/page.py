@@ -74,6 +74,7 @@ min-height: var(--jp-widgets-inline-height);
 white-space: pre-wrap; }
 .smk-ws-note { color: #444; font-size: .92em; max-width: 44em; margin: 0 0 .4em 0; }
 .smk-ws-error { color: #8a2b00; font-weight: 600; margin-left: calc(15em + 12px); }
+.smk-ws-score .widget-label { max-width: 36em; } .smk-ws-score select { width: 14em; flex: 0 0 auto; }
 .smk-ws-group-label { font-weight: 600; margin: .2em 0; }
 .smk-ws-bar { border-bottom: 1px solid #bbb; padding: .4em 0; }
 .smk-ws-badge { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #fff; border: 1px solid #0072B2;
@@ -178,15 +179,16 @@ class WorksheetPage:
             widget = widgets.Dropdown(
                 options=options, value="", description=field.label, style={"description_width": LABEL_WIDTH}
             )
-        elif field.kind == "score":
+        elif field.kind == "score":  # the statement is the label, on a line of its own above the choice
             options = [(NOT_SCORED, "")] + [(f"{n} – {word}", n) for n, word in ws.SCALE.items()]
             widget = widgets.Dropdown(
                 options=options,
                 value="",
                 description=field.label,
-                style={"description_width": LABEL_WIDTH},
-                layout=widgets.Layout(width="28em"),
+                style={"description_width": "initial"},
+                layout=widgets.Layout(flex_flow="row wrap", width="100%", max_width="60em"),
             )
+            widget.add_class("smk-ws-score")
         elif field.kind == "multi-choice":
             boxes = [
                 widgets.Checkbox(value=False, description=option, indent=False, layout=widgets.Layout(width="11em"))
@@ -214,10 +216,17 @@ class WorksheetPage:
         esc = html.escape
         limit = f" Up to {field.max_length:,} characters." if field.max_length else ""
         example = ws.answer_text(field, field.example)
+        source = field.example_source
+        if example:
+            shown = f"The Book Hub: {esc(example)}"
+            if source:
+                shown += f"<br><small>From its data: {esc(source)}.</small>"
+        else:
+            shown = f"The Book Hub: {esc(source)}"
         return (
             f'<div class="smk-ws-help">{esc(field.guidance)}{limit}<details><summary>Show example'
             f'<span class="smk-sr"> for {esc(field.label)}</span></summary>'
-            f'<div class="smk-ws-example">The Book Hub: {esc(example)}</div></details></div>'
+            f'<div class="smk-ws-example">{shown}</div></details></div>'
         )
 
     def _build_outputs(self) -> None:
@@ -336,7 +345,12 @@ class WorksheetPage:
                 parts.append(widgets.HTML(f"<h3>{label} action</h3>"))
                 parts.extend(self.rows[f"{key}_{part}"] for part in ("action", "owner", "date"))
         else:
-            parts = [self.rows[f.id] for f in ws.fields_in(number)]
+            parts, group = [], ""
+            for f in ws.fields_in(number):
+                if f.group != group:
+                    group = f.group
+                    parts.append(widgets.HTML(f"<h3>{html.escape(group)}</h3>"))
+                parts.append(self.rows[f.id])
         if number == 4:
             parts += [
                 widgets.HTML("<h3>Your numbers, worked out</h3>"),
@@ -552,7 +566,8 @@ class WorksheetPage:
             return
         self.record, self.on_disk, self.last_saved = record, True, None
         self._fill(record["answers"])
-        self._resume()
+        notes = record.get("migration_notes")
+        self._resume(" ".join(notes) if notes else None)
 
     @_guarded
     def start_new(self) -> None:

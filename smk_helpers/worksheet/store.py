@@ -4,7 +4,7 @@ The random id is the worksheet's identity; the slug follows the business name (a
 file at the next save). `save` writes atomically with a schema version and a revision counter,
 holds a lock on the folder while it checks and writes, and refuses to overwrite a newer revision
 (`ConflictError`); a corrupt or unknown-version file raises `WorksheetFileError` and is never
-written to.
+written to. A file of an older schema version opens through `migrate`, with nothing lost.
 """
 
 from __future__ import annotations
@@ -21,9 +21,64 @@ from .. import limits
 from ..errors import ConflictError, WorksheetFileError
 from ..system.files import slug, write_text_atomic
 from ..system.userfiles import UnreadableFile
-from .fields import FIELDS_BY_ID, blank, progress
+from .fields import FIELDS_BY_ID, _is_blank, blank, progress
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Older files: what changed, and how their answers move
+# ---------------------------------------------------------------------------------------------
+
+# Version 1 → 2: "People reached" became impressions (times seen, not people) and section 5 became lesson 09's
+# eight statements, whose "one customer record" statement has the key ``crm``. Every other answer keeps its key.
+_RENAMED = {1: {"reach": "impressions", "align_record": "align_crm"}}
+_NOTES = {
+    1: (
+        "This worksheet was saved by an older version of the worksheet; every answer is kept. What changed:",
+        '"People reached" is now "Times your marketing was seen (impressions, emails sent)": check that your number '
+        "counts times seen and emails sent, not people.",
+        '"Visits" is now "Website visits": leave out people who walked into your shop.',
+        "The funnel now ends with the leads who bought, and new questions ask for your gross margin, what your "
+        "marketing brought, the conversations won, your repeat customers, who does each side's work and how each "
+        "side will measure success.",
+        "Section 5 now asks the eight statements of lesson 09; your five scores were kept under the same "
+        "statements. Score the new ones for a firm result.",
+    )
+}
+
+
+def migrate(data: dict) -> dict:
+    """A worksheet record (or exported answers) of an older schema version, brought to `SCHEMA_VERSION`.
+
+    Answers move to their new keys (`_RENAMED`); nothing is dropped, and keys this version does not know
+    are kept. The result says what it came from (``migrated_from``) and what changed in words
+    (``migration_notes``); `save` leaves both out of the file. A record of this version comes back as it is.
+
+    Examples
+    --------
+    >>> old = {"schema_version": 1, "answers": {"reach": "12,500", "align_record": 3, "align_goals": 4}}
+    >>> new = migrate(old)
+    >>> new["schema_version"], new["migrated_from"], new["answers"]
+    (2, 1, {'impressions': '12,500', 'align_crm': 3, 'align_goals': 4})
+    >>> old["answers"]["reach"]  # the record given is not changed
+    '12,500'
+    """
+    version = data.get("schema_version")
+    if version == SCHEMA_VERSION:
+        return data
+    if version not in _RENAMED:
+        raise ValueError(f"worksheet format version {version!r} is not one this worksheet can read")
+    given = data.get("answers", {})
+    moving = {old: new for old, new in _RENAMED[version].items() if old in given and _is_blank(given.get(new))}
+    answers = {moving.get(key, key): value for key, value in given.items() if key not in moving.values()}
+    return {
+        **data,
+        "schema_version": SCHEMA_VERSION,
+        "answers": answers,
+        "migrated_from": version,
+        "migration_notes": list(_NOTES[version]),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,7 +127,7 @@ def new_record(answers: dict | None = None) -> dict:
     Examples
     --------
     >>> rec = new_record({"business_name": "../../x"})
-    >>> rec["revision"], len(rec["id"]), rec["answers"]["business_name"], rec["answers"]["reach"]
+    >>> rec["revision"], len(rec["id"]), rec["answers"]["business_name"], rec["answers"]["impressions"]
     (0, 8, '../../x', '')
     """
     now = _now()
@@ -194,23 +249,29 @@ def _read(path: Path) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise WorksheetFileError(f"{name} is not a worksheet file; it was left as it is.")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version != SCHEMA_VERSION and version not in _RENAMED:
         raise WorksheetFileError(
-            f"{name} has worksheet format version {version!r}, but this worksheet reads version "
-            f"{SCHEMA_VERSION}; it was left as it is."
+            f"{name} has worksheet format version {version!r}, but this worksheet reads versions "
+            f"{_readable_versions()}; it was left as it is."
         )
     if not isinstance(data.get("revision"), int) or isinstance(data.get("revision"), bool):
         raise WorksheetFileError(f"{name} has no revision number; it was left as it is.")
     match = _FILE_NAME.fullmatch(name)
     if not match or data.get("id") != match.group(1):
         raise WorksheetFileError(f"{name} does not carry the id its name ends with; it was left as it is.")
-    return data
+    return migrate(data)
+
+
+def _readable_versions() -> str:
+    versions = [*sorted(_RENAMED), SCHEMA_VERSION]
+    return ", ".join(str(v) for v in versions[:-1]) + f" and {versions[-1]}"
 
 
 def load(path) -> dict:
     """Read a saved worksheet; raises `WorksheetFileError` (file untouched) when it cannot.
 
-    Fields missing from the file are blank; fields this version does not know are kept.
+    Fields missing from the file are blank; fields this version does not know are kept. A file of an
+    older schema version is read through `migrate` (the file itself is rewritten only at the next `save`).
 
     Examples
     --------
@@ -267,12 +328,12 @@ def read_answers(path) -> dict:
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("answers"), dict)
-        or data.get("schema_version") != SCHEMA_VERSION
+        or (data.get("schema_version") != SCHEMA_VERSION and data.get("schema_version") not in _RENAMED)
     ):
         raise WorksheetFileError(
             f"{path.name} is not a worksheet file; give the .json file the worksheet page saved or exported."
         )
-    return {**blank(), **_normalised(data["answers"])}
+    return {**blank(), **_normalised(migrate(data)["answers"])}
 
 
 def reload(record: dict, folder=None) -> dict:
@@ -323,7 +384,7 @@ def save(record: dict, expected_revision: int | None = None, folder=None) -> dic
                 f"this page has revision {expected}). Reload it to see those changes, or save yours as a copy."
             )
         saved = {
-            **record,
+            **{k: v for k, v in record.items() if k not in ("migrated_from", "migration_notes")},
             "schema_version": SCHEMA_VERSION,
             "revision": max(expected, on_disk) + 1,
             "updated": _now(),
