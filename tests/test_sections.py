@@ -369,6 +369,13 @@ def test_funnel_on_the_book_hub(hub):
     assert f"repeat purchase at the bottom ({share:.1%} of the top)" in plots.describe(section.figure)
     assert "biggest drop is from reach to site visits" in section.summary
     section.close()
+    # The e-commerce benchmark counts visitors who buy on the site; here every purchase went through two steps.
+    noted = S.funnel(hub, benchmarks=True)
+    assert noted.notes[-1].endswith(
+        "the benchmark is 1.5%–3.0% (e-commerce, typical range). It counts visitors who buy on the site itself; "
+        "in this funnel sign-ups and engaged come between, so the two do not compare."
+    )
+    noted.close()
 
 
 def test_funnel_on_the_hand_computed_shop(hand):

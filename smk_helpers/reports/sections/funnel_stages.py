@@ -12,7 +12,7 @@ from ...core.data import Business
 from ...core.formatting import fmt_number
 from .base import Section, _blocked, _not_shown
 from .periods import _period_text
-from .wording import _pct_small
+from .wording import _join, _pct_small
 
 __all__ = ["FUNNEL_KEY", "FUNNEL_TITLE", "funnel"]
 
@@ -158,7 +158,14 @@ def _visit_benchmark(table: pd.DataFrame) -> list[str]:
         return []
     counts = table["count"].iloc[[visits, buys[0]]].tolist()
     mark = B.by_key("visit_to_purchase")
-    return [
+    note = (
         f"{_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
         f"{table['stage'].iloc[buys[0]]}; the benchmark is {mark.range_text()} ({mark.source})."
-    ]
+    )
+    between = [str(s) for s in table["stage"].iloc[visits + 1 : buys[0]]]
+    if between:  # the benchmark's visitors buy on the site itself; these went through other steps first
+        note += (
+            f" It counts visitors who buy on the site itself; in this funnel {_join(between)} "
+            f"{'come' if len(between) > 1 else 'comes'} between, so the two do not compare."
+        )
+    return [note]
