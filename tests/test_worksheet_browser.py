@@ -147,9 +147,9 @@ def test_two_tabs_on_one_worksheet(browser, worksheet_server):
     wait_saved(tab1, answered=1)
     tab2 = open_page(browser, url)  # opens the latest worksheet: the same one
     assert tab2.get_by_role("textbox", name="Business name").input_value() == "Corner Shop"
-    tab1.get_by_role("textbox", name="Leads").fill("12")
+    tab1.get_by_role("textbox", name="Leads", exact=True).fill("12")
     wait_saved(tab1, answered=2)
-    tab2.get_by_role("textbox", name="Orders").fill("30")
+    tab2.get_by_role("textbox", name="Orders", exact=True).fill("30")
     tab2.get_by_role("alert").filter(has_text="changed elsewhere").wait_for()
     tab2.locator(".smk-ws-badge", has_text="Not saved").wait_for()
     [only] = saved_files(folder)

@@ -10,6 +10,7 @@ value or a one-sentence message.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -510,9 +511,8 @@ def validate_field(field_id: str, raw) -> tuple[object, str | None]:
     # count, money, hours, percent
     name = field.name[:1].upper() + field.name[1:]
     number = text.removesuffix("%").rstrip() if field.kind == "percent" else text
-    values, bad = parse_numbers(pd.Series([number], dtype="str"))
-    value = values.iloc[0]
-    if bad.iloc[0] or is_missing(value):
+    value, bad = _parsed(number)
+    if bad or is_missing(value):
         example = {"count": "1200", "money": "1,234.50", "hours": "12.5", "percent": "45"}[field.kind]
         hint = ""
         if re.fullmatch(r"[^\d]*\d{1,3}(?:\.\d{3})*,\d{1,2}[^\d]*", text):  # 12,5 or 1.234,50
@@ -531,6 +531,14 @@ def validate_field(field_id: str, raw) -> tuple[object, str | None]:
             return None, f"{name} is a percentage: type {100 * value:g} for {100 * value:g}%, not {text}."
         return float(value) / 100, None
     return float(value), None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[float, bool]:
+    """A number as the loader reads it (`parse_numbers`): (value, unreadable). Kept, so that recomputing the live
+    numbers after one change parses only the answer that changed."""
+    values, bad = parse_numbers(pd.Series([text], dtype="str"))
+    return values.iloc[0], bool(bad.iloc[0])
 
 
 def problems(answers: dict) -> dict[str, str]:

@@ -74,7 +74,9 @@ min-height: var(--jp-widgets-inline-height);
 white-space: pre-wrap; }
 .smk-ws-note { color: #444; font-size: .92em; max-width: 44em; margin: 0 0 .4em 0; }
 .smk-ws-error { color: #8a2b00; font-weight: 600; margin-left: calc(15em + 12px); }
-.smk-ws-score .widget-label { max-width: 36em; } .smk-ws-score select { width: 14em; flex: 0 0 auto; }
+.smk-ws .smk-ws-score { height: auto; }
+.smk-ws-score .widget-label { text-align: left; max-width: 44em; margin-bottom: .2em; }
+.smk-ws-score select { width: 14em; flex: 0 0 auto; height: var(--jp-widgets-inline-height); } .smk-ws-field-score .smk-ws-help { margin-left: 0; }
 .smk-ws-group-label { font-weight: 600; margin: .2em 0; }
 .smk-ws-bar { border-bottom: 1px solid #bbb; padding: .4em 0; }
 .smk-ws-badge { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #fff; border: 1px solid #0072B2;
@@ -186,7 +188,7 @@ class WorksheetPage:
                 value="",
                 description=field.label,
                 style={"description_width": "initial"},
-                layout=widgets.Layout(flex_flow="row wrap", width="100%", max_width="60em"),
+                layout=widgets.Layout(flex_flow="column", align_items="flex-start", width="100%", max_width="60em"),
             )
             widget.add_class("smk-ws-score")
         elif field.kind == "multi-choice":
@@ -209,6 +211,8 @@ class WorksheetPage:
             parts.insert(0, widgets.HTML(f'<div class="smk-ws-group-label">{html.escape(field.label)}</div>'))
         row = widgets.VBox(parts)
         row.add_class("smk-ws-field")
+        if field.kind == "score":
+            row.add_class("smk-ws-field-score")
         self.rows[field.id] = row
 
     @staticmethod
