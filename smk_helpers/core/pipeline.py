@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .contract import DEAL_STAGES, STAGE_COLUMNS
+from .formatting import readable as _readable
 from .rules import known_sum, safe_divide
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "forecast_by_stage",
     "open_pipeline_value",
     "pipeline_by_stage",
+    "readable",
     "stage_conversion",
     "stage_table",
     "weighted_forecast",
@@ -381,6 +383,47 @@ def deal_summary(interactions: pd.DataFrame | None, by: str | None = "type") -> 
     table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     table.index.name = by
     return table
+
+
+# The columns of the pipeline's tables, with the heading and format `readable` shows them in.
+COLUMNS = {
+    "deals": ("Deals", "number"),
+    "reached": ("Reached", "number"),
+    "moved_on": ("Moved on", "number"),
+    "lost_here": ("Lost here", "number"),
+    "conversion": ("Conversion to next stage", "pct"),
+    "won": ("Won", "number"),
+    "lost": ("Lost", "number"),
+    "open": ("Open", "number"),
+    "win_rate": ("Win rate from here", "pct"),
+    "open_deals": ("Open deals", "number"),
+    "open_value": ("Open value", "money0"),
+    "weighted_value": ("Weighted value", "money0"),
+    "average_deal_size": ("Average deal won", "money0"),
+    "weighted_forecast": ("Weighted forecast", "money0"),
+    "days_to_close": ("Days to close", "number1"),
+}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A pipeline table (`stage_table`, `deal_summary`, `forecast_by_stage`, ...) as text for reading.
+
+    The win rate of a `deal_summary` row is from the first stage, so it is headed "Win rate" there.
+
+    Examples
+    --------
+    >>> readable(forecast_by_stage(EXAMPLE))
+                Open deals Open value Win rate from here Weighted value
+    stage
+    prospect             1       $400              33.3%           $133
+    qualified            0         $0              50.0%             $0
+    proposal             1     $2,000             100.0%         $2,000
+    negotiation          0         $0             100.0%             $0
+    """
+    columns = {column: COLUMNS[column] for column in table.columns if column in COLUMNS}
+    if "deals" in table.columns and "win_rate" in columns:
+        columns["win_rate"] = ("Win rate", "pct")
+    return _readable(table, columns)
 
 
 def _example() -> pd.DataFrame:

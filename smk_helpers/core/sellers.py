@@ -18,7 +18,7 @@ from .formatting import fmt_number
 from .formatting import readable as _readable
 from .rules import in_period, ratio_of_sums, safe_divide
 
-__all__ = ["COLUMNS", "DRIVERS", "drivers", "readable", "seller_table"]
+__all__ = ["COLUMNS", "DRIVERS", "LEVERS", "drivers", "readable", "seller_table"]
 
 # The columns of `seller_table`, with the heading and format `readable` shows them in.
 COLUMNS = {
@@ -39,6 +39,13 @@ COLUMNS = {
 }
 # What a person's revenue per paid hour is made of, in order: how many conversations, how many won, how big.
 DRIVERS = ("conversations_per_paid_hour", "win_rate", "revenue_per_win")
+# What a manager can do about each driver, in a word: more conversations (hours, leads), more of them won
+# (coaching), or bigger sales (the larger deals, a second item). Lesson 08's exercise 08.3 offers these.
+LEVERS = {
+    "conversations_per_paid_hour": "more conversations",
+    "win_rate": "more wins",
+    "revenue_per_win": "bigger sales",
+}
 
 
 def _months(start, end):

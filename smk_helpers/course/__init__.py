@@ -81,10 +81,9 @@ LESSONS: tuple[Lesson, ...] = (
         "08",
         "08_the_sales_process.ipynb",
         "The sales process",
-        "a deal's stages, from first contact to close",
-        35,
+        "a deal's stages, the forecast, each seller",
+        40,
         f"{BOOK_HUB} deals and {NORTHWAY}'s pipeline",
-        ready=False,
     ),
     Lesson("09", "09_alignment.ipynb", "Alignment", '"smarketing": shared goals, handoff, feedback', 30, BOOK_HUB),
     Lesson(

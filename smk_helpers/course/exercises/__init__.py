@@ -19,6 +19,7 @@ from . import (  # noqa: F401 - register; one module per written lesson (see smk
     lesson05,
     lesson06,
     lesson07,
+    lesson08,
     lesson09,
     lesson10,
 )

@@ -1,0 +1,117 @@
+"""Exercises of lesson 08 (the sales process)."""
+
+import functools
+
+from ...core import pipeline, sellers
+from ...core.data import load_example
+from ..approaches import load_staff
+from ..grading import bookhub, check_choice, check_number, exercise
+
+YEAR = ("2025-01-01", "2025-12-31")  # the year lesson 08 judges the booksellers on
+# Exercise 08.3: what the owner can do about a seller below target: raise a driver, or lower the target.
+RESPONSES = sellers.LEVERS
+LOWER_TARGET = "lower target"
+
+
+@functools.cache
+def northway():
+    """Northway, loaded once for all checks."""
+    return load_example("northway")
+
+
+def _consultations():
+    talks = bookhub().interactions
+    return talks[talks["type"] == "store consultation"]
+
+
+@exercise("08.1")
+def consultation_win_rate_from_proposal(answer):
+    """Of the store consultations that reached the proposal (a written quote) and were decided, the share won."""
+    consultations = _consultations()
+    table = pipeline.stage_table(consultations)
+    specials = bookhub().interactions[bookhub().interactions["type"] == "special order"]
+    return check_number(
+        answer,
+        table.loc["proposal", "win_rate"],
+        near_misses={
+            "you divided by every consultation that reached the quote, open ones too. An open deal is not lost "
+            "yet: divide the won ones by the won and the lost.": table.loc["proposal", "won"]
+            / table.loc["proposal", "reached"],
+            "that is the conversion from the proposal to the next stage (negotiation). The question asks how many "
+            "of the deals that got a quote were won in the end.": table.loc["proposal", "conversion"],
+            "that is the win rate of all consultations, from their first contact. Take only those that reached "
+            "the proposal.": table.loc["prospect", "win_rate"],
+            "that is the rate of all deals, special orders included. Keep only the store consultations.": (
+                pipeline.win_rate_by_stage(bookhub().interactions)["proposal"]
+            ),
+            "that is the special orders' rate. The question is about the store consultations.": (
+                pipeline.win_rate_by_stage(specials)["proposal"]
+            ),
+        },
+        unit="a fraction",
+        hint="Keep the rows of hub.interactions whose type is 'store consultation', then read the proposal row "
+        "of pipeline.win_rate_by_stage.",
+    )
+
+
+@exercise("08.2")
+def northway_forecast_by_kind(answer):
+    """Northway's weighted forecast, each kind of deal weighted by the win rates of its own history."""
+    talks = northway().interactions
+    by_kind = pipeline.deal_summary(talks, by="type")
+    every_stage_as_prospect = pipeline.open_pipeline_value(talks) * pipeline.win_rate_by_stage(talks)["prospect"]
+    book_hub = pipeline.deal_summary(bookhub().interactions, by="type")["weighted_forecast"].sum()
+    return check_number(
+        answer,
+        by_kind["weighted_forecast"].sum(),
+        near_misses={
+            "that weights every deal with the rates of all Northway's deals together. Weight each kind of deal "
+            "with its own: pipeline.deal_summary gives one forecast per type; add them up.": (
+                pipeline.weighted_forecast(talks)
+            ),
+            "that is the open pipeline value: every open deal counted as if it were won. Weight each one by the "
+            "win rate from its stage.": pipeline.open_pipeline_value(talks),
+            "that is the quote requests only; add the forecasts of the other kinds of deal.": by_kind.loc[
+                "quote request", "weighted_forecast"
+            ],
+            "you weighted every open deal with the win rate from the first stage. A deal further along is likelier "
+            "to be won: each stage has its own rate.": every_stage_as_prospect,
+            "that is The Book Hub's forecast. Use Northway's interactions.": book_hub,
+        },
+        unit="dollars",
+        hint="Add up the weighted_forecast column of pipeline.deal_summary(north.interactions).",
+    )
+
+
+def _year_table():
+    hub = bookhub()
+    return sellers.seller_table(hub.orders, hub.interactions, hub.targets, load_staff(), *YEAR)
+
+
+@exercise("08.3")
+def what_to_do_about_sam(answer):
+    """Which response fits the driver on which Sam falls furthest short of the other booksellers?"""
+    gap = sellers.drivers(_year_table(), "Sam")
+    expected = RESPONSES[gap.idxmin()]
+
+    def hint(driver: str, words: str) -> str:
+        return (
+            f"Sam's {words} is {gap[driver]:.0%} of the others': not his largest gap. Compare the three drivers "
+            "and pick the response to the one furthest below 100%."
+        )
+
+    hints = {
+        RESPONSES["conversations_per_paid_hour"]: hint("conversations_per_paid_hour", "conversations per paid hour")
+        + " More shifts or leads would also raise his target, which follows his hours.",
+        RESPONSES["win_rate"]: hint("win_rate", "win rate"),
+        RESPONSES["revenue_per_win"]: hint("revenue_per_win", "revenue per win"),
+        LOWER_TARGET: "every bookseller's target is a share of the shop's, split by the hours they work, and the "
+        "others meet theirs under the same rule. A lower target would hide Sam's gap, not close it: find the "
+        "driver where he falls short.",
+    }
+    return check_choice(
+        answer,
+        expected,
+        options=[*RESPONSES.values(), LOWER_TARGET],
+        hints={option: text for option, text in hints.items() if option != expected},
+    )
