@@ -76,7 +76,8 @@ white-space: pre-wrap; }
 .smk-ws-error { color: #8a2b00; font-weight: 600; margin-left: calc(15em + 12px); }
 .smk-ws .smk-ws-score { height: auto; }
 .smk-ws-score .widget-label { text-align: left; max-width: 44em; margin-bottom: .2em; }
-.smk-ws-score select { width: 14em; flex: 0 0 auto; height: var(--jp-widgets-inline-height); } .smk-ws-field-score .smk-ws-help { margin-left: 0; }
+.smk-ws-score select { width: 14em; flex: 0 0 auto; height: var(--jp-widgets-inline-height); }
+.smk-ws-field-score .smk-ws-help { margin-left: 0; }
 .smk-ws-group-label { font-weight: 600; margin: .2em 0; }
 .smk-ws-bar { border-bottom: 1px solid #bbb; padding: .4em 0; }
 .smk-ws-badge { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #fff; border: 1px solid #0072B2;
