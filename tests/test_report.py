@@ -353,7 +353,7 @@ def test_cafe_missing_sections_say_so(cafe_report):
 def test_cafe_shows_the_owners_plan_escaped(cafe_report):
     html = page(cafe_report)
     assert "Your goals and action plan" in html
-    assert "From the worksheet answers.json: Average 3.0 of 5" in html  # the file's name, not its folder
+    assert "From the worksheet answers.json: Average 2.6 of 5" in html  # the file's name, not its folder
     assert "Fill &lt;b&gt;every&lt;/b&gt; table on Saturdays." in html
     assert "Offer a loyalty card &amp; a coffee." in html and "<b>every</b>" not in html
 
