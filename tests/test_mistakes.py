@@ -243,11 +243,16 @@ def test_exercise_07_1_leaves_open_special_orders_out():
     from smk_helpers.course.grading import bookhub
 
     i = bookhub().interactions
-    dec = i[(i["date"] >= "2025-12-01") & (i["type"] == "special order")]
-    won, lost, still_open = ((dec["outcome"] == o).sum() for o in ("won", "lost", "open"))
+    late = i[(i["date"] >= "2025-12-15") & (i["type"] == "special order")]
+    won, lost, still_open = ((late["outcome"] == o).sum() for o in ("won", "lost", "open"))
     assert still_open > 0
     assert check("07.1", won / (won + lost)).passed
     assert "open" in check("07.1", won / (won + lost + still_open)).message
+    dec = i[(i["date"] >= "2025-12-01") & (i["type"] == "special order")]
+    assert (
+        "whole of December"
+        in check("07.1", (dec["outcome"] == "won").sum() / dec["outcome"].isin(["won", "lost"]).sum()).message
+    )
     assert check("07.1", [1, 2]).status == "wrong"
 
 

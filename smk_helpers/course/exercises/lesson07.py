@@ -7,28 +7,43 @@ YEAR = ("2025-01-01", "2025-12-31")
 SECOND_HALF = ("2025-07-01", "2025-12-31")  # the window exercise 07.2 asks about
 
 
+LATE_DECEMBER = ("2025-12-15", "2025-12-31")  # the weeks exercise 07.1 asks about: most open deals began then
+
+
 @exercise("07.1")
-def december_special_orders(answer):
-    """Win rate of special orders in December 2025 (open ones left out; a fraction)."""
+def late_december_special_orders(answer):
+    """Win rate of the special orders that began from 15 to 31 December 2025 (open ones left out; a fraction).
+
+    Most of 2025's open conversations began in those two weeks, so the open-deals mistake bites hardest there.
+    (The whole of December gives, by chance, the same rate as the whole year, so it makes no good question.)
+    """
     interactions = bookhub().interactions
-    december = interactions[kpis.in_period(interactions["date"], "2025-12-01", "2025-12-31")]
-    special = december[december["type"].eq("special order")]
-    counts = kpis.outcome_counts(special)
-    year = interactions[kpis.in_period(interactions["date"], *YEAR) & interactions["type"].eq("special order")]
-    year_counts, all_counts = kpis.outcome_counts(year), kpis.outcome_counts(december)
+
+    def counts_of(start, end, kind="special order"):
+        rows = interactions[kpis.in_period(interactions["date"], start, end)]
+        return kpis.outcome_counts(rows if kind is None else rows[rows["type"].eq(kind)])
+
+    late, december = counts_of(*LATE_DECEMBER), counts_of("2025-12-01", "2025-12-31")
+    every_kind, year = counts_of(*LATE_DECEMBER, kind=None), counts_of(*YEAR)
     return check_number(
         answer,
-        kpis.win_rate(counts["won"], counts["lost"]),
+        kpis.win_rate(late["won"], late["lost"]),
         near_misses={
             (
                 "that counts the open special orders as if they were lost; leave open ones out: won / (won + lost)."
-            ): kpis.win_rate(counts["won"], counts["lost"] + counts["open"]),
-            "that is every kind of conversation in December; keep the special orders only.": kpis.win_rate(
-                all_counts["won"], all_counts["lost"]
+            ): kpis.win_rate(late["won"], late["lost"] + late["open"]),
+            "that is every kind of conversation of those weeks; keep the special orders only.": kpis.win_rate(
+                every_kind["won"], every_kind["lost"]
             ),
-            "that is the whole of 2025; keep December only.": kpis.win_rate(year_counts["won"], year_counts["lost"]),
+            "that is the whole of December; keep the conversations from 15 December on.": kpis.win_rate(
+                december["won"], december["lost"]
+            ),
+            "that is the whole of 2025; keep the conversations from 15 December on.": kpis.win_rate(
+                year["won"], year["lost"]
+            ),
         },
-        hint="Use kpis.outcome_counts on December's special orders, then kpis.win_rate(won, lost).",
+        hint="Keep the special orders dated 2025-12-15 to 2025-12-31 (kpis.in_period), then kpis.outcome_counts "
+        "and kpis.win_rate(won, lost).",
     )
 
 
