@@ -88,6 +88,14 @@ def test_without_targets_or_staff_those_columns_are_unknown():
     assert table["conversations"].tolist() == [3, 1]
 
 
+def test_no_conversation_and_no_period_gives_a_table_of_unknowns_not_an_error():
+    no_talks = sellers.EXAMPLE_TALKS.iloc[0:0]
+    table = sellers.seller_table(sellers.EXAMPLE_ORDERS, no_talks, sellers.EXAMPLE_TARGETS, sellers.EXAMPLE_STAFF)
+    assert table.index.tolist() == ["Ann", "Bo"]
+    assert (table["conversations"] == 0).all() and table["paid_hours"].isna().all()
+    assert table["target"].tolist() == [200.0, 240.0]  # no period: every month with a target
+
+
 def test_the_period_chooses_the_conversations_and_the_months():
     args = (sellers.EXAMPLE_ORDERS, sellers.EXAMPLE_TALKS, sellers.EXAMPLE_TARGETS, sellers.EXAMPLE_STAFF)
     early = sellers.seller_table(*args, "2025-03-01", "2025-03-10")

@@ -133,7 +133,8 @@ def seller_table(
     table["win_rate"] = kpis.win_rate(table["won"], table["lost"])
     table.index.name = "staff"
 
-    weeks = ((pd.Timestamp(end).normalize() - pd.Timestamp(start).normalize()).days + 1) / 7
+    known = start is not None and end is not None
+    weeks = ((pd.Timestamp(end).normalize() - pd.Timestamp(start).normalize()).days + 1) / 7 if known else np.nan
     paid = staff.set_index("staff")["hours_per_week"] * weeks if staff is not None else pd.Series(dtype=float)
     table["paid_hours"] = paid.reindex(table.index).astype(float)
     table["conversations_per_paid_hour"] = safe_divide(table["conversations"], table["paid_hours"])
