@@ -115,6 +115,8 @@ def test_the_texts_agree_with_the_data_and_the_lessons(data):
     categories = set(read_extra_table("products.csv", text_columns=["product_id"])["category"])
     assert "gifts & stationery" in categories and "gifts and stationery" in example["what_you_sell"]
     staff = read_extra_table("staff.csv", text_columns=["staff"])
+    booksellers = staff[staff["role"].eq("bookseller")]
+    assert (booksellers["hourly_cost"] == number("hourly_cost")).all()  # the lessons' hourly cost is the data's
     for name in (example["marketing_owner"], example["sales_owner"], *example["shared_owner"].split(" and ")):
         assert name in set(staff["staff"])
     recent_talks = hub.interactions[kpis.in_period(hub.interactions["date"], START, LAST)]

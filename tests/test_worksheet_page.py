@@ -300,3 +300,17 @@ def test_an_unexpected_error_is_shown_and_the_answer_still_saved(worksheet_folde
     assert "Something went wrong (RuntimeError: boom)" in page.alert_html.value
     assert on_disk(worksheet_folder)[0]["answers"]["impressions"] == "100"
     assert "RuntimeError: boom" in capsys.readouterr().err  # the traceback goes to the server's log
+
+
+def test_a_change_parses_only_the_answer_that_changed(worksheet_folder, monkeypatch):
+    """Recomputing after one change stays fast: numbers typed before are not parsed again (nor the data loaded)."""
+    from smk_helpers.worksheet import fields
+
+    page = WorksheetPage()
+    page.example_button.click()
+    parsed = []
+    real = fields.parse_numbers
+    monkeypatch.setattr(fields, "parse_numbers", lambda raw, *a, **k: parsed.append(raw.iloc[0]) or real(raw, *a, **k))
+    type_in(page, "revenue", "31,415.92")
+    assert parsed == ["31,415.92"]
+    assert "$53.61" in page.kpi_html.value  # 31,415.92 / 586 orders: the numbers did follow
