@@ -140,6 +140,43 @@ def test_quality_for_reading_formats_every_group(small):
     assert text.loc["social", "spend"] == "$300"
 
 
+# ---------------------------------------------------------------- lead source
+def test_lead_source_win_rates_by_hand():
+    campaigns = pd.DataFrame({"campaign_id": ["E1", "S1"], "channel": ["email", "social"]})
+    talks = pd.DataFrame(
+        {
+            "campaign_id": ["E1", "E1", "E1", "S1", "S1", "X9", None],
+            "type": ["special order", "special order", "recommendation", "special order", "recommendation"] + ["x"] * 2,
+            "outcome": ["won", "open", "won", "lost", "won", "won", "lost"],
+        }
+    )
+    table = alignment.lead_source_win_rates(campaigns, talks).set_index(["source", "kind"])
+    assert table.loc[("email", "all kinds"), ["won", "lost", "decided"]].tolist() == [2, 0, 2]  # the open one is out
+    assert table.loc[("social", "special order"), "win_rate"] == 0.0
+    assert table.loc[("social", "recommendation"), "win_rate"] == 1.0
+    # A campaign_id that is not in the campaigns table, like none at all, is "no campaign".
+    assert table.loc[(alignment.NO_CAMPAIGN, "all kinds"), ["won", "lost"]].tolist() == [1, 1]
+    text = alignment.lead_sources_for_reading(table.reset_index(), min_decided=2)
+    assert text.loc["email", "all kinds"] == "100% of 2" and text.loc["email", "special order"] == "too few (1)"
+    assert text.columns[0] == "all kinds" and text.loc["email", "x"] == "none"
+
+
+def test_the_book_hub_was_built_with_warm_leads_and_its_data_shows_it_within_each_kind():
+    """The generator multiplies a lead's chance by its source (SOURCE_LIFT): lesson 09 says so and shows it."""
+    from smk_helpers.dev.bookhub import SOURCE_LIFT
+
+    hub = bookhub()
+    table = alignment.lead_source_win_rates(hub.campaigns, hub.interactions).set_index(["source", "kind"])
+    warm = [s for s, lift in SOURCE_LIFT.items() if lift > 1]
+    cold = [s for s, lift in SOURCE_LIFT.items() if lift < 1]
+    assert sorted(warm) == ["email", "event"] and sorted(cold) == ["search", "social"]
+    for kind in ("all kinds", "special order"):
+        rates = table.xs(kind, level="kind")["win_rate"]
+        assert min(rates[warm]) > rates[alignment.NO_CAMPAIGN] > max(rates[cold]), kind
+    nb = read_notebook(REPO / "notebooks" / "09_alignment.ipynb")
+    assert any("SOURCE_LIFT" in source(c) for c in nb.cells if c.cell_type == "code"), "lesson 09 prints the rule"
+
+
 # ---------------------------------------------------------------- the reallocation model
 @pytest.fixture
 def quality():
