@@ -31,6 +31,8 @@ _MODULES = {
     "funnel": "core.funnel",
     "pipeline": "core.pipeline",
     "attribution": "core.attribution",
+    "incrementality": "core.incrementality",
+    "sellers": "core.sellers",
     "survey": "core.survey",
     "benchmarks": "core.benchmarks",
     "formatting": "core.formatting",
