@@ -226,8 +226,8 @@ class WorksheetPage:
             shown = f"The Book Hub: {esc(example)}"
             if source:
                 shown += f"<br><small>From its data: {esc(source)}.</small>"
-        else:
-            shown = f"The Book Hub: {esc(source)}"
+        else:  # its data cannot answer this one: the source says why
+            shown = esc(source)
         return (
             f'<div class="smk-ws-help">{esc(field.guidance)}{limit}<details><summary>Show example'
             f'<span class="smk-sr"> for {esc(field.label)}</span></summary>'
