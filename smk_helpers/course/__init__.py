@@ -67,7 +67,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Marketing KPIs",
         "CTR, CAC, ROAS and ROI, and how they mislead",
         40,
-        f"{BOOK_HUB} campaigns, touchpoints, survey; {NORTHWAY}",
+        f"{BOOK_HUB} campaigns and touchpoints",
     ),
     Lesson(
         "07",
