@@ -263,6 +263,14 @@ def test_kpi_table_on_the_book_hub_matches_kpis_summary(hub):
         f"and its marketing spent ${spend:,.2f} for a ROAS of {roas:.2f}x."
     )
     assert "Marketing ROI is worked out from the orders' gross profit." in section.notes
+    # ROI rests on the credited orders' own margin, which is not the whole shop's: the note gives it and its break-even
+    credited = orders[orders["campaign_id"].notna()]
+    own = credited["gross_profit"].sum() / credited["revenue"].sum()
+    assert own < s["gross_margin"] - 0.02
+    assert (
+        f"The orders credited to campaigns keep {own:.1%} of their revenue as gross profit, so the campaigns pay "
+        f"for themselves above a ROAS of {1 / own:.2f}x; the break-even ROAS row uses the whole shop's margin."
+    ) in section.notes
 
 
 def test_kpi_table_shows_break_even_roas_with_a_margin(hub):

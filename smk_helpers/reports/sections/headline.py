@@ -154,6 +154,13 @@ def kpi_table(
     notes = []
     if s["marketing_roi_basis"] and s["marketing_roi"] is not None:
         notes.append(f"Marketing ROI is worked out from {basis[s['marketing_roi_basis']]}.")
+        if s["marketing_roi_basis"] == "gross_profit":  # the credited orders' own margin, not the whole shop's
+            own = kpis.safe_divide(kpis.attributed_gross_profit(business.orders, start, end), s["attributed_revenue"])
+            notes.append(
+                f"The orders credited to campaigns keep {fmt_pct(own)} of their revenue as gross profit, so the "
+                f"campaigns pay for themselves above a ROAS of {fmt_ratio(kpis.break_even_roas(own), 2)}; the "
+                "break-even ROAS row uses the whole shop's margin."
+            )
     elif business.campaigns is not None and s["attributed_revenue"] is not None:
         notes.append(
             "Marketing ROI is n/a: orders.csv has no gross_profit column; set gross_margin (e.g. 0.45) to estimate it."
