@@ -29,10 +29,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "handcalc"
 def test_title_and_time():
     first = source(read_notebook(NOTEBOOK).cells[0])
     assert first.startswith("# 10 Your business\n")
-    assert "**Time:** about 30 minutes" in first and "**You will:**" in first
+    assert "**Time:** about" in first and "**You will:**" in first
 
 
-def test_the_parameters_cell_holds_exactly_the_five_defaults():
+def test_the_parameters_cell_holds_exactly_the_seven_defaults():
     tagged = [c for c in read_notebook(NOTEBOOK).cells if "parameters" in tags(c)]
     assert len(tagged) == 1 and tagged[0].cell_type == "code"
     tree = ast.parse(source(tagged[0]))
@@ -41,17 +41,58 @@ def test_the_parameters_cell_holds_exactly_the_five_defaults():
     assert assigned == {
         "data_dir": "",
         "business_name": "",
+        "period_start": "",
+        "period_end": "",
         "currency": "$",
         "gross_margin": None,
         "staff_hourly_cost": 13.56,
     }
-    assert list(assigned) == ["data_dir", "business_name", "currency", "gross_margin", "staff_hourly_cost"]
+    assert list(assigned) == [
+        "data_dir",
+        "business_name",
+        "period_start",
+        "period_end",
+        "currency",
+        "gross_margin",
+        "staff_hourly_cost",
+    ]
 
 
 def test_the_parameters_come_before_anything_is_loaded():
     code = code_cells(read_notebook(NOTEBOOK))
     assert "parameters" in tags(code[0])
     assert "sections.open_business(data_dir, business_name)" in source(code[1])
+    assert "start, end = sections.choose_period(shop, period_start, period_end)" in source(code[1])
+
+
+def test_every_section_shows_the_lessons_period():
+    """By default the lesson shows the report's period, the 12 months up to the last order, never all the data."""
+    calls = [source(c) for c in code_cells(read_notebook(NOTEBOOK)) if "sections." in source(c)]
+    shown = [call for call in calls if ".show()" in call and "(shop" in call]
+    assert len(shown) == 4 and all("start=start, end=end" in call for call in shown)
+
+
+def test_choose_period_is_the_reports_default(hub, capsys):
+    from smk_helpers.course.exercises.lesson10 import PERIOD
+    from smk_helpers.reports.notebook import default_period
+
+    assert S.choose_period(hub) == default_period(hub)[:2] == PERIOD
+    assert S.choose_period(hub, "", "") == PERIOD  # empty parameters mean "not given"
+    assert S.choose_period(hub, "2025-03-01", "2025-03-31") == ("2025-03-01", "2025-03-31")
+    capsys.readouterr()
+    assert S.choose_period(hub, "2030-01-01", "2030-12-31") == (None, None)  # no orders: all the data, said so
+    assert "There are no orders from 2030-01-01 to 2030-12-31" in capsys.readouterr().out
+    assert S.choose_period(hub, "2025-03-01", "2025-02-01") == (None, None)
+    assert "swap period_start and period_end" in capsys.readouterr().out
+
+
+def test_the_stored_tables_show_every_text_whole():
+    """pandas cuts a text longer than 50 characters with '...': the KPI table's formulas must read in full."""
+    cells = code_cells(read_notebook(NOTEBOOK))
+    kpi = next(c for c in cells if "sections.kpi_table(shop" in source(c))
+    html = "".join(o.get("data", {}).get("text/html", "") for o in kpi.outputs)
+    assert "marketing spend / revenue, both from the same period" in html
+    assert "..." not in html and "…" not in html
 
 
 def test_exercises_and_hidden_solutions():
@@ -60,15 +101,15 @@ def test_exercises_and_hidden_solutions():
         at = [
             i
             for i, c in enumerate(all_cells)
-            if c.cell_type == "code" and f'check("{exercise_id}", answer)' in source(c)
+            if c.cell_type == "code" and f'check("{exercise_id}", answer' in source(c)
         ]
         assert len(at) == 2, exercise_id
         task, solution = all_cells[at[0]], all_cells[at[1]]
         assert at[1] == at[0] + 1
         assert source(task).startswith("answer = ...")
         assert tags(solution) == ["solution"] and solution.metadata["jupyter"]["source_hidden"]
-        assert source(solution).startswith("# Solution")
-        assert "✔ Right" in json.dumps(solution.outputs, ensure_ascii=False)
+        assert source(solution).startswith("# Solution") and "folded=True" in source(solution)
+        assert solution.outputs == []  # the verdict states the answer, so it is not stored
         assert "Not answered yet" in json.dumps(task.outputs)
 
 
@@ -82,25 +123,29 @@ def test_ends_with_recap_and_whats_next():
 # The checks
 
 
-def test_10_1_is_the_book_hubs_roas(hub):
-    roas = kpis.summary(hub)["roas"]
-    assert roas == pytest.approx(
-        kpis.known_sum(hub.orders.loc[hub.orders["campaign_id"].notna(), "revenue"]) / hub.campaigns["spend"].sum()
-    )
+def test_10_1_is_the_book_hubs_roas_over_the_lessons_period(hub):
+    year = hub.orders[hub.orders["order_date"].dt.year == 2025]
+    spend = kpis.prorate_campaigns(hub.campaigns, "2025-01-01", "2025-12-31")["spend"].sum()
+    roas = kpis.summary(hub, "2025-01-01", "2025-12-31")["roas"]
+    assert roas == pytest.approx(kpis.known_sum(year.loc[year["campaign_id"].notna(), "revenue"]) / spend)
     assert check("10.1", roas).passed
-    assert check("10.1", round(roas, 2)).passed and check("10.1", round(roas, 1)).passed  # as the table shows it
+    assert check("10.1", round(roas, 2)).passed  # as the table shows it
     assert not check("10.1", 2.5).passed
+    section = S.kpi_table(hub, start="2025-01-01", end="2025-12-31")
+    assert section.table.loc["ROAS", "value"] == f"{roas:.2f}x"  # what the student reads
+    section.close()
 
 
 @pytest.mark.parametrize(
     "answer, words",
     [
-        (0.139, "that is marketing ROI"),
-        (0.369, "upside down"),
-        (46.52, "divides all revenue by spend"),
-        (7.60, "cost per lead"),
-        (271.1, "looks like a percentage"),
-        ("2.71x", "text"),
+        (0.105, "that is marketing ROI"),
+        (0.378, "upside down"),
+        (46.94, "divides all revenue by spend"),
+        (7.68, "cost per lead"),
+        (2.71, "over all the data"),
+        (264.7, "looks like a percentage"),
+        ("2.65x", "text"),
     ],
 )
 def test_10_1_near_misses(answer, words):
@@ -109,12 +154,12 @@ def test_10_1_near_misses(answer, words):
 
 
 def test_10_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
-    table = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders, staff_hourly_cost=20)
-    expected = table.loc[kpis.ONE_TO_ONE, "cost_per_order"]
-    default = kpis.one_to_many_vs_one_to_one(hub.campaigns, hub.interactions, hub.orders)
-    assert expected == pytest.approx(default.loc[kpis.ONE_TO_ONE, "cost_per_order"] * 20 / 13.56)
+    section = S.one_to_many_vs_one_to_one(hub, start="2025-01-01", end="2025-12-31", staff_hourly_cost=20)
+    expected = section.data["table"].loc[kpis.ONE_TO_ONE, "cost_per_order"]
+    year = hub.interactions[hub.interactions["date"].dt.year == 2025]
+    won = (year["outcome"] == "won").sum()
+    assert expected == pytest.approx(year["minutes"].sum() / 60 * 20 / won)
     assert check("10.2", expected).passed and check("10.2", round(expected, 2)).passed
-    section = S.one_to_many_vs_one_to_one(hub, staff_hourly_cost=20)
     assert section.table.loc[kpis.ONE_TO_ONE, "cost per order"] == f"${expected:.2f}"  # what the student reads
     section.close()
 
@@ -122,10 +167,11 @@ def test_10_2_is_one_to_one_cost_per_order_at_20_an_hour(hub):
 @pytest.mark.parametrize(
     "answer, words",
     [
-        (4.35, "default $13.56 an hour"),
+        (4.45, "default $13.56 an hour"),
+        (6.42, "over all the data"),
         (14.93, "one-to-many (campaigns) row"),
-        (3.23, "cost per contact"),
-        (13326.00, "total staff cost"),
+        (3.29, "cost per contact"),
+        (6986.33, "total staff cost"),
         (9, "too high"),
     ],
 )
@@ -203,7 +249,7 @@ def test_a_broken_folder_runs_to_the_end_with_the_loaders_message(tmp_path, brok
     assert "dayfirst=True" in text
     assert text.count(S.NO_DATA) == 4  # every section says so
     assert "Traceback" not in text
-    assert "✔ Right" in text  # the solutions use The Book Hub, whatever the parameters say
+    assert "✔ Right" in text  # the solutions use The Book Hub, whatever the parameters say (folded, but run)
     assert [c for c in nb.cells if "injected-parameters" in tags(c)]
 
 
@@ -213,13 +259,15 @@ def test_the_hand_computed_shop_shows_its_numbers(tmp_path):
         tmp_path, data_dir=str(FIXTURE), business_name="Hand shop", currency="€", gross_margin=0.4, staff_hourly_cost=20
     )
     assert "Loaded Hand shop: 6 orders from 5 January 2025 to 15 March 2025" in text
-    assert "Hand shop took €320.00 in 6 orders over all dates in the data" in text
-    assert "1.65x" in text and "2.50x" in text  # ROAS 160 / 97; break-even 1 / 0.4
+    assert "The period covers all the data up to its end" in text  # less than 12 months of orders
+    assert "Hand shop took €320.00 in 6 orders from 2025-01-05 to 2025-03-15" in text
+    # ROAS 160 / 93: the period starts with the first order, on 5 January, so E1's spend is pro-rated (27 of
+    # its 31 days, $27 of $31) + S1 $56 + P1 $10; break-even 1 / 0.4
+    assert "1.72x" in text and "2.50x" in text
     assert "The funnel starts with 1,500 at reach and ends with 9 at purchase" in text
     assert "There is no stage 'engaged' in this funnel" in text
     assert "€150.00" in text and "46.9%" in text  # in-store revenue and share
-    assert (
-        "4 conversations won 2 orders; the 3 with minutes cost €3.33 each and €10.00 per order won" in text
-    )  # at 20 an hour
+    # I1-I3 (I4, on 20 March, is after the last order); I1 and I2 are timed: 25 minutes at 20 an hour over 2
+    assert "3 conversations won 2 orders; the 2 with minutes cost €4.17 each and €8.33 per order won" in text
     assert "Traceback" not in text
     assert "The Book Hub took" not in text

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from .parameters import BOOKHUB_HANDOFF, check_parameters
+from .sections.periods import default_period  # the report's period, which lesson 10 uses too
 
 __all__ = ["PRELOADED", "ReportRun", "begin", "default_period", "load"]
 
@@ -72,43 +73,6 @@ def _preloaded(params: dict):
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         return None
     return business if key == _load_key(params) else None
-
-
-def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]:
-    """The report's period: the given days, else the 12 months up to the last order (or all the data).
-
-    Returns start, end (YYYY-MM-DD) and the sentences that say what was assumed. Raises
-    ReportError when the period holds no order.
-
-    Examples
-    --------
-    >>> from smk_helpers import load_bookhub
-    >>> default_period(load_bookhub())[:2]
-    ('2025-01-01', '2025-12-31')
-    """
-    import pandas as pd
-
-    from ..core.rules import in_period
-
-    dates = business.orders["order_date"].dropna()
-    first, last = dates.min().normalize(), dates.max().normalize()
-    notes = []
-    if end is None:
-        end = last
-        notes.append(f"The period ends on the last order's day, {last:%Y-%m-%d}; set period_end to choose another.")
-    end = pd.Timestamp(end)
-    if start is None:
-        year_before = end - pd.DateOffset(years=1) + pd.Timedelta(days=1)
-        start = max(year_before, first) if first <= end else year_before
-        what = "the 12 months up to its end" if start == year_before else "all the data up to its end"
-        notes.append(f"The period covers {what}; set period_start to choose another.")
-    start = pd.Timestamp(start)
-    if not in_period(dates, start, end).any():
-        raise ReportError(
-            f"There are no orders from {start:%Y-%m-%d} to {end:%Y-%m-%d}: orders.csv runs from "
-            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, so choose period_start and period_end inside it."
-        )
-    return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", notes
 
 
 @dataclass

@@ -21,7 +21,7 @@ Where things are (every public name is also here, so ``sections.funnel(...)`` wo
 
 * ``base`` – `Section`, `NO_DATA`, and the "cannot be shown" sections; ``render`` – `Section.html`'s
   rendering and `table_html`; ``wording`` and ``periods`` – counts, small amounts, periods in words,
-  `previous_period`; ``loading`` – `open_business`,
+  `previous_period`, `choose_period`; ``loading`` – `open_business`,
   `loaded_text`, `problems_text`.
 * One module per section: ``headline`` (`kpi_table`), ``funnel_stages`` (`funnel`), ``revenue_mix``
   (`channel_mix`), ``versus`` (`one_to_many_vs_one_to_one`), ``sales_side`` (`sales`),
@@ -46,7 +46,7 @@ from .headline import KPI_KEY, KPI_ROWS, KPI_TITLE, kpi_table
 from .journeys import JOURNEYS_KEY, JOURNEYS_TITLE, journeys
 from .loading import loaded_text, open_business, problems_text
 from .marketing_side import MARKETING_KEY, MARKETING_TITLE, marketing
-from .periods import previous_period
+from .periods import choose_period, previous_period
 from .quality_and_glossary import (
     GLOSSARY,
     GLOSSARY_KEY,
@@ -71,6 +71,7 @@ __all__ = [
     "problems_text",
     "parameter_problems",
     "previous_period",
+    "choose_period",
     "table_html",
     # lesson 10's sections, in its order
     "kpi_table",

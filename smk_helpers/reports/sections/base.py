@@ -102,7 +102,8 @@ class Section:
         display(Markdown(f"**{self.title}**\n\n{self.summary}"))
         for caption, table in self.tables.items():
             display(Markdown(f"*{caption}*"))
-            display(table)
+            with pd.option_context("display.max_colwidth", None):  # every text whole, never cut with "..."
+                display(table)
         if self.notes:
             display(Markdown("\n".join(f"- {note}" for note in self.notes)))
         for fig in self.figures:
