@@ -33,7 +33,7 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("00", "00_start_here.ipynb", "Start here", "how the course works; The Book Hub in one page", 25, BOOK_HUB),
+    Lesson("00", "00_start_here.ipynb", "Start here", "how the course works; The Book Hub in one page", 20, BOOK_HUB),
     Lesson(
         "01",
         "01_sales_vs_marketing.ipynb",
@@ -51,16 +51,16 @@ LESSONS: tuple[Lesson, ...] = (
         f"{BOOK_HUB} and {NORTHWAY}",
         ready=False,
     ),
-    Lesson("03", "03_four_ps.ipynb", "The four Ps", "product, price, place and promotion in the data", 35, BOOK_HUB),
+    Lesson("03", "03_four_ps.ipynb", "The four Ps", "product, price, place and promotion in the data", 40, BOOK_HUB),
     Lesson(
         "04",
         "04_one_to_many_vs_one_to_one.ipynb",
         "One-to-many vs one-to-one",
         "campaigns vs conversations: cost, reach, orders",
-        30,
+        35,
         f"{BOOK_HUB}; {NORTHWAY} to practise",
     ),
-    Lesson("05", "05_the_funnel.ipynb", "The funnel", "from first glance to purchase, and the handoff", 35, BOOK_HUB),
+    Lesson("05", "05_the_funnel.ipynb", "The funnel", "from first glance to purchase, and the handoff", 40, BOOK_HUB),
     Lesson(
         "06",
         "06_marketing_kpis.ipynb",
@@ -74,7 +74,7 @@ LESSONS: tuple[Lesson, ...] = (
         "07_sales_kpis.ipynb",
         "Sales KPIs",
         "win rate, repeat buyers, CLV and quota",
-        30,
+        25,
         f"{BOOK_HUB}; {NORTHWAY} to practise",
     ),
     Lesson(
@@ -85,7 +85,7 @@ LESSONS: tuple[Lesson, ...] = (
         40,
         f"{BOOK_HUB} deals and {NORTHWAY}'s pipeline",
     ),
-    Lesson("09", "09_alignment.ipynb", "Alignment", '"smarketing": shared goals, handoff, feedback', 30, BOOK_HUB),
+    Lesson("09", "09_alignment.ipynb", "Alignment", '"smarketing": shared goals, handoff, feedback', 40, BOOK_HUB),
     Lesson(
         "10",
         "10_your_business.ipynb",
@@ -141,7 +141,7 @@ def lesson_map():
     --------
     >>> table = lesson_map()
     >>> int(table.loc["00", "minutes"]), table.loc["12", "status"]
-    (25, 'coming in a later version')
+    (20, 'coming in a later version')
     """
     import pandas as pd
 
