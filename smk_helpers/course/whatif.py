@@ -155,7 +155,7 @@ def lift_stage(
     ----------
     table : DataFrame from `funnel.funnel_table` (one funnel)
     stage : str
-        The stage whose rate from the stage above is lifted (the top stage: more people at the top).
+        The stage whose rate from the stage above is lifted (the top stage: more contacts at the top).
     lift : float
         Relative (0.10 = +10%), or percentage points with ``points=True`` (0.01 = +1 point).
     aov : float
