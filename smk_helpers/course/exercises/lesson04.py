@@ -42,7 +42,7 @@ def one_to_one_cost_per_order(answer):
             (
                 "that divides the cost by the decided conversations (won + lost); divide by the won ones only."
             ): kpis.safe_divide(one["cost"], counts["won"] + counts["lost"]),
-            "that is the mean of the four kinds' costs per order; divide the total cost by the total orders.": float(
+            "that is the mean of the kinds' costs per order; divide the total cost by the total orders.": float(
                 kinds["cost_per_order"].mean()
             ),
         },
