@@ -90,6 +90,16 @@ def test_the_map_shows_every_lesson_whole_and_marks_those_still_to_come():
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_the_map_names_the_example_businesses_the_lesson_uses(path):
+    from smk_helpers.course import LESSONS as MAP
+    from smk_helpers.course import NORTHWAY
+
+    lesson = next(lesson for lesson in MAP if lesson.file == path.name)
+    code = "\n".join(source(c) for c in code_cells(read_notebook(path)))
+    assert (NORTHWAY in lesson.data) == ('load_example("northway")' in code), lesson.data
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_objectives_minutes_recap_and_next(path):
     from smk_helpers.course import LESSONS as MAP
     from smk_helpers.course.timing import estimate_minutes, minutes_agree

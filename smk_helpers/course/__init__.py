@@ -40,7 +40,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Sales vs marketing",
         "the two jobs side by side, then a sorting quiz",
         30,
-        f"{BOOK_HUB}; {NORTHWAY} for B2B vs B2C",
+        BOOK_HUB,
     ),
     Lesson(
         "02",
@@ -58,7 +58,7 @@ LESSONS: tuple[Lesson, ...] = (
         "One-to-many vs one-to-one",
         "campaigns vs conversations: cost, reach, orders",
         35,
-        f"{BOOK_HUB}; {NORTHWAY} to practise",
+        BOOK_HUB,
     ),
     Lesson("05", "05_the_funnel.ipynb", "The funnel", "from first glance to purchase, and the handoff", 40, BOOK_HUB),
     Lesson(
@@ -75,7 +75,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Sales KPIs",
         "win rate, repeat buyers, CLV and quota",
         25,
-        f"{BOOK_HUB}; {NORTHWAY} to practise",
+        BOOK_HUB,
     ),
     Lesson(
         "08",
@@ -92,7 +92,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Your business",
         "the same analyses on your own data",
         30,
-        f"your folder, else {BOOK_HUB}; {NORTHWAY} to practise",
+        f"your folder, else {BOOK_HUB}",
     ),
     Lesson(
         "11",
