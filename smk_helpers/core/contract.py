@@ -128,7 +128,8 @@ FUNNEL = FileSpec(
     stem="funnel",
     required=False,
     meaning=(
-        "Counts at each stage of your funnel, top stage first: what each stage counts (impressions, visits, sign-ups, buyers) is its own unit. The stage order is the order in which "
+        "Counts at each stage of your funnel, top stage first: what each stage counts (impressions, visits, "
+        "sign-ups, buyers) is its own unit. The stage order is the order in which "
         "each stage first appears in the file; counts of a stage are added up over periods and sources. A stage "
         "larger than the one above it is allowed, but reported as a data-quality warning (its rate shows above 100%)."
     ),

@@ -144,6 +144,39 @@ def fmt_number(x, digits: int = 0) -> str:
     return f"{_rounded(x, digits):,.{digits}f}"
 
 
+# An amount of money under SMALL_MONEY (10 cents) is shown with four decimals, not two: a campaign's cost
+# per impression is a fraction of a cent, and "$0.00" would hide it.
+SMALL_MONEY = 0.10
+# A rate under SMALL_RATE (10%) is shown with two decimals, and one under TINY_RATE (0.1%) with three,
+# so a funnel's or a campaign's small rates read 0.045% rather than 0.0%.
+SMALL_RATE = 0.10
+TINY_RATE = 0.001
+
+
+def fmt_money_small(x, currency: str = "$") -> str:
+    """Money with four decimals under 10 cents, so a cost per impression does not read $0.01.
+
+    Examples
+    --------
+    >>> fmt_money_small(0.0118), fmt_money_small(12.5), fmt_money_small(float("nan"))
+    ('$0.0118', '$12.50', 'n/a')
+    """
+    return fmt_money(x, currency=currency, digits=4 if not is_missing(x) and abs(x) < SMALL_MONEY else 2)
+
+
+def fmt_pct_small(x) -> str:
+    """A rate with digits enough to see it: three decimals under 0.1%, two under 10%, else one.
+
+    Examples
+    --------
+    >>> fmt_pct_small(0.00042), fmt_pct_small(0.045), fmt_pct_small(0.45), fmt_pct_small(0)
+    ('0.042%', '4.50%', '45.0%', '0.0%')
+    """
+    if is_missing(x) or x == 0:
+        return fmt_pct(x)
+    return fmt_pct(x, digits=1 if abs(x) >= SMALL_RATE else 2 if abs(x) >= TINY_RATE else 3)
+
+
 def fmt_days(x, digits: int = 0) -> str:
     """Format a number of days: 41.6 becomes "42 days".
 

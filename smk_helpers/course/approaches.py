@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..core import kpis
 from ..core.data import read_extra_table
-from ..core.formatting import fmt_money, fmt_number, fmt_pct, readable
+from ..core.formatting import fmt_money, fmt_money_small, fmt_number, fmt_pct, fmt_pct_small, readable
 
 AD, HAND_SELL = "one-to-many: social ad", "one-to-one: hand-sell"
 DEFAULTS = {
@@ -134,18 +134,6 @@ def by_kind(
     return table
 
 
-def _small_money(x) -> str:
-    """Money with four decimals under 10 cents ($0.0118), so a campaign's cost per contact does not read $0.01."""
-    return fmt_money(x, digits=4 if not pd.isna(x) and abs(x) < 0.10 else 2)
-
-
-def _small_pct(x) -> str:
-    """A rate with three decimals under 0.1% (0.042%), two under 10%, else one."""
-    if pd.isna(x) or x == 0:
-        return fmt_pct(x)
-    return fmt_pct(x, digits=1 if abs(x) >= 0.10 else 2 if abs(x) >= 0.001 else 3)
-
-
 def comparison_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     """A `kpis.one_to_many_vs_one_to_one` or `by_kind` table as text, with digits enough to redo its arithmetic.
 
@@ -166,8 +154,8 @@ def comparison_for_reading(table: pd.DataFrame) -> pd.DataFrame:
         "reach": ("Contacts", fmt_number),
         "cost": ("Cost", lambda x: fmt_money(x, digits=0)),
         "orders": ("Orders", fmt_number),
-        "cost_per_contact": ("Cost per contact", _small_money),
-        "conversion_per_contact": ("Orders per contact", _small_pct),
+        "cost_per_contact": ("Cost per contact", fmt_money_small),
+        "conversion_per_contact": ("Orders per contact", fmt_pct_small),
         "cost_per_order": ("Cost per order", fmt_money),
     }
     return pd.DataFrame(

@@ -28,8 +28,10 @@ def customer_voice(business: Business | None, *, start=None, end=None) -> Sectio
     ...                        "channel": ["web"], "revenue": [40.0]})
     >>> answers = pd.DataFrame({"date": ["2025-03-02"] * 4, "score": [10, 9, 7, 3],
     ...                         "heard_from": ["a friend", "a friend", "search", None]})
-    >>> customer_voice(Business.from_frames(orders=orders, survey=answers)).summary
+    >>> section = customer_voice(Business.from_frames(orders=orders, survey=answers))
+    >>> section.summary
     'Over all dates in the data, the survey had 4 answers: an NPS of 25 (2 promoters, 1 passive and 1 detractor); the most common answer to how they heard of you was a friend (50.0%).'
+    >>> section.close()
     """  # noqa: E501
     blocked = _blocked(VOICE_KEY, VOICE_TITLE, business, start=start, end=end)
     if blocked:

@@ -29,8 +29,10 @@ def pipeline(business: Business | None, *, start=None, end=None, currency="$") -
     ...                        "channel": ["web"], "revenue": [40.0]})
     >>> pipeline(Business.from_frames(orders=orders)).summary
     'There are no deals: give the interactions that are deals a deal_value in interactions.csv (and the days they reached each stage) to see the sales pipeline.'
-    >>> pipeline(Business.from_frames(orders=orders, interactions=_pipeline.EXAMPLE)).summary
+    >>> section = pipeline(Business.from_frames(orders=orders, interactions=_pipeline.EXAMPLE))
+    >>> section.summary
     'Over all dates in the data, 5 deals became prospects and 1 was won (a win rate of 33.3%); 2 are still open, worth $2,400.00 if all were won and $2,133.33 weighted by the win rate from their stage; a won deal took 30 days on average.'
+    >>> section.close()
     """  # noqa: E501
     blocked = _blocked(PIPELINE_KEY, PIPELINE_TITLE, business, start=start, end=end, currency=currency)
     if blocked:

@@ -9,10 +9,10 @@ import pandas as pd
 from ...core import funnel as _funnel
 from ...core import kpis
 from ...core.data import Business
-from ...core.formatting import fmt_number
+from ...core.formatting import fmt_number, fmt_pct_small
 from .base import Section, _blocked, _not_shown
 from .periods import _period_text
-from .wording import _join, _pct_small
+from .wording import _join
 
 __all__ = ["FUNNEL_KEY", "FUNNEL_TITLE", "funnel"]
 
@@ -90,8 +90,8 @@ def funnel(
     shown = pd.DataFrame(
         {
             "count": table["count"].map(fmt_number).to_numpy(),
-            "from previous stage": table["rate_from_previous"].map(_pct_small).to_numpy(),
-            "from the top": table["rate_from_top"].map(_pct_small).to_numpy(),
+            "from previous stage": table["rate_from_previous"].map(fmt_pct_small).to_numpy(),
+            "from the top": table["rate_from_top"].map(fmt_pct_small).to_numpy(),
         },
         index=pd.Index(stages, name="stage"),
     )
@@ -123,14 +123,14 @@ def funnel(
     else:
         summary = (
             f"The funnel starts with {fmt_number(first['count'])} at {first['stage']} and ends with "
-            f"{fmt_number(last['count'])} at {last['stage']} ({_pct_small(last['rate_from_top'])} of the top)"
+            f"{fmt_number(last['count'])} at {last['stage']} ({fmt_pct_small(last['rate_from_top'])} of the top)"
         )
         steps = table["rate_from_previous"].iloc[1:].dropna()
         if not steps.empty:
             k = steps.idxmin()
             summary += (
                 f"; the biggest drop is from {table.loc[k - 1, 'stage']} to {table.loc[k, 'stage']}, "
-                f"where {_pct_small(steps[k])} carry on"
+                f"where {fmt_pct_small(steps[k])} carry on"
             )
         summary += "."
     return Section(
@@ -159,7 +159,7 @@ def _visit_benchmark(table: pd.DataFrame) -> list[str]:
     counts = table["count"].iloc[[visits, buys[0]]].tolist()
     mark = B.by_key("visit_to_purchase")
     note = (
-        f"{_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
+        f"{fmt_pct_small(_funnel.overall_conversion(counts))} of {table['stage'].iloc[visits]} end in "
         f"{table['stage'].iloc[buys[0]]}; the benchmark is {mark.range_text()} ({mark.source})."
     )
     between = [str(s) for s in table["stage"].iloc[visits + 1 : buys[0]]]

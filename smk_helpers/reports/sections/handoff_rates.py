@@ -9,10 +9,10 @@ import pandas as pd
 from ...core import funnel as _funnel
 from ...core import kpis
 from ...core.data import Business
-from ...core.formatting import fmt_number, fmt_pct, is_missing
+from ...core.formatting import fmt_number, fmt_pct, fmt_pct_small, is_missing
 from .base import Section, _blocked, _not_shown
 from .periods import _period_opening
-from .wording import _count, _pct_small
+from .wording import _count
 
 __all__ = ["HANDOFF_KEY", "HANDOFF_TITLE", "handoff"]
 
@@ -51,7 +51,7 @@ def handoff(business: Business | None, *, start=None, end=None, stage: str | Non
             k = stages.index(stage)
             rate = table["rate_from_previous"].iloc[k]
             parts.append(
-                f"in the funnel, {_pct_small(rate)} of {stages[k - 1]} ({fmt_number(table['count'].iloc[k - 1])}) "
+                f"in the funnel, {fmt_pct_small(rate)} of {stages[k - 1]} ({fmt_number(table['count'].iloc[k - 1])}) "
                 f"reached {stage}, the first stage sales owns"
             )
         elif stage not in stages:

@@ -26,8 +26,10 @@ def journeys(business: Business | None, *, start=None, end=None) -> Section:
     --------
     >>> from smk_helpers.core.data import Business
     >>> b = Business.from_frames(orders=_attribution.ORDERS, touchpoints=_attribution.TOUCHPOINTS)
-    >>> journeys(b).summary
+    >>> section = journeys(b)
+    >>> section.summary
     'Over all dates in the data, 2 first orders had marketing contacts before them; first-touch gives the most credit to search and social, last-touch to email and search.'
+    >>> section.close()
     """  # noqa: E501
     blocked = _blocked(JOURNEYS_KEY, JOURNEYS_TITLE, business, start=start, end=end)
     if blocked:

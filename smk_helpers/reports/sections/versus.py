@@ -8,10 +8,10 @@ import pandas as pd
 
 from ...core import kpis
 from ...core.data import Business
-from ...core.formatting import fmt_money, fmt_number, is_missing
+from ...core.formatting import fmt_money, fmt_money_small, fmt_number, fmt_pct_small, is_missing
 from .base import Section, _blocked, _not_shown
 from .periods import _period_opening
-from .wording import _count, _money_small, _pct_small
+from .wording import _count
 
 __all__ = ["VERSUS_KEY", "VERSUS_TITLE", "one_to_many_vs_one_to_one"]
 
@@ -86,8 +86,8 @@ def one_to_many_vs_one_to_one(
             "reach": raw["reach"].map(fmt_number),
             "cost": raw["cost"].map(money),
             "orders": raw["orders"].map(fmt_number),
-            "cost per contact": raw["cost_per_contact"].map(lambda x: _money_small(x, currency)),
-            "orders per contact": raw["conversion_per_contact"].map(_pct_small),
+            "cost per contact": raw["cost_per_contact"].map(lambda x: fmt_money_small(x, currency)),
+            "orders per contact": raw["conversion_per_contact"].map(fmt_pct_small),
             "cost per order": raw["cost_per_order"].map(money),
         }
     )
@@ -188,7 +188,7 @@ def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
     if not is_missing(many["reach"]):
         reached = (
             f"campaigns reached {fmt_number(many['reach'])} impressions at "
-            f"{_money_small(many['cost_per_contact'], currency)} each"
+            f"{fmt_money_small(many['cost_per_contact'], currency)} each"
         )
     else:
         reached = f"campaigns cost {money(many['cost'])}"
@@ -200,7 +200,7 @@ def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
         known = raw.loc[kpis.ONE_TO_MANY_KNOWN]
         text += (
             f"; the {fmt_number(known['count'])} with known reach made {fmt_number(known['reach'])} impressions "
-            f"at {_money_small(known['cost_per_contact'], currency)} each"
+            f"at {fmt_money_small(known['cost_per_contact'], currency)} each"
         )
         if not is_missing(known["orders"]):
             text += f" and brought {_count(known['orders'], 'order')} at {money(known['cost_per_order'])} an order"
@@ -213,12 +213,12 @@ def _conversations_sentence(raw: pd.DataFrame, money, currency: str) -> str:
     if not is_missing(one["cost"]) or not _has(raw, "one"):
         return (
             f"{_count(one['reach'], 'conversation')} cost "
-            f"{_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
+            f"{fmt_money_small(one['cost_per_contact'], currency)} each and won {_count(one['orders'], 'order')} "
             f"at {money(one['cost_per_order'])} an order"
         )
     timed = raw.loc[kpis.ONE_TO_ONE_TIMED]
     return (
         f"{_count(one['reach'], 'conversation')} won {_count(one['orders'], 'order')}; the "
-        f"{fmt_number(timed['count'])} with minutes cost {_money_small(timed['cost_per_contact'], currency)} each "
+        f"{fmt_number(timed['count'])} with minutes cost {fmt_money_small(timed['cost_per_contact'], currency)} each "
         f"and {money(timed['cost_per_order'])} per order won"
     )
