@@ -15,9 +15,18 @@ from pathlib import Path
 
 from ..errors import ReportError
 from .parameters import BOOKHUB_HANDOFF, check_parameters
-from .sections.periods import default_period  # the report's period, which lesson 10 uses too
 
 __all__ = ["PRELOADED", "ReportRun", "begin", "default_period", "load"]
+
+
+def default_period(business, start=None, end=None) -> tuple[str, str, list[str]]:
+    """The report's period (lesson 10 uses it too): see `smk_helpers.reports.sections.periods.default_period`.
+
+    Imported when called: the sections load pandas, and `smk --help` reads this package's parameters.
+    """
+    from .sections.periods import default_period as period
+
+    return period(business, start, end)
 
 
 def load(params: dict):
