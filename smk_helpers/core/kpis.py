@@ -199,6 +199,30 @@ def cost_per_contact(cost, contacts):
     return safe_divide(cost, contacts)
 
 
+def cost_per_order(cost, orders):
+    """Cost per order: what one order cost, by campaigns (one-to-many) or conversations (one-to-one).
+
+    Formula: cost / orders. For campaigns, their spend and the orders credited to them; for
+    conversations, the staff time they took (`staff_cost`) and the conversations won.
+
+    Parameters
+    ----------
+    cost, orders : number or Series
+
+    Returns
+    -------
+    float or Series
+
+    Examples
+    --------
+    >>> cost_per_order(150, 10)
+    15.0
+    >>> cost_per_order(150, 0)
+    nan
+    """
+    return safe_divide(cost, orders)
+
+
 def cac(spend, new_customers):
     """Customer acquisition cost (blended): marketing spend per new customer.
 
@@ -599,7 +623,22 @@ def repeat_purchase_rate(orders: pd.DataFrame) -> float:
     0.333...
     """
     orders_per_customer = _customer_ids(orders).value_counts()
-    return safe_divide(int((orders_per_customer >= 2).sum()), len(orders_per_customer))
+    return repeat_rate(int((orders_per_customer >= 2).sum()), len(orders_per_customer))
+
+
+def repeat_rate(repeat_customers, customers):
+    """Repeat rate from two counts: the share of customers who bought twice or more.
+
+    Formula: customers with 2+ orders / customers. `repeat_purchase_rate` counts both from orders.
+
+    Examples
+    --------
+    >>> repeat_rate(28, 100)
+    0.28
+    >>> repeat_rate(0, 0)
+    nan
+    """
+    return safe_divide(repeat_customers, customers)
 
 
 def revenue_by_channel(orders: pd.DataFrame) -> pd.Series:
@@ -1287,7 +1326,7 @@ def _approach_totals(contacts: pd.DataFrame | None) -> dict:
         "orders": orders,
         "cost_per_contact": cost_per_contact(cost, reach),
         "conversion_per_contact": safe_divide(orders, reach),
-        "cost_per_order": safe_divide(cost, orders),
+        "cost_per_order": cost_per_order(cost, orders),
     }
 
 

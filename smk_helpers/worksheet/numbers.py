@@ -1,8 +1,5 @@
 """The worksheet's live numbers (section 4): its KPIs and its funnel, all through `smk_helpers.core.kpis`
-and `smk_helpers.core.funnel` (no formula is written here). Two ratios of counts have no function of their
-own in the library, the cost per order (cost / orders, as `kpis.one_to_many_vs_one_to_one` works it out) and
-the repeat purchase rate from two counts (`kpis.repeat_purchase_rate` takes orders): they divide with
-`kpis.safe_divide`, the library's rule for every ratio, and quote the library's words for the formula."""
+and `smk_helpers.core.funnel` (no formula is written here; each row quotes the library's words for it)."""
 
 from __future__ import annotations
 
@@ -262,19 +259,19 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     rows.append(
         _row(
             "Cost per order, one-to-many (spend / orders your marketing brought)",
-            kpis.safe_divide(n["marketing_spend"][0], n["attributed_orders"][0]),
+            kpis.cost_per_order(n["marketing_spend"][0], n["attributed_orders"][0]),
             as_money,
             _reason(n, ["marketing_spend"], "attributed_orders"),
-            f"{COST_PER_ORDER}: marketing spend / orders your marketing brought",
+            f"{kpis.formula(kpis.cost_per_order)}: marketing spend / orders your marketing brought",
         )
     )
     rows.append(
         _row(
             "Cost per order, one-to-one (staff cost / conversations won)" + hourly_label,
-            kpis.safe_divide(staff_cost, n["conversations_won"][0]),
+            kpis.cost_per_order(staff_cost, n["conversations_won"][0]),
             as_money,
             hourly_problem or _reason(n, ["selling_hours"], "conversations_won"),
-            f"{COST_PER_ORDER}: {how} / conversations won",
+            f"{kpis.formula(kpis.cost_per_order)}: {how} / conversations won",
         )
     )
     won, talks = n["conversations_won"][0], n["conversations"][0]
@@ -289,7 +286,7 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
     )
 
     # customers who come back
-    repeat = kpis.safe_divide(n["repeat_customers"][0], n["customers_12m"][0])
+    repeat = kpis.repeat_rate(n["repeat_customers"][0], n["customers_12m"][0])
     rows.append(
         _row(
             catalog.by_key("repeat_purchase_rate").label + " (12 months)",
@@ -301,9 +298,6 @@ def worksheet_kpis(answers: dict) -> list[KpiRow]:
         )
     )
     return rows
-
-
-COST_PER_ORDER = "cost / orders"  # as `kpis.one_to_many_vs_one_to_one` works cost_per_order out
 
 
 def _words(field_id: str) -> str:
