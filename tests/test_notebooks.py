@@ -282,3 +282,13 @@ def test_the_prose_check_catches_one_edited_number():
     edited = number.text.replace(number.text.strip()[-1], "7" if number.text.strip()[-1] != "7" else "3")
     nb.cells[at].source = source(nb.cells[at]).replace(number.text, edited, 1)
     assert unmatched_numbers(nb, answers) == [(at, edited.strip())]
+
+
+def test_nbconverts_html_of_a_lesson_shows_no_verdict_and_keeps_the_answer_folds_closed():
+    """A lesson exported as nbconvert exports it (outputs as stored) shows no verdict, and its folds stay closed."""
+    from nbconvert import HTMLExporter
+
+    page, _ = HTMLExporter().from_notebook_node(read_notebook(REPO / "notebooks" / "03_four_ps.ipynb"))
+    assert "✔" not in page
+    folds = re.findall(r"<details[^>]*>\s*<summary>Check your answer</summary>", page)
+    assert folds and all(fold.startswith("<details>") for fold in folds)
