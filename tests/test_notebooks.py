@@ -292,3 +292,20 @@ def test_nbconverts_html_of_a_lesson_shows_no_verdict_and_keeps_the_answer_folds
     assert "✔" not in page
     folds = re.findall(r"<details[^>]*>\s*<summary>Check your answer</summary>", page)
     assert folds and all(fold.startswith("<details>") for fold in folds)
+
+
+# Phrases that call impressions or contacts "people", the mistake lesson 05 teaches (visits are not people either).
+PEOPLE_FOR_IMPRESSIONS = re.compile(
+    r"people reached|reached [\d,]+ people|counts? (of )?people at|how many people (they|it) reached"
+    r"|more people reached|people at (each|that) stage|impressions \(people\)",
+    re.I,
+)
+
+
+def test_impressions_are_never_called_people_in_lessons_worksheet_or_reports():
+    texts = {p.name: "\n".join(source(c) for c in read_notebook(p).cells) for p in NOTEBOOKS}
+    for module in (REPO / "smk_helpers").rglob("*.py"):
+        if module.name != "store.py":  # the worksheet's migration quotes the old label to explain the change
+            texts[str(module.relative_to(REPO))] = module.read_text(encoding="utf-8")
+    found = {name: m.group(0) for name, text in texts.items() if (m := PEOPLE_FOR_IMPRESSIONS.search(text))}
+    assert not found, found
