@@ -30,5 +30,5 @@ def smallest_channel(answer):
         answer,
         by_channel.idxmin(),
         options=list(by_channel.index),
-        hints={by_channel.idxmax(): "that is the largest channel; look for the shortest bar."},
+        hints={by_channel.idxmax(): "that is the largest channel; look for the one with the least revenue."},
     )
