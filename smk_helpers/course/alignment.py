@@ -620,8 +620,12 @@ class Assessment:
             + (f", provisional: {self.answered} of {self.total} answered" if self.provisional else "")
             + ")."
         )
-        focus = (" Work on: " + " ".join(self.focus)) if self.focus else ""
-        return f"{head} {self.stage.looks_like} Next step: {self.stage.advice}{focus}"
+        tips: dict[str, list[str]] = {}  # the two lowest statements may belong to one practice: name it once
+        for item in self.focus:
+            practice, _, tip = item.partition(": ")
+            tips.setdefault(practice, []).append(tip.rstrip("."))
+        focus = " Then ".join(f"{practice}: {'; '.join(each)}." for practice, each in tips.items())
+        return f"{head} {self.stage.looks_like} Next step: {self.stage.advice}" + (f" Work on {focus}" if focus else "")
 
     def __repr__(self) -> str:
         return self.message
