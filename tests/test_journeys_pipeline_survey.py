@@ -404,3 +404,26 @@ def test_the_headline_table_leaves_out_what_a_folder_has_no_data_for(tmp_path, f
         and full.loc["Open pipeline value", "value"] == "$2,400.00"
     )
     assert full.loc["Win rate of deals", "value"] == "33.3%" and full.loc["Average days to close", "value"] == "30 days"
+
+
+def test_the_weighted_forecast_learns_each_kind_of_deals_rates_and_falls_back_to_all_deals():
+    from smk_helpers.core import pipeline
+
+    base = pipeline.EXAMPLE  # one won, two lost, two open: 2000 at proposal, 400 at prospect
+    assert pipeline.weighted_forecast(base) == pipeline.weighted_forecast(base, by=None)  # no type column
+    kinds = base.assign(type=["quote", "tender", "quote", "quote", "tender"])
+    assert pipeline.weighted_forecast(kinds) == 2000.0  # the tender lost from prospect: its open one weighs 0
+    assert round(pipeline.weighted_forecast(kinds, by=None), 2) == 2133.33
+    new_kind = base.assign(type=["quote", "quote", "quote", "quote", "tender"])  # no tender decided yet
+    assert pipeline.weighted_forecast(new_kind) == pipeline.weighted_forecast(new_kind, by=None)
+
+
+@pytest.mark.parametrize("example", ["bookhub", "northway"])
+def test_the_weighted_forecast_is_the_sum_of_each_kinds_forecast(example):
+    from smk_helpers import load_example
+    from smk_helpers.core import pipeline
+
+    talks = load_example(example).interactions
+    by_kind = pipeline.deal_summary(talks, by="type")["weighted_forecast"].sum()
+    assert pipeline.weighted_forecast(talks) == pytest.approx(by_kind)
+    assert pipeline.weighted_forecast(talks) != pytest.approx(pipeline.weighted_forecast(talks, by=None))

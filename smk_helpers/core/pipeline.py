@@ -198,25 +198,45 @@ def win_rate_by_stage(interactions: pd.DataFrame | None) -> pd.Series:
     return stage_table(interactions)["win_rate"]
 
 
-def weighted_forecast(interactions: pd.DataFrame | None) -> float:
+def weighted_forecast(interactions: pd.DataFrame | None, by: str | None = "type") -> float:
     """What the open deals are likely to bring: each deal's value weighted by the win rate from its stage.
 
-    Formula: Σ over open deals of deal_value × win rate from the deal's stage.
+    Formula: Σ over open deals of deal_value × win rate from the deal's stage, among deals of its kind.
 
-    The weights are the deals' own history (`win_rate_by_stage`). When a stage with open deals has no decided
-    deal to learn from, its rate is unknown and so is the forecast (NaN).
+    The weights are the deals' own history (`win_rate_by_stage`), learnt kind by kind (``by``): a special
+    order and a store consultation are won at different rates, and one set of rates for both would
+    weight the rarer kind with the other's. Where a kind has no decided deal from a stage yet, the rate
+    of all deals from that stage stands in; where no deal at all has been decided from a stage with open
+    deals, the forecast is unknown (NaN).
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+    by : str or None, default "type"
+        The column whose groups each learn their own rates (a missing column counts as one group);
+        None for one set of rates for all deals.
 
     Examples
     --------
-    >>> round(weighted_forecast(EXAMPLE), 2)  # 2000 x 1.0 + 400 x 1/3
+    >>> round(weighted_forecast(EXAMPLE, by=None), 2)  # 2000 x 1.0 + 400 x 1/3
     2133.33
+    >>> kinds = EXAMPLE.assign(type=["quote", "tender", "quote", "quote", "tender"])
+    >>> round(weighted_forecast(kinds), 2)  # the open tender at 0: no tender has been won from its stage
+    2000.0
     """
     d = deals(interactions)
     if d.empty:
         return float("nan")
-    rates = _stage_rows(d)["win_rate"]
     still_open = d[d["outcome"] == "open"]
-    weights = still_open["stage"].astype(str).map(rates).astype(float)
+    stage = still_open["stage"].astype(str)
+    weights = stage.map(_stage_rows(d)["win_rate"]).astype(float)
+    if by is not None and by in d.columns:
+        kind = d[by].astype(object).where(d[by].notna(), "(unknown)")
+        for name, part in d.groupby(kind, sort=False):
+            here = kind.loc[still_open.index] == name
+            if here.any():
+                own = stage[here].map(_stage_rows(part)["win_rate"]).astype(float)
+                weights[here] = own.fillna(weights[here])
     if weights.isna().any():
         return float("nan")
     return float((still_open["deal_value"] * weights).sum())
@@ -248,8 +268,8 @@ def forecast_by_stage(interactions: pd.DataFrame | None) -> pd.DataFrame:
 
     Formula: weighted value = open value at the stage × win rate from the stage (`win_rate_by_stage`).
 
-    The weighted values add up to `weighted_forecast`. A stage with open deals but no decided deal to learn
-    from has an unknown rate, so its weighted value is NaN.
+    One set of rates for all deals: the weighted values add up to ``weighted_forecast(by=None)``. A stage
+    with open deals but no decided deal to learn from has an unknown rate, so its weighted value is NaN.
 
     Parameters
     ----------
@@ -268,7 +288,7 @@ def forecast_by_stage(interactions: pd.DataFrame | None) -> pd.DataFrame:
     qualified             0         0.0      0.50            0.00
     proposal              1      2000.0      1.00         2000.00
     negotiation           0         0.0      1.00            0.00
-    >>> float(forecast_by_stage(EXAMPLE)["weighted_value"].sum()) == weighted_forecast(EXAMPLE)
+    >>> float(forecast_by_stage(EXAMPLE)["weighted_value"].sum()) == weighted_forecast(EXAMPLE, by=None)
     True
     """
     table = stage_table(interactions)[["open_deals", "open_value", "win_rate"]].copy()
@@ -366,7 +386,7 @@ def deal_summary(interactions: pd.DataFrame | None, by: str | None = "type") -> 
             "win_rate": safe_divide(won, won + lost),
             "average_deal_size": safe_divide(known_sum(part.loc[outcome == "won", "deal_value"]), won),
             "open_value": float(part.loc[outcome == "open", "deal_value"].sum()) if len(part) else float("nan"),
-            "weighted_forecast": weighted_forecast(part),
+            "weighted_forecast": weighted_forecast(part, by=None),
             "days_to_close": days_to_close(part),
         }
     columns = [

@@ -67,7 +67,7 @@ def northway_forecast_by_kind(answer):
         near_misses={
             "that weights every deal with the rates of all Northway's deals together. Weight each kind of deal "
             "with its own: pipeline.deal_summary gives one forecast per type; add them up.": (
-                pipeline.weighted_forecast(talks)
+                pipeline.weighted_forecast(talks, by=None)
             ),
             "that is the open pipeline value: every open deal counted as if it were won. Weight each one by the "
             "win rate from its stage.": pipeline.open_pipeline_value(talks),

@@ -31,7 +31,7 @@ def pipeline(business: Business | None, *, start=None, end=None, currency="$") -
     'There are no deals: give the interactions that are deals a deal_value in interactions.csv (and the days they reached each stage) to see the sales pipeline.'
     >>> section = pipeline(Business.from_frames(orders=orders, interactions=_pipeline.EXAMPLE))
     >>> section.summary
-    'Over all dates in the data, 5 deals became prospects and 1 was won (a win rate of 33.3%); 2 are still open, worth $2,400.00 if all were won and $2,133.33 weighted by the win rate from their stage; a won deal took 30 days on average.'
+    'Over all dates in the data, 5 deals became prospects and 1 was won (a win rate of 33.3%); 2 are still open, worth $2,400.00 if all were won and $2,133.33 weighted by the win rate from their stage among deals of their kind; a won deal took 30 days on average.'
     >>> section.close()
     """  # noqa: E501
     blocked = _blocked(PIPELINE_KEY, PIPELINE_TITLE, business, start=start, end=end, currency=currency)
@@ -60,7 +60,7 @@ def pipeline(business: Business | None, *, start=None, end=None, currency="$") -
         f"{_period_opening(start, end)}, {_count(deals, 'deal')} became prospects and {fmt_number(won)} "
         f"{'was' if won == 1 else 'were'} won (a win rate of {fmt_pct(table['win_rate'].iloc[0])}); "
         f"{fmt_number(open_deals)} {'is' if open_deals == 1 else 'are'} still open, worth {money(value)} if all "
-        f"were won and {money(forecast)} weighted by the win rate from their stage"
+        f"were won and {money(forecast)} weighted by the win rate from their stage among deals of their kind"
         + ("" if is_missing(cycle) else f"; a won deal took {fmt_days(cycle)} on average")
         + "."
     )
