@@ -277,8 +277,11 @@ def test_book_hub_sections_and_benchmarks(hub_report):
     ):
         assert f"<h2>{title}</h2>" in html, title
     assert "previous period" in html and "Womply card data" in html and "ABA ABACUS-18" in html
-    assert "of site visits end in purchase; the benchmark is 1.5%–3.0% (e-commerce, typical range)." in html
-    assert "Social ads cost $" in html and "Meta retail CPM" in html
+    assert (
+        "of site visits end in purchase; the benchmark is 1.5%–3.0% (online-shop rule of thumb, no published survey)."
+        in html
+    )
+    assert "Social ads cost $" in html and "Meta retail ads, higher in Q4" in html
     assert "marketing spend / new customers" in html  # the glossary quotes kpis.cac's docstring
 
 

@@ -380,7 +380,8 @@ def test_funnel_on_the_book_hub(hub):
     # The e-commerce benchmark counts visitors who buy on the site; here every purchase went through two steps.
     noted = S.funnel(hub, benchmarks=True)
     assert noted.notes[-1].endswith(
-        "the benchmark is 1.5%–3.0% (e-commerce, typical range). It counts visitors who buy on the site itself; "
+        "the benchmark is 1.5%–3.0% (online-shop rule of thumb, no published survey). "
+        "It counts visitors who buy on the site itself; "
         "in this funnel sign-ups and engaged come between, so the two do not compare."
     )
     noted.close()

@@ -1,7 +1,9 @@
 """Benchmark ranges to read a business's key ratios against, each with its source.
 
 They are the figures of the course's calibration (GUIDE §5): mostly from US independent
-bookstores and small retail. For another kind of business they are a rough guide, and the
+bookstores and small retail. A source names its publisher where there is one (ABA's ABACUS
+survey, Womply's card data, Mailchimp); the others say plainly that they are rules of thumb, so
+nobody reads them as survey results. For another kind of business they are a rough guide, and the
 report says so. A benchmark compares with a `kpis.summary` key of the same name.
 """
 
@@ -69,18 +71,25 @@ class Benchmark:
 
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("average_order_value", 48.0, 48.0, "money", "Womply card data, 1,100+ US independent bookstores, 2018"),
-    Benchmark("repeat_purchase_rate", 0.28, 0.28, "pct", "a common retail rule of thumb"),
-    Benchmark("ctr", 0.01, 0.01, "pct", "Meta ads for retail, typical CTR"),
-    Benchmark("marketing_share", 0.01, 0.03, "pct", "small retail (SBA's 7–8% assumes higher margins)"),
+    Benchmark("repeat_purchase_rate", 0.28, 0.28, "pct", "a retail rule of thumb, no published survey"),
+    Benchmark("ctr", 0.01, 0.01, "pct", "Meta retail ads: a rule of thumb, no published survey"),
+    Benchmark("marketing_share", 0.01, 0.03, "pct", "small-retail rule of thumb; SBA's 7–8% assumes higher margins"),
     Benchmark("gross_margin", 0.45, 0.47, "pct", "ABA ABACUS-18: US independent bookstores, 46.6%"),
-    Benchmark("visit_to_purchase", 0.015, 0.03, "pct", "e-commerce, typical range", name="Site visit → purchase"),
+    Benchmark(
+        "visit_to_purchase",
+        0.015,
+        0.03,
+        "pct",
+        "online-shop rule of thumb, no published survey",
+        name="Site visit → purchase",
+    ),
     Benchmark("email_ctr", 0.02, 0.05, "pct", "Mailchimp's email benchmarks, click rate", name="Email click rate"),
     Benchmark(
         "social_cpm",
         14.0,
         24.0,
         "money",
-        "Meta retail CPM (higher in Q4)",
+        "Meta retail ads, higher in Q4: a rule of thumb, no published survey",
         name="Cost per 1,000 impressions, social ads",
     ),
 )
