@@ -329,7 +329,7 @@ def test_sections_of_a_folder_with_no_orders_yet(tmp_path):
     assert fun.table["count"].tolist() == ["1,500", "200", "9"]
     assert mix.summary == "There are no orders over all dates in the data, so there is no channel mix to show."
     assert (
-        "campaigns cost $97.00, but which orders they brought is not known; the 2 with known reach made 3,000 "
+        "campaigns cost $97.00, but which orders came through them is not known; the 2 with known reach made 3,000 "
         "impressions at $0.0137 each" in versus.summary
     )
     assert versus.table.loc[kpis.ONE_TO_MANY, "cost per order"] == "n/a"
@@ -540,8 +540,9 @@ def test_one_to_many_vs_one_to_one_on_the_book_hub(hub):
     pd.testing.assert_frame_equal(section.data["table"], raw)
     assert section.table["cost per order"].tolist() == ["$14.93", "$28.73", "$4.35"]
     assert "4,131 conversations cost $2.19 each and won 2,076 orders at $4.35 an order" in section.summary
-    assert "campaigns cost $19,309.54 and brought 1,293 orders at $14.93 an order; the 88 with known reach" in (
-        section.summary
+    assert (
+        "campaigns cost $19,309.54 and were credited with 1,293 orders at $14.93 an order; the 88 with known reach"
+        in section.summary
     )
     for name, row in raw.dropna().iterrows():  # each complete row: cost per contact ÷ conversion = cost per order
         assert row["cost_per_contact"] / row["conversion_per_contact"] == pytest.approx(row["cost_per_order"]), name

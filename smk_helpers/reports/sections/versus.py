@@ -183,7 +183,7 @@ def _has(raw: pd.DataFrame, side: str) -> bool:
 
 
 def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
-    """What the campaigns reached, cost and brought, each figure from the row that knows it."""
+    """What the campaigns reached, cost and were credited with, each figure from the row that knows it."""
     many = raw.loc[kpis.ONE_TO_MANY]
     if not is_missing(many["reach"]):
         reached = (
@@ -193,9 +193,12 @@ def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
     else:
         reached = f"campaigns cost {money(many['cost'])}"
     if is_missing(many["orders"]):
-        text = f"{reached}, but which orders they brought is not known"
+        text = f"{reached}, but which orders came through them is not known"
     else:
-        text = f"{reached} and brought {_count(many['orders'], 'order')} at {money(many['cost_per_order'])} an order"
+        text = (
+            f"{reached} and were credited with {_count(many['orders'], 'order')} "
+            f"at {money(many['cost_per_order'])} an order"
+        )
     if is_missing(many["reach"]) and _has(raw, "many"):
         known = raw.loc[kpis.ONE_TO_MANY_KNOWN]
         text += (
@@ -203,7 +206,10 @@ def _campaigns_sentence(raw: pd.DataFrame, money, currency: str) -> str:
             f"at {fmt_money_small(known['cost_per_contact'], currency)} each"
         )
         if not is_missing(known["orders"]):
-            text += f" and brought {_count(known['orders'], 'order')} at {money(known['cost_per_order'])} an order"
+            text += (
+                f" and were credited with {_count(known['orders'], 'order')} "
+                f"at {money(known['cost_per_order'])} an order"
+            )
     return text
 
 
