@@ -39,7 +39,7 @@ LESSONS: tuple[Lesson, ...] = (
         "01_sales_vs_marketing.ipynb",
         "Sales vs marketing",
         "the two jobs side by side, then a sorting quiz",
-        30,
+        35,
         BOOK_HUB,
     ),
     Lesson(
