@@ -187,23 +187,23 @@ def exercise_sections(nb):
 
 def visible_text(cell) -> str:
     """What a reader sees of ``cell`` without opening anything: markdown outside folds, or stored outputs."""
-    from smk_helpers.dev.prose import FOLD, _output_text, prose
+    from smk_helpers.dev.prose import FOLD, output_text, prose
 
     if cell.cell_type == "markdown":
         text = source(cell)
         heading = re.search(r"^## ", text, re.M)
         return prose(FOLD.sub(" ", text[: heading.start()] if heading else text))
-    return "" if is_solution(cell) else _output_text(cell)
+    return "" if is_solution(cell) else output_text(cell)
 
 
 def shows_number(text: str, answer: float) -> list[str]:
     """The numbers in ``text`` that state ``answer`` at their own rounding (two significant digits or more)."""
-    from smk_helpers.dev.prose import _matches, numbers_in
+    from smk_helpers.dev.prose import matches, numbers_in
 
     shown = []
     for n in numbers_in(text):
         digits = re.sub(r"\D", "", n.text).lstrip("0")
-        if len(digits) >= 2 and _matches(n, [answer]):
+        if len(digits) >= 2 and matches(n, [answer]):
             shown.append(n.text.strip())
     return shown
 

@@ -88,7 +88,8 @@ def _allowed(n: Number) -> bool:
     return n.value.is_integer() and 0 <= n.value <= 12 and not n.percent and "$" not in n.text
 
 
-def _output_text(cell) -> str:
+def output_text(cell) -> str:
+    """The text of a code cell's stored outputs: streams, plain text, markdown, and HTML without its tags."""
     parts = []
     for out in cell.get("outputs", []):
         if "text" in out:
@@ -109,7 +110,14 @@ def _values(numbers: list[Number]) -> list[float]:
     return values
 
 
-def _matches(n: Number, seen: list[float]) -> bool:
+def matches(n: Number, seen: list[float]) -> bool:
+    """Whether ``n``, at its rounding, states one of the values ``seen`` (a percentage also as a fraction).
+
+    Examples
+    --------
+    >>> [matches(n, [0.2135]) for n in numbers_in("21%, 21.3%, 0.21, 22%")]
+    [True, True, True, False]
+    """
     targets = [(n.value, n.tolerance)] + ([(n.value / 100, n.tolerance / 100)] if n.percent else [])
     if not n.percent and abs(n.value) < 1:  # "0.21" may be written for an output of 21.3%
         targets.append((n.value * 100, n.tolerance * 100))
@@ -136,7 +144,7 @@ def unmatched_numbers(nb, answers: dict[str, object] | None = None) -> list[tupl
     for i, cell in enumerate(nb["cells"]):
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "code":
-            seen += _values(numbers_in(_output_text(cell)))
+            seen += _values(numbers_in(output_text(cell)))
             found = CHECK_CALL.search(source)
             if found:
                 last_exercise = found.group(1)
@@ -147,7 +155,7 @@ def unmatched_numbers(nb, answers: dict[str, object] | None = None) -> list[tupl
         in_fold = " ".join(FOLD.findall(source))
         for part, extra in ((FOLD.sub(" ", source), []), (in_fold, _answer_values(answer))):
             for n in numbers_in(prose(part)):
-                if not _allowed(n) and not _matches(n, seen + extra):
+                if not _allowed(n) and not matches(n, seen + extra):
                     problems.append((i, n.text.strip()))
     return problems
 
