@@ -50,8 +50,9 @@ lint: $(STAMP)  ## ruff's lint and format rules, and the one-way layers of the p
 	$(BIN)/ruff format --no-cache --check .
 	$(BIN)/lint-imports --no-cache
 
-bench: $(STAMP)  ## time the loader, the KPI summary and the reports (single and batch) against baselines
-	$(BIN)/python tests/bench.py
+bench: $(STAMP)  ## time smk against DuckDB at 10k, 100k and 1M orders, start-up and reports (FULL=1 adds 10M); writes build/bench/results.json
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.lock
+	$(BIN)/python bench/run.py $(if $(FULL),--full)
 
 data: $(STAMP)  ## regenerate the example data, then the generated parts of data/README.md (contract tables, figures) and the README's limits
 	$(BIN)/python -m smk_helpers.dev.bookhub data/bookhub
@@ -61,11 +62,13 @@ data: $(STAMP)  ## regenerate the example data, then the generated parts of data
 notebooks: $(STAMP)  ## re-execute the lessons, the worksheet and the report notebook in place so their stored outputs are current
 	$(BIN)/python -m smk_helpers.dev.notebooks notebooks/*.ipynb worksheets/*.ipynb smk_helpers/reports/report.ipynb
 
-lock:  ## re-resolve requirements.lock from pyproject.toml, then sync environment.yml
+lock:  ## re-resolve requirements.lock (and bench/requirements.lock, with the bench extra) from pyproject.toml, then sync environment.yml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
 	  --fork-strategy fewest --no-header --annotation-style line -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --universal --python-version 3.11 \
+	  --fork-strategy fewest --no-header --annotation-style line -c requirements.lock -o bench/requirements.lock
 	$(BIN)/python -m smk_helpers.dev.envfile requirements.lock environment.yml
 
 clean:  ## remove the venv and build leftovers (never your data)
