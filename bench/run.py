@@ -170,6 +170,59 @@ def bench_startup(rounds: int) -> dict:
     return {"measures": result, "summary_minus_import_pandas_s": summary_s - pandas_s}
 
 
+def bench_lessons(rounds: int = 3) -> list[dict]:
+    """Each lesson, run top to bottom in a new kernel, against a bare kernel start plus the lesson's own compute.
+
+    Own compute is the sum of the lesson's cell times on a second run in the same, warm kernel: what the
+    lesson itself costs, without the imports and the first loads that the first run pays for.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    def one_run(client, nb) -> float:
+        start = time.perf_counter()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        return time.perf_counter() - start
+
+    rows = []
+    print(f"\n{'lesson':<40} {'new kernel':>10} {'bare start':>10} {'own compute':>12} {'ratio':>6}  (goal ≤ 1.5×)")
+    with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
+        os.environ["SMK_WORKSHEET_DIR"] = tmp
+        bare_runs = []
+        for _ in range(5):  # the same for every lesson: a median of five
+            bare_start = time.perf_counter()
+            empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+            bare = NotebookClient(empty, kernel_name="python3")
+            with bare.setup_kernel():
+                bare.execute_cell(empty.cells[0], 0)
+            bare_runs.append(time.perf_counter() - bare_start)
+        bare_s = statistics.median(bare_runs)
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            wholes, owns = [], []
+            for _ in range(rounds):
+                nb = nbformat.read(path, as_version=4)
+                client = NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+                start = time.perf_counter()
+                with client.setup_kernel():
+                    one_run(client, nb)
+                    wholes.append(time.perf_counter() - start)
+                    owns.append(one_run(client, nb))
+            whole, own = statistics.median(wholes), statistics.median(owns)
+            ratio = whole / (bare_s + own)
+            rows.append(
+                {
+                    "lesson": path.name,
+                    "new_kernel_s": whole,
+                    "bare_start_s": bare_s,
+                    "own_compute_s": own,
+                    "ratio": ratio,
+                }
+            )
+            print(f"{path.name:<40} {whole:>9.2f}s {bare_s:>9.2f}s {own:>11.2f}s {ratio:>5.2f}×")
+    return rows
+
+
 def versions() -> dict:
     found = {}
     for name in ("pandas", "numpy", "pyarrow", "duckdb", "polars", "papermill", "nbclient"):
@@ -261,6 +314,7 @@ def main():
         "sizes": bench_sizes(sizes, args.rounds),
         "startup": bench_startup(args.rounds),
     }
+    results["lessons"] = bench_lessons()
     if not args.no_reports:
         results["report"] = bench_report()
         results["batch"] = bench_batch()
