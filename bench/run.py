@@ -26,12 +26,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from duckdb_kpis import headline
-from scale import scaled_bookhub
-
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 OUT = ROOT / "build" / "bench"
 BIN = Path(sys.executable).parent
 QUICK_SIZES = (10_000, 100_000, 1_000_000)
@@ -40,7 +36,11 @@ MONEY = {"revenue", "average_order_value", "marketing_spend", "attributed_revenu
 
 
 def run(cmd, cwd=None) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one whole process; fails loudly if it fails."""
+    """Wall seconds and peak memory (MiB) of one whole process; fails loudly if it fails.
+
+    A child's peak memory counts what it inherited at the fork, so this process imports nothing large
+    before the sizes are timed: the numbers and the folders come from subprocesses too.
+    """
     start = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
@@ -70,23 +70,29 @@ def alternate(commands: dict[str, list], rounds: int) -> dict[str, dict]:
     }
 
 
+def numbers_of(cmd) -> dict:
+    """The JSON a command prints."""
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
 def same_numbers(folder: Path) -> None:
-    """smk's headline KPIs equal DuckDB's: counts exactly, money to the cent, ratios to 9 digits."""
-    smk = json.loads(
-        subprocess.run(
-            [str(BIN / "smk"), "summary", str(folder), "--json"], check=True, capture_output=True, text=True
-        ).stdout
-    )
-    for key, theirs in headline(folder).items():
-        ours = smk.get(key)
-        if theirs is None or ours is None:
-            agree = theirs is None and ours is None
-        elif key in MONEY:
-            agree = round(theirs, 2) == round(ours, 2)
-        else:
-            agree = abs(theirs - ours) <= 1e-9 * max(1.0, abs(theirs))
-        if not agree:
-            raise SystemExit(f"bench: {folder.name}: {key} is {ours} in smk but {theirs} in DuckDB; not timing it.")
+    """smk's and polars' headline KPIs equal DuckDB's: counts exactly, money to the cent, ratios to 9 digits."""
+    duck = numbers_of([sys.executable, str(HERE / "duckdb_kpis.py"), str(folder)])
+    for who, cmd in (
+        ("smk", [str(BIN / "smk"), "summary", str(folder), "--json"]),
+        ("polars", [sys.executable, str(HERE / "polars_kpis.py"), str(folder)]),
+    ):
+        theirs_all = numbers_of(cmd)
+        for key, expected in duck.items():
+            got = theirs_all.get(key)
+            if expected is None or got is None:
+                agree = expected is None and got is None
+            elif key in MONEY:
+                agree = round(expected, 2) == round(got, 2)
+            else:
+                agree = abs(expected - got) <= 1e-9 * max(1.0, abs(expected))
+            if not agree:
+                raise SystemExit(f"bench: {folder.name}: {key} is {got} in {who} but {expected} in DuckDB; not timing.")
 
 
 def folder_of(n: int) -> Path:
@@ -97,7 +103,9 @@ def folder_of(n: int) -> Path:
     mark = f"{n} {source.st_size} {source.st_mtime_ns}"
     if not stamp.is_file() or stamp.read_text() != mark:
         shutil.rmtree(folder, ignore_errors=True)
-        scaled_bookhub(n, folder)
+        subprocess.run(
+            [sys.executable, str(HERE / "scale.py"), str(n), str(folder)], check=True, stdout=subprocess.DEVNULL
+        )
         stamp.write_text(mark)
     return folder
 
@@ -127,22 +135,25 @@ def bench_sizes(sizes, rounds: int) -> list[dict]:
         result = alternate(
             {
                 "smk": [str(BIN / "smk"), "summary", str(folder), "--json"],
-                "duckdb": [sys.executable, str(ROOT / "bench" / "duckdb_kpis.py"), str(folder)],
+                "duckdb": [sys.executable, str(HERE / "duckdb_kpis.py"), str(folder)],
+                "polars": [sys.executable, str(HERE / "polars_kpis.py"), str(folder)],
             },
             rounds if n < FULL_SIZE else 3,
         )
-        smk, duck = result["smk"], result["duckdb"]
+        smk, duck, polars = result["smk"], result["duckdb"], result["polars"]
         row = {
             "orders": n,
             "smk": smk,
             "duckdb": duck,
+            "polars": polars,
             "time_ratio": smk["median_s"] / duck["median_s"],
             "memory_ratio": smk["peak_mib"] / duck["peak_mib"],
         }
         rows.append(row)
         print(
             f"{n:>12,} {smk['median_s']:>8.2f}s {duck['median_s']:>8.2f}s {row['time_ratio']:>6.1f}× "
-            f"{smk['peak_mib']:>9.0f} {duck['peak_mib']:>11.0f}  (memory {row['memory_ratio']:.1f}×)"
+            f"{smk['peak_mib']:>9.0f} {duck['peak_mib']:>11.0f}  (memory {row['memory_ratio']:.1f}×; "
+            f"polars {polars['median_s']:.2f}s, {polars['peak_mib']:.0f} MiB)"
         )
     by_size = {row["orders"]: row for row in rows}
     if 1_000_000 in by_size and FULL_SIZE in by_size:
