@@ -234,6 +234,37 @@ def bench_lessons(rounds: int = 3) -> list[dict]:
     return rows
 
 
+def bench_worksheet(changes: int = 21) -> dict:
+    """The worksheet page's recompute after one number changes (save, live numbers, funnel), in this process.
+
+    The page is filled with The Book Hub's example, then one number is changed ``changes`` times: half of
+    the changes move a count the funnel chart draws (so the chart is drawn again), half only money.
+    """
+    from smk_helpers.worksheet.fields import bookhub_example
+    from smk_helpers.worksheet.page import WorksheetPage
+
+    with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
+        os.environ["SMK_WORKSHEET_DIR"] = tmp
+        page = WorksheetPage()
+        for field_id, value in bookhub_example().items():
+            widget = page.inputs.get(field_id)
+            if widget is not None and isinstance(value, str) and isinstance(widget.value, str):
+                widget.value = value
+        timings = {"money only": [], "funnel redrawn": []}
+        for i in range(changes):
+            kind, field_id = ("funnel redrawn", "visits") if i % 2 else ("money only", "revenue")
+            base = float(str(page.inputs[field_id].value).replace(",", "") or 0)
+            start = time.perf_counter()
+            page.inputs[field_id].value = f"{base + 1:g}"
+            timings[kind].append(time.perf_counter() - start)
+    medians = {kind: statistics.median(t) * 1000 for kind, t in timings.items()}
+    print("\nThe worksheet page's recompute after one number changes (save, live numbers), medians:")
+    for kind, ms in medians.items():
+        print(f"  {kind:<16} {ms:6.1f} ms")
+    print("  goal < 50 ms")
+    return {"median_ms": medians}
+
+
 def versions() -> dict:
     found = {}
     for name in ("pandas", "numpy", "pyarrow", "duckdb", "polars", "papermill", "nbclient"):
@@ -326,6 +357,7 @@ def main():
         "startup": bench_startup(args.rounds),
     }
     results["lessons"] = bench_lessons()
+    results["worksheet"] = bench_worksheet()
     if not args.no_reports:
         results["report"] = bench_report()
         results["batch"] = bench_batch()
