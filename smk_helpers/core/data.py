@@ -132,11 +132,13 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             if not text.strip():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
             table = split_csv(text, name)
-            df = pd.DataFrame(table.rows, columns=table.header, dtype=str)
+            damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
+            kind = object if damaged else str
+            df = pd.DataFrame(table.rows, columns=pd.Index(table.header, dtype=kind), dtype=kind)
             df["_row"] = np.array(table.row_numbers, dtype=np.int64)
     except UnreadableFile as exc:
         raise BusinessDataError(Problem(str(exc), "unreadable_file", name)) from None
-    if table is not None and damaged_text(text):  # name the damage; checking such cells further says nothing more
+    if table is not None and damaged:  # name the damage; checking such cells further says nothing more
         raise BusinessDataError(_damaged_cells(df, name))
     row = df.pop("_row")
     df.columns = [
