@@ -26,6 +26,7 @@ ISOLATED_ORDER_DAYS = 366  # days between a few orders and all the others that e
 # Other files from users
 MAX_BATCH_FILE_BYTES = 1024**2  # the size of a batch file (YAML or CSV)
 MAX_WORKSHEET_FILE_BYTES = 5 * 1024**2  # the size of a saved or exported worksheet (.json)
+MAX_PROGRESS_FILE_BYTES = 1024**2  # the size of a student's progress file (progress.json in their workspace)
 
 # Text typed by users
 MAX_NAME_CHARS = 200  # characters in a business name or funnel stage given to a report

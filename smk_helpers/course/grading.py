@@ -81,14 +81,15 @@ REVEAL = _Reveal()
 
 
 class Revealed(Exception):
-    def __init__(self, expected):
+    def __init__(self, expected, options=None):
         super().__init__(expected)
         self.expected = expected
+        self.options = options
 
 
-def _reveal_if_asked(answer, expected) -> None:
+def _reveal_if_asked(answer, expected, options=None) -> None:
     if answer is REVEAL:
-        raise Revealed(expected)
+        raise Revealed(expected, options)
 
 
 def is_unanswered(answer) -> bool:
@@ -227,6 +228,48 @@ def check_choice(
     return wrong((hints or {}).get(given, "that is not it; read the section above again."))
 
 
+def check_option(answer, expected: str, why: dict[str, str]) -> Feedback:
+    """Compare a choice with ``expected``, and explain the option given, right or wrong.
+
+    A concept check or a decision: ``why`` has every option, each with why it is right or, for a
+    wrong one, the misconception behind it. Letter case and surrounding spaces are ignored.
+
+    Parameters
+    ----------
+    answer : any
+        What the student gave.
+    expected : str
+        The right option; one of ``why``'s keys.
+    why : dict
+        ``{option: explanation}`` for every option.
+
+    Examples
+    --------
+    >>> why = {"place": "delivery is how the book reaches the reader.",
+    ...        "price": "free delivery does change what the reader pays, but it is how the book gets there."}
+    >>> check_option("Place", "place", why)
+    ✔ Right: place: delivery is how the book reaches the reader.
+    >>> check_option("price", "place", why)
+    ✘ Not yet: free delivery does change what the reader pays, but it is how the book gets there.
+    >>> check_option("promotion", "place", why)
+    ✘ Not yet: 'promotion' is not one of the options: place, price.
+    """
+    if expected not in why:
+        raise ValueError(f"the right option {expected!r} has no explanation")
+    _reveal_if_asked(answer, expected, list(why))
+    if is_unanswered(answer):
+        return Feedback(MISSING, "replace ... with your answer and run the cell again.")
+    options = ", ".join(why)
+    if not isinstance(answer, str):
+        return wrong(f"give your answer as text in quotes: one of {options}.")
+    given = {option.lower(): option for option in why}.get(answer.strip().lower())
+    if given is None:
+        return wrong(f"{answer.strip()!r} is not one of the options: {options}.")
+    if given == expected:
+        return right(f"{expected}: {why[expected]}")
+    return wrong(why[given])
+
+
 def _short(x: float) -> str:
     return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
 
@@ -245,17 +288,35 @@ def bookhub():
 
 _REGISTRY: dict[str, Callable[[Any], Feedback]] = {}
 
+# What an exercise asks of a student (a lesson has at least one concept check and one decision):
+COMPUTE = "compute"  # work a number out of the data
+CONCEPT = "concept"  # name the idea a case belongs to ("which P is free delivery?")
+DECISION = "decision"  # decide or interpret from a number worked out ("keep, cut or test?")
+KINDS = (COMPUTE, CONCEPT, DECISION)
+_KIND: dict[str, str] = {}
 
-def exercise(exercise_id: str):
-    """Register a checking function under ``exercise_id`` (e.g. ``"04.1"``: lesson 04, exercise 1)."""
+
+def exercise(exercise_id: str, kind: str = COMPUTE):
+    """Register a checking function under ``exercise_id`` (e.g. ``"04.1"``: lesson 04, exercise 1).
+
+    ``kind`` says what the exercise asks: ``"compute"`` (the default), ``"concept"`` or ``"decision"``.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"exercise {exercise_id}: kind {kind!r} is not one of {', '.join(KINDS)}")
 
     def register(func: Callable[[Any], Feedback]):
         if exercise_id in _REGISTRY and _REGISTRY[exercise_id] is not func:
             raise ValueError(f"exercise {exercise_id} is registered twice")
         _REGISTRY[exercise_id] = func
+        _KIND[exercise_id] = kind
         return func
 
     return register
+
+
+def kind_of(exercise_id: str) -> str:
+    """What exercise ``exercise_id`` asks: "compute", "concept" or "decision"."""
+    return _KIND[exercise_id]
 
 
 # Set for the kernels that run the lessons in tests and in `make notebooks`: there a solution cell whose

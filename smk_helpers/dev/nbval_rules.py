@@ -24,6 +24,11 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _checks_grade_in_tests(monkeypatch):
-    """Unit tests grade wrong answers on purpose; only the lessons' kernels must pass their solutions."""
+def _checks_grade_in_tests(monkeypatch, tmp_path):
+    """Unit tests grade wrong answers on purpose; only the lessons' kernels must pass their solutions.
+
+    Each test also has its own workspace, so the progress its checks record never reaches another test,
+    nor the progress a lesson shows when nbval runs it.
+    """
     monkeypatch.delenv(SOLUTIONS_MUST_PASS, raising=False)
+    monkeypatch.setenv("SMK_HOME", str(tmp_path / "smk-home"))

@@ -28,9 +28,13 @@ def execute_in_place(path, timeout: int = 600) -> None:
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    with tempfile.TemporaryDirectory(prefix="smk-worksheets-") as folder:
-        old = os.environ.get("SMK_WORKSHEET_DIR")
-        os.environ["SMK_WORKSHEET_DIR"] = folder  # the kernel inherits it
+    # The kernel inherits a fresh worksheet folder and workspace, so the stored outputs show a new
+    # student's view (no progress yet) and nothing of the author's own workspace.
+    names = ("SMK_WORKSHEET_DIR", "SMK_HOME")
+    with tempfile.TemporaryDirectory(prefix="smk-notebooks-") as folder:
+        old = {name: os.environ.get(name) for name in names}
+        os.environ["SMK_WORKSHEET_DIR"] = str(Path(folder) / "worksheets")
+        os.environ["SMK_HOME"] = str(Path(folder) / "smk-home")
         os.environ[SOLUTIONS_MUST_PASS] = "1"
         try:
             client = NotebookClient(
@@ -43,10 +47,11 @@ def execute_in_place(path, timeout: int = 600) -> None:
             client.execute()
         finally:
             os.environ.pop(SOLUTIONS_MUST_PASS, None)
-            if old is None:
-                os.environ.pop("SMK_WORKSHEET_DIR", None)
-            else:
-                os.environ["SMK_WORKSHEET_DIR"] = old
+            for name, value in old.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
     hide_solutions(nb)
     write_text_atomic(path, nbformat.writes(nb) + "\n")
 

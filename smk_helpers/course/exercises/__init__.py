@@ -7,24 +7,21 @@ them all, so `check` finds every exercise. The grading tools never import the ex
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+from .. import fill_in, progress
 from ..grading import _REGISTRY, REVEAL, Feedback, Revealed, enforce, wrong
-from . import (  # noqa: F401 - register; one module per written lesson (see smk_helpers.course.LESSONS)
-    lesson00,
-    lesson01,
-    lesson03,
-    lesson04,
-    lesson05,
-    lesson06,
-    lesson07,
-    lesson08,
-    lesson09,
-    lesson10,
-)
 
-__all__ = ["answer_key", "answer_sheet", "check", "registry"]
+# Register every lesson's exercises: one module per written lesson, lessonNN.py.
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("lesson")):
+    importlib.import_module(f".{_module}", __name__)
+
+fill_in.register()  # the %%fill_in cell magic of fill-in-the-blank exercises, in a Jupyter kernel
+
+__all__ = ["answer_key", "answer_options", "answer_sheet", "check", "registry"]
 
 
 def registry() -> dict[str, Callable[[Any], Feedback]]:
@@ -53,7 +50,8 @@ def check(exercise_id: str, answer=..., *, folded: bool = False) -> Feedback:
     True
     """
     exercises = registry()
-    func = exercises.get(str(exercise_id).strip())
+    exercise_id = str(exercise_id).strip()
+    func = exercises.get(exercise_id)
     if func is None:
         return wrong(f"there is no exercise {exercise_id!r}; check the id in the cell you copied it from.")
     try:
@@ -63,6 +61,8 @@ def check(exercise_id: str, answer=..., *, folded: bool = False) -> Feedback:
             f"your answer could not be checked ({type(exc).__name__}: {exc}); "
             "make sure it is the kind of value the question asks for."
         )
+    if not folded:  # a solution's check is the course's answer, not the student's: it does not count
+        feedback = progress.record(exercise_id, feedback)
     return enforce(exercise_id, answer, dataclasses.replace(feedback, folded=folded))
 
 
@@ -82,6 +82,21 @@ def answer_key(exercise_id: str):
         expected = revealed.expected
         return expected.item() if hasattr(expected, "item") else expected  # a numpy number as a plain one
     raise LookupError(f"exercise {exercise_id} does not use check_number or check_choice, so it has no answer key")
+
+
+def answer_options(exercise_id: str) -> list[str] | None:
+    """The options of a choice exercise, in the order the check lists them; None for a number.
+
+    Examples
+    --------
+    >>> answer_options("03.2") is None
+    True
+    """
+    try:
+        registry()[exercise_id](REVEAL)
+    except Revealed as revealed:
+        return revealed.options
+    return None
 
 
 def answer_sheet(lesson: str | None = None) -> list[tuple[str, str, str]]:
