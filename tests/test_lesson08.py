@@ -142,3 +142,39 @@ def test_08_3_the_answer_follows_the_data_and_each_other_option_says_why_not():
     assert "hide" in wrong["lower target"].message
     assert "not one of the options" in check("08.3", "fire Sam").message
     assert check("08.3", 3).status == WRONG
+
+
+def test_08_3_is_a_decision_and_every_option_says_why():
+    from smk_helpers.course.exercises import answer_options
+    from smk_helpers.course.grading import DECISION, kind_of
+
+    assert kind_of("08.3") == DECISION
+    assert answer_options("08.3") == ["more conversations", "more wins", "bigger sales", "lower target"]
+    assert "largest gap" in check("08.3", "bigger sales").message
+
+
+def test_08_4_northways_team_is_split_by_customer_type(north):
+    from smk_helpers.course.grading import CONCEPT, kind_of
+
+    assert kind_of("08.4") == CONCEPT and answer_key("08.4") == "customer type"
+    shares = sellers.who_handles(north.interactions)
+    # each kind of account has its own rep (a pair for the new accounts' quote requests)
+    assert (shares.max() >= 0.43).all() and shares.loc["Ben", "reorder call"] == 1
+    assert "no region" in check("08.4", "region").message
+    assert "same branded uniforms" in check("08.4", "Product").message
+    assert check("08.4", " customer type ").status == RIGHT
+
+
+def test_08_5_cold_leads_are_a_ratio_of_sums_and_the_near_misses_say_why(north):
+    talks = north.interactions
+    cold = talks[talks["lead_source"].isin(["trade fair", "linkedin", "search"])]
+    counts = cold["outcome"].value_counts()
+    right = counts["won"] / (counts["won"] + counts["lost"])
+    assert check("08.5", right).status == RIGHT
+    by_source = pipeline.deal_summary(cold, by="lead_source")
+    assert "average of the three" in check("08.5", by_source["win_rate"].mean()).message
+    assert "open ones too" in check("08.5", counts["won"] / counts.sum()).message
+    warm = talks[talks["lead_source"].isin(["referral", "partner", "existing account"])]["outcome"].value_counts()
+    assert "warm leads" in check("08.5", warm["won"] / (warm["won"] + warm["lost"])).message
+    assert "all Northway's deals" in check("08.5", pipeline.win_rate_by_stage(talks)["prospect"]).message
+    assert right < 0.5 * warm["won"] / (warm["won"] + warm["lost"])  # warm leads win far more often

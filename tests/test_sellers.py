@@ -157,3 +157,15 @@ def test_northway_works_the_same_way():
     assert set(table.index) == set(load_staff(north.path)["staff"])
     assert (table["revenue_per_win"] > 1000).all()  # B2B: each win is worth thousands
     assert table["conversations"].sum() == kpis.in_period(north.interactions["date"], *YEAR).sum()
+
+
+def test_who_handles_shares_out_each_kind_of_conversation_and_leaves_out_the_unassigned():
+    from smk_helpers import load_example
+
+    north = sellers.who_handles(load_example("northway").interactions)
+    assert north.sum().round(9).eq(1).all()
+    assert north.loc["Ben", "reorder call"] == 1 and north.loc["Ruth", "tender"] == 1  # a team split by buyer
+    talks = sellers.EXAMPLE_TALKS.assign(type=["call", "call", "visit", None], staff=["Ann", None, "Bo", "Bo"])
+    shares = sellers.who_handles(talks)
+    assert shares.to_dict() == {"call": {"Ann": 1.0, "Bo": 0.0}, "visit": {"Ann": 0.0, "Bo": 1.0}}
+    assert set(sellers.TEAM_SPLITS) == {"region", "product", "customer type"}

@@ -18,7 +18,7 @@ from .formatting import fmt_number
 from .formatting import readable as _readable
 from .rules import in_period, ratio_of_sums, safe_divide
 
-__all__ = ["COLUMNS", "DRIVERS", "LEVERS", "drivers", "readable", "seller_table"]
+__all__ = ["COLUMNS", "DRIVERS", "LEVERS", "TEAM_SPLITS", "drivers", "readable", "seller_table", "who_handles"]
 
 # The columns of `seller_table`, with the heading and format `readable` shows them in.
 COLUMNS = {
@@ -45,6 +45,12 @@ LEVERS = {
     "conversations_per_paid_hour": "more conversations",
     "win_rate": "more wins",
     "revenue_per_win": "bigger sales",
+}
+# The three usual ways to divide a sales team, each with what it gives one seller to look after (lesson 08).
+TEAM_SPLITS = {
+    "region": "an area, and every buyer in it",
+    "product": "one product line, sold to every buyer",
+    "customer type": "one kind of buyer: new or existing, small or large, one trade",
 }
 
 
@@ -194,6 +200,36 @@ def drivers(table: pd.DataFrame, person: str, others=None) -> pd.Series:
     )
     mine = table.loc[person, list(DRIVERS)].astype(float)
     return safe_divide(mine, theirs).rename(person)
+
+
+def who_handles(interactions: pd.DataFrame, by: str = "type") -> pd.DataFrame:
+    """How a team shares the work: each seller's share of every kind of conversation.
+
+    Formula: share = conversations of the kind held by the seller / conversations of the kind; each
+    column adds up to 1. A team split by customer type shows one seller (or a pair) per kind.
+
+    Parameters
+    ----------
+    interactions : DataFrame
+        ``interactions.csv``, with its ``staff`` column; a conversation without a seller is left out.
+    by : str, default "type"
+        The column whose kinds to share out (``"type"``, ``"lead_source"``, ...).
+
+    Returns
+    -------
+    DataFrame indexed by staff, one column per kind.
+
+    Examples
+    --------
+    >>> who_handles(EXAMPLE_TALKS.assign(type=["call", "call", "visit", "call"])).round(2)
+    type   call  visit
+    staff
+    Ann    0.67    1.0
+    Bo     0.33    0.0
+    """
+    talks = interactions[interactions["staff"].notna() & interactions[by].notna()]
+    counts = talks.groupby(["staff", by]).size().unstack(fill_value=0)
+    return safe_divide(counts, counts.sum())
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,7 @@ import functools
 from ...core import pipeline, sellers
 from ...core.data import load_example
 from ..approaches import load_staff
-from ..grading import bookhub, check_choice, check_number, exercise
+from ..grading import bookhub, check_number, check_option, exercise
 
 YEAR = ("2025-01-01", "2025-12-31")  # the year lesson 08 judges the booksellers on
 # Exercise 08.3: what the owner can do about a seller below target: raise a driver, or lower the target.
@@ -88,30 +88,92 @@ def _year_table():
     return sellers.seller_table(hub.orders, hub.interactions, hub.targets, load_staff(), *YEAR)
 
 
-@exercise("08.3")
+@exercise("08.3", kind="decision")
 def what_to_do_about_sam(answer):
     """Which response fits the driver on which Sam falls furthest short of the other booksellers?"""
     gap = sellers.drivers(_year_table(), "Sam")
     expected = RESPONSES[gap.idxmin()]
+    words = {
+        "conversations_per_paid_hour": "conversations per paid hour",
+        "win_rate": "win rate",
+        "revenue_per_win": "revenue per win",
+    }
+    cures = {
+        "conversations_per_paid_hour": "more hours on the floor and more leads to call back",
+        "win_rate": "coaching to win more of the conversations he already has",
+        "revenue_per_win": "working through his lost large deals with him",
+    }
 
-    def hint(driver: str, words: str) -> str:
+    def why(driver: str) -> str:
+        share = f"Sam's {words[driver]} is {gap[driver]:.0%} of the other booksellers'"
+        if RESPONSES[driver] == expected:
+            return f"{share}, the driver furthest below theirs, so {cures[driver]} works on his largest gap."
+        extra = (
+            " More shifts would also raise his target, which follows his hours."
+            if driver == "conversations_per_paid_hour"
+            else ""
+        )
         return (
-            f"Sam's {words} is {gap[driver]:.0%} of the others': not his largest gap. Compare the three drivers "
-            "and pick the response to the one furthest below 100%."
+            f"{share}: a gap, but not his largest. Fixing a smaller gap first mistakes any weakness for the "
+            f"main one; compare the three drivers and pick the one furthest below 100%.{extra}"
         )
 
-    hints = {
-        RESPONSES["conversations_per_paid_hour"]: hint("conversations_per_paid_hour", "conversations per paid hour")
-        + " More shifts or leads would also raise his target, which follows his hours.",
-        RESPONSES["win_rate"]: hint("win_rate", "win rate"),
-        RESPONSES["revenue_per_win"]: hint("revenue_per_win", "revenue per win"),
-        LOWER_TARGET: "every bookseller's target is a share of the shop's, split by the hours they work, and the "
-        "others meet theirs under the same rule. A lower target would hide Sam's gap, not close it: find the "
-        "driver where he falls short.",
-    }
-    return check_choice(
+    explanations = {RESPONSES[driver]: why(driver) for driver in sellers.DRIVERS}
+    explanations[LOWER_TARGET] = (
+        "every bookseller's target is a share of the shop's, split by the hours they work, and the others meet "
+        "theirs under the same rule. A lower target would hide Sam's gap, not close it: it treats the yardstick "
+        "as the problem."
+    )
+    return check_option(answer, expected, explanations)
+
+
+# Exercise 08.4: how Northway's sales team is split, one of the three ways a sales team is organised.
+ORGANISED_BY = {
+    "region": "a split by region gives each rep an area of the map, and it assumes that where a buyer is "
+    "decides who sells to them. Northway's data records no region, and its reps divide the work by the kind "
+    "of account instead.",
+    "product": "a split by product gives each rep one range to sell, and it assumes the reps sell different "
+    "things. Every Northway rep sells the same branded uniforms and workwear; what differs is the buyer.",
+    "customer type": "Ben looks after the accounts that already buy (their reorders and range refreshes), "
+    "Aisha and Marcus answer the quote requests of new ones, and Ruth takes the tenders of the largest "
+    "organisations: each rep serves one kind of buyer.",
+}
+
+
+@exercise("08.4", kind="concept")
+def how_northway_sells(answer):
+    """Is Northway's sales team organised by region, by product or by customer type?"""
+    return check_option(answer, "customer type", ORGANISED_BY)
+
+
+# Exercise 08.5: the lead sources whose buyers did not know Northway before they first asked.
+COLD_SOURCES = ("trade fair", "linkedin", "search")
+
+
+@exercise("08.5")
+def cold_lead_win_rate(answer):
+    """The win rate of Northway's deals from cold lead sources, all three together (a ratio of sums)."""
+    talks = northway().interactions
+    by_source = pipeline.deal_summary(talks, by="lead_source")
+    cold = by_source.loc[list(COLD_SOURCES)]
+    warm = by_source.drop(index=list(COLD_SOURCES))
+    return check_number(
         answer,
-        expected,
-        options=[*RESPONSES.values(), LOWER_TARGET],
-        hints={option: text for option, text in hints.items() if option != expected},
+        cold["won"].sum() / (cold["won"].sum() + cold["lost"].sum()),
+        near_misses={
+            "that is the average of the three sources' win rates, each counting the same however many deals it "
+            "had. Add up the won and lost deals of all three first, then divide (a ratio of sums).": (
+                cold["win_rate"].mean()
+            ),
+            "you divided by every cold deal, open ones too. An open deal is not lost yet: divide the won ones by "
+            "the won and the lost.": cold["won"].sum() / cold["deals"].sum(),
+            "that is the warm leads' win rate. The question asks for the cold sources: trade fair, linkedin and "
+            "search.": warm["won"].sum() / (warm["won"].sum() + warm["lost"].sum()),
+            "that is the win rate of all Northway's deals. Keep only the three cold sources.": (
+                pipeline.win_rate_by_stage(talks)["prospect"]
+            ),
+        },
+        unit="a fraction",
+        hint="Keep the deals whose lead_source is one of the three cold sources, count their outcomes, and divide "
+        "the won by the won and the lost.",
     )
