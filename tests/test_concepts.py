@@ -325,3 +325,37 @@ def test_01_3_right_and_near_misses():
     assert "2024" in check("01.3", spend[2024]["influencer"] / spend[2024].sum()).message
     assert "number of campaigns" in check("01.3", 1 / 52).message
     assert "dollars" in check("01.3", spend[2025]["influencer"]).message
+
+
+def test_contact_kind_sorts_by_the_three_questions_and_the_table_agrees():
+    assert concepts.contact_kind(one_to_one=True, own_channel=False, paid=True) == SALES
+    assert concepts.contact_kind(one_to_one=False, own_channel=True, paid=True) == concepts.OWNED_MEDIA
+    assert concepts.contact_kind(one_to_one=False, own_channel=False, paid=True) == concepts.ADVERTISING
+    assert concepts.contact_kind(one_to_one=False, own_channel=False, paid=False) == concepts.PUBLIC_RELATIONS
+    table = concepts.contact_table()
+    assert table.notna().all().all()
+    for kind, row in table.iterrows():
+        flags = (row[column] == "yes" for column in ("one to one", "own channel", "paid for the space"))
+        assert concepts.contact_kind(*flags) == kind
+    assert set(table.loc[table["side"] == MARKETING].index) == {"advertising", "owned media", "public relations"}
+
+
+def test_01_4_explains_every_kind_of_contact():
+    assert check("01.4", " Public Relations ").status == RIGHT
+    assert "earned" in check("01.4", "public relations").message
+    assert "buys" in check("01.4", "advertising").message
+    assert "whose channel" in check("01.4", "owned media").message
+    assert "one conversation with one buyer" in check("01.4", "sales").message
+    assert "not one of the options" in check("01.4", "PR").message
+
+
+def test_01_5_is_decided_by_the_average_order():
+    from smk_helpers.course.exercises.lesson01 import northway
+
+    hub, nw = bookhub(), northway()
+    assert nw.orders["revenue"].mean() > 10 * hub.orders["revenue"].mean()
+    right = check("01.5", nw.name)
+    assert right.status == RIGHT and f"${nw.orders['revenue'].mean():,.2f}" in right.message
+    wrong = check("01.5", "the book hub")
+    assert wrong.status == WRONG and "Counting orders" in wrong.message
+    assert check("01.5", "Northway").status == WRONG

@@ -10,6 +10,7 @@ the quiz and the tests all read the same words:
   is blurry (`activity_table` shows them side by side).
 * `sort_feedback` and `quiz_score`: the quiz logic, plain functions.
 * `sorting_quiz`: the ipywidgets quiz that wires those functions up.
+* `contact_kind` and `contact_table`: public relations beside advertising, owned media and sales.
 * `bookhub_activities`: The Book Hub's own campaigns and conversations, sorted the same way;
   `conversation_audience` checks the sorting against the data (whom each kind of conversation reached).
 * `SALES_PROCESS`: the six stages of a sale, for lesson 08 (`sales_process_table`).
@@ -480,6 +481,79 @@ def sorting_quiz():
     quiz = widgets.VBox([intro, *rows, score])
     quiz.dropdowns, quiz.feedback, quiz.score = dropdowns, lines, score
     return quiz
+
+
+# ---------------------------------------------------------------------------------------------
+# Public relations: attention that is earned, not bought
+# ---------------------------------------------------------------------------------------------
+
+ADVERTISING, OWNED_MEDIA, PUBLIC_RELATIONS = "advertising", "owned media", "public relations"
+
+
+def contact_kind(one_to_one: bool, own_channel: bool, paid: bool) -> str:
+    """Name the kind of contact a business has with people: sales, owned media, advertising or public relations.
+
+    A conversation with one buyer is sales. A message to many is marketing, of one of three kinds: on the
+    business's own channel (its newsletter, website or posts) it is owned media; on someone else's it is
+    advertising when the business pays for the space and writes the words, and public relations when an
+    editor, journalist or host chooses to tell the story and is not paid for it (attention earned, not bought).
+
+    Parameters
+    ----------
+    one_to_one : bool
+        The contact is with one buyer at a time.
+    own_channel : bool
+        The message goes out on the business's own channel.
+    paid : bool
+        The business pays for the space or the airtime.
+
+    Examples
+    --------
+    >>> contact_kind(one_to_one=False, own_channel=False, paid=True)
+    'advertising'
+    >>> contact_kind(one_to_one=False, own_channel=False, paid=False)
+    'public relations'
+    >>> contact_kind(one_to_one=True, own_channel=True, paid=False)
+    'sales'
+    """
+    if one_to_one:
+        return SALES
+    if own_channel:
+        return OWNED_MEDIA
+    return ADVERTISING if paid else PUBLIC_RELATIONS
+
+
+# (one to one, own channel, paid, who chooses the words, an example at The Book Hub), one row per kind
+_CONTACTS = (
+    (False, False, True, "the business, which buys the space", "targeted social ads before the holidays"),
+    (False, True, False, "the business, on its own channel", "the monthly newsletter; staff picks on its page"),
+    (False, False, False, "an editor or host, who chose the story", "the local paper writes up an author evening"),
+    (True, False, False, "the seller and the customer, talking", "a bookseller suggests three novels at the shelf"),
+)
+
+
+def contact_table() -> pd.DataFrame:
+    """The four kinds of contact of `contact_kind`, with who chooses the words and an example at The Book Hub.
+
+    Examples
+    --------
+    >>> contact_table().index.tolist()
+    ['advertising', 'owned media', 'public relations', 'sales']
+    >>> contact_table().loc["public relations", "paid for the space"]
+    'no'
+    """
+    rows = {
+        contact_kind(one, own, paid): {
+            "side": SALES if one else MARKETING,
+            "one to one": "yes" if one else "no",
+            "own channel": "yes" if own else "no",
+            "paid for the space": "yes" if paid else "no",
+            "who chooses the words": who,
+            "at The Book Hub": example,
+        }
+        for one, own, paid, who, example in _CONTACTS
+    }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("kind")
 
 
 # ---------------------------------------------------------------------------------------------

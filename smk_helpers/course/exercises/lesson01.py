@@ -1,23 +1,28 @@
 """Exercises of lesson 01 (sales vs marketing)."""
 
+import functools
+
 from ...core import kpis
-from ..grading import bookhub, check_choice, check_number, exercise
+from ...core.data import load_example
+from .. import concepts
+from ..grading import bookhub, check_number, check_option, exercise
 
-SIDES = ["marketing", "sales"]
+# Exercise 01.1: why a special order is sales' work, and the misconception behind calling it marketing.
+SPECIAL_ORDER = {
+    concepts.SALES: "a bookseller hears which title one customer wants, finds it, quotes a price and a date, and "
+    "the customer collects and pays. One conversation, from the request to the purchase, is how sales works.",
+    concepts.MARKETING: "marketing may have brought the customer to the counter, and loyal customers are its aim "
+    "too, but the special order itself is arranged with one customer for one book. A service that keeps customers "
+    "coming back is not marketing when it is done one customer at a time.",
+}
 
 
-@exercise("01.1")
+@exercise("01.1", kind="concept")
 def special_orders_side(answer):
     """Which side owns The Book Hub's special-order service: marketing or sales?"""
-    return check_choice(
-        answer,
-        "sales",
-        options=SIDES,
-        hints={
-            "marketing": "a special order is arranged with one customer, for one book they asked for: "
-            "a one-to-one conversation that ends in a purchase. Which side works like that?",
-        },
-    )
+    activity = concepts.INTERACTION_TYPES["special order"]
+    side = next(a.side for a in concepts.ACTIVITIES if a.name == activity)
+    return check_option(answer, side, SPECIAL_ORDER)
 
 
 def _type_share(table, kind: str) -> float:
@@ -75,3 +80,46 @@ def influencer_spend_share(answer):
         },
         hint="Sum the spend of 2025's influencer campaigns and divide by the spend of all 2025 campaigns.",
     )
+
+
+# Exercise 01.4: a local radio station interviews the owner about the shop's reading club.
+RADIO_INTERVIEW = {
+    concepts.PUBLIC_RELATIONS: "the station chose the story and the shop paid nothing for the airtime: the "
+    "attention was earned, not bought. It reaches every listener at once, so it is marketing's work.",
+    concepts.ADVERTISING: "an advertisement is space the shop buys and words it writes itself. Nobody paid "
+    "the station here, and its host, not the shop, chose the questions: being on the radio is not the same as "
+    "advertising on it.",
+    concepts.OWNED_MEDIA: "owned media is the shop's own channel, such as its newsletter or its page. The radio "
+    "station belongs to someone else, who decided to give the shop the airtime; whose channel it is decides this.",
+    concepts.SALES: "the owner does the talking, but to thousands of listeners at once, and nobody is asked to "
+    "decide on a purchase. A person speaking does not make it sales; sales is one conversation with one buyer.",
+}
+
+
+@exercise("01.4", kind="concept")
+def radio_interview(answer):
+    """A local radio station interviews the owner about the reading club: advertising, owned media, PR or sales?"""
+    return check_option(answer, concepts.contact_kind(one_to_one=False, own_channel=False, paid=False), RADIO_INTERVIEW)
+
+
+@functools.cache
+def northway():
+    """Northway, loaded once for the checks of this lesson."""
+    return load_example("northway")
+
+
+@exercise("01.5", kind="decision")
+def where_selling_pays(answer):
+    """Where does one-to-one selling pay more: The Book Hub or Northway? Decided by the average order value."""
+    businesses = {business.name: business.orders["revenue"].mean() for business in (bookhub(), northway())}
+    (small, small_order), (large, large_order) = sorted(businesses.items(), key=lambda item: item[1])
+    count = {business.name: len(business.orders) for business in (bookhub(), northway())}
+    why = {
+        large: f"its average order is worth ${large_order:,.2f}, against ${small_order:,.2f} at {small}. One order "
+        "pays for many hours of a seller's time, so quotes, visits and an account manager pay for themselves: "
+        "selling to businesses puts the weight on one-to-one selling.",
+        small: f"{small} has far more orders ({count[small]:,} against {count[large]:,}), but each is worth only "
+        f"${small_order:,.2f} on average. Counting orders instead of what each is worth is the mistake: a "
+        "seller's hour pays where one order is worth it, and small orders are better reached one-to-many.",
+    }
+    return check_option(answer, large, why)
