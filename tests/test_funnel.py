@@ -154,3 +154,25 @@ def test_what_if_with_no_lift_changes_nothing():
 def test_what_if_an_unknown_stage():
     with pytest.raises(ValueError, match="no stage 'checkout'"):
         F.what_if(F.funnel_table(FUNNEL), "checkout", lift=0.1)
+
+
+def test_each_stage_of_the_modern_funnel_belongs_to_one_part():
+    assert [F.funnel_part(stage) for stage in F.PARTS] == [
+        "top",
+        "top",
+        "middle",
+        "middle",
+        "bottom",
+        "bottom",
+        "after the purchase",
+    ]
+    assert F.funnel_part(" Intent ") == "middle"
+    with pytest.raises(ValueError, match="not a stage of the funnel"):
+        F.funnel_part("site visits")
+
+
+def test_funnel_text_shows_counts_and_rates_readably_and_n_a_for_the_top():
+    text = F.funnel_text(F.funnel_table(FUNNEL))
+    assert text["count"].tolist() == ["1,500", "180", "35"]
+    assert text["rate_from_previous"].tolist() == ["n/a", "12.00%", "19.44%"]
+    assert text["rate_from_top"].tolist()[-1] == "2.333%"

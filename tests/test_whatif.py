@@ -200,6 +200,8 @@ def test_exercise_05_2_december_engaged_to_purchase():
     december = F.funnel_table(rows[kpis.months_in_period(rows["period"], "2025-12-01", "2025-12-31")])
     counts = december.set_index("stage")["count"]
     assert check("05.2", counts["purchase"] / counts["engaged"]).passed
+    filled = F.funnel_table(rows[rows["period"] == "2025-12"])  # the fill-in's way: one row, one value
+    assert check("05.2", filled.loc[filled["stage"] == "purchase", "rate_from_previous"]).passed
     whole = hub_table().set_index("stage")["count"]
     assert "both years" in check("05.2", whole["purchase"] / whole["engaged"]).message
 
@@ -218,3 +220,44 @@ def test_exercise_05_3_extra_revenue_of_a_relative_lift():
     points = W.lift_stage(hub_table(), "sign-ups", 0.20, aov, points=True)["extra_revenue"]
     assert "percentage points" in check("05.3", points).message
     assert check("05.3", "2907").status == "wrong"
+
+
+def test_compare_plans_lifts_each_stage_by_its_own_points():
+    plans = pd.DataFrame({"stage": ["cart", "purchase"], "points": [0.01, 0.06]}, index=["site", "staff"])
+    result = W.compare_plans(TABLE, plans, AOV)
+    assert result.loc["site", "relative_lift"] == pytest.approx(0.10)  # 1 point on 10%
+    assert result.loc["staff", "relative_lift"] == pytest.approx(0.20)  # 6 points on 30%
+    assert result["extra_purchases"].tolist() == pytest.approx([3.0, 6.0])
+    assert result.loc["staff", "extra_revenue"] == pytest.approx(6 * AOV)
+    assert math.isnan(W.compare_plans(TABLE, plans)["extra_revenue"].iloc[0])  # no AOV: revenue n/a
+
+
+def test_comparison_text_is_the_comparison_as_readable_text():
+    text = W.comparison_text(W.compare_stages(TABLE, 0.10, AOV))
+    assert list(text.columns) == ["rate before", "rate after", "extra purchases", "extra revenue"]
+    assert text.loc["cart"].tolist() == ["10.00%", "11.00%", "3.0", "$120.00"]
+
+
+def test_exercise_05_4_the_newsletter_is_the_middle_of_the_funnel():
+    from smk_helpers.course.exercises import answer_key, check
+    from smk_helpers.course.grading import kind_of
+
+    assert kind_of("05.4") == "concept" and answer_key("05.4") == "middle"
+    assert check("05.4", " Middle ").passed
+    assert "one-to-many is not the same as the top" in check("05.4", "top").message
+    assert "coming last is not the same as closing" in check("05.4", "bottom").message
+
+
+def test_exercise_05_5_picks_the_project_with_the_largest_lift_relative_to_its_rate():
+    from smk_helpers.core.data import load_example
+    from smk_helpers.course.exercises import answer_key, check
+    from smk_helpers.course.exercises.lesson05 import NORTHWAY_PLANS
+    from smk_helpers.course.grading import kind_of
+
+    table = F.funnel_table(load_example("northway").funnel).set_index("stage")
+    relative = NORTHWAY_PLANS["points"] / table.loc[NORTHWAY_PLANS["stage"], "rate_from_previous"].to_numpy()
+    assert kind_of("05.5") == "decision"
+    assert answer_key("05.5") == relative.idxmax() == "handoff"  # 10 points on about 40% beat half a point on 2%
+    assert check("05.5", "handoff").passed
+    assert "lowest rate" in check("05.5", "form").message
+    assert "a point is worth most where the rate is smallest" in check("05.5", "proposals").message

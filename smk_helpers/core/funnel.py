@@ -24,6 +24,43 @@ from .rules import safe_divide
 
 COLUMNS = ["stage", "count", "rate_from_previous", "rate_from_top"]
 
+# The modern funnel's stages, top first, and the part of the funnel each belongs to (TOFU, MOFU, BOFU).
+PARTS = {
+    "awareness": "top",
+    "interest": "top",
+    "consideration": "middle",
+    "intent": "middle",
+    "evaluation": "bottom",
+    "purchase": "bottom",
+    "loyalty": "after the purchase",
+}
+
+
+def funnel_part(stage: str) -> str:
+    """The part of the funnel a textbook stage belongs to: "top", "middle", "bottom" or "after the purchase".
+
+    Formula: awareness and interest are the top (TOFU); consideration and intent the middle (MOFU);
+    evaluation and purchase the bottom (BOFU); loyalty comes after the purchase.
+
+    Parameters
+    ----------
+    stage : str
+        A stage of the modern funnel (letter case and spaces around it are ignored).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> funnel_part("Consideration"), funnel_part("awareness"), funnel_part("loyalty")
+    ('middle', 'top', 'after the purchase')
+    """
+    name = str(stage).strip().lower()
+    if name not in PARTS:
+        raise ValueError(f"{stage!r} is not a stage of the funnel; the stages are {', '.join(PARTS)}.")
+    return PARTS[name]
+
 
 def stage_conversion(counts) -> pd.Series:
     """Conversion from each stage to the next: the share of the stage above that got here.
@@ -163,6 +200,33 @@ def funnel_table(funnel: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     keys = "stage" if by is None else [by, "stage"]  # a categorical stage sorts in file order
     table = rows.groupby(keys, observed=True, as_index=False)["count"].sum(min_count=1)
     return _add_rates(table.astype({"stage": "str"}), by)
+
+
+def funnel_text(table: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+    """A funnel table as text to read: counts with thousands separators, rates as percentages.
+
+    Parameters
+    ----------
+    table : DataFrame from `funnel_table` (with or without ``by``)
+    digits : int
+        Decimals of the stage conversion; the conversion from the top gets one more.
+
+    Returns
+    -------
+    DataFrame of text, the same rows and columns
+
+    Examples
+    --------
+    >>> funnel_text(funnel_table(pd.DataFrame({"stage": ["visits", "purchase"], "count": [1500, 30]})))
+          stage  count rate_from_previous rate_from_top
+    0    visits  1,500                n/a      100.000%
+    1  purchase     30              2.00%        2.000%
+    """
+    return table.assign(
+        count=table["count"].map(fmt_number),
+        rate_from_previous=table["rate_from_previous"].map(lambda rate: fmt_pct(rate, digits)),
+        rate_from_top=table["rate_from_top"].map(lambda rate: fmt_pct(rate, digits + 1)),
+    )
 
 
 def funnel_by_source(funnel: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,8 @@ The formulas live in `smk_helpers.core.funnel` (`funnel_table`, `what_if`) and `
 
 * `funnel_aov`: the average order value of the orders the funnel counts;
 * `lift_stage`: one what-if, as plain numbers (before, after, extra);
-* `compare_stages`: the same lift tried at every stage, one row each;
+* `compare_stages`: the same lift tried at every stage, one row each (`comparison_text` shows it);
+* `compare_plans`: projects that each lift one stage by their own number of points, side by side;
 * `result_frame` and `result_html`: the same numbers as text;
 * `what_if_widget`: a stage dropdown and a lift slider wired to `lift_stage`.
 
@@ -262,6 +263,79 @@ def compare_stages(
     frame = pd.DataFrame(rows).T.drop(columns="stage").astype("float64")
     frame.index.name = "stage lifted"
     return frame
+
+
+def comparison_text(compare: pd.DataFrame) -> pd.DataFrame:
+    """A `compare_stages` (or `compare_plans`) table as text to read: rates, extra purchases and revenue.
+
+    Examples
+    --------
+    >>> from smk_helpers.core.funnel import funnel_table
+    >>> table = funnel_table(pd.DataFrame({"stage": ["visits", "cart", "purchase"], "count": [1000, 100, 30]}))
+    >>> comparison_text(compare_stages(table, 0.10, aov=40.0))
+                 rate before rate after extra purchases extra revenue
+    stage lifted
+    cart              10.00%     11.00%             3.0       $120.00
+    purchase          30.00%     33.00%             3.0       $120.00
+    """
+    return pd.DataFrame(
+        {
+            "rate before": compare["rate_before"].map(lambda rate: fmt_pct(rate, 2)),
+            "rate after": compare["rate_after"].map(lambda rate: fmt_pct(rate, 2)),
+            "extra purchases": compare["extra_purchases"].map(lambda n: fmt_number(n, 1)),
+            "extra revenue": compare["extra_revenue"].map(fmt_money),
+        }
+    )
+
+
+def compare_plans(
+    table: pd.DataFrame, plans: pd.DataFrame, aov: float = math.nan, *, purchase_stage: str = PURCHASE
+) -> pd.DataFrame:
+    """Projects that each lift one stage by a number of percentage points, side by side.
+
+    Formula: for each plan, `lift_stage` with ``points=True``; its relative lift is points / the stage's
+    rate, and the purchases grow by that share, whichever the stage.
+
+    Parameters
+    ----------
+    table : DataFrame from `funnel.funnel_table`
+    plans : DataFrame
+        One row per project, indexed by its name, with columns ``stage`` (the stage it lifts) and
+        ``points`` (0.01 for one percentage point).
+    aov : float, optional
+        Average order value, to price the extra purchases; without it the revenue is n/a.
+    purchase_stage : str, default "purchase"
+
+    Returns
+    -------
+    DataFrame indexed by plan: stage, rate_before, rate_after, relative_lift, extra_purchases, extra_revenue
+
+    Examples
+    --------
+    >>> from smk_helpers.core.funnel import funnel_table
+    >>> table = funnel_table(pd.DataFrame({"stage": ["visits", "cart", "purchase"], "count": [1000, 100, 30]}))
+    >>> plans = pd.DataFrame({"stage": ["cart", "purchase"], "points": [0.01, 0.05]}, index=["site", "staff"])
+    >>> compare_plans(table, plans)[["relative_lift", "extra_purchases"]].round(3)
+           relative_lift  extra_purchases
+    plan
+    site           0.100              3.0
+    staff          0.167              5.0
+    """
+    rows = {}
+    for name, plan in plans.iterrows():
+        result = lift_stage(table, plan["stage"], plan["points"], aov, points=True, purchase_stage=purchase_stage)
+        rows[name] = {
+            "stage": plan["stage"],
+            "rate_before": result["rate_before"],
+            "rate_after": result["rate_after"],
+            "relative_lift": relative_lift(table, plan["stage"], plan["points"], points=True),
+            "extra_purchases": result["extra_purchases"],
+            "extra_revenue": result["extra_revenue"],
+        }
+    columns = ["stage", "rate_before", "rate_after", "relative_lift", "extra_purchases", "extra_revenue"]
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+    frame.index.name = plans.index.name or "plan"
+    return frame.astype({c: "float64" for c in columns[1:]})
 
 
 def result_frame(result: pd.Series) -> pd.DataFrame:

@@ -1,8 +1,27 @@
 """Exercises of lesson 05 (the funnel)."""
 
+import functools
+
+import pandas as pd
+
 from ...core import funnel, kpis
+from ...core.data import load_example
+from ...core.formatting import fmt_pct
 from .. import whatif
-from ..grading import bookhub, check_number, exercise
+from ..grading import CONCEPT, DECISION, bookhub, check_number, check_option, exercise
+
+# Exercise 05.5: three projects Northway could fund, each lifting one stage of its funnel by some points.
+# The lesson's cell that states the case builds the same table.
+NORTHWAY_PLANS = pd.DataFrame(
+    {"stage": ["enquiries", "qualified", "won"], "points": [0.005, 0.10, 0.10]},
+    index=pd.Index(["form", "handoff", "proposals"], name="plan"),
+)
+
+
+@functools.cache
+def northway():
+    """Northway, the B2B example, loaded once for the checks."""
+    return load_example("northway")
 
 
 def _table(start=None, end=None):
@@ -102,3 +121,60 @@ def sign_up_lift_revenue(answer):
         near_misses=near,
         hint="Use whatif.lift_stage(table, 'sign-ups', 0.20, aov) and read extra_revenue.",
     )
+
+
+@exercise("05.4", kind=CONCEPT)
+def newsletter_part_of_funnel(answer):
+    """Is The Book Hub's newsletter top, middle or bottom of the funnel? (Its readers signed up already.)"""
+    why = {
+        "top": (
+            "one email reaches many readers at once, but one-to-many is not the same as the top of the funnel. "
+            "The part depends on where the reader is, and a subscriber already knows the shop: the top is for "
+            "strangers, who have not heard of it yet."
+        ),
+        "middle": (
+            "its readers signed up already (consideration: they are MQLs). The newsletter keeps them interested "
+            "and moves them towards a purchase, with staff picks and news of events: it nurtures leads rather "
+            "than finding new ones."
+        ),
+        "bottom": (
+            "an email is often the last contact before an order, but coming last is not the same as closing a "
+            "sale. The bottom is where a reader weighs one particular book, one to one: at the shelf, with a "
+            "bookseller, or in a special order."
+        ),
+    }
+    return check_option(answer, funnel.funnel_part("consideration"), why)
+
+
+@exercise("05.5", kind=DECISION)
+def northway_project(answer):
+    """Which project lifts Northway's won deals most: a better form, a faster handoff, or proposal coaching?"""
+    table = funnel.funnel_table(northway().funnel)
+    plans = whatif.compare_plans(table, NORTHWAY_PLANS, purchase_stage="won")
+    best = plans["extra_purchases"].idxmax()
+
+    def numbers(plan):
+        row = plans.loc[plan]
+        return (
+            f"{(row['rate_after'] - row['rate_before']) * 100:g} points on a rate of {fmt_pct(row['rate_before'])} "
+            f"is {fmt_pct(row['relative_lift'], 0)} more, so {row['extra_purchases']:.1f} more won deals"
+        )
+
+    misconception = {
+        "form": "the lowest rate is not the place to work by itself: what counts is each project's lift "
+        "relative to its own stage's rate.",
+        "handoff": "the handoff is often the weak link, but not always: compare each project's lift relative to "
+        "its own stage's rate.",
+        "proposals": "a step near the money feels like the best lever, but a point is worth most where the rate "
+        "is smallest, and this rate is already high.",
+    }
+    right = "the most of the three: the won deals grow by the same share as the stage it lifts."
+    why = {
+        plan: (
+            f"{numbers(plan)}, {right}"
+            if plan == best
+            else f"{misconception[plan]} Here {numbers(plan)}, fewer than with the {best} project."
+        )
+        for plan in plans.index
+    }
+    return check_option(answer, best, why)
