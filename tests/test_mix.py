@@ -281,6 +281,52 @@ def test_readable_refuses_an_unknown_format():
         mix.readable(pd.DataFrame({"a": [1]}), {"a": ("A", "euros")})
 
 
+def test_readable_shows_every_table_of_the_lesson_with_plain_headings_and_keeps_the_details_back(hub):
+    lines = mix.sales_lines(mix.order_lines(), mix.load_catalogue(), hub.orders)
+    tables = {
+        "category": mix.category_mix(lines),
+        "rank": mix.bestsellers(lines),
+        "band": mix.price_bands(lines),
+        "kind": mix.discount_effect(hub.orders, hub.campaigns),
+        "channel": mix.channel_economics(hub.orders),
+        "promotion": mix.campaigns_by_channel(hub.campaigns, hub.orders),
+    }
+    for name, table in tables.items():
+        text = mix.readable(table)
+        assert text.index.equals(table.index), name
+        shown = [c for c in table.columns if c in mix.COLUMNS and c not in mix.DETAILS]
+        credited = name == "promotion"  # a campaign's orders are the ones credited to it
+        headings = ["Orders credited" if c == "orders" and credited else mix.COLUMNS[c][0] for c in shown]
+        assert text.columns.tolist() == headings, name
+        assert not {"Gross profit per copy", "ROAS", "ROI"} & set(text.columns), f"{name} shows an exercise's answer"
+    assert "Product_id" not in mix.readable(tables["rank"]).columns
+    chosen = mix.readable(tables["promotion"], ["spend", "roas"])
+    assert chosen.columns.tolist() == ["Spend", "ROAS"] and chosen.loc["search", "ROAS"] == "1.68x"
+    with pytest.raises(ValueError, match="no heading for the column 'nonsense'"):
+        mix.readable(tables["channel"], ["nonsense"])
+
+
+@pytest.mark.parametrize(
+    ("roas", "own", "shop", "verdict"),
+    [
+        (3.1, 2.2, 2.2, mix.KEEP),
+        (4.68, 4.68, 2.2, mix.KEEP),
+        (3.1, 4.68, 2.2, mix.CHANGE),
+        (2.2, 4.68, 2.2, mix.CHANGE),
+        (1.7, 2.2, 2.2, mix.CUT),
+        (2.0, 2.65, 2.2, mix.CUT),
+        (2.5, 2.0, 4.0, mix.KEEP),
+    ],
+)
+def test_keep_change_or_cut_reads_roas_against_the_orders_own_break_even_then_the_shops(roas, own, shop, verdict):
+    assert mix.keep_change_or_cut(roas, own, shop) == verdict
+
+
+def test_keep_change_or_cut_of_an_unknown_roas_is_unknown():
+    assert math.isnan(mix.keep_change_or_cut(math.nan, 2.2, 2.2))
+    assert math.isnan(mix.keep_change_or_cut(3.0, kpis.break_even_roas(0.0), 2.2))
+
+
 # ----------------------------------------------------------------------------------- exercises
 
 
@@ -326,3 +372,23 @@ def test_the_book_hubs_extra_files_are_opened_the_safe_way(tmp_path):
     (tmp_path / "order_lines.csv").mkdir()
     with pytest.raises(BusinessDataError, match="order_lines.csv is a folder"):
         mix.order_lines(tmp_path)
+
+
+def test_exercise_03_4_the_sponsored_listings_are_changed_not_kept_for_clearing_the_shops_break_even(hub):
+    promotion = mix.campaigns_by_channel(hub.campaigns, hub.orders)
+    margin = mix.channel_economics(hub.orders).loc["marketplace", "gross_margin"]
+    roas, own = promotion.loc["marketplace", "roas"], kpis.break_even_roas(margin)
+    shop = kpis.break_even_roas(kpis.ratio_of_sums(hub.orders["gross_profit"], hub.orders["revenue"]))
+    assert shop < roas < own  # the data's case: the ads would pay at the shop's margin, not at the marketplace's
+    assert check("03.4", " Change ").passed
+    keep = check("03.4", "keep")
+    assert keep.status == checks.WRONG and "whole shop's break-even" in keep.message and f"{own:.2f}" in keep.message
+    assert "fees, not the ads" in check("03.4", "cut").message
+    assert "not one of the options" in check("03.4", "test").message
+
+
+def test_exercise_03_5_free_local_delivery_is_place():
+    assert check("03.5", "Place").passed
+    assert "every saving for the customer" in check("03.5", "price").message
+    assert "anything that attracts customers" in check("03.5", "promotion").message
+    assert check("03.5", 3).status == checks.WRONG

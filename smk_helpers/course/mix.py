@@ -11,8 +11,8 @@ leaves a trace in the data, and this module reads it:
 Product and price need the order lines and the catalogue, two files The Book Hub has beyond the
 data contract: `order_lines` and `load_catalogue` read them, and `sales_lines` joins them.
 Every ratio comes from `smk_helpers.core.kpis` (a ratio of sums; NaN, shown as "n/a", for a zero
-denominator); this module only selects and groups rows. `readable` (from `core.formatting`) turns a result into text for
-a lesson.
+denominator); this module only selects and groups rows. `readable` turns any of its tables into text for a
+lesson, with plain headings; `keep_change_or_cut` reads a channel's ROAS against two break-evens.
 """
 
 from __future__ import annotations
@@ -25,11 +25,112 @@ import pandas as pd
 from ..core import kpis
 from ..core.contract import UNKNOWN_CHANNEL
 from ..core.data import read_extra_table
-from ..core.formatting import readable as readable  # the lessons call mix.readable
+from ..core.formatting import is_missing
+from ..core.formatting import readable as _readable
 
 FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
 QUOTED = "agreed in a quote"  # money off a deal's order, agreed in the quote (a school's class set, say)
 PRICE_EDGES = (0.0, 15.0, 20.0, 25.0, 30.0, math.inf)  # list-price bands, in dollars
+# The four Ps (McCarthy 1960), each with the question it answers.
+FOUR_PS = {
+    "product": "What do we sell?",
+    "price": "What do customers pay?",
+    "place": "Where and how can customers buy?",
+    "promotion": "How do people hear about it?",
+}
+KEEP, CHANGE, CUT = "keep", "change", "cut"
+
+# How `readable` shows the columns of this module's tables: (heading, format of core.formatting.readable).
+COLUMNS = {
+    "title": ("Title", "text"),
+    "category": ("Category", "text"),
+    "campaigns": ("Campaigns", "number"),
+    "orders": ("Orders", "number"),
+    "copies": ("Copies", "number"),
+    "copies_share": ("Share of copies", "pct"),
+    "spend": ("Spend", "money0"),
+    "impressions": ("Impressions", "number"),
+    "clicks": ("Clicks", "number"),
+    "ctr": ("Click-through", "pct"),
+    "cpc": ("Cost per click", "money"),
+    "cpm": ("Cost per 1,000 impressions", "money"),
+    "leads": ("Leads", "number"),
+    "cost_per_lead": ("Cost per lead", "money"),
+    "revenue": ("Revenue", "money0"),
+    "revenue_share": ("Share of revenue", "pct"),
+    "discount": ("Money off", "money0"),
+    "list_value": ("At full price", "money0"),
+    "discount_rate": ("Discount rate", "pct"),
+    "average_price": ("Average price", "money"),
+    "average_order_value": ("Average order", "money"),
+    "fees": ("Fees", "money0"),
+    "gross_profit": ("Gross profit", "money0"),
+    "gross_margin": ("Gross margin", "pct"),
+    "margin_before_fees": ("Margin before fees", "pct"),
+    "profit_per_copy": ("Gross profit per copy", "money"),
+    "customers": ("Customers", "number"),
+    "identified_share": ("Orders with a known customer", "pct"),
+    "attributed_revenue": ("Revenue credited", "money0"),
+    "attributed_gross_profit": ("Gross profit credited", "money0"),
+    "cost_per_order": ("Cost per order", "money"),
+    "roas": ("ROAS", "ratio2"),
+    "roi": ("ROI", "pct"),
+}
+# Shown only when asked for by name: the parts of other columns, and the ratios the exercises ask for.
+DETAILS = frozenset(
+    {"gross_profit", "profit_per_copy", "list_value", "margin_before_fees", "clicks", "cpc", "cpm", "cost_per_lead"}
+    | {"attributed_gross_profit", "cost_per_order", "roas", "roi"}
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the results
+# ---------------------------------------------------------------------------------------------
+
+
+def readable(table: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """A table of this module as text for reading: plain headings, dollars, percentages, "n/a" when unknown.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From `category_mix`, `bestsellers`, `price_bands`, `discount_effect`, `channel_economics` or
+        `campaigns_by_channel`.
+    columns : list of str or dict, optional
+        The columns to show, in this order. By default, every column of ``table`` that `COLUMNS`
+        knows, except the `DETAILS`. A dict ``{column: (heading, format)}`` chooses the headings and
+        formats too (see `smk_helpers.core.formatting.readable`).
+
+    Returns
+    -------
+    DataFrame of str, same index
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"orders": [120.0, 30.0], "revenue": [5400.0, 810.0],
+    ...                       "gross_margin": [0.456, float("nan")], "roas": [2.0, 0.5]},
+    ...                      index=pd.Index(["in-store", "website"], name="channel"))
+    >>> readable(table)
+             Orders Revenue Gross margin
+    channel
+    in-store    120  $5,400        45.6%
+    website      30    $810          n/a
+    >>> readable(table, ["revenue", "roas"])
+             Revenue   ROAS
+    channel
+    in-store  $5,400  2.00x
+    website     $810  0.50x
+    """
+    if isinstance(columns, dict):
+        return _readable(table, columns)
+    names = [c for c in table.columns if c in COLUMNS and c not in DETAILS] if columns is None else list(columns)
+    unknown = [name for name in names if name not in COLUMNS]
+    if unknown:
+        raise ValueError(f"no heading for the column {unknown[0]!r}; give a dict {{column: (heading, format)}}.")
+    shown = {name: COLUMNS[name] for name in names}
+    if "orders" in shown and "attributed_revenue" in table:  # a campaign's orders are the ones credited to it
+        shown["orders"] = ("Orders credited", "number")
+    return _readable(table, shown)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,3 +589,32 @@ def campaigns_by_channel(campaigns: pd.DataFrame, orders: pd.DataFrame) -> pd.Da
     table["roi"] = kpis.marketing_roi(profit, table["spend"])
     table.index.name = "channel"
     return table.sort_values("spend", ascending=False, kind="stable")
+
+
+def keep_change_or_cut(roas: float, orders_break_even: float, shop_break_even: float) -> str | float:
+    """What to do with a promotion channel, from its ROAS against two break-evens: "keep", "change" or "cut".
+
+    Rule: "keep" when ROAS ≥ the break-even ROAS of the orders it brings (1 / their own gross margin):
+    it pays for itself. "change" when it clears only the shop's break-even (1 / the shop's margin): the
+    campaigns would pay at the shop's usual margin, so what loses money is where the orders land (fees,
+    discounts), which can be changed. "cut" when it clears neither. NaN gives NaN.
+
+    Parameters
+    ----------
+    roas : float
+        The channel's ROAS (`kpis.roas`).
+    orders_break_even : float
+        `kpis.break_even_roas` of the margin of the orders the channel brings.
+    shop_break_even : float
+        `kpis.break_even_roas` of the whole shop's margin.
+
+    Examples
+    --------
+    >>> keep_change_or_cut(3.1, 2.2, 2.2), keep_change_or_cut(3.1, 4.7, 2.2), keep_change_or_cut(1.7, 2.2, 2.2)
+    ('keep', 'change', 'cut')
+    """
+    if any(is_missing(x) for x in (roas, orders_break_even, shop_break_even)):
+        return math.nan
+    if roas >= orders_break_even:
+        return KEEP
+    return CHANGE if roas >= shop_break_even else CUT

@@ -4,7 +4,7 @@ import functools
 
 from ...core import kpis
 from .. import mix
-from ..grading import bookhub, check_choice, check_number, exercise
+from ..grading import bookhub, check_choice, check_number, check_option, exercise
 
 
 @functools.cache
@@ -95,3 +95,64 @@ def search_roas(answer):
         unit="a ratio such as 2.5",
         hint="Read the roas column of mix.campaigns_by_channel for the search row.",
     )
+
+
+@exercise("03.4", kind="decision")
+def sponsored_listings(answer):
+    """Sponsored listings on the marketplace: keep, change or cut, from their ROAS against two break-evens?"""
+    orders = bookhub().orders
+    roas = mix.campaigns_by_channel(bookhub().campaigns, orders).loc["marketplace", "roas"]
+    margin = mix.channel_economics(orders).loc["marketplace", "gross_margin"]
+    own, shop = (
+        kpis.break_even_roas(margin),
+        kpis.break_even_roas(kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"])),
+    )
+    expected = mix.keep_change_or_cut(roas, own, shop)
+    facts = (
+        f"the listings return {roas:.2f} in revenue per dollar; the shop's break-even ROAS is {shop:.2f}, and "
+        f"marketplace orders, which keep {margin:.1%} after fees, need {own:.2f}"
+    )
+    if expected == mix.KEEP:
+        why = {
+            mix.KEEP: f"{facts}. They clear even their own orders' break-even, so they pay for themselves.",
+            mix.CHANGE: f"{facts}. They already clear their own orders' break-even; changing what pays is "
+            "fixing something that is not broken.",
+            mix.CUT: f"{facts}. Cutting a channel that pays for itself mistakes a low margin for a loss.",
+        }
+    elif expected == mix.CHANGE:
+        why = {
+            mix.KEEP: f"{facts}. Keeping them judges the listings against the whole shop's break-even, but the "
+            "orders they bring keep far less after the marketplace's fees, so they need a higher ROAS.",
+            mix.CHANGE: f"{facts}. Each dollar brings back about ${roas * margin:.2f} of gross profit, so as they "
+            "stand they lose money; but they would pay at the shop's usual margin. What loses money is where the "
+            "orders land: change what they promote (pricier books, on which the per-item fee weighs less) "
+            "and measure again.",
+            mix.CUT: f"{facts}. Cutting treats the listings as if they could never pay, yet they clear the shop's "
+            "break-even: the fees, not the ads, make them lose money, and the marketplace's reach is worth a "
+            "change first.",
+        }
+    else:
+        why = {
+            mix.KEEP: f"{facts}. Keeping them reads ROAS as profit: below break-even, every dollar spent loses money.",
+            mix.CHANGE: f"{facts}. A change of where the orders land cannot help: even at the shop's full margin "
+            "the listings would not pay for themselves.",
+            mix.CUT: f"{facts}. They fall short of both break-evens, so they lose money whatever the orders keep.",
+        }
+    return check_option(answer, expected, why)
+
+
+@exercise("03.5", kind="concept")
+def free_local_delivery(answer):
+    """Which of the four Ps is free local delivery?"""
+    why = {
+        "product": "the book is the same book whether the reader carries it home or it comes to the door. "
+        "Calling it product mistakes a way of getting the goods for the goods themselves.",
+        "price": "free delivery does lower what a nearby reader pays in all, but the book's price stays the same. "
+        "Calling it price takes every saving for the customer as a price decision; the decision here is how the "
+        "book reaches the reader.",
+        "place": "delivery decides where and how a reader gets the book, the question Place answers. Free local "
+        "delivery makes the shop as easy to buy from as the marketplace, for the readers nearby.",
+        "promotion": "the shop will announce it, and the announcement is promotion; but the delivery itself is "
+        "not a message. Calling it promotion takes anything that attracts customers for promotion.",
+    }
+    return check_option(answer, next(p for p, q in mix.FOUR_PS.items() if q.startswith("Where")), why)
