@@ -136,7 +136,28 @@ class Progress:
         return self.sentence()
 
     def _repr_html_(self) -> str:
-        return f'<div role="status"><strong>Your progress:</strong> {html.escape(self.sentence())}</div>'
+        """The count in a sentence, then a line per lesson: its title, how many are done, and which are left."""
+        if self.problem or not self.total:
+            return f'<div role="status"><strong>Your progress:</strong> {html.escape(self.sentence())}</div>'
+        titles = {lesson.number: lesson.title for lesson in ready_lessons()}
+        lessons: dict[str, list[str]] = {}
+        for exercise_id in sorted(self.done + self.left, key=lambda e: (e[:2], int(e.split(".")[1]))):
+            lessons.setdefault(exercise_id[:2], []).append(exercise_id)
+        rows = []
+        for number, ids in lessons.items():
+            lesson = html.escape(f"{number} {titles.get(number, '')}".strip())
+            left = html.escape(", ".join(e for e in ids if e not in self.done) or "none")
+            done = sum(e in self.done for e in ids)
+            rows.append(
+                f'<tr><td style="text-align:left">{lesson}</td><td style="text-align:right">{done} of {len(ids)}</td>'
+                f'<td style="text-align:left">{left}</td></tr>'
+            )
+        count = html.escape(f"You have done {len(self.done)} of {self.total} exercises.")
+        return (
+            f'<div role="status"><strong>Your progress:</strong> {count}</div>'
+            '<table><thead><tr><th style="text-align:left">lesson</th><th>done</th>'
+            f'<th style="text-align:left">left to do</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
 
 
 def _by_lesson(ids) -> str:
