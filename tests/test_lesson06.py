@@ -121,3 +121,53 @@ def test_the_promotions_the_lesson_judges(hub):
     assert 0.8 < lift.loc[spring, "lift"] / credited.loc[spring, "revenue"] < 1.25  # "about as much as its orders"
     assert profit.loc[spring, "lift"] > 3 * spend[spring]  # "several times its spend"
     assert lift.loc[december, "lift"] > 5 * credited.loc[december, "revenue"]  # "many times larger": Christmas
+
+
+def test_exercise_06_4_is_a_decision_that_explains_every_option_with_julys_numbers():
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import kind_of
+
+    assert kind_of("06.4") == "decision"
+    messages = {option: check("06.4", option).message for option in ("keep", "cut", "test")}
+    assert len(set(messages.values())) == 3
+    assert all("twice the swing" in message and "$" in message for message in messages.values())
+    assert "holdout" in messages["test"]
+
+
+# ------------------------------------------------------------------------------ exercises 06.1 and 06.5
+
+
+def test_exercise_06_1_is_clicks_over_impressions_summed_first():
+    from smk_helpers.course.exercises import check
+    from smk_helpers.course.grading import bookhub
+
+    campaigns = kpis.prorate_campaigns(bookhub().campaigns, *YEAR)
+    social = campaigns[campaigns["channel"] == "social"]
+    assert check("06.1", social["clicks"].sum() / social["impressions"].sum()).passed  # the fill-in's answer
+    assert "upside down" in check("06.1", social["impressions"].sum() / social["clicks"].sum()).message
+    assert "mean of the campaigns' CTRs" in check("06.1", (social["clicks"] / social["impressions"]).mean()).message
+
+
+def test_the_example_journey_and_the_claims_column():
+    touchpoints, orders = attribution.TOUCHPOINTS, attribution.ORDERS
+    table = attribution.attribution_table(touchpoints, orders, with_claims=True)
+    assert list(table.columns) == [*attribution.MODELS, "claims"]
+    assert table["claims"].sum() > table["linear"].sum()
+    assert attribution.example_journey(touchpoints, orders, contacts=4) is None
+
+
+def test_exercise_06_5_the_newsletter_report_is_a_claim(hub):
+    """The lesson's example journey has the email in the middle, so only a claim gives it the whole order."""
+    from smk_helpers.course.exercises import answer_key, check
+    from smk_helpers.course.grading import kind_of
+
+    customer = attribution.example_journey(hub.touchpoints, hub.orders, *YEAR)
+    channels = attribution.journeys(hub.touchpoints[hub.touchpoints["customer_id"] == customer], hub.orders)[
+        "channel"
+    ].tolist()
+    assert len(channels) == 3 and channels[1] == "email"
+    assert kind_of("06.5") == "concept" and answer_key("06.5") == "claims"
+    assert check("06.5", "claims").passed
+    assert channels[0] in check("06.5", "first_touch").message
+    assert channels[-1] in check("06.5", "last_touch").message
+    assert "equally" in check("06.5", "linear").message

@@ -21,7 +21,16 @@ import pandas as pd
 from .contract import UNKNOWN_CHANNEL
 from .rules import in_period
 
-__all__ = ["MODELS", "NO_CAMPAIGN", "attribute", "attribution", "attribution_table", "claims", "journeys"]
+__all__ = [
+    "MODELS",
+    "NO_CAMPAIGN",
+    "attribute",
+    "attribution",
+    "attribution_table",
+    "claims",
+    "example_journey",
+    "journeys",
+]
 
 MODELS = ("first_touch", "last_touch", "linear")
 NO_CAMPAIGN = "(no campaign)"
@@ -147,10 +156,14 @@ def attribution(business, model: str = "last_touch", by: str = "channel", start=
     return attribute(business.touchpoints, business.orders, model, by, start, end)
 
 
-def attribution_table(touchpoints, orders, by: str = "channel", start=None, end=None, measure: str = "orders"):
+def attribution_table(
+    touchpoints, orders, by: str = "channel", start=None, end=None, measure: str = "orders", with_claims: bool = False
+):
     """The three models side by side: the orders (or revenue) each gives every channel.
 
     Formula: one column per model of `attribute`; each column adds up to the first orders with a journey.
+    ``with_claims`` adds a fourth column, ``claims``: what each channel claims when it counts every order it
+    touched (`claims`), which adds up to more.
 
     Examples
     --------
@@ -160,10 +173,44 @@ def attribution_table(touchpoints, orders, by: str = "channel", start=None, end=
     email           0.00        1.00    0.67
     search          1.00        1.00    1.00
     social          1.00        0.00    0.33
+    >>> attribution_table(TOUCHPOINTS, ORDERS, with_claims=True)["claims"].tolist()
+    [1.0, 1.0, 1.0]
     """
     path = journeys(touchpoints, orders, start, end)  # traced once, credited three ways
     columns = {model: _credit(path, model, by)[measure] for model in MODELS}
+    if with_claims:
+        columns["claims"] = claims(touchpoints, orders, by, start, end)[measure].astype(float)
     return pd.DataFrame(columns).fillna(0.0).sort_index().rename_axis(by)
+
+
+def example_journey(touchpoints, orders, start=None, end=None, contacts: int = 3):
+    """The customer of the first journey with ``contacts`` contacts, each on a different channel: a case to study.
+
+    Formula: the first customer, in the order of `journeys`, whose journey has ``contacts`` contacts and as
+    many channels.
+
+    Parameters
+    ----------
+    touchpoints, orders : DataFrame
+    start, end : date-like, optional
+        The period the first orders fall in.
+    contacts : int
+        The journey's length.
+
+    Returns
+    -------
+    The customer id, or None when no journey fits.
+
+    Examples
+    --------
+    >>> example_journey(TOUCHPOINTS, ORDERS, contacts=1)
+    'C2'
+    >>> example_journey(TOUCHPOINTS, ORDERS) is None  # C1's three contacts are on two channels
+    True
+    """
+    path = journeys(touchpoints, orders, start, end)
+    fits = path.groupby("customer_id", sort=False)["channel"].agg(lambda c: len(c) == contacts == c.nunique())
+    return next(iter(fits[fits].index), None)
 
 
 def claims(touchpoints, orders, by: str = "channel", start=None, end=None) -> pd.DataFrame:

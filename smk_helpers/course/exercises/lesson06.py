@@ -1,7 +1,8 @@
 """Exercises of lesson 06 (marketing KPIs)."""
 
-from ...core import incrementality, kpis
-from ..grading import bookhub, check_choice, check_number, exercise
+from ...core import attribution, incrementality, kpis
+from ...core.formatting import fmt_money
+from ..grading import CONCEPT, DECISION, bookhub, check_number, check_option, exercise
 
 YEAR = ("2025-01-01", "2025-12-31")
 Q4 = ("2025-10-01", "2025-12-31")
@@ -32,6 +33,9 @@ def social_ctr(answer):
                 _campaigns("social", "2024-01-01", "2024-12-31")
             )["ctr"],
             "that is over both years; keep 2025 only.": kpis.campaign_totals(_campaigns("social"))["ctr"],
+            "that is impressions per click, upside down; divide the clicks by the impressions.": kpis.safe_divide(
+                kpis.known_sum(social["impressions"]), kpis.known_sum(social["clicks"])
+            ),
         },
         hint="Use kpis.campaign_totals on the social campaigns of 2025 and read 'ctr'.",
     )
@@ -102,27 +106,64 @@ def promotion_lifts(hub=None):
     return promotions, incrementality.baseline_comparison(shop, promotions, "gross_profit")
 
 
-@exercise("06.4")
+@exercise("06.4", kind=DECISION)
 def summer_promotion(answer):
     """Keep, cut or test July 2025's in-store promotion, from its extra gross profit, its swing and its spend."""
     promotions, profit = promotion_lifts()
     july = promotions[kpis.in_period(promotions["start_date"], *JULY)].iloc[0]
     extra = profit.loc[july["campaign_id"]]
-    expected = incrementality.verdict(extra["lift"], extra["swing"], july["spend"])
-    hints = {
+    lift, swing, spend = extra["lift"], extra["swing"], july["spend"]
+    expected = incrementality.verdict(lift, swing, spend)
+    low, high, cost = fmt_money(lift - 2 * swing, digits=0), fmt_money(lift + 2 * swing, digits=0), fmt_money(spend)
+    span = f"its extra gross profit, give or take twice the swing, runs from {low} to {high}, against a spend of {cost}"
+    why = {
         incrementality.KEEP: (
-            "that trusts the ROAS. It credits the promotion with every order that used it, including orders that "
-            "would have come anyway at full price. Keep a promotion when its extra gross profit against comparable "
-            "weeks pays for it by more than twice the swing."
+            f"{span}: even at its lowest it pays for itself, more than chance could explain."
+            if expected == incrementality.KEEP
+            else "that trusts the ROAS. It credits the promotion with every order that used it, including orders "
+            f"that would have come anyway at full price. Keep a promotion when even the low end pays: here {span}."
         ),
         incrementality.CUT: (
-            "no lift seen is not proof of no lift. Cut a promotion when its extra gross profit stays below the spend "
-            "even with twice the swing added; here chance could hide a gain as large as all the profit attribution "
-            "credits it with."
+            f"{span}: even at its highest it does not pay for itself."
+            if expected == incrementality.CUT
+            else "no lift seen is not proof of no lift. Cut a promotion when even the high end of its extra gross "
+            f"profit stays below its spend; here {span}, so chance could hide a gain that pays."
         ),
         incrementality.TEST: (
-            "a test is for a lift that chance could explain either way; here the extra gross profit, give or take "
-            "twice the swing, already says whether it pays."
+            f"{span}: it may pay or not, and the baseline cannot tell. A holdout can: run it in weeks picked at "
+            "random, and compare."
+            if expected == incrementality.TEST
+            else "a test is for a lift that chance could explain either way; here the baseline already says "
+            f"whether it pays: {span}."
         ),
     }
-    return check_choice(answer, expected, options=list(hints), hints=hints)
+    return check_option(answer, expected, why)
+
+
+@exercise("06.5", kind=CONCEPT)
+def newsletter_report_view(answer):
+    """Which view of the credit does the newsletter tool use when it reports the example journey's whole order?"""
+    hub = bookhub()
+    customer = attribution.example_journey(hub.touchpoints, hub.orders, *YEAR)
+    contacts = hub.touchpoints[hub.touchpoints["customer_id"].eq(customer)]
+    channels = attribution.journeys(contacts, hub.orders)["channel"].tolist()
+    views = attribution.attribution_table(contacts, hub.orders, with_claims=True)
+    why = {
+        "first_touch": (
+            f"first-touch gives the whole order to the contact that opened the journey, here {channels[0]}, and "
+            "nothing to the email. A tool that sees only its own emails cannot know what came first."
+        ),
+        "last_touch": (
+            f"many platforms say they report the last click, but last-touch gives this order to {channels[-1]}, "
+            "the contact just before the sale. A tool that sees only its own emails cannot know what came after."
+        ),
+        "linear": (
+            f"linear shares the order equally among the journey's {len(channels)} contacts, so the email would get "
+            "one share, not the whole order; a report that splits credit says so."
+        ),
+        "claims": (
+            "the newsletter tool counts every first order whose journey holds one of its emails, whatever else the "
+            "customer saw. Each channel of this journey can claim the same order, so the claims add up to more."
+        ),
+    }
+    return check_option(answer, views.loc["email"].idxmax(), why)
