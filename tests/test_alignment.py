@@ -428,3 +428,52 @@ def test_the_lesson_shows_the_exercise_shop_and_the_statements_as_checked():
     markdown = "\n".join(source(c) for c in markdown_cells(nb))
     for statement in STATEMENTS:
         assert f"| {statement.text} | {EXAMPLE_ANSWERS[statement.key]} |" in markdown
+
+
+def test_09_3_explains_every_stage_with_the_shops_average():
+    mean = f"{assess_alignment(EXAMPLE_ANSWERS).mean:.2f}"
+    messages = {stage.name: check("09.3", stage.name).message for stage in STAGES}
+    assert all(mean in message for message in messages.values())
+    assert "between 2 and 3" in messages["defined"]
+    assert "two stages too high" in messages["integrated"]
+
+
+def test_the_stages_table_and_the_five_practices():
+    table = alignment.stages_table()
+    assert table.index.tolist() == [s.name for s in STAGES]
+    assert table.notna().all().all()
+    assert alignment.PRACTICES == (
+        "shared goals",
+        "lead handoff",
+        "one CRM",
+        "consistent messaging",
+        "the feedback loop",
+    )
+    assert {s.practice for s in STATEMENTS} == set(alignment.PRACTICES)
+
+
+def test_09_4_reviews_the_budget_whose_new_customers_cost_most_and_names_each_misconception():
+    from smk_helpers.course.exercises.lesson09 import northway
+
+    nw = northway()
+    q = lead_quality(nw.campaigns, nw.interactions, nw.orders)
+    biggest = q.nlargest(4, "spend")
+    assert set(biggest.index) == {"trade fair stand", "linkedin ads", "search ads", "partner commissions"}
+    cac = biggest["spend"] / biggest["new_customers"]
+    assert check("09.4", cac.idxmax()).status == RIGHT and cac.idxmax() == "trade fair stand"
+    # what each wrong option's explanation claims, checked against the data
+    assert q.loc["trade fair stand", "leads"] == q["leads"].max()
+    assert biggest["cost_per_lead"].idxmax() == "partner commissions"
+    assert biggest["new_customers"].idxmin() == "search ads"
+    assert q.loc["trade fair stand", "conversation_rate"] == q["conversation_rate"].min()
+    assert "cost per lead ignores" in check("09.4", "partner commissions").message
+    assert "Counting customers without the spend" in check("09.4", "Search Ads").message
+    assert "large budget" in check("09.4", "linkedin ads").message
+    assert "not one of the options" in check("09.4", "SEO content").message
+
+
+def test_09_5_the_fair_rule_is_the_handoff():
+    assert check("09.5", "Lead handoff").status == RIGHT
+    assert "runs the other way" in check("09.5", "the feedback loop").message
+    assert check("09.5", "one CRM").status == WRONG
+    assert check("09.5", ...).status == MISSING

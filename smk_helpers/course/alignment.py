@@ -12,7 +12,8 @@ Three plain parts, each wired by a widget:
 * `assess_alignment`: a short self-assessment that places a business on the four stages of
   Kotler, Rackham & Krishnaswamy ("Ending the War Between Sales and Marketing", Harvard
   Business Review, 2006): undefined → defined → aligned → integrated, with advice.
-  The statements and the cut-offs are ours. `self_assessment_widget` wires it.
+  The statements and the cut-offs are ours. `self_assessment_widget` wires it; `stages_table` shows the
+  stages, and `PRACTICES` names the five practices the statements test.
 """
 
 from __future__ import annotations
@@ -528,6 +529,20 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+def stages_table() -> pd.DataFrame:
+    """The four stages, each with what it looks like and the next step to take.
+
+    Examples
+    --------
+    >>> stages_table().index.tolist()
+    ['undefined', 'defined', 'aligned', 'integrated']
+    """
+    return pd.DataFrame(
+        {"what it looks like": [s.looks_like for s in STAGES], "next step": [s.advice for s in STAGES]},
+        index=pd.Index([s.name for s in STAGES], name="stage"),
+    )
+
+
 @dataclass(frozen=True)
 class Statement:
     """A statement of the self-assessment, with the practice it tests and a tip if it scores low."""
@@ -589,6 +604,9 @@ STATEMENTS: tuple[Statement, ...] = (
         "add one shared number, such as CAC or revenue from new customers, to both sides' reports.",
     ),
 )
+
+# The five practices of "smarketing", in the order lesson 09 teaches them (each statement tests one).
+PRACTICES: tuple[str, ...] = tuple(dict.fromkeys(s.practice for s in STATEMENTS))
 
 SCALE = {1: "not true", 2: "rarely true", 3: "partly true", 4: "mostly true", 5: "fully true"}
 
