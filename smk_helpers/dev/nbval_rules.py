@@ -7,13 +7,21 @@ every solution is proved right in every test run. The tests' own process unsets 
 tests call `check` with wrong answers on purpose.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
 from ..course.grading import SOLUTIONS_MUST_PASS
 
 os.environ[SOLUTIONS_MUST_PASS] = "1"
+# The kernels nbval starts record the lessons' checks as a student's progress: in a workspace of the
+# run's own, never the user's ~/smk, even when pytest is given one notebook and no conftest is loaded.
+_WORKSPACE = tempfile.mkdtemp(prefix="smk-test-workspace-")
+atexit.register(shutil.rmtree, _WORKSPACE, ignore_errors=True)
+os.environ["SMK_HOME"] = _WORKSPACE
 
 
 def pytest_collection_modifyitems(items):
