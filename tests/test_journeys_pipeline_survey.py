@@ -228,6 +228,84 @@ def test_nps_and_how_customers_heard_by_hand(folder):
     }
 
 
+def test_the_nps_margin_and_the_reading_of_a_change_by_hand(folder):
+    answers = load_business(folder).survey
+    # p = 0.5, d = 0.3: variance 0.8 - 0.2² = 0.76 over 10 answers; 1.96 × √0.076 × 100 = 54.0 points
+    assert S.nps_margin(answers["score"]) == pytest.approx(1.96 * math.sqrt(0.076) * 100)
+    assert S.nps_margin([10] * 40) == 0.0 and math.isnan(S.nps_margin([]))
+    assert S.margin_of_change(6.0, 8.0) == 10.0
+    assert [S.change_reading(c, 10.0) for c in (-10.0, -10.5, 10.5, math.nan)] == [
+        S.NOISE,  # a change equal to its margin is not yet outside it
+        S.FALL,
+        S.RISE,
+        S.NOISE,
+    ]
+
+
+def test_the_nps_table_reads_as_the_formula(folder):
+    answers = load_business(folder).survey
+    table = S.nps_table(answers)
+    assert table.index.tolist() == ["all answers"]
+    row = table.loc["all answers"]
+    assert row["answers"] == 10 and row["% promoters"] == 50.0 and row["% detractors"] == 30.0
+    assert row["NPS"] == row["% promoters"] - row["% detractors"] == 20.0
+    by_day = S.nps_table(answers, by=answers["date"].dt.day.rename("day"), decimals=0)
+    assert by_day.index.name == "day" and by_day["answers"].sum() == 10
+    assert by_day.loc[3, "NPS"] == 100.0 and by_day.loc[9, "NPS"] == -100.0
+
+
+@pytest.mark.parametrize("example", ["bookhub", "northway"])
+def test_the_nps_table_of_each_example_agrees_with_the_summary(example):
+    from smk_helpers import load_example
+
+    business = load_example(example)
+    years = S.nps_table(business.survey, by=business.survey["date"].dt.year, decimals=9)
+    for year in (2024, 2025):
+        s = kpis.summary(business, f"{year}-01-01", f"{year}-12-31")
+        assert years.loc[year, "NPS"] == pytest.approx(s["nps"]) and years.loc[year, "answers"] == s["survey_answers"]
+
+
+def test_northways_nps_by_hand_is_exercise_07_4():
+    from smk_helpers import load_example
+    from smk_helpers.course.exercises import check
+
+    answers = load_example("northway").survey
+    scores = answers.loc[answers["date"].dt.year == 2025, "score"]
+    by_hand = ((scores >= 9).mean() - (scores <= 6).mean()) * 100
+    assert check("07.4", by_hand).passed and check("07.4", round(by_hand, 1)).passed
+    assert "detractors score 0 to 6" in check("07.4", ((scores >= 9).mean() - (scores <= 7).mean()) * 100).message
+    assert "multiply by 100" in check("07.4", by_hand / 100).message
+
+
+def test_the_book_hubs_nps_change_is_read_against_its_margin():
+    from smk_helpers.core.data import load_bookhub
+    from smk_helpers.course.exercises import answer_key
+
+    answers = load_bookhub().survey
+    years = S.nps_table(answers, by=answers["date"].dt.year)
+    change = years.loc[2025, "NPS"] - years.loc[2024, "NPS"]
+    margin = S.margin_of_change(years.loc[2024, "± margin"], years.loc[2025, "± margin"])
+    assert S.change_reading(change, margin) == answer_key("07.5")  # the rounded table gives the same reading
+
+
+def test_heard_from_side_by_side_ranks_each_business_on_its_own():
+    shop = pd.DataFrame({"heard_from": ["walked past", "a friend", "walked past", None]})
+    firm = pd.DataFrame({"heard_from": ["a fair", "a fair", "a peer"]})
+    table = S.heard_from_side_by_side({"Shop": shop, "Firm": firm}, top=2)
+    assert table.to_dict("list") == {
+        "Shop": ["walked past (50.0%)", "(no answer) (25.0%)"],
+        "Firm": ["a fair (66.7%)", "a peer (33.3%)"],
+    }
+    assert table.index.tolist() == [1, 2]
+
+
+def test_the_measures_beyond_roas_say_what_each_can_and_cannot_tell():
+    table = S.measures_beyond_roas()
+    assert {"awareness", "engagement", "share of search", "list growth", "NPS"} <= set(table.index)
+    assert list(table.columns) == ["counts", "comes from", "can tell", "cannot tell"]
+    assert table.notna().all().all() and (table["comes from"] == "asking the public").sum() == 1
+
+
 def test_survey_scores_are_checked(tmp_path):
     bad = "date,score\n2025-01-01,11\n2025-01-02,7.5\n2025-01-03,\n2025-01-04,-1\n"
     assert loader_problems(business_folder(tmp_path, orders=ORDERS, campaigns=CAMPAIGNS, survey=bad)) == [
