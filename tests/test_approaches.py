@@ -281,8 +281,71 @@ def test_exercise_04_2_break_even_conversion():
     assert "percentage" in check("04.2", 3.01).message
 
 
-def test_exercise_04_3_a_busy_week():
+def test_exercise_04_3_a_busy_week_is_a_decision_that_explains_both_options():
+    assert checks.kind_of("04.3") == checks.DECISION
     assert check("04.3", "one-to-many").passed
     wrong = check("04.3", "One-to-one ")
-    assert wrong.status == checks.WRONG and "orders column" in wrong.message
+    assert wrong.status == checks.WRONG and "cheaper per order is not more orders" in wrong.message
+    assert "12 hand-sells" in wrong.message  # the number the decision turns on
     assert check("04.3", "both").status == checks.WRONG
+
+
+def test_exercise_04_1_the_year_filter_of_the_fill_in_gives_the_same_rows_as_in_period(hub):
+    for table, column in ((hub.campaigns, "start_date"), (hub.interactions, "date"), (hub.orders, "order_date")):
+        by_year = table[table[column].dt.year == 2024]
+        assert by_year.index.equals(table[kpis.in_period(table[column], "2024-01-01", "2024-12-31")].index)
+
+
+def test_exercise_04_4_northways_cost_per_order_at_its_own_wages():
+    from smk_helpers.core.data import load_example
+
+    nw = load_example("northway")
+    wage = A.hourly_cost(A.load_staff(nw.path), nw.interactions)
+    table = kpis.one_to_many_vs_one_to_one(nw.campaigns, nw.interactions, nw.orders, staff_hourly_cost=wage)
+    assert check("04.4", table.loc[kpis.ONE_TO_ONE, "cost_per_order"]).passed
+    at_bookseller_wage = kpis.one_to_many_vs_one_to_one(nw.campaigns, nw.interactions, nw.orders)
+    assert "bookseller's wage" in check("04.4", at_bookseller_wage.loc[kpis.ONE_TO_ONE, "cost_per_order"]).message
+    assert "one-to-many" in check("04.4", table.loc[kpis.ONE_TO_MANY, "cost_per_order"]).message
+    assert "cost per contact" in check("04.4", table.loc[kpis.ONE_TO_ONE, "cost_per_contact"]).message
+
+
+def test_exercise_04_5_a_staff_pick_card_is_one_to_many():
+    assert checks.kind_of("04.5") == checks.CONCEPT
+    assert check("04.5", "one-to-many").passed
+    assert "personal tone is not a conversation" in check("04.5", "one-to-one").message
+
+
+# ------------------------------------------------------------------------------- wages and reading
+
+
+def test_hourly_cost_weighs_each_persons_wage_by_their_minutes():
+    staff = pd.DataFrame({"staff": ["Ann", "Bo"], "hourly_cost": [60.0, 20.0]})
+    talks = pd.DataFrame({"staff": ["Ann", "Bo", "Bo", "Cy", "Ann"], "minutes": [30.0, 60.0, 30.0, 600.0, None]})
+    assert A.hourly_cost(staff, talks) == pytest.approx((30 * 60 + 90 * 20) / 120)
+    assert math.isnan(A.hourly_cost(staff, talks.iloc[3:4]))  # nobody known: n/a, not 0
+
+
+def test_hourly_cost_of_the_book_hub_lies_between_its_wages(hub):
+    staff = A.load_staff()
+    wage = A.hourly_cost(staff, hub.interactions)
+    assert staff["hourly_cost"].min() < wage < staff["hourly_cost"].max()
+    capacity = A.staff_capacity(staff, hub.interactions, weeks=104)
+    everyone = capacity.loc["all staff"]
+    assert wage == pytest.approx(everyone["conversation_cost"] / everyone["conversation_hours"])
+
+
+def test_readable_shows_the_capacity_and_scenario_tables_with_plain_headings(hub):
+    capacity = A.readable(A.staff_capacity(A.load_staff(), hub.interactions))
+    assert capacity.columns.tolist() == [
+        "Role",
+        "Hourly cost",
+        "Paid hours",
+        "Conversations",
+        "Hours talking",
+        "Cost at own wage",
+        "Share of paid hours",
+    ]
+    assert capacity.loc["all staff", "Hourly cost"] == "n/a"
+    scenarios = A.readable(A.compare_scenarios({"a busy week": {"staff_hours": 2}}))
+    assert "Ad contacts" not in scenarios.columns
+    assert scenarios.loc["a busy week"].tolist() == ["4.0", "3.0", "$75.00", "$9.04", "one-to-many"]

@@ -8,6 +8,8 @@ puts them together:
 * `by_kind`: `kpis.one_to_many_vs_one_to_one` per kind of campaign and per kind of conversation;
   `comparison_for_reading` shows either table as text;
 * `staff_capacity`: the hours staff are paid for, against the hours their conversations took;
+  `hourly_cost`: what an hour of conversation costs at each person's own wage; `readable` shows
+  the capacity and scenario tables as text;
 * `compare_approaches`: the slider model, an ad campaign against hand-selling with one budget
   (`compare_scenarios` runs it for several sets of inputs, `break_even_conversion` finds the
   hand-sell conversion at which both cost the same per order);
@@ -28,9 +30,15 @@ import pandas as pd
 
 from ..core import kpis
 from ..core.data import read_extra_table
-from ..core.formatting import fmt_money, fmt_money_small, fmt_number, fmt_pct, fmt_pct_small, readable
+from ..core.formatting import fmt_money, fmt_money_small, fmt_number, fmt_pct, fmt_pct_small
+from ..core.formatting import readable as readable_table
 
 AD, HAND_SELL = "one-to-many: social ad", "one-to-one: hand-sell"
+# The two approaches, each by how it talks to a customer.
+APPROACHES = {
+    "one-to-many": "the same message for everyone, carried to many at once; it cannot listen",
+    "one-to-one": "a conversation with one person, shaped by what they say",
+}
 DEFAULTS = {
     "cpm": 15.0,  # dollars per 1,000 impressions (Meta retail, GUIDE §5)
     "ctr": 0.01,  # click-through rate
@@ -226,6 +234,65 @@ def staff_capacity(staff: pd.DataFrame, interactions: pd.DataFrame, weeks: float
     table["share_of_paid_hours"] = kpis.safe_divide(table["conversation_hours"], table["paid_hours"])
     table.index.name = "staff"
     return table
+
+
+def hourly_cost(staff: pd.DataFrame, interactions: pd.DataFrame) -> float:
+    """What an hour of conversation costs when each one is priced at its own person's wage.
+
+    Formula: Σ (minutes × the person's hourly cost) / Σ minutes, over the conversations whose person
+    and minutes are both known (a ratio of sums, so a person who talks more weighs more).
+
+    Parameters
+    ----------
+    staff : DataFrame from `load_staff`
+    interactions : DataFrame with staff and minutes
+
+    Examples
+    --------
+    >>> staff = pd.DataFrame({"staff": ["Ana", "Ben"], "hourly_cost": [60.0, 30.0]})
+    >>> interactions = pd.DataFrame({"staff": ["Ana", "Ben", "Ben", "Cy"], "minutes": [60.0, 90.0, 30.0, 50.0]})
+    >>> hourly_cost(staff, interactions)  # (60 × 60 + 120 × 30) / 180; Cy is not in the staff table
+    40.0
+    """
+    wage = interactions["staff"].map(staff.set_index("staff")["hourly_cost"]).astype("float64")
+    minutes = pd.to_numeric(interactions["minutes"], errors="coerce").where(wage.notna())
+    return kpis.ratio_of_sums(minutes * wage, minutes)
+
+
+# How `readable` shows the columns of `staff_capacity` and `compare_scenarios`: (heading, format).
+READABLE = {
+    "role": ("Role", "text"),
+    "hourly_cost": ("Hourly cost", "money"),
+    "paid_hours": ("Paid hours", "number"),
+    "conversations": ("Conversations", "number"),
+    "conversation_hours": ("Hours talking", "number"),
+    "share_of_paid_hours": ("Share of paid hours", "pct"),
+    "conversation_cost": ("Cost at own wage", "money0"),
+    "ad_contacts": ("Ad contacts", "number"),
+    "hand_sell_contacts": ("Hand-sell contacts", "number"),
+    "ad_orders": ("Ad orders", "number1"),
+    "hand_sell_orders": ("Hand-sell orders", "number1"),
+    "ad_cost_per_order": ("Ad cost per order", "money"),
+    "hand_sell_cost_per_order": ("Hand-sell cost per order", "money"),
+    "more_orders": ("More orders", "text"),
+}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A `staff_capacity` or `compare_scenarios` table as text for reading: plain headings, hours, dollars.
+
+    The contacts of `compare_scenarios` are left out: its orders and costs are what it compares.
+
+    Examples
+    --------
+    >>> readable(compare_scenarios({"example": {}, "a busy week": {"staff_hours": 2}}))[["Ad orders", "More orders"]]
+                Ad orders  More orders
+    scenario
+    example           4.0   one-to-one
+    a busy week       4.0  one-to-many
+    """
+    hidden = {"ad_contacts", "hand_sell_contacts"} if "more_orders" in table else set()
+    return readable_table(table, {c: READABLE[c] for c in table.columns if c in READABLE and c not in hidden})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,7 +499,7 @@ def comparison_frame(table: pd.DataFrame) -> pd.DataFrame:
     one-to-many: social ad   20,000         $75.00       budget
     one-to-one: hand-sell       120          $9.04  staff hours
     """
-    return readable(
+    return readable_table(
         table,
         {
             "contacts": ("Contacts", "number"),

@@ -1,8 +1,11 @@
 """Exercises of lesson 04 (one-to-many vs one-to-one)."""
 
+import functools
+
 from ...core import kpis
+from ...core.data import load_example
 from .. import approaches
-from ..grading import bookhub, check_choice, check_number, exercise
+from ..grading import bookhub, check_number, check_option, exercise
 
 START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 04.1 asks for 2024
 
@@ -47,7 +50,7 @@ def one_to_one_cost_per_order(answer):
             ),
         },
         unit="dollars",
-        hint="Filter the three tables to 2024 with kpis.in_period, call "
+        hint="Keep the 2024 rows of the three tables (.dt.year == 2024), call "
         "kpis.one_to_many_vs_one_to_one and read cost_per_order in the one-to-one row.",
     )
 
@@ -76,17 +79,98 @@ def break_even_conversion(answer):
     )
 
 
-@exercise("04.3")
+@exercise("04.3", kind="decision")
 def more_orders_with_two_hours(answer):
     """With only 2 staff hours for hand-selling (other inputs as default), which brings more orders?"""
     table = approaches.compare_approaches(staff_hours=2)
-    orders = table["orders"]
-    expected = "one-to-many" if orders[approaches.AD] > orders[approaches.HAND_SELL] else "one-to-one"
-    hints = {
-        "one-to-one": "one-to-one is still cheaper per order, but look at the orders column: 2 hours "
-        "leave time for only a few conversations.",
-        "one-to-many": "look at the orders column again: the hand-sells bring more.",
-    }
-    return check_choice(
-        answer, expected, options=["one-to-many", "one-to-one"], hints={k: v for k, v in hints.items() if k != expected}
+    ad, hand = table.loc[approaches.AD], table.loc[approaches.HAND_SELL]
+    talks = f"two hours leave time for {hand['contacts']:.0f} hand-sells, which bring about {hand['orders']:.0f} orders"
+    ad_orders = f"about {ad['orders']:.0f} orders from the ad"
+    if ad["orders"] > hand["orders"]:
+        expected = "one-to-many"
+        why = {
+            "one-to-many": f"{talks}, against {ad_orders}. The hand-sell still costs less per order, but it runs "
+            "out of time; when staff hours are short, capacity decides, not cost per order.",
+            "one-to-one": f"one-to-one is still cheaper per order, but cheaper per order is not more orders: {talks}, "
+            f"against {ad_orders}. Look at the orders, not the cost per order.",
+        }
+    else:
+        expected = "one-to-one"
+        why = {
+            "one-to-many": f"{talks}, against {ad_orders}. Reaching more people is not selling more: "
+            "even a short week of conversations brings more orders than a small budget's impressions.",
+            "one-to-one": f"{talks}, against {ad_orders}: even a short week of conversations outsells the ad.",
+        }
+    return check_option(answer, expected, why)
+
+
+@functools.cache
+def northway():
+    """Northway, loaded once for the checks."""
+    return load_example("northway")
+
+
+def _northway_comparison(hourly_cost, start=None, end=None):
+    nw = northway()
+    return kpis.one_to_many_vs_one_to_one(
+        nw.campaigns[kpis.in_period(nw.campaigns["start_date"], start, end)],
+        nw.interactions[kpis.in_period(nw.interactions["date"], start, end)],
+        nw.orders[kpis.in_period(nw.orders["order_date"], start, end)],
+        staff_hourly_cost=hourly_cost,
     )
+
+
+@exercise("04.4")
+def northway_cost_per_order(answer):
+    """Northway's one-to-one cost per order over its two years, at its own staff's hourly cost."""
+    nw = northway()
+    wage = approaches.hourly_cost(approaches.load_staff(nw.path), nw.interactions)
+    table = _northway_comparison(wage)
+    one = table.loc[kpis.ONE_TO_ONE]
+    counts = kpis.outcome_counts(nw.interactions)
+    return check_number(
+        answer,
+        one["cost_per_order"],
+        near_misses={
+            "that prices Northway's time at a bookseller's wage, the default; pass staff_hourly_cost=wage.": (
+                _northway_comparison(kpis.STAFF_HOURLY_COST).loc[kpis.ONE_TO_ONE, "cost_per_order"]
+            ),
+            "that is the one-to-many (campaigns) row; the question asks about one-to-one.": table.loc[
+                kpis.ONE_TO_MANY, "cost_per_order"
+            ],
+            "that is the row of the campaigns with known reach; the question asks about one-to-one.": table.loc[
+                kpis.ONE_TO_MANY_KNOWN, "cost_per_order"
+            ],
+            "that is the cost per contact (per conversation); divide the cost by the orders (won conversations).": one[
+                "cost_per_contact"
+            ],
+            "that divides the cost by the decided conversations (won + lost); divide by the won ones only.": (
+                kpis.safe_divide(one["cost"], counts["won"] + counts["lost"])
+            ),
+            "that is 2025 only; the question is about both years, so use the whole tables.": _northway_comparison(
+                wage, "2025-01-01", "2025-12-31"
+            ).loc[kpis.ONE_TO_ONE, "cost_per_order"],
+            "that is The Book Hub's figure; pass Northway's tables (nw.campaigns, nw.interactions, nw.orders).": (
+                kpis.one_to_many_vs_one_to_one(
+                    bookhub().campaigns, bookhub().interactions, bookhub().orders, staff_hourly_cost=wage
+                ).loc[kpis.ONE_TO_ONE, "cost_per_order"]
+            ),
+        },
+        unit="dollars",
+        hint="Call kpis.one_to_many_vs_one_to_one(nw.campaigns, nw.interactions, nw.orders, staff_hourly_cost=wage) "
+        "and read cost_per_order in the one-to-one row.",
+    )
+
+
+@exercise("04.5", kind="concept")
+def staff_pick_cards(answer):
+    """Hand-written, signed staff-pick cards on the shelf: one-to-many or one-to-one?"""
+    why = {
+        "one-to-many": "the card says the same words to every browser who picks up the book, and it cannot hear "
+        "a question or change its advice: one message to many, however personal it looks.",
+        "one-to-one": "a signed, hand-written card feels personal, but a personal tone is not a conversation. "
+        "Taking the warmth of a message for one-to-one forgets that the card says the same to everyone and "
+        "cannot listen.",
+    }
+    expected = next(way for way, how in approaches.APPROACHES.items() if how.startswith("the same message"))
+    return check_option(answer, expected, why)
