@@ -20,11 +20,13 @@ from .rules import known_sum, safe_divide
 
 __all__ = [
     "DEAL_STAGES",
+    "channel_table",
     "days_in_stage",
     "days_to_close",
     "deal_summary",
     "deals",
     "forecast_by_stage",
+    "lost_by_stage",
     "open_pipeline_value",
     "pipeline_by_stage",
     "readable",
@@ -405,6 +407,120 @@ def deal_summary(interactions: pd.DataFrame | None, by: str | None = "type") -> 
     return table
 
 
+def lost_by_stage(interactions: pd.DataFrame | None) -> pd.DataFrame:
+    """What the lost deals cost, stage by stage: how many were lost there, their value and the sellers' hours.
+
+    Formula: for each stage, lost = deals lost at it; lost_value = Σ deal_value of those deals; hours_lost =
+    Σ minutes / 60 of those deals (the time spent on them at every stage they reached); hours_per_lost_deal =
+    hours_lost / lost.
+
+    A stage where many deals are lost early and cheaply can cost less time than one where fewer are lost
+    after a quote was written.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+        Without a ``minutes`` column, the hours are unknown (NaN).
+
+    Returns
+    -------
+    DataFrame indexed by stage (prospect, qualified, proposal, negotiation) with columns lost, lost_value,
+    hours_lost, hours_per_lost_deal.
+
+    Examples
+    --------
+    >>> lost_by_stage(EXAMPLE.assign(minutes=[600.0, 120.0, 30.0, 240.0, 30.0]))
+                 lost  lost_value  hours_lost  hours_per_lost_deal
+    stage
+    prospect        1       800.0         0.5                  0.5
+    qualified       1       500.0         2.0                  2.0
+    proposal        0         0.0         0.0                  NaN
+    negotiation     0         0.0         0.0                  NaN
+    """
+    d = deals(interactions)
+    lost = d[d["outcome"] == "lost"]
+    stage = lost["stage"] if len(lost) else pd.Categorical([], categories=DEAL_STAGES, ordered=True)
+    by_stage = lost.groupby(stage, observed=False)
+    minutes = lost["minutes"] if "minutes" in lost else pd.Series(np.nan, index=lost.index)
+    table = pd.DataFrame(
+        {
+            "lost": by_stage.size().reindex(DEAL_STAGES, fill_value=0).astype("int64"),
+            "lost_value": lost["deal_value"].groupby(stage, observed=False).sum().reindex(DEAL_STAGES, fill_value=0.0),
+            "hours_lost": minutes.groupby(stage, observed=False).sum(min_count=0).reindex(DEAL_STAGES) / 60,
+        }
+    )
+    if "minutes" not in lost:
+        table["hours_lost"] = np.nan
+    table["hours_per_lost_deal"] = safe_divide(table["hours_lost"], table["lost"])
+    table.index = pd.Index(DEAL_STAGES, name="stage")
+    return table
+
+
+NO_CAMPAIGN = "(no campaign)"
+
+
+def channel_table(interactions: pd.DataFrame | None, campaigns: pd.DataFrame) -> pd.DataFrame:
+    """From marketing spend to won deals, channel by channel: what each channel cost, and what its deals brought.
+
+    Formula: for each channel of campaigns.csv: spend = Σ spend of its campaigns; deals, won, lost = the deals
+    whose campaign_id is one of its campaigns; win_rate = won / (won + lost); cost_per_win = spend / won (the
+    CAC of a business whose won deal is a new customer's first order); revenue_won = Σ deal_value of the won
+    deals; roas = revenue_won / spend.
+
+    Give both tables over the same period. Deals that name no campaign (an existing account's, say) are the
+    row "(no campaign)", with no spend; a channel with spend and no deal has a cost per win of NaN.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+        ``interactions.csv``; its deals' ``campaign_id`` links them to a channel.
+    campaigns : DataFrame
+        ``campaigns.csv``: campaign_id, channel, spend.
+
+    Returns
+    -------
+    DataFrame indexed by channel, largest spend first, with columns spend, deals, won, lost, win_rate,
+    cost_per_win, revenue_won, roas.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["F1", "S1", "S2"], "channel": ["fair", "search", "search"],
+    ...                           "spend": [3000.0, 400.0, 600.0]})
+    >>> talks = EXAMPLE.assign(campaign_id=["S1", "F1", "S2", "F1", None])
+    >>> channel_table(talks, campaigns)[["spend", "deals", "won", "win_rate", "cost_per_win", "roas"]]
+                   spend  deals  won  win_rate  cost_per_win  roas
+    channel
+    fair          3000.0      2    0       0.0           NaN   0.0
+    search        1000.0      2    1       0.5        1000.0   1.0
+    (no campaign)    NaN      1    0       NaN           NaN   NaN
+    """
+    d = deals(interactions)
+    channel_of = campaigns.drop_duplicates("campaign_id").set_index("campaign_id")["channel"]
+    named = d["campaign_id"] if "campaign_id" in d else pd.Series(np.nan, index=d.index, dtype=object)
+    channel = named.map(channel_of).astype(object).where(named.notna(), NO_CAMPAIGN).fillna(NO_CAMPAIGN)
+    outcome = d["outcome"]
+    counts = pd.DataFrame(
+        {
+            "deals": channel.value_counts(),
+            "won": channel[outcome == "won"].value_counts(),
+            "lost": channel[outcome == "lost"].value_counts(),
+            "revenue_won": d.loc[outcome == "won", "deal_value"].groupby(channel[outcome == "won"]).sum(),
+        }
+    )
+    spend = campaigns.groupby(campaigns["channel"].fillna(NO_CAMPAIGN))["spend"].sum(min_count=1)
+    table = counts.reindex(spend.index.union(counts.index))
+    for column in ("deals", "won", "lost"):
+        table[column] = table[column].fillna(0).astype("int64")
+    table["revenue_won"] = table["revenue_won"].fillna(0.0)
+    table.insert(0, "spend", spend.reindex(table.index))
+    table["win_rate"] = safe_divide(table["won"], table["won"] + table["lost"])
+    table["cost_per_win"] = safe_divide(table["spend"], table["won"])
+    table["roas"] = safe_divide(table["revenue_won"], table["spend"])
+    table = table.sort_values("spend", ascending=False, kind="stable", na_position="last")
+    table.index.name = "channel"
+    return table[["spend", "deals", "won", "lost", "win_rate", "cost_per_win", "revenue_won", "roas"]]
+
+
 # The columns of the pipeline's tables, with the heading and format `readable` shows them in.
 COLUMNS = {
     "deals": ("Deals", "number"),
@@ -422,6 +538,13 @@ COLUMNS = {
     "average_deal_size": ("Average deal won", "money0"),
     "weighted_forecast": ("Weighted forecast", "money0"),
     "days_to_close": ("Days to close", "number1"),
+    "spend": ("Spend", "money0"),
+    "cost_per_win": ("Cost per won deal", "money0"),
+    "revenue_won": ("Revenue won", "money0"),
+    "roas": ("ROAS", "ratio2"),
+    "lost_value": ("Value lost", "money0"),
+    "hours_lost": ("Hours spent on them", "number"),
+    "hours_per_lost_deal": ("Hours per lost deal", "number1"),
 }
 
 
