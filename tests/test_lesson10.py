@@ -95,9 +95,12 @@ def test_the_stored_tables_show_every_text_whole():
     assert "..." not in html and "…" not in html
 
 
+EXERCISES = ("10.1", "10.2", "10.3", "10.4", "10.5")
+
+
 def test_exercises_and_hidden_solutions():
     all_cells = read_notebook(NOTEBOOK).cells
-    for exercise_id in ("10.1", "10.2"):
+    for exercise_id in EXERCISES:
         at = [
             i
             for i, c in enumerate(all_cells)
@@ -106,7 +109,7 @@ def test_exercises_and_hidden_solutions():
         assert len(at) == 2, exercise_id
         task, solution = all_cells[at[0]], all_cells[at[1]]
         assert at[1] == at[0] + 1
-        assert source(task).startswith("answer = ...")
+        assert source(task).startswith("%%fill_in" if exercise_id == "10.4" else "answer = ...")
         assert tags(solution) == ["solution"] and solution.metadata["jupyter"]["source_hidden"]
         assert source(solution).startswith("# Solution") and "folded=True" in source(solution)
         assert solution.outputs == []  # the verdict states the answer, so it is not stored
@@ -180,7 +183,49 @@ def test_10_2_near_misses(answer, words):
     assert not feedback.passed and words in feedback.message
 
 
-@pytest.mark.parametrize("exercise_id", ["10.1", "10.2"])
+def test_10_3_keeps_the_campaigns_that_clear_their_own_orders_break_even(hub):
+    from smk_helpers.course import mix
+
+    year = kpis.summary(hub, "2025-01-01", "2025-12-31")
+    credited = hub.orders[hub.orders["order_date"].dt.year.eq(2025) & hub.orders["campaign_id"].notna()]
+    own = 1 / (credited["gross_profit"].sum() / credited["revenue"].sum())
+    shop = 1 / year["gross_margin"]
+    assert shop < own < year["roas"]  # clears both: keep
+    assert check("10.3", "keep").passed and check("10.3", " Keep ").passed
+    assert f"need {own:.2f}" in check("10.3", "keep").message  # the break-even the note gives
+    assert "thin margin for a loss" in check("10.3", "cut").message
+    assert "not one of the options" in check("10.3", "double").message
+    assert mix.keep_change_or_cut(own - 0.1, own, shop) == mix.CHANGE  # between the two break-evens
+
+
+def test_10_3s_note_gives_the_break_even_the_student_compares_with(hub):
+    section = S.kpi_table(hub, start="2025-01-01", end="2025-12-31")
+    assert any("pay for themselves above a ROAS of 2.39x" in note for note in section.notes)
+    section.close()
+
+
+def test_10_4_is_the_marketplaces_share_of_gross_profit(hub):
+    year = hub.orders[hub.orders["order_date"].dt.year == 2025]
+    marketplace = year.loc[year["channel"] == "marketplace", "gross_profit"].sum()
+    share = marketplace / year["gross_profit"].sum()
+    assert check("10.4", share).passed and check("10.4", round(share, 4)).passed
+    revenue_share = year.loc[year["channel"] == "marketplace", "revenue"].sum() / year["revenue"].sum()
+    assert share < revenue_share / 2  # the point of the exercise: fees make the two differ
+    assert "share of revenue" in check("10.4", revenue_share).message
+    assert "percentage" in check("10.4", share * 100).message
+
+
+def test_10_5_is_the_file_with_the_minutes():
+    from smk_helpers.core import contract
+
+    assert check("10.5", "interactions.csv").passed
+    one_to_one = [spec.filename for spec in contract.FILES if "one-to-one" in spec.meaning]
+    assert one_to_one == ["interactions.csv"] and contract.INTERACTIONS.column("minutes").kind == "number"
+    for wrong in ("orders.csv", "campaigns.csv", "touchpoints.csv"):
+        assert not check("10.5", wrong).passed
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
 @pytest.mark.parametrize(
     "answer",
     [
