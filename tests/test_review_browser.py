@@ -1,9 +1,10 @@
 """Lesson 11 in a real browser: JupyterLab (started as `make lab` starts it) in headless chromium.
 
-Run all, then: the glossary shows a known term's line; a link of the lesson to a term lands on that line;
-and a review question answered wrongly, then rightly, shows the explanation of each option checked and a
-running score. The waits are those of `test_browser`: on JupyterLab's own objects, and on an output only
-once its cell is scrolled into view (`rendered`, `drawn_text`).
+A link of the lesson to a term lands on the term's line of the glossary, in the lesson as stored (its
+outputs not trusted) and after Run All. After Run All, the glossary shows a known term's line, and a review
+question answered wrongly, then rightly, shows the explanation of each option checked and a running score.
+The waits are those of `test_browser`: on JupyterLab's own objects, and on an output only once its cell is
+scrolled into view (`rendered`).
 """
 
 import pytest

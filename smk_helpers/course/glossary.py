@@ -593,7 +593,7 @@ def glossary(lesson: str | None = None, search: str | None = None) -> Glossary:
     lesson : str, optional
         Only the terms a lesson teaches, e.g. ``"06"``.
     search : str, optional
-        Only the entries whose term, names or meaning contain this text (any case).
+        Only the entries whose term, names, meaning or formula contain this text (any case).
 
     Returns
     -------
@@ -612,7 +612,7 @@ def glossary(lesson: str | None = None, search: str | None = None) -> Glossary:
         found = [e for e in found if e.lesson == lesson]
     if search:
         wanted = search.lower()
-        found = [e for e in found if any(wanted in text.lower() for text in (*e.names, e.definition))]
+        found = [e for e in found if any(wanted in text.lower() for text in (*e.names, e.definition, e.formula))]
     return Glossary(found)
 
 

@@ -116,8 +116,8 @@ QUESTIONS: tuple[Question, ...] = (
             "product": "the books on the stall are the same ones; a new spot to buy them does not change what is sold.",
             "price": "nothing about what a reader pays changes because the shop sells somewhere new.",
             "place": "it is a new place where readers can buy, and a new way for the books to reach them.",
-            "promotion": "a stall is seen by many, but it is where the sale happens; mistaking any visible "
-            "thing for promotion loses the difference.",
+            "promotion": "a stall is seen by passers-by, but it is where the books are sold; not everything people "
+            "see is promotion.",
         },
     ),
     Question(
@@ -221,7 +221,7 @@ QUESTIONS: tuple[Question, ...] = (
             "25%": "that divides by every deal, open ones too; counting open deals as lost makes a busy pipeline "
             "look like failure.",
             "50%": "won / (won + lost) = 10 / 20: open deals are left out until they are decided.",
-            "33%": "10 / 30 compares the won with the open and lost together, a ratio that has no meaning here.",
+            "33%": "10 / 30 divides the won by the won and the open, leaving the lost out: the rule turned round.",
         },
     ),
     Question(
