@@ -33,6 +33,8 @@ _MODULES = {
     "attribution": "core.attribution",
     "incrementality": "core.incrementality",
     "sellers": "core.sellers",
+    "segments": "core.segments",
+    "profile": "core.profile",
     "survey": "core.survey",
     "benchmarks": "core.benchmarks",
     "formatting": "core.formatting",

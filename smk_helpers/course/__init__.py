@@ -33,34 +33,40 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("00", "00_start_here.ipynb", "Start here", "how the course works; The Book Hub in one page", 20, BOOK_HUB),
+    Lesson("00", "00_start_here.ipynb", "Start here", "how the course works, pandas, The Book Hub", 45, BOOK_HUB),
     Lesson(
         "01",
         "01_sales_vs_marketing.ipynb",
         "Sales vs marketing",
-        "the two jobs side by side, then a sorting quiz",
-        35,
-        BOOK_HUB,
+        "the two jobs side by side, PR, B2C against B2B",
+        40,
+        f"{BOOK_HUB} and {NORTHWAY}",
     ),
     Lesson(
         "02",
         "02_segments_and_positioning.ipynb",
         "Segments, targets and positioning",
         "whom to serve, and how to stand out to them",
-        30,
+        40,
         f"{BOOK_HUB} and {NORTHWAY}",
-        ready=False,
     ),
-    Lesson("03", "03_four_ps.ipynb", "The four Ps", "product, price, place and promotion in the data", 40, BOOK_HUB),
+    Lesson("03", "03_four_ps.ipynb", "The four Ps", "product, price, place and promotion in the data", 45, BOOK_HUB),
     Lesson(
         "04",
         "04_one_to_many_vs_one_to_one.ipynb",
         "One-to-many vs one-to-one",
         "campaigns vs conversations: cost, reach, orders",
-        35,
-        BOOK_HUB,
+        45,
+        f"{BOOK_HUB} and {NORTHWAY}",
     ),
-    Lesson("05", "05_the_funnel.ipynb", "The funnel", "from first glance to purchase, and the handoff", 40, BOOK_HUB),
+    Lesson(
+        "05",
+        "05_the_funnel.ipynb",
+        "The funnel",
+        "from first glance to purchase, and the handoff",
+        45,
+        f"{BOOK_HUB} and {NORTHWAY}'s funnel",
+    ),
     Lesson(
         "06",
         "06_marketing_kpis.ipynb",
@@ -73,25 +79,32 @@ LESSONS: tuple[Lesson, ...] = (
         "07",
         "07_sales_kpis.ipynb",
         "Sales KPIs",
-        "win rate, repeat buyers, CLV and quota",
-        25,
-        BOOK_HUB,
+        "win rate, CLV, quota; the customer's voice (NPS)",
+        45,
+        f"{BOOK_HUB} and {NORTHWAY}'s survey",
     ),
     Lesson(
         "08",
         "08_the_sales_process.ipynb",
         "The sales process",
-        "a deal's stages, the forecast, each seller",
-        40,
+        "a deal's stages, the forecast, sellers and leads",
+        45,
         f"{BOOK_HUB} deals and {NORTHWAY}'s pipeline",
     ),
-    Lesson("09", "09_alignment.ipynb", "Alignment", '"smarketing": shared goals, handoff, feedback', 40, BOOK_HUB),
+    Lesson(
+        "09",
+        "09_alignment.ipynb",
+        "Alignment",
+        '"smarketing": shared goals, handoff, feedback',
+        45,
+        f"{BOOK_HUB} and {NORTHWAY}",
+    ),
     Lesson(
         "10",
         "10_your_business.ipynb",
         "Your business",
         "the same analyses on your own data",
-        30,
+        45,
         f"your folder, else {BOOK_HUB}",
     ),
     Lesson(
@@ -99,18 +112,16 @@ LESSONS: tuple[Lesson, ...] = (
         "11_glossary_and_review.ipynb",
         "Glossary and review",
         "every term in one place, and a review quiz",
-        25,
+        30,
         f"{BOOK_HUB} and {NORTHWAY}",
-        ready=False,
     ),
     Lesson(
         "12",
         "12_capstone.ipynb",
         "Capstone: advise Northway",
         "study Northway's data and recommend what to do",
-        60,
+        50,
         NORTHWAY,
-        ready=False,
     ),
 )
 
@@ -140,8 +151,8 @@ def lesson_map():
     Examples
     --------
     >>> table = lesson_map()
-    >>> int(table.loc["00", "minutes"]), table.loc["12", "status"]
-    (20, 'coming in a later version')
+    >>> table.loc["12", "title"], table.loc["12", "status"]
+    ('Capstone: advise Northway', 'ready')
     """
     import pandas as pd
 
@@ -167,7 +178,7 @@ def total_minutes(include_coming: bool = False) -> int:
 
     Examples
     --------
-    >>> total_minutes() < total_minutes(include_coming=True)
+    >>> total_minutes() <= total_minutes(include_coming=True)
     True
     """
     return sum(lesson.minutes for lesson in LESSONS if lesson.ready or include_coming)

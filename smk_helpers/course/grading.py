@@ -286,6 +286,14 @@ def bookhub():
     return load_bookhub()
 
 
+@functools.cache
+def northway():
+    """Northway, the B2B example, loaded once for all checks (as `bookhub`)."""
+    from ..core.data import load_example
+
+    return load_example("northway")
+
+
 _REGISTRY: dict[str, Callable[[Any], Feedback]] = {}
 
 # What an exercise asks of a student (a lesson has at least one concept check and one decision):

@@ -22,7 +22,7 @@ from pathlib import Path
 ALLOWED = {
     "a year (1900-2099)": "a date, not a result",
     "a whole number from 0 to 12": "a count the text chooses (the four Ps, three channels, lesson 7)",
-    "a two-digit number with a leading zero (05, 06.2)": "a lesson's or an exercise's number",
+    "a two-digit number with a leading zero (05, 06.2), or an exercise's id (12.3)": "a lesson or exercise number",
     "the **Time:** line": "the lesson's minutes, tested against the estimate in smk_helpers.course.timing",
     "inside `inline code` or a code block": "code, not prose",
 }
@@ -79,11 +79,19 @@ def numbers_in(text: str) -> list[Number]:
     return found
 
 
+def _exercise_ids() -> set[str]:
+    from ..course.exercises import registry
+
+    return set(registry())
+
+
 def _allowed(n: Number) -> bool:
     text = n.text.lstrip("-−$")
     if re.fullmatch(r"(19|20)\d\d", text):
         return True
     if re.fullmatch(r"0\d(\.\d)?", text):
+        return True
+    if re.fullmatch(r"\d\d\.\d+", text) and not n.percent and "$" not in n.text and text in _exercise_ids():
         return True
     return n.value.is_integer() and 0 <= n.value <= 12 and not n.percent and "$" not in n.text
 

@@ -112,7 +112,7 @@ def answer_sheet(lesson: str | None = None) -> list[tuple[str, str, str]]:
 
     Examples
     --------
-    >>> [row[0] for row in answer_sheet("03")]
+    >>> [row[0] for row in answer_sheet("03")][:3]
     ['03.1', '03.2', '03.3']
     """
     rows = []

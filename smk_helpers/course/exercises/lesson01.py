@@ -1,11 +1,8 @@
 """Exercises of lesson 01 (sales vs marketing)."""
 
-import functools
-
 from ...core import kpis
-from ...core.data import load_example
 from .. import concepts
-from ..grading import bookhub, check_number, check_option, exercise
+from ..grading import bookhub, check_number, check_option, exercise, northway
 
 # Exercise 01.1: why a special order is sales' work, and the misconception behind calling it marketing.
 SPECIAL_ORDER = {
@@ -100,12 +97,6 @@ RADIO_INTERVIEW = {
 def radio_interview(answer):
     """A local radio station interviews the owner about the reading club: advertising, owned media, PR or sales?"""
     return check_option(answer, concepts.contact_kind(one_to_one=False, own_channel=False, paid=False), RADIO_INTERVIEW)
-
-
-@functools.cache
-def northway():
-    """Northway, loaded once for the checks of this lesson."""
-    return load_example("northway")
 
 
 @exercise("01.5", kind="decision")

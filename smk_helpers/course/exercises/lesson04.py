@@ -1,11 +1,8 @@
 """Exercises of lesson 04 (one-to-many vs one-to-one)."""
 
-import functools
-
 from ...core import kpis
-from ...core.data import load_example
 from .. import approaches
-from ..grading import bookhub, check_number, check_option, exercise
+from ..grading import bookhub, check_number, check_option, exercise, northway
 
 START, END = "2024-01-01", "2024-12-31"  # the lesson shows 2025; exercise 04.1 asks for 2024
 
@@ -102,12 +99,6 @@ def more_orders_with_two_hours(answer):
             "one-to-one": f"{talks}, against {ad_orders}: even a short week of conversations outsells the ad.",
         }
     return check_option(answer, expected, why)
-
-
-@functools.cache
-def northway():
-    """Northway, loaded once for the checks."""
-    return load_example("northway")
 
 
 def _northway_comparison(hourly_cost, start=None, end=None):

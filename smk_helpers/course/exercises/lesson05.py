@@ -1,14 +1,11 @@
 """Exercises of lesson 05 (the funnel)."""
 
-import functools
-
 import pandas as pd
 
 from ...core import funnel, kpis
-from ...core.data import load_example
 from ...core.formatting import fmt_pct
 from .. import whatif
-from ..grading import CONCEPT, DECISION, bookhub, check_number, check_option, exercise
+from ..grading import CONCEPT, DECISION, bookhub, check_number, check_option, exercise, northway
 
 # Exercise 05.5: three projects Northway could fund, each lifting one stage of its funnel by some points.
 # The lesson's cell that states the case builds the same table.
@@ -16,12 +13,6 @@ NORTHWAY_PLANS = pd.DataFrame(
     {"stage": ["enquiries", "qualified", "won"], "points": [0.005, 0.10, 0.10]},
     index=pd.Index(["form", "handoff", "proposals"], name="plan"),
 )
-
-
-@functools.cache
-def northway():
-    """Northway, the B2B example, loaded once for the checks."""
-    return load_example("northway")
 
 
 def _table(start=None, end=None):

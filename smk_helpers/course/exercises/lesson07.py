@@ -1,10 +1,7 @@
 """Exercises of lesson 07 (sales KPIs, and the customer's voice: measures beside ROAS, NPS)."""
 
-import functools
-
 from ...core import kpis, survey
-from ...core.data import load_example
-from ..grading import bookhub, check_number, check_option, exercise
+from ..grading import bookhub, check_number, check_option, exercise, northway
 
 YEAR = ("2025-01-01", "2025-12-31")
 SECOND_HALF = ("2025-07-01", "2025-12-31")  # the window exercise 07.2 asks about
@@ -112,12 +109,6 @@ def street_survey_measure(answer):
 
 
 NORTHWAY_YEAR = 2025  # the year exercise 07.4 asks Northway's NPS for
-
-
-@functools.cache
-def northway():
-    """Northway, loaded once for the checks."""
-    return load_example("northway")
 
 
 def _scores(business, year=None):

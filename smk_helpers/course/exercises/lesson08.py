@@ -1,22 +1,13 @@
 """Exercises of lesson 08 (the sales process)."""
 
-import functools
-
 from ...core import pipeline, sellers
-from ...core.data import load_example
 from ..approaches import load_staff
-from ..grading import bookhub, check_number, check_option, exercise
+from ..grading import bookhub, check_number, check_option, exercise, northway
 
 YEAR = ("2025-01-01", "2025-12-31")  # the year lesson 08 judges the booksellers on
 # Exercise 08.3: what the owner can do about a seller below target: raise a driver, or lower the target.
 RESPONSES = sellers.LEVERS
 LOWER_TARGET = "lower target"
-
-
-@functools.cache
-def northway():
-    """Northway, loaded once for all checks."""
-    return load_example("northway")
 
 
 def _consultations():

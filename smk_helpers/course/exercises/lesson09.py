@@ -1,11 +1,8 @@
 """Exercises of lesson 09 (alignment)."""
 
-import functools
-
 from ...core import kpis
-from ...core.data import load_example
 from ..alignment import PRACTICES, STATEMENTS, assess_alignment, lead_quality, reallocate
-from ..grading import bookhub, check_number, check_option, exercise
+from ..grading import bookhub, check_number, check_option, exercise, northway
 
 # The answers of a shop in exercise 09.3, in the order of alignment.STATEMENTS.
 EXAMPLE_ANSWERS = {
@@ -102,12 +99,6 @@ def example_stage(answer):
         "feedback statements. Taking the best answers for the whole picture puts it two stages too high.",
     }
     return check_option(answer, result.stage.name, why)
-
-
-@functools.cache
-def northway():
-    """Northway, loaded once for the checks of this lesson."""
-    return load_example("northway")
 
 
 def northway_quality():
