@@ -21,6 +21,7 @@ from ..system.userfiles import (
     damaged_example,
     damaged_text,
     decode_text,
+    frame_csv,
     read_bytes,
     rows_text,
     split_csv,
@@ -131,11 +132,12 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX), name)
             if not text.strip():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
-            table = split_csv(text, name)
+            table = frame_csv(text, name)
             damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
             kind = object if damaged else str
-            df = pd.DataFrame(table.rows, columns=pd.Index(table.header, dtype=kind), dtype=kind)
-            df["_row"] = np.array(table.row_numbers, dtype=np.int64)
+            df = table.frame.astype(kind) if damaged else table.frame
+            df.columns = pd.Index(table.header, dtype=kind)
+            df["_row"] = table.row_numbers
     except UnreadableFile as exc:
         raise BusinessDataError(Problem(str(exc), "unreadable_file", name)) from None
     if table is not None and damaged:  # name the damage; checking such cells further says nothing more
