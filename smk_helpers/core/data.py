@@ -275,12 +275,15 @@ def _parse_other_dates(raw: pd.Series) -> pd.Series:
     return _assemble(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5]).where(iso[0].notna())
 
 
-def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
+def parse_dates(
+    raw: pd.Series, dayfirst: bool | None = None, *, stripped: bool = False
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Parse date cells as written (wall clock; a UTC offset is dropped, never applied).
 
     Accepts ``YYYY-MM-DD`` and ISO datetimes; slash dates only when ``dayfirst`` says the order.
     Returns (values, bad, ambiguous): ``bad`` marks non-blank cells that are not dates,
-    ``ambiguous`` marks slash dates read without a stated order (also NaT).
+    ``ambiguous`` marks slash dates read without a stated order (also NaT). ``stripped`` says the
+    cells are text already stripped of surrounding spaces (as `read_table` gives them).
 
     Examples
     --------
@@ -292,7 +295,8 @@ def parse_dates(raw: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series
     >>> parse_dates(pd.Series(["3/14/2025"]), dayfirst=False)[0].dt.date.tolist()
     [datetime.date(2025, 3, 14)]
     """
-    raw = raw.astype(str).str.strip()
+    raw = raw.astype(str)
+    raw = raw if stripped else raw.str.strip()
     # Fast path for plain YYYY-MM-DD (most cells); everything else takes the careful path.
     values = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
     rest = (raw != "") & values.isna()
@@ -332,11 +336,14 @@ def _parse_formatted_numbers(raw: pd.Series, decimal_comma: bool) -> pd.Series:
     return values.where(~negative, -values)
 
 
-def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series]:
+def parse_numbers(
+    raw: pd.Series, decimal_comma: bool = False, *, stripped: bool = False
+) -> tuple[pd.Series, pd.Series]:
     """Parse number and money cells; returns (values, bad) where ``bad`` marks non-numbers.
 
     Accepts ``1234.5``, ``1,234.50``, ``$1,234.50``, ``-12``, ``(12.00)`` (accounting negative),
-    and with ``decimal_comma`` ``1.234,50``. Blank cells are NaN and not bad.
+    and with ``decimal_comma`` ``1.234,50``. Blank cells are NaN and not bad. ``stripped`` says the
+    cells are text already stripped of surrounding spaces (as `read_table` gives them).
 
     Examples
     --------
@@ -345,7 +352,8 @@ def parse_numbers(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Serie
     >>> parse_numbers(pd.Series(["1.234,50", "12,5 €"]), decimal_comma=True)[0].tolist()
     [1234.5, 12.5]
     """
-    raw = raw.astype(str).str.strip()
+    raw = raw.astype(str)
+    raw = raw if stripped else raw.str.strip()
     # Fast path for plain numbers (most cells): one vectorised conversion. In a decimal-comma
     # file "1.234" means 1234, so cells with a dot take the careful path there.
     values = pd.to_numeric(raw, errors="coerce").astype("float64")
@@ -429,7 +437,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
             )
             out[col.name] = lower.where(~blank)
         elif col.kind == "date":
-            values, bad, ambiguous = parse_dates(cells, dayfirst)
+            values, bad, ambiguous = parse_dates(cells, dayfirst, stripped=True)
             check.flag("not_a_date", col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
             if ambiguous.any():
                 check.flag(
@@ -455,7 +463,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
             check.flag("not_a_month", col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
             out[col.name] = month.where(valid)
         else:  # money, number, count
-            values, bad = parse_numbers(cells, decimal_comma)
+            values, bad = parse_numbers(cells, decimal_comma, stripped=True)
             check.flag("not_a_number", col.name, bad, "not a number", "write plain numbers such as 1234.50")
             huge = values.abs() > limits.MAX_NUMBER
             check.flag(
@@ -717,7 +725,7 @@ def _cross_checks(tables: dict, names: dict, problems: list[Problem], in_folder=
     if orders is not None and not problems:
         warnings.extend(_isolated_orders(orders, names["orders"]))
     if orders is not None and interactions is not None:
-        dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(set(orders["order_id"].dropna()))
+        dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(orders["order_id"].dropna())
         if dangling.any():
             rows = rows_text(interactions.loc[dangling, "_row"])
             warnings.append(
