@@ -8,7 +8,8 @@ A fill-in cell starts with the ``%%fill_in`` line::
     check("00.3", answer)
 
 While a blank is left, the cell does not run its code: it says how many blanks are left, so a lesson
-still runs from top to bottom. Once every ``___`` is replaced, the cell runs as ordinary code. The
+still runs from top to bottom. Once every ``___`` is replaced, the cell runs as ordinary code; if a
+blank was filled with text but no quotes, a line under the error says to add them. The
 magic is registered when a lesson imports `check` in Jupyter.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .grading import MISSING, Feedback
+from .grading import MISSING, Feedback, wrong
 
 BLANK = "___"
 _BLANK = re.compile(r"(?<![A-Za-z0-9_])___(?![A-Za-z0-9_])")
@@ -57,8 +58,24 @@ def fill_in(line: str, cell: str):
         return feedback
     from IPython import get_ipython
 
-    get_ipython().run_cell(cell)
-    return None
+    result = get_ipython().run_cell(cell)
+    return unquoted_text_hint(result.error_in_exec)
+
+
+def unquoted_text_hint(error) -> Feedback | None:
+    """A hint when a filled-in blank was text typed without quotes (Python then looks for a name).
+
+    Examples
+    --------
+    >>> unquoted_text_hint(NameError("name 'website' is not defined", name="website"))
+    ✘ Not yet: website is not a name the lesson made; if you meant the text website, put it in quotes: "website".
+    >>> unquoted_text_hint(KeyError("x")) is None
+    True
+    """
+    name = getattr(error, "name", None) if isinstance(error, NameError) else None
+    if not name:
+        return None
+    return wrong(f'{name} is not a name the lesson made; if you meant the text {name}, put it in quotes: "{name}".')
 
 
 def register() -> None:
