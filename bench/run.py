@@ -198,14 +198,16 @@ def bench_lessons(rounds: int = 3) -> list[dict]:
 
     rows = []
     print(f"\n{'lesson':<40} {'new kernel':>10} {'bare start':>10} {'own compute':>12} {'ratio':>6}  (goal ≤ 1.5×)")
+    quiet = {"stderr": subprocess.DEVNULL}  # the kernels' start-up warnings would bury the table
     with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
         os.environ["SMK_WORKSHEET_DIR"] = tmp
+        os.environ["SMK_HOME"] = tmp  # the lessons' checks record progress: never in the user's ~/smk
         bare_runs = []
         for _ in range(5):  # the same for every lesson: a median of five
             bare_start = time.perf_counter()
             empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
             bare = NotebookClient(empty, kernel_name="python3")
-            with bare.setup_kernel():
+            with bare.setup_kernel(**quiet):
                 bare.execute_cell(empty.cells[0], 0)
             bare_runs.append(time.perf_counter() - bare_start)
         bare_s = statistics.median(bare_runs)
@@ -215,7 +217,7 @@ def bench_lessons(rounds: int = 3) -> list[dict]:
                 nb = nbformat.read(path, as_version=4)
                 client = NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
                 start = time.perf_counter()
-                with client.setup_kernel():
+                with client.setup_kernel(**quiet):
                     one_run(client, nb)
                     wholes.append(time.perf_counter() - start)
                     owns.append(one_run(client, nb))
@@ -245,6 +247,7 @@ def bench_worksheet(changes: int = 21) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
         os.environ["SMK_WORKSHEET_DIR"] = tmp
+        os.environ["SMK_HOME"] = tmp  # the lessons' checks record progress: never in the user's ~/smk
         page = WorksheetPage()
         for field_id, value in bookhub_example().items():
             widget = page.inputs.get(field_id)
