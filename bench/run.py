@@ -247,7 +247,7 @@ def bench_worksheet(changes: int = 21) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="smk-bench-") as tmp:
         os.environ["SMK_WORKSHEET_DIR"] = tmp
-        os.environ["SMK_HOME"] = tmp  # the lessons' checks record progress: never in the user's ~/smk
+        os.environ["SMK_HOME"] = tmp  # nothing of the bench's reaches the user's ~/smk
         page = WorksheetPage()
         for field_id, value in bookhub_example().items():
             widget = page.inputs.get(field_id)
