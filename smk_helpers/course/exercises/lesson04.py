@@ -77,26 +77,36 @@ def break_even_conversion(answer):
 
 
 @exercise("04.3", kind="decision")
-def more_orders_with_two_hours(answer):
-    """With only 2 staff hours for hand-selling (other inputs as default), which brings more orders?"""
-    table = approaches.compare_approaches(staff_hours=2)
+def more_orders_with_one_hour(answer):
+    """With only 1 staff hour for hand-selling (other inputs as default), which brings more orders?"""
+    table = approaches.compare_approaches(staff_hours=1)
     ad, hand = table.loc[approaches.AD], table.loc[approaches.HAND_SELL]
-    talks = f"two hours leave time for {hand['contacts']:.0f} hand-sells, which bring about {hand['orders']:.0f} orders"
+    talks_2025 = bookhub().interactions[kpis.in_period(bookhub().interactions["date"], "2025-01-01", "2025-12-31")]
+    kinds = approaches.by_kind(bookhub().campaigns.iloc[:0], talks_2025)  # the rate the lesson prints
+    logged = kinds.loc["in-store recommendation", "conversion_per_contact"]
+    at_logged = approaches.compare_approaches(staff_hours=1, hand_sell_conversion=logged).loc[approaches.HAND_SELL]
+    talks = (
+        f"one hour leaves time for {hand['contacts']:.0f} hand-sells, which bring about {hand['orders']:.1f} orders "
+        f"at the assumed {hand['conversion_per_contact']:.0%} (about {at_logged['orders']:.1f} at the shop's own "
+        f"logged {logged:.0%})"
+    )
     ad_orders = f"about {ad['orders']:.0f} orders from the ad"
+    same = (ad["orders"] > hand["orders"]) == (ad["orders"] > at_logged["orders"])
+    robust = " The answer is the same at either rate." if same else ""
     if ad["orders"] > hand["orders"]:
         expected = "one-to-many"
         why = {
             "one-to-many": f"{talks}, against {ad_orders}. The hand-sell still costs less per order, but it runs "
-            "out of time; when staff hours are short, capacity decides, not cost per order.",
+            f"out of time; when staff hours, not money, are the limit, capacity decides.{robust}",
             "one-to-one": f"one-to-one is still cheaper per order, but cheaper per order is not more orders: {talks}, "
-            f"against {ad_orders}. Look at the orders, not the cost per order.",
+            f"against {ad_orders}. Look at the orders, not the cost per order.{robust}",
         }
     else:
         expected = "one-to-one"
         why = {
             "one-to-many": f"{talks}, against {ad_orders}. Reaching more people is not selling more: "
-            "even a short week of conversations brings more orders than a small budget's impressions.",
-            "one-to-one": f"{talks}, against {ad_orders}: even a short week of conversations outsells the ad.",
+            f"even a short week of conversations brings more orders than a small budget's impressions.{robust}",
+            "one-to-one": f"{talks}, against {ad_orders}: even a short week of conversations outsells the ad.{robust}",
         }
     return check_option(answer, expected, why)
 
