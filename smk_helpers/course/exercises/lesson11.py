@@ -6,6 +6,7 @@ The review quiz's questions are checked by `smk_helpers.course.review`, not here
 from ...core import kpis
 from ..grading import check_number, check_option, exercise
 from .lesson08 import northway
+from .lesson12 import NEW_BUSINESS
 
 YEAR = ("2025-01-01", "2025-12-31")
 YEARS = 5  # how long an account is assumed to keep buying; the lesson states it
@@ -16,6 +17,23 @@ MORE, HOLD, CUT = "spend more", "hold", "cut"
 
 def _summary() -> dict:
     return kpis.summary(northway(), start=YEAR[0], end=YEAR[1])
+
+
+def accounts_won() -> int:
+    """The new accounts Northway won in 2025: its new-business deals (quote requests, tenders) won and closed that year.
+
+    `kpis.summary`'s new customers count every account whose first order in the data falls in 2025; the data
+    starts in 2024, so an existing account that did not order in 2024 looks new too. Lesson 12 counts a new
+    account as a won new-business deal, and so does this lesson.
+    """
+    talks = northway().interactions
+    won = talks[talks["type"].isin(NEW_BUSINESS) & (talks["outcome"] == "won")]
+    return int((won["closed_date"].dt.year == int(YEAR[0][:4])).sum())
+
+
+def cac() -> float:
+    """Northway's CAC in 2025: marketing spend / the new accounts won (not `kpis.summary`'s new customers)."""
+    return kpis.cac(_summary()["marketing_spend"], accounts_won())
 
 
 def account_clv(years: float = YEARS, margin: bool = True) -> float:
@@ -59,12 +77,12 @@ WHY = {
 
 
 def ltv_to_cac() -> float:
-    return kpis.ltv_to_cac(account_clv(), _summary()["cac"])
+    return kpis.ltv_to_cac(account_clv(), cac())
 
 
 @exercise("11.2", kind="decision")
 def northway_budget(answer):
-    """Should Northway spend more to win accounts, hold, or cut: its LTV:CAC against the rule of thumb of 3."""
+    """Should Northway spend more to win accounts, hold, or cut: its LTV:CAC (CAC over the accounts won) against 3."""
     ratio = ltv_to_cac()
     expected = MORE if ratio >= RULE_OF_THUMB else HOLD if ratio >= 1 else CUT
     return check_option(answer, expected, WHY)
