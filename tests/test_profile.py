@@ -91,3 +91,14 @@ def test_compare_sets_the_businesses_side_by_side_as_text(firm):
 
 def test_the_kinds_of_sale_are_told_apart_by_the_buyer():
     assert "organisation" in profile.KINDS["B2B"] and "person" in profile.KINDS["B2C"]
+
+
+def test_selling_time_counts_all_minutes_and_what_the_won_conversations_brought():
+    hub = bookhub()
+    table = profile.selling_time(hub)
+    row = table.loc[hub.name]
+    assert row["conversations"] == len(hub.interactions)
+    assert row["minutes"] == hub.interactions["minutes"].sum()
+    won = profile.one_to_one_orders(hub.orders, hub.interactions)
+    assert row["gross_profit"] == pytest.approx(hub.orders.loc[won, "gross_profit"].sum())
+    assert row["minutes"] / row["won"] == pytest.approx(profile.business_profile(hub)["minutes_per_won_sale"])

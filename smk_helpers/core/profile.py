@@ -17,7 +17,7 @@ from .kpis import average_order_value, customer_count, spend_share, total_revenu
 from .pipeline import deals
 from .rules import known_sum, safe_divide
 
-__all__ = ["KINDS", "MEASURES", "business_profile", "compare", "one_to_one_orders"]
+__all__ = ["KINDS", "MEASURES", "business_profile", "compare", "one_to_one_orders", "selling_time"]
 
 # The two kinds of sale, told apart by who buys (not by who sells).
 KINDS = {
@@ -34,7 +34,7 @@ MEASURES = {
     "median_order": ("Median order", "money"),
     "orders_per_customer": ("Orders per named customer", "number1"),
     "revenue_per_customer": ("Revenue per named customer", "money0"),
-    "deal_win_rate": ("Win rate of deals", "pct"),
+    "deal_win_rate": ("Win rate of deals (not of every conversation)", "pct"),
     "days_to_win": ("Days from prospect to won deal (median)", "days"),
     "one_to_one_share": ("Share of revenue from one-to-one selling", "pct"),
     "minutes_per_won_sale": ("Staff minutes per won conversation", "number"),
@@ -58,6 +58,40 @@ def one_to_one_orders(orders: pd.DataFrame, interactions: pd.DataFrame | None) -
         return pd.Series(False, index=orders.index)
     won = interactions.loc[interactions["outcome"].eq("won"), "order_id"].dropna()
     return orders["order_id"].isin(set(won))
+
+
+def selling_time(*businesses: Business) -> pd.DataFrame:
+    """Each business's one-to-one selling: its conversations, the won ones, their minutes and what the wins brought.
+
+    Formula: minutes = Σ minutes of all conversations, won, lost or open; revenue and gross_profit = Σ over the
+    orders a won conversation led to (`one_to_one_orders`). Gross profit per selling hour is then
+    gross_profit / (minutes / 60).
+
+    Returns
+    -------
+    DataFrame with a row per business (named) and the columns conversations, won, minutes, revenue, gross_profit
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "revenue": [100.0, 50.0], "gross_profit": [40.0, 20.0]})
+    >>> talks = pd.DataFrame({"outcome": ["won", "lost"], "order_id": ["1", None], "minutes": [20.0, 10.0]})
+    >>> selling_time(Business.from_frames("Shop", orders=orders, interactions=talks))
+          conversations  won  minutes  revenue  gross_profit
+    Shop              2    1     30.0    100.0          40.0
+    """
+    rows = {}
+    for business in businesses:
+        orders, talks = business.orders, business.interactions
+        won = one_to_one_orders(orders, talks)
+        profit = orders["gross_profit"] if "gross_profit" in orders else pd.Series(float("nan"), index=orders.index)
+        rows[business.name] = {
+            "conversations": 0 if talks is None else len(talks),
+            "won": 0 if talks is None else int(talks["outcome"].eq("won").sum()),
+            "minutes": float("nan") if talks is None else known_sum(talks["minutes"]),
+            "revenue": known_sum(orders.loc[won, "revenue"]),
+            "gross_profit": known_sum(profit[won]),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def business_profile(business: Business) -> pd.Series:
@@ -125,11 +159,10 @@ def compare(*businesses: Business) -> pd.DataFrame:
     >>> shop = Business.from_frames("Shop", orders=pd.DataFrame({
     ...     "order_id": ["1", "2"], "customer_id": ["C1", None], "channel": ["in-store"] * 2,
     ...     "order_date": pd.to_datetime(["2025-01-02", "2025-01-03"]), "revenue": [20.0, 30.0]}))
-    >>> compare(shop).loc[["Orders", "Average order", "Win rate of deals"]]
-                        Shop
-    Orders                 2
-    Average order     $25.00
-    Win rate of deals    n/a
+    >>> compare(shop).loc[["Orders", "Average order"]]
+                     Shop
+    Orders              2
+    Average order  $25.00
     """
     table = pd.DataFrame([business_profile(business) for business in businesses])
     return _readable(table, MEASURES).T.rename_axis(None, axis=1)

@@ -1,6 +1,7 @@
 """Exercises of lesson 01 (sales vs marketing)."""
 
-from ...core import kpis
+from ...core import kpis, profile
+from ...core.formatting import fmt_money
 from .. import concepts
 from ..grading import bookhub, check_number, check_option, exercise, northway
 
@@ -101,16 +102,28 @@ def radio_interview(answer):
 
 @exercise("01.5", kind="decision")
 def where_selling_pays(answer):
-    """Where does one-to-one selling pay more: The Book Hub or Northway? Decided by the average order value."""
-    businesses = {business.name: business.orders["revenue"].mean() for business in (bookhub(), northway())}
-    (small, small_order), (large, large_order) = sorted(businesses.items(), key=lambda item: item[1])
-    count = {business.name: len(business.orders) for business in (bookhub(), northway())}
+    """Per hour of its sellers' time, which business's one-to-one selling brings in more gross profit?"""
+    selling = profile.selling_time(bookhub(), northway())
+    per_hour = selling["gross_profit"] / (selling["minutes"] / 60)
+    per_win = selling["minutes"] / selling["won"]
+    best, other = per_hour.sort_values(ascending=False).index
+    quick = per_win.idxmin()
     why = {
-        large: f"its average order is worth ${large_order:,.2f}, against ${small_order:,.2f} at {small}. One order "
-        "pays for many hours of a seller's time, so quotes, visits and an account manager pay for themselves: "
-        "selling to businesses puts the weight on one-to-one selling.",
-        small: f"{small} has far more orders ({count[small]:,} against {count[large]:,}), but each is worth only "
-        f"${small_order:,.2f} on average. Counting orders instead of what each is worth is the mistake: a "
-        "seller's hour pays where one order is worth it, and small orders are better reached one-to-many.",
+        best: f"an hour of its sellers' time brings in about {fmt_money(per_hour[best], digits=0)} of gross profit, "
+        f"against {fmt_money(per_hour[other], digits=0)} at {other}. "
+        + (
+            f"Its sellers take longer over each win ({per_win[best]:.0f} minutes against {per_win[other]:.0f}), "
+            "but each win is worth far more, so the long conversations pay."
+            if quick != best
+            else "Its wins are also the quicker ones."
+        ),
+        other: f"{other}'s hour of selling brings in about {fmt_money(per_hour[other], digits=0)} of gross profit, "
+        f"against {fmt_money(per_hour[best], digits=0)} at {best}. "
+        + (
+            f"Its sellers win in fewer minutes ({per_win[other]:.0f} against {per_win[best]:.0f}), but a quick "
+            "win is not a profitable hour: divide what the wins brought by the time spent on all conversations."
+            if quick == other
+            else "Compare what the wins brought with the time spent on all conversations, won or not."
+        ),
     }
-    return check_option(answer, large, why)
+    return check_option(answer, best, why)
