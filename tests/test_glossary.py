@@ -22,10 +22,35 @@ def test_every_catalogue_kpi_is_in_the_glossary_with_the_catalogues_words():
     for kpi in catalog.KPIS:
         entry = by_kpi[kpi.key]
         assert entry.term == kpi.label
-        assert entry.formula == kpis.formula_of(kpi), "the formula is quoted from the function that computes it"
-        if kpi.computed_by:
-            first_line = " ".join(getattr(kpis, kpi.computed_by).__doc__.split("\n\n")[0].split())
-            assert entry.definition == first_line, "a KPI's meaning is its function's docstring, not a copy"
+        assert entry.formula == G.plain(kpis.formula_of(kpi)), "the formula is quoted from the function"
+        if kpi.key in G.DEFINITIONS:
+            assert entry.definition == G.DEFINITIONS[kpi.key]
+        elif kpi.computed_by:
+            first_line = G.plain(" ".join(getattr(kpis, kpi.computed_by).__doc__.split("\n\n")[0].split()))
+            # the docstring's first line, without a label it starts by repeating
+            assert first_line.lower().endswith(entry.definition.lower()), "a KPI's meaning is its docstring's"
+
+
+def test_every_definition_is_plain_words_that_do_not_repeat_the_term():
+    for e in ENTRIES:
+        label = re.sub(r"\s*\([^)]*\)$", "", e.term).lower()
+        assert not re.match(rf"(the\s+)?{re.escape(label)}\b", e.definition.lower()), f"{e.term}: circular"
+        for text in (e.definition, e.formula):
+            assert "``" not in text and not re.search(r"\bNaN\b", text), f"{e.term}: markup in {text!r}"
+    meanings = [e.definition for e in ENTRIES]
+    assert len(meanings) == len(set(meanings)), "two terms with one definition read as the same thing"
+
+
+def test_the_win_rates_of_deals_and_of_all_conversations_are_told_apart():
+    deals, talks = G.find("deal_win_rate"), G.find("win_rate")
+    assert "deal value" in deals.definition and "every kind" in talks.definition
+
+
+def test_the_sales_process_names_the_stages_lesson_08_teaches():
+    from smk_helpers.course.concepts import sales_process_table
+
+    definition = G.find("sales process").definition
+    assert all(stage in definition for stage in sales_process_table().index)
 
 
 def test_a_term_that_names_a_function_quotes_its_formula():

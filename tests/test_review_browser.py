@@ -73,7 +73,7 @@ def test_lesson_11_shows_the_glossary_follows_a_link_to_it_and_runs_the_review_q
     # The glossary: a known term's line, with its meaning and its formula.
     glossary_cell = outputs_with(page, path, is_glossary)[0]
     row = text_when(page, path, glossary_cell, 'tr[id="roas"]', "attributed revenue / spend")
-    assert "ROAS" in row and "06 Marketing KPIs" in row
+    assert "ROAS" in row and "03 The four Ps" in row
 
     # A link to a term, as lessons write it, lands on the term's line.
     assert "Customer acquisition cost" in follow_a_link_to_the_glossary(page, path, "cac")

@@ -2,9 +2,11 @@
 
 Nothing in it is written twice. The KPIs come from the catalogue (`smk_helpers.core.catalog`): a KPI's
 label is its term, and its definition and formula are the first line and the ``Formula:`` line of the
-docstring of the function that computes it (`kpis.formula_of`). Only the plain totals, which no function
-divides, get a definition here (`TOTALS`). The other terms of the course are in `TERMS`, in our own words;
-a term with a formula names the function whose ``Formula:`` line states it.
+docstring of the function that computes it (`kpis.formula_of`), with the label left out where the line
+starts by repeating it. The plain totals, which no function divides, get a definition here (`TOTALS`), and
+so does a KPI whose docstring's first line says too little for a student (`DEFINITIONS`). The other terms
+of the course are in `TERMS`, in our own words; a term with a formula names the function whose
+``Formula:`` line states it. Docstring markup is written as plain text (`plain`).
 
 * `entries` lists every entry; `glossary` shows them as a table with an anchor per term, so a lesson can
   link to one: ``[ROAS](11_glossary_and_review.ipynb#roas)`` (`link` writes such a link).
@@ -24,8 +26,10 @@ import pandas as pd
 
 from ..core import attribution, catalog, funnel, incrementality, kpis, pipeline, survey
 from . import LESSONS
+from .concepts import SALES_PROCESS
 
 __all__ = [
+    "DEFINITIONS",
     "FILE",
     "KPI_LESSONS",
     "TERMS",
@@ -41,6 +45,7 @@ __all__ = [
     "link",
     "links_to",
     "mentions",
+    "plain",
     "slug",
 ]
 
@@ -123,13 +128,13 @@ KPI_LESSONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "marketing_share": ("02", ("marketing share",)),
     "impressions": ("03", ("impression",)),
     "clicks": ("03", ()),
-    "ctr": ("06", ("CTR", "click-through rate", "click-through")),
-    "leads": ("05", ("lead",)),
+    "ctr": ("03", ("CTR", "click-through rate", "click-through")),
+    "leads": ("03", ("lead",)),
     "cost_per_lead": ("06", ("cost per lead",)),
     "cac": ("06", ("CAC", "customer acquisition cost")),
-    "attributed_revenue": ("06", ("attributed revenue", "orders credited")),
-    "roas": ("06", ("ROAS", "return on ad spend")),
-    "break_even_roas": ("06", ("break-even ROAS",)),
+    "attributed_revenue": ("03", ("attributed revenue", "orders credited")),
+    "roas": ("03", ("ROAS", "return on ad spend")),
+    "break_even_roas": ("03", ("break-even ROAS",)),
     "marketing_roi": ("06", ("ROI", "return on investment")),
     "nps": ("07", ("NPS", "Net Promoter Score")),
     "revenue": ("00", ("revenue",)),
@@ -156,6 +161,25 @@ TOTALS: dict[str, str] = {
     "clicks": "How often someone followed a campaign through to the shop's site.",
     "leads": "Contacts who gave a way to follow them up: a sign-up, an enquiry, a request for a quote.",
     "open_deals": "Deals that are neither won nor lost yet.",
+}
+
+# KPIs whose docstring's first line is circular or too terse for a glossary, in our own words. The reports
+# keep the docstrings' wording; the catalogue and kpis.py are left alone.
+DEFINITIONS: dict[str, str] = {
+    "revenue": "The money the orders brought in: what customers paid, before any cost is taken off.",
+    "orders": "How many orders there were: each till receipt, web order or marketplace order counts once.",
+    "customers": "How many different customers ordered, counting the orders that name a customer; anonymous "
+    "orders are left out.",
+    "new_customers": "Customers whose first order in the data falls in the period. Near the start of the data, "
+    "old customers seen for the first time count too.",
+    "cost_per_lead": "What one lead cost: the campaigns' spend spread over the sign-ups and enquiries they brought.",
+    "cac": "What winning one new customer cost: all the marketing spend over all the new customers, whichever "
+    "channel brought them (a blended figure).",
+    "gross_margin": "The share of revenue left after paying for the goods sold, as actually earned on the orders.",
+    "win_rate": "The share of decided sales conversations of every kind (calls, visits, quotes) that ended in a "
+    "sale; conversations still open are left out.",
+    "deal_win_rate": "The share of decided deals that were won: only the conversations with a deal value, followed "
+    "stage by stage through the pipeline; open deals are left out.",
 }
 
 # -------------------------------------------------------------------------------------------------
@@ -419,7 +443,11 @@ TERMS: tuple[Term, ...] = (
         formula="survey.nps_margin",
     ),
     Term(
-        "sales process", "The steps a sale goes through: prospect, qualify, propose, negotiate, close, follow up.", "08"
+        "sales process",
+        "The steps a sale goes through: "
+        + ", ".join(stage.name for stage in SALES_PROCESS[:-1])
+        + f" and {SALES_PROCESS[-1].name}.",
+        "08",
     ),
     Term("deal", "One possible sale followed through the stages of the sales process until it is won or lost.", "08"),
     Term("pipeline", "All the deals under way, stage by stage.", "08"),
@@ -458,20 +486,51 @@ TERMS: tuple[Term, ...] = (
 # The entries
 
 
+def plain(text: str) -> str:
+    """A docstring's words as a student reads them: ``code`` markup without its backticks, NaN as n/a.
+
+    Examples
+    --------
+    >>> plain("distinct ``customer_id`` values; NaN for the top stage")
+    'distinct customer_id values; n/a for the top stage'
+    """
+    return re.sub(r"\bNaN\b", "n/a", re.sub(r"``([^`]+)``", r"\1", text))
+
+
 def _formula(spec: str) -> str:
     """The formula a term names: the ``Formula:`` line of ``module.function``, else ``spec`` as written."""
     module, _, name = spec.partition(".")
     if module in _FORMULA_MODULES and name and hasattr(_FORMULA_MODULES[module], name):
-        return kpis.formula(getattr(_FORMULA_MODULES[module], name))
+        return plain(kpis.formula(getattr(_FORMULA_MODULES[module], name)))
     return spec
 
 
+def _without_label(label: str, text: str) -> str:
+    """``text`` without a leading repeat of ``label`` ("Click-through rate: the share ..." -> "The share ...").
+
+    Examples
+    --------
+    >>> _without_label("Net Promoter Score (NPS)", "The Net Promoter Score: promoters minus detractors.")
+    'Promoters minus detractors.'
+    >>> _without_label("ROAS", "Return on ad spend: revenue per dollar.")
+    'Return on ad spend: revenue per dollar.'
+    """
+    base = re.escape(re.sub(r"\s*\([^)]*\)$", "", label))
+    found = re.match(rf"(?:the\s+)?{base}(?:\s*\([^)]*\))?\s*:\s*", text, re.I)
+    if not found:
+        return text
+    rest = text[found.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def _definition(kpi: catalog.Kpi) -> str:
-    """A KPI's definition: the first line of its function's docstring, or `TOTALS` for a plain total."""
+    """A KPI's definition: from `DEFINITIONS` or `TOTALS` if there, else its function's docstring's first line."""
+    if kpi.key in DEFINITIONS:
+        return DEFINITIONS[kpi.key]
     if not kpi.computed_by:
         return TOTALS[kpi.key]
     first = inspect.getdoc(getattr(kpis, kpi.computed_by)).split("\n\n")[0]
-    return " ".join(first.split())
+    return plain(_without_label(kpi.label, " ".join(first.split())))
 
 
 def entries() -> list[Entry]:
@@ -481,7 +540,7 @@ def entries() -> list[Entry]:
     --------
     >>> found = {e.term: e for e in entries()}
     >>> found["ROAS"].formula, found["ROAS"].lesson
-    ('attributed revenue / spend', '06')
+    ('attributed revenue / spend', '03')
     >>> found["CPM"].formula
     'spend / impressions × 1000'
     """
@@ -489,7 +548,7 @@ def entries() -> list[Entry]:
         Entry(
             kpi.label,
             _definition(kpi),
-            kpis.formula_of(kpi),
+            plain(kpis.formula_of(kpi)),
             KPI_LESSONS[kpi.key][0],
             (kpi.label, *KPI_LESSONS[kpi.key][1]),
             kpi.key,
