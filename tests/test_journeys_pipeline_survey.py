@@ -302,7 +302,9 @@ def test_heard_from_side_by_side_ranks_each_business_on_its_own():
 def test_the_measures_beyond_roas_say_what_each_can_and_cannot_tell():
     table = S.measures_beyond_roas()
     assert {"awareness", "engagement", "share of search", "list growth", "NPS"} <= set(table.index)
-    assert list(table.columns) == ["counts", "comes from", "can tell", "cannot tell"]
+    assert list(table.columns) == ["watched by", "counts", "comes from", "can tell", "cannot tell"]
+    assert set(table["watched by"]) <= {"marketing", "sales", "both"}
+    assert table.loc["awareness", "watched by"] == "marketing" and table.loc["NPS", "watched by"] == "both"
     assert table.notna().all().all() and (table["comes from"] == "asking the public").sum() == 1
 
 

@@ -274,6 +274,7 @@ def heard_from_side_by_side(surveys: Mapping[str, pd.DataFrame], top: int = 8) -
 _MEASURES = (
     (
         "awareness",
+        "marketing",
         "how many people know the business: they name it unprompted (recall) or pick it from a list",
         "asking the public",
         "how many would think of you when they need what you sell",
@@ -281,6 +282,7 @@ _MEASURES = (
     ),
     (
         "engagement",
+        "marketing",
         "what readers do with a post or an email: replies, shares, saves, clicks",
         "the platforms' and the email tool's reports",
         "whether your content interests the audience it reaches",
@@ -288,6 +290,7 @@ _MEASURES = (
     ),
     (
         "share of search",
+        "marketing",
         "searches for your name against searches for your rivals' names (share of market: sales against the market's)",
         "search tools such as Google Trends; trade figures for the market",
         "your weight against rivals, and an early sign of share of market",
@@ -295,6 +298,7 @@ _MEASURES = (
     ),
     (
         "list growth",
+        "marketing",
         "subscribers or followers gained minus those lost, month by month",
         "the email tool or the social account",
         "whether the audience you can reach for free is growing",
@@ -302,6 +306,7 @@ _MEASURES = (
     ),
     (
         "NPS",
+        "both",
         "% of customers who would recommend you (9–10) minus % who would not (0–6)",
         "asking customers",
         "whether customers are likely to bring others, or to warn them off",
@@ -309,6 +314,7 @@ _MEASURES = (
     ),
     (
         "how they heard of us",
+        "both",
         "each source's share of customers' answers to 'how did you hear of us?'",
         "asking customers",
         "first contacts no campaign claims: walking past, a friend, a colleague",
@@ -322,13 +328,16 @@ def measures_beyond_roas() -> pd.DataFrame:
 
     ROAS counts only the revenue of orders a campaign can claim. These measures see the rest: who
     knows the business, who interacts with it, how it stands against rivals, whether its audience
-    grows, and what customers say.
+    grows, and what customers say. All but the last two are marketing's; what customers say (NPS, how
+    they heard of us) both sides watch, so the "watched by" column says marketing, sales or both.
 
     Examples
     --------
     >>> measures_beyond_roas().loc["list growth", "comes from"]
     'the email tool or the social account'
+    >>> measures_beyond_roas()["watched by"].to_dict()["NPS"]
+    'both'
     """
-    columns = ["counts", "comes from", "can tell", "cannot tell"]
+    columns = ["watched by", "counts", "comes from", "can tell", "cannot tell"]
     table = pd.DataFrame([row[1:] for row in _MEASURES], columns=columns, index=[row[0] for row in _MEASURES])
     return table.rename_axis("measure")

@@ -155,11 +155,17 @@ NPS_YEARS = (2024, 2025)  # the two years exercise 07.5 compares
 
 
 def _nps_change(business):
-    """The change in NPS from the first year of `NPS_YEARS` to the second, and its margin of error."""
-    earlier, later = (_scores(business, year) for year in NPS_YEARS)
-    change = survey.nps(later) - survey.nps(earlier)
-    margin = survey.margin_of_change(survey.nps_margin(earlier), survey.nps_margin(later))
-    return survey.nps(earlier), survey.nps(later), change, margin
+    """The change in NPS from the first year of `NPS_YEARS` to the second, and its margin of error.
+
+    Worked out from the rounded scores and margins of `survey.nps_table`, as the lesson shows them, so the
+    change the feedback prints is the one a student gets from the table (67.7 to 63.1 is -4.6, not -4.7).
+    """
+    answers = business.survey
+    years = survey.nps_table(answers, by=answers["date"].dt.year)
+    earlier, later = (years.loc[year] for year in NPS_YEARS)
+    change = round(later["NPS"] - earlier["NPS"], 1)
+    margin = survey.margin_of_change(earlier["± margin"], later["± margin"])
+    return earlier["NPS"], later["NPS"], change, margin
 
 
 @exercise("07.5", kind="decision")
@@ -168,7 +174,7 @@ def book_hub_nps_change(answer):
     before, after, change, margin = _nps_change(bookhub())
     expected = survey.change_reading(change, margin)
     moved = f"the score went from {before:.1f} to {after:.1f}, a change of {change:+.1f} points"
-    inside = f"inside the ±{margin:.1f}-point margin of a change between two samples of this size"
+    inside = f"inside the ±{margin:.1f}-point margin of a change (95 times in 100, chance alone moves it less)"
     outside = f"more than the ±{margin:.1f}-point margin of a change"
     if expected == survey.NOISE:
         fall = (
