@@ -45,32 +45,35 @@ def consultation_win_rate_from_proposal(answer):
     )
 
 
+# Exercise 08.2: the kind of deal that holds most of Northway's open value, forecast from its own stage win rates.
+KIND = "quote request"
+
+
 @exercise("08.2")
-def northway_forecast_by_kind(answer):
-    """Northway's weighted forecast, each kind of deal weighted by the win rates of its own history."""
+def northway_quote_request_forecast(answer):
+    """What Northway's open quote requests are likely to bring, weighted by the quote requests' own stage win rates."""
     talks = northway().interactions
-    by_kind = pipeline.deal_summary(talks, by="type")
-    every_stage_as_prospect = pipeline.open_pipeline_value(talks) * pipeline.win_rate_by_stage(talks)["prospect"]
-    book_hub = pipeline.deal_summary(bookhub().interactions, by="type")["weighted_forecast"].sum()
+    quotes = talks[talks["type"] == KIND]
+    stages = pipeline.forecast_by_stage(quotes)
     return check_number(
         answer,
-        by_kind["weighted_forecast"].sum(),
+        (stages["open_value"] * stages["win_rate"]).sum(),
         near_misses={
-            "that weights every deal with the rates of all Northway's deals together. Weight each kind of deal "
-            "with its own: pipeline.deal_summary gives one forecast per type; add them up.": (
-                pipeline.weighted_forecast(talks, by=None)
+            "that is the open value of the quote requests: every open quote counted as if it were won. Multiply "
+            "each stage's open value by the win rate from that stage.": stages["open_value"].sum(),
+            "that is the forecast of all Northway's kinds of deal. Keep only the quote requests.": (
+                pipeline.weighted_forecast(talks)
             ),
-            "that is the open pipeline value: every open deal counted as if it were won. Weight each one by the "
-            "win rate from its stage.": pipeline.open_pipeline_value(talks),
-            "that is the quote requests only; add the forecasts of the other kinds of deal.": by_kind.loc[
-                "quote request", "weighted_forecast"
-            ],
-            "you weighted every open deal with the win rate from the first stage. A deal further along is likelier "
-            "to be won: each stage has its own rate.": every_stage_as_prospect,
-            "that is The Book Hub's forecast. Use Northway's interactions.": book_hub,
+            "that weights the quote requests with the rates of every deal from their first stage. A deal further "
+            "along is likelier to be won: each stage has its own rate.": stages["open_value"].sum()
+            * stages.loc["prospect", "win_rate"],
+            "that is The Book Hub's forecast. Use Northway's interactions.": pipeline.weighted_forecast(
+                bookhub().interactions
+            ),
         },
         unit="dollars",
-        hint="Add up the weighted_forecast column of pipeline.deal_summary(north.interactions).",
+        hint="Keep the rows of north.interactions whose type is 'quote request', pass them to "
+        "pipeline.forecast_by_stage, multiply its open_value column by its win_rate column and add up.",
     )
 
 
@@ -79,10 +82,17 @@ def _year_table():
     return sellers.seller_table(hub.orders, hub.interactions, hub.targets, load_staff(), *YEAR)
 
 
+def sams_gap():
+    """Sam's drivers against the other booksellers' (the owner-manager's large deals are no yardstick)."""
+    staff = load_staff()
+    others = staff.loc[(staff["role"] == "bookseller") & (staff["staff"] != "Sam"), "staff"]
+    return sellers.drivers(_year_table(), "Sam", others=others)
+
+
 @exercise("08.3", kind="decision")
 def what_to_do_about_sam(answer):
     """Which response fits the driver on which Sam falls furthest short of the other booksellers?"""
-    gap = sellers.drivers(_year_table(), "Sam")
+    gap = sams_gap()
     expected = RESPONSES[gap.idxmin()]
     words = {
         "conversations_per_paid_hour": "conversations per paid hour",
@@ -91,8 +101,8 @@ def what_to_do_about_sam(answer):
     }
     cures = {
         "conversations_per_paid_hour": "more hours on the floor and more leads to call back",
-        "win_rate": "coaching to win more of the conversations he already has",
-        "revenue_per_win": "working through his lost large deals with him",
+        "win_rate": "coaching him to win more of the conversations he already has",
+        "revenue_per_win": "making each win bigger (a second book at the till, and some of the larger deals to handle)",
     }
 
     def why(driver: str) -> str:
