@@ -204,7 +204,7 @@ def test_reallocate_by_hand(quality):
     assert table.loc["revenue", "after"] == pytest.approx(755.0)
     assert table.loc["cost per lead", "after"] == pytest.approx(250 / 85)
     assert table.loc["cost per new customer (CAC)"].tolist() == pytest.approx([250 / 13, 250 / 15, 250 / 15 - 250 / 13])
-    assert table.loc["revenue per dollar (ROAS)", "before"] == pytest.approx(680 / 250)
+    assert table.loc[alignment.LEAD_PATH_RETURN, "before"] == pytest.approx(680 / 250)
 
 
 def test_moving_nothing_changes_nothing(quality):
@@ -278,7 +278,7 @@ def test_reallocation_for_reading_signs_the_changes(quality):
     assert text.loc["leads", "change"] == "+20"
     assert text.loc["revenue", "change"] == "+$75"
     assert text.loc["cost per new customer (CAC)", "change"].startswith("-$")
-    assert text.loc["revenue per dollar (ROAS)", "before"] == "2.72x"
+    assert text.loc[alignment.LEAD_PATH_RETURN, "before"] == "2.72x"
 
 
 # ---------------------------------------------------------------- the reallocation widget
@@ -335,7 +335,7 @@ def test_assessment_of_extremes():
 
 def test_assessment_points_at_the_lowest_statements():
     result = assess_alignment(EXAMPLE_ANSWERS)
-    assert result.stage.name == "defined" and result.mean == pytest.approx(19 / 8)
+    assert result.stage.name == "defined" and result.mean == pytest.approx(22 / 8)
     assert all(tip.startswith("the feedback loop") for tip in result.focus)
     assert "Next step" in result.message and result.stage.advice in result.message
 

@@ -7,7 +7,7 @@ Three plain parts, each wired by a widget:
   those cost. Every ratio comes from `smk_helpers.core.kpis`. `lead_source_win_rates` compares
   the win rate of each lead source within each kind of conversation.
 * `reallocate`: a transparent what-if model. Move part of one channel's budget to another and
-  see spend, leads, wins, new customers, revenue, cost per lead, CAC and ROAS before and after.
+  see spend, leads, wins, new customers, revenue, cost per lead, CAC and revenue per dollar before and after.
   Its assumptions are parameters, written out in its docstring. `reallocation_widget` wires it.
 * `assess_alignment`: a short self-assessment that places a business on the four stages of
   Kotler, Rackham & Krishnaswamy ("Ending the War Between Sales and Marketing", Harvard
@@ -74,7 +74,8 @@ def lead_quality(
     * cost_per_win = spend / won
     * cac = spend / new customers (`kpis.cac`): what a new customer cost through this path
     * revenue_per_win = revenue of the won orders / won (`kpis.average_order_value`)
-    * roas = revenue of the won orders / spend (`kpis.roas`): the lead path only
+    * roas = revenue of the won orders / spend (`kpis.roas`): the lead path only, so lower than the
+      business's ROAS, which counts every order credited to a campaign
 
     Parameters
     ----------
@@ -258,6 +259,10 @@ def lead_sources_for_reading(table: pd.DataFrame, min_decided: int = 20) -> pd.D
 # Moving budget: the reallocation model
 # ---------------------------------------------------------------------------------------------
 
+# Revenue of the lead path's won sales per dollar of its spend. Not ROAS, which divides the revenue of every
+# order credited to a campaign by all campaign spend: this counts only sales won in a logged conversation.
+LEAD_PATH_RETURN = "lead-path revenue per dollar"
+
 REALLOCATION_ROWS = [
     "spend",
     "leads",
@@ -266,7 +271,7 @@ REALLOCATION_ROWS = [
     "revenue",
     "cost per lead",
     "cost per new customer (CAC)",
-    "revenue per dollar (ROAS)",
+    LEAD_PATH_RETURN,
 ]
 
 
@@ -304,8 +309,8 @@ def reallocate(
     Returns
     -------
     DataFrame indexed by `REALLOCATION_ROWS`, columns before, after, change (after − before),
-    over all groups of ``quality``. Cost per lead, CAC and ROAS are recomputed from the totals
-    with `kpis.cost_per_lead`, `kpis.cac` and `kpis.roas`.
+    over all groups of ``quality``. Cost per lead, CAC and the lead path's revenue per dollar
+    (`LEAD_PATH_RETURN`) are recomputed from the totals with `kpis.cost_per_lead`, `kpis.cac` and `kpis.roas`.
 
     Examples
     --------
@@ -375,7 +380,7 @@ def _reallocation_totals(spend, leads, won, new_customers, revenue) -> list[floa
 
 
 def reallocation_for_reading(table: pd.DataFrame) -> pd.DataFrame:
-    """The before/after table of `reallocate` as text: money as money, counts rounded, ROAS as 1.2x.
+    """The before/after table of `reallocate` as text: money as money, counts rounded, revenue per dollar as 1.2x.
 
     Examples
     --------
@@ -392,7 +397,7 @@ def reallocation_for_reading(table: pd.DataFrame) -> pd.DataFrame:
             out = fmt_money(value, digits=0)
         elif row in ("cost per lead", "cost per new customer (CAC)"):
             out = fmt_money(value)
-        elif row == "revenue per dollar (ROAS)":
+        elif row == LEAD_PATH_RETURN:
             out = fmt_ratio(value, digits=2)
         else:
             out = fmt_number(value)

@@ -4,11 +4,12 @@ from ...core import kpis
 from ..alignment import PRACTICES, STATEMENTS, assess_alignment, lead_quality, reallocate
 from ..grading import bookhub, check_number, check_option, exercise, northway
 
-# The answers of a shop in exercise 09.3, in the order of alignment.STATEMENTS.
+# The answers of a shop in exercise 09.3, in the order of alignment.STATEMENTS: the rules of a defined shop
+# (a written lead rule, a handoff that mostly works, a shared target) without the feedback loop.
 EXAMPLE_ANSWERS = {
     "goals": 4,
-    "lead_definition": 2,
-    "handoff": 2,
+    "lead_definition": 4,
+    "handoff": 3,
     "crm": 3,
     "messaging": 4,
     "feedback": 1,
@@ -88,10 +89,11 @@ def example_stage(answer):
     mean = f"{result.mean:.2f}"
     why = {
         "undefined": f"the answers average {mean}, and a business is undefined only below 2. This shop already has "
-        "some rules: a shared target, and campaigns that promise what the sellers do. One weak practice does not "
-        "make the whole relationship undefined.",
-        "defined": f"the answers average {mean}, between 2 and 3. The shop has rules (a shared target, messages that "
-        "match), but sales does not report which leads bought, so the two sides do not yet plan or learn together.",
+        "rules: it has written down when a lead is ready for sales, and it shares a target. One weak practice "
+        "does not make the whole relationship undefined.",
+        "defined": f"the answers average {mean}, between 2 and 3. The shop has the rules of "
+        "that stage (a written rule for a ready lead, a handoff that mostly works, a shared target), but sales does "
+        "not report which leads bought, so the two sides do not yet plan or learn together.",
         "aligned": f"the average, {mean}, is below 3, where the aligned stage begins. An aligned business lets "
         "sales' feedback change marketing's plans, and this one scores 1 on both feedback statements: a shared "
         "target alone is not planning together.",
