@@ -374,21 +374,31 @@ def test_the_book_hubs_extra_files_are_opened_the_safe_way(tmp_path):
         mix.order_lines(tmp_path)
 
 
-def test_exercise_03_4_the_sponsored_listings_are_changed_not_kept_for_clearing_the_shops_break_even(hub):
+def test_exercise_03_4_the_sponsored_listings_are_cut_because_the_commission_alone_caps_their_margin(hub):
     promotion = mix.campaigns_by_channel(hub.campaigns, hub.orders)
-    margin = mix.channel_economics(hub.orders).loc["marketplace", "gross_margin"]
-    roas, own = promotion.loc["marketplace", "roas"], kpis.break_even_roas(margin)
+    channel = mix.channel_economics(hub.orders).loc["marketplace"]
+    roas, own = promotion.loc["marketplace", "roas"], kpis.break_even_roas(channel["gross_margin"])
+    best = kpis.break_even_roas(channel["margin_before_fees"] - mix.fee_terms(hub.orders)["commission"])
     shop = kpis.break_even_roas(kpis.ratio_of_sums(hub.orders["gross_profit"], hub.orders["revenue"]))
-    assert shop < roas < own  # the data's case: the ads would pay at the shop's margin, not at the marketplace's
-    assert check("03.4", " Change ").passed
+    assert shop < roas < best < own  # the data's case: they clear the shop's break-even, but not even the best margin's
+    assert check("03.4", " Cut ").passed
     keep = check("03.4", "keep")
-    assert keep.status == checks.WRONG and "whole shop's break-even" in keep.message and f"{own:.2f}" in keep.message
-    assert "fees, not the ads" in check("03.4", "cut").message
+    assert keep.status == checks.WRONG and "shop's average break-even" in keep.message and f"{own:.2f}" in keep.message
+    change = check("03.4", "change")
+    assert "commission alone caps" in change.message and f"{best:.2f}" in change.message
     assert "not one of the options" in check("03.4", "test").message
 
 
-def test_exercise_03_5_free_local_delivery_is_place():
+def test_fee_terms_reads_the_marketplaces_commission_and_item_fee_from_its_orders(hub):
+    terms = mix.fee_terms(hub.orders)
+    assert terms["commission"] == pytest.approx(0.15, abs=0.001)
+    assert terms["per_item"] == pytest.approx(1.80, abs=0.01)
+    assert mix.fee_terms(hub.orders, "in-store").tolist() == [0.0, 0.0]  # the till charges no fee
+    assert mix.fee_terms(hub.orders.drop(columns="fees")).isna().all()
+
+
+def test_exercise_03_5_bike_delivery_is_place():
     assert check("03.5", "Place").passed
-    assert "every saving for the customer" in check("03.5", "price").message
+    assert "only a delivery charge would be a price decision" in check("03.5", "price").message
     assert "anything that attracts customers" in check("03.5", "promotion").message
     assert check("03.5", 3).status == checks.WRONG

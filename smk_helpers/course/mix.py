@@ -5,7 +5,8 @@ leaves a trace in the data, and this module reads it:
 
 * **Product**: `category_mix` (what sells, and what it earns) and `bestsellers`;
 * **Price**: `price_bands` (where the list prices sit) and `discount_effect` (what money off did);
-* **Place**: `channel_economics` (revenue, margin after fees and customers per sales channel);
+* **Place**: `channel_economics` (revenue, margin after fees and customers per sales channel) and
+  `fee_terms` (a channel's fee, read from its orders);
 * **Promotion**: `campaigns_by_channel` (spend, reach and results of the campaigns per channel).
 
 Product and price need the order lines and the catalogue, two files The Book Hub has beyond the
@@ -533,6 +534,40 @@ def channel_economics(orders: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def fee_terms(orders: pd.DataFrame, channel: str = "marketplace") -> pd.Series:
+    """A sales channel's fee, read from its orders: a share of each sale plus a fixed amount per item.
+
+    Formula: fees = commission × revenue + per_item × items, solved for commission and per_item by least
+    squares over the channel's orders (exact when the fee follows that rule). NaN for both when the orders
+    have no ``fees`` or ``items`` column, or too few orders to tell the two terms apart.
+
+    Parameters
+    ----------
+    orders : DataFrame with channel, revenue, items and fees
+    channel : str, default "marketplace"
+
+    Returns
+    -------
+    Series with commission (a fraction of revenue) and per_item (dollars an item)
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"channel": ["marketplace", "marketplace", "in-store"],
+    ...                        "revenue": [20.0, 50.0, 30.0], "items": [1.0, 2.0, 1.0],
+    ...                        "fees": ["5.00", "11.50", "0.00"]})
+    >>> fee_terms(orders).round(2).tolist()
+    [0.15, 2.0]
+    """
+    rows = orders[orders["channel"].eq(channel)]
+    fees, items = _money_column(rows, "fees"), _money_column(rows, "items")
+    known = fees.notna() & items.notna() & rows["revenue"].notna()
+    terms = pd.Series(math.nan, index=["commission", "per_item"], dtype="float64")
+    inputs = np.column_stack([rows.loc[known, "revenue"], items[known]])
+    if len(inputs) >= 2 and np.linalg.matrix_rank(inputs) == 2:
+        terms[:] = np.linalg.lstsq(inputs, fees[known].to_numpy(), rcond=None)[0]
+    return terms
+
+
 # ---------------------------------------------------------------------------------------------
 # Promotion
 # ---------------------------------------------------------------------------------------------
@@ -591,13 +626,14 @@ def campaigns_by_channel(campaigns: pd.DataFrame, orders: pd.DataFrame) -> pd.Da
     return table.sort_values("spend", ascending=False, kind="stable")
 
 
-def keep_change_or_cut(roas: float, orders_break_even: float, shop_break_even: float) -> str | float:
+def keep_change_or_cut(roas: float, orders_break_even: float, changed_break_even: float) -> str | float:
     """What to do with a promotion channel, from its ROAS against two break-evens: "keep", "change" or "cut".
 
     Rule: "keep" when ROAS ≥ the break-even ROAS of the orders it brings (1 / their own gross margin):
-    it pays for itself. "change" when it clears only the shop's break-even (1 / the shop's margin): the
-    campaigns would pay at the shop's usual margin, so what loses money is where the orders land (fees,
-    discounts), which can be changed. "cut" when it clears neither. NaN gives NaN.
+    it pays for itself. "change" when it clears only ``changed_break_even``, the break-even its orders
+    would have after a change that can be made (say, orders at the shop's usual margin, or without a fee
+    that can be avoided): a change could make it pay. "cut" when it clears neither: no change of what its
+    orders keep would make it pay. NaN gives NaN.
 
     Parameters
     ----------
@@ -605,16 +641,16 @@ def keep_change_or_cut(roas: float, orders_break_even: float, shop_break_even: f
         The channel's ROAS (`kpis.roas`).
     orders_break_even : float
         `kpis.break_even_roas` of the margin of the orders the channel brings.
-    shop_break_even : float
-        `kpis.break_even_roas` of the whole shop's margin.
+    changed_break_even : float
+        `kpis.break_even_roas` of the best margin those orders could keep after a change.
 
     Examples
     --------
-    >>> keep_change_or_cut(3.1, 2.2, 2.2), keep_change_or_cut(3.1, 4.7, 2.2), keep_change_or_cut(1.7, 2.2, 2.2)
+    >>> keep_change_or_cut(3.1, 2.2, 2.2), keep_change_or_cut(3.1, 4.7, 2.2), keep_change_or_cut(3.1, 4.7, 3.4)
     ('keep', 'change', 'cut')
     """
-    if any(is_missing(x) for x in (roas, orders_break_even, shop_break_even)):
+    if any(is_missing(x) for x in (roas, orders_break_even, changed_break_even)):
         return math.nan
     if roas >= orders_break_even:
         return KEEP
-    return CHANGE if roas >= shop_break_even else CUT
+    return CHANGE if roas >= changed_break_even else CUT

@@ -93,24 +93,26 @@ def search_roas(answer):
             "that is 2025 only; the question is about both years.": year.loc["search", "roas"],
         },
         unit="a ratio such as 2.5",
-        hint="Read the roas column of mix.campaigns_by_channel for the search row.",
+        hint='Divide the search row\'s "Revenue credited" by its "Spend": in promotion, the columns '
+        "attributed_revenue and spend (kpis.roas does the division).",
     )
 
 
 @exercise("03.4", kind="decision")
 def sponsored_listings(answer):
-    """Sponsored listings on the marketplace: keep, change or cut, from their ROAS against two break-evens?"""
+    """Sponsored listings on the marketplace: keep, change or cut, from their ROAS against the orders' break-evens?"""
     orders = bookhub().orders
     roas = mix.campaigns_by_channel(bookhub().campaigns, orders).loc["marketplace", "roas"]
-    margin = mix.channel_economics(orders).loc["marketplace", "gross_margin"]
-    own, shop = (
-        kpis.break_even_roas(margin),
-        kpis.break_even_roas(kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"])),
-    )
-    expected = mix.keep_change_or_cut(roas, own, shop)
+    channel = mix.channel_economics(orders).loc["marketplace"]
+    commission = mix.fee_terms(orders)["commission"]
+    margin, best = channel["gross_margin"], channel["margin_before_fees"] - commission
+    own, changed = kpis.break_even_roas(margin), kpis.break_even_roas(best)
+    shop = kpis.break_even_roas(kpis.ratio_of_sums(orders["gross_profit"], orders["revenue"]))
+    expected = mix.keep_change_or_cut(roas, own, changed)
     facts = (
-        f"the listings return {roas:.2f} in revenue per dollar; the shop's break-even ROAS is {shop:.2f}, and "
-        f"marketplace orders, which keep {margin:.1%} after fees, need {own:.2f}"
+        f"the listings return {roas:.2f} in revenue per dollar; marketplace orders keep {margin:.1%} after fees, "
+        f"so they need {own:.2f}, and even with no item fee the {commission:.0%} commission leaves them at most "
+        f"{best:.1%}, which needs {changed:.2f}"
     )
     if expected == mix.KEEP:
         why = {
@@ -121,37 +123,40 @@ def sponsored_listings(answer):
         }
     elif expected == mix.CHANGE:
         why = {
-            mix.KEEP: f"{facts}. Keeping them judges the listings against the whole shop's break-even, but the "
-            "orders they bring keep far less after the marketplace's fees, so they need a higher ROAS.",
-            mix.CHANGE: f"{facts}. Each dollar brings back about ${roas * margin:.2f} of gross profit, so as they "
-            "stand they lose money; but they would pay at the shop's usual margin. What loses money is where the "
-            "orders land: change what they promote (pricier books, on which the per-item fee weighs less) "
-            "and measure again.",
-            mix.CUT: f"{facts}. Cutting treats the listings as if they could never pay, yet they clear the shop's "
-            "break-even: the fees, not the ads, make them lose money, and the marketplace's reach is worth a "
-            "change first.",
+            mix.KEEP: f"{facts}. Keeping them as they are judges the listings against the shop's average "
+            f"break-even of {shop:.2f}, but the orders they bring keep less after the marketplace's fees.",
+            mix.CHANGE: f"{facts}. As they stand they lose money, but they clear the break-even of the best margin "
+            "a marketplace order can keep: promote pricier books, on which the item fee weighs less, and measure "
+            "again.",
+            mix.CUT: f"{facts}. Cutting treats the listings as hopeless, yet a pricier mix of books could make "
+            "them pay: try the change first.",
         }
     else:
         why = {
-            mix.KEEP: f"{facts}. Keeping them reads ROAS as profit: below break-even, every dollar spent loses money.",
-            mix.CHANGE: f"{facts}. A change of where the orders land cannot help: even at the shop's full margin "
-            "the listings would not pay for themselves.",
-            mix.CUT: f"{facts}. They fall short of both break-evens, so they lose money whatever the orders keep.",
+            mix.KEEP: f"{facts}. Keeping them judges the listings against the shop's average break-even of "
+            f"{shop:.2f}, but the orders they bring keep far less after the marketplace's fees, so they need a "
+            "far higher ROAS, and each dollar spent brings back only about "
+            f"${roas * margin:.2f} of gross profit.",
+            mix.CHANGE: f"{facts}. Changing what they promote hopes that pricier books would mend the margin, but "
+            "the commission alone caps what a marketplace order can keep, and at that cap the listings still "
+            "fall short: no choice of book makes them pay.",
+            mix.CUT: f"{facts}. They fall short of both: each dollar spent brings back about ${roas * margin:.2f} "
+            "of gross profit, and no book on the marketplace could keep enough to change that.",
         }
     return check_option(answer, expected, why)
 
 
 @exercise("03.5", kind="concept")
-def free_local_delivery(answer):
-    """Which of the four Ps is free local delivery?"""
+def bike_delivery(answer):
+    """Which of the four Ps is delivering orders by bike to readers in town?"""
     why = {
         "product": "the book is the same book whether the reader carries it home or it comes to the door. "
         "Calling it product mistakes a way of getting the goods for the goods themselves.",
-        "price": "free delivery does lower what a nearby reader pays in all, but the book's price stays the same. "
-        "Calling it price takes every saving for the customer as a price decision; the decision here is how the "
-        "book reaches the reader.",
-        "place": "delivery decides where and how a reader gets the book, the question Place answers. Free local "
-        "delivery makes the shop as easy to buy from as the marketplace, for the readers nearby.",
+        "price": "delivery does not change what the book costs: the price on the cover stays the same. Calling it "
+        "price mistakes a service around the sale for a decision about what customers pay; only a delivery "
+        "charge would be a price decision.",
+        "place": "delivery decides where and how a reader gets the book, the question Place answers. Delivering "
+        "by bike makes the shop as easy to buy from as the marketplace, for the readers in town.",
         "promotion": "the shop will announce it, and the announcement is promotion; but the delivery itself is "
         "not a message. Calling it promotion takes anything that attracts customers for promotion.",
     }
