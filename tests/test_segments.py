@@ -104,3 +104,11 @@ def test_readable_shows_the_chosen_columns_as_text(shop):
     shown = segments.readable(table)
     assert list(shown.columns) == [segments.COLUMNS[c][0] for c in segments.SHOWN]
     assert segments.readable(table, ["revenue_share"]).loc["in-store", "Share of revenue"] == "14.3%"
+
+
+def test_lesson_02s_large_accounts_start_where_the_data_s_tenders_start():
+    from smk_helpers.course.exercises import lesson02
+
+    smallest = lesson02.smallest_tenderer()
+    assert lesson02.LARGE_ACCOUNT <= smallest
+    assert lesson02.LARGE_ACCOUNT == smallest // 50 * 50

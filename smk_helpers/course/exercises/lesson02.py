@@ -8,11 +8,19 @@ from ...core.formatting import fmt_money, fmt_pct
 from ...core.rules import safe_divide
 from ..grading import bookhub, check_number, check_option, exercise
 
-# The sources of new customers exercise 02.2 offers money to: a refer-a-friend reward, social ads, marketplace
-# listings (values of customers.csv's acquisition_channel).
+# The groups of customers exercise 02.2 asks the shop to win more of, by how each first found the shop (values of
+# customers.csv's acquisition_channel): through a friend, through social media, through the marketplace.
 SOURCES = ("referral", "social", "marketplace")
-# Northway's organisations of this many employees or more buy by tender (the generator's TENDER_STAFF).
+# Northway's large accounts: the smallest organisation that ran a tender (in the data), rounded down to 50 employees.
 LARGE_ACCOUNT = 150
+
+
+def smallest_tenderer(business=None) -> int:
+    """The employees of the smallest organisation that ran a tender with Northway (lesson 02 prints it)."""
+    business = business or load_example("northway")
+    by_tender = business.interactions.loc[business.interactions["type"] == "tender", "customer_id"]
+    firms = segments.customers(business)
+    return int(firms.loc[firms["customer_id"].isin(by_tender), "employees"].min())
 
 
 @functools.cache
@@ -61,8 +69,9 @@ def repeat_buyers_revenue_share(answer):
 
 @exercise("02.2", kind="decision")
 def which_source_to_target(answer):
-    """Which source of new customers to spend a budget on: the one whose customers bring the most gross profit each."""
+    """Which group of customers, by how they first found the shop, to win more of: the most gross profit each."""
     table = segments.segment_table(_book_hub_buyers(), "acquisition_channel")
+    social_share = fmt_pct(table.loc["social", "customers"] / table["customers"].sum())
     per_customer = (table["gross_profit"] / table["customers"]).loc[list(SOURCES)]
     expected = per_customer.idxmax()
     each = {source: fmt_money(per_customer[source], digits=0) for source in SOURCES}
@@ -79,16 +88,17 @@ def which_source_to_target(answer):
             f"customers found through social media bring about {each['social']} of gross profit each, the most "
             "of the three."
             if expected == "social"
-            else f"social posts are where many shoppers first meet the shop, but meeting many is not the same as "
-            f"finding valuable ones: each customer it found brings about {each['social']} of gross profit, "
-            f"against {best} for the best option."
+            else f"social media first brought only {social_share} of the named customers, and each of them brings "
+            f"about {each['social']} of gross profit, against {best} for the best group: a channel that feels "
+            "modern is not for that reason where the most valuable customers come from."
         ),
         "marketplace": (
-            f"marketplace customers bring about {each['marketplace']} of gross profit each, the most of the three."
+            f"customers who first found the shop on the marketplace bring about {each['marketplace']} of gross "
+            "profit each, the most of the three."
             if expected == "marketplace"
-            else f"the marketplace brings more customers than any other source but the door, yet a big segment "
-            f"is not a valuable one: after its fees a marketplace customer leaves about {each['marketplace']} "
-            f"of gross profit, against {best}."
+            else f"the marketplace first brought more customers than any other source but the door, yet a big "
+            f"group is not a valuable one: after the marketplace's fees such a customer leaves about "
+            f"{each['marketplace']} of gross profit over all their orders, against {best}."
         ),
     }
     return check_option(answer, expected, why)
@@ -112,25 +122,25 @@ def which_step_of_stp(answer):
 
 
 @exercise("02.4", kind="concept")
-def class_set_order(answer):
-    """A school orders a class set of one novel from The Book Hub, after a written quote: B2B or B2C?"""
+def waiting_room_order(answer):
+    """A dental practice buys picture books for its waiting room and pays an invoice: B2B or B2C?"""
     return check_option(
         answer,
         "B2B",
         {
-            "B2B": "the buyer is an organisation: the school pays from its budget, someone with authority "
-            "approves a written quote, and the sale takes weeks, all inside a shop that sells to consumers.",
-            "B2C": "The Book Hub sells mostly to consumers, but the kind of sale follows the buyer, not the "
-            "seller, and here the buyer is a school.",
-            "both": "the pupils who read the books are consumers, but they neither choose nor pay; the school's "
-            "budget holder buys, so the user and the buyer are not the same.",
+            "B2B": "the buyer is an organisation: the practice pays the invoice from its own account, for books it "
+            "uses in its own waiting room, even though a shop that sells to consumers makes the sale.",
+            "B2C": "picture books and a small order feel like a consumer's purchase, but the kind of sale follows "
+            "the buyer, not the product or the size of the order, and here the buyer is the practice.",
+            "both": "the patients who read the books are consumers, but they neither choose nor pay; the practice "
+            "buys, so the reader and the buyer are not the same.",
         },
     )
 
 
 @exercise("02.5")
 def northway_large_accounts_share(answer):
-    """Northway: the share of revenue from accounts with 150 or more employees (the ones that buy by tender)."""
+    """Northway: the share of revenue from accounts with 150 or more employees (the size from which tenders start)."""
     accounts = _northway_accounts()
     large = accounts["employees"] >= LARGE_ACCOUNT
     revenue = accounts["revenue"]
