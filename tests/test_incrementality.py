@@ -163,3 +163,22 @@ def test_the_book_hubs_promotion_weeks_are_compared_weekday_by_weekday(hub):
         start, end = promotions.set_index("campaign_id").loc[campaign_id, ["start_date", "end_date"]]
         assert row["actual"] == pytest.approx(daily[start:end].sum())
     assert np.isfinite(table["swing"]).all() and (table["swing"] > 0).all()
+
+
+def test_the_weeks_before_only_leave_the_weeks_after_out():
+    orders = three_weeks(promoted={pd.Timestamp("2025-03-15"): 70.0})
+    both = I.baseline_comparison(orders, promotion("2025-03-15", "2025-03-15"), "revenue", weeks=1).loc["P1"]
+    before = I.baseline_comparison(orders, promotion("2025-03-15", "2025-03-15"), "revenue", weeks=1, after=False)
+    assert both["comparable_days"] == 14 and before.loc["P1", "comparable_days"] == 7
+
+
+def test_promotion_table_keeps_the_promotions_of_the_period_with_their_lift_as_text():
+    orders = three_weeks(promoted={pd.Timestamp("2025-03-15"): 70.0}).assign(campaign_id=None)
+    orders = orders.assign(gross_profit=orders["revenue"] / 2)
+    orders.loc[orders["revenue"].eq(70.0), "campaign_id"] = "P1"
+    promotions = promotion("2025-03-15", "2025-03-15").assign(name="Promotion: Saturday sale", spend=10.0)
+    table = I.promotion_table(orders, promotions, "2025-03-01", "2025-03-31", weeks=1)
+    assert table.index.tolist() == ["Saturday sale"]
+    row = table.loc["Saturday sale"]
+    assert row["ROAS"] == "7.0x" and row["extra revenue"].startswith("$40")
+    assert I.promotion_table(orders, promotions, "2025-04-01", "2025-04-30").empty

@@ -106,6 +106,12 @@ def test_percent_vs_points():
     assert math.isnan(M.percent_vs_points(0.0, 0.03).right)
 
 
+def test_percent_vs_points_shows_the_gap_in_points_and_the_relative_change_both_as_right():
+    frame = M.percent_vs_points(0.02, 0.03).frame()
+    assert frame.index.tolist() == ["wrong", "right", "right"]
+    assert frame["value"].tolist() == ["+1.00%", "+1.00 pp", "+50.00% relative"]
+
+
 def test_clv_in_revenue_is_the_clv_divided_by_the_margin():
     demo = M.clv_revenue_vs_margin(aov=40, purchases_per_year=2, years=3, gross_margin=0.45)
     assert demo.wrong == pytest.approx(240.0)

@@ -7,6 +7,7 @@ promotion's days sell more than comparable days without a promotion?
 * `daily_totals`: one number a day (orders, revenue or gross profit), every day of the data;
 * `baseline_comparison`: each promotion's days against the same weekdays of the weeks around it,
   with the lift and how far chance alone moves such a total (the swing);
+* `promotion_table`: the promotions of a period side by side, their ROAS next to their lifts, as text;
 * `verdict`: keep the promotion (its extra gross profit pays for it, clearly more than chance could),
   cut it (clearly not), or test it (chance could explain the difference either way).
 
@@ -23,9 +24,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from .rules import safe_divide, to_day, to_number
+from .formatting import fmt_money, fmt_ratio
+from .rules import in_period, safe_divide, to_day, to_number
 
-__all__ = ["CUT", "KEEP", "TEST", "baseline_comparison", "daily_totals", "verdict"]
+__all__ = ["CUT", "KEEP", "TEST", "baseline_comparison", "daily_totals", "promotion_table", "verdict"]
 
 KEEP, CUT, TEST = "keep", "cut", "test"
 COLUMNS = ["days", "comparable_days", "actual", "baseline", "lift", "lift_share", "swing"]
@@ -72,11 +74,12 @@ def _promotion_days(promotions: pd.DataFrame) -> list[pd.DatetimeIndex]:
     ]
 
 
-def _one(daily: pd.Series, days: pd.DatetimeIndex, promoted: pd.DatetimeIndex, weeks: int) -> dict:
+def _one(daily: pd.Series, days: pd.DatetimeIndex, promoted: pd.DatetimeIndex, weeks: int, after: bool = True) -> dict:
     """The comparison of one promotion's days with the same weekdays around them."""
     if days.empty:  # ends before it starts: nothing to compare
         return {"days": 0, "comparable_days": 0} | dict.fromkeys(COLUMNS[2:], math.nan)
-    around = pd.date_range(days[0] - pd.Timedelta(weeks=weeks), days[-1] + pd.Timedelta(weeks=weeks), freq="D")
+    last = days[-1] + pd.Timedelta(weeks=weeks) if after else days[0] - pd.Timedelta(days=1)
+    around = pd.date_range(days[0] - pd.Timedelta(weeks=weeks), last, freq="D")
     comparable = daily.reindex(around.difference(promoted).intersection(daily.index))
     inside = daily.reindex(days.intersection(daily.index))
     actual = float(inside.sum()) if len(inside) == len(days) else math.nan  # a day outside the data: unknown
@@ -104,7 +107,12 @@ def _one(daily: pd.Series, days: pd.DatetimeIndex, promoted: pd.DatetimeIndex, w
 
 
 def baseline_comparison(
-    orders: pd.DataFrame, promotions: pd.DataFrame, value: str | None = None, weeks: int = 4, date: str = "order_date"
+    orders: pd.DataFrame,
+    promotions: pd.DataFrame,
+    value: str | None = None,
+    weeks: int = 4,
+    date: str = "order_date",
+    after: bool = True,
 ) -> pd.DataFrame:
     """Each promotion's days against comparable days without a promotion: the same weekdays of the weeks around it.
 
@@ -131,6 +139,9 @@ def baseline_comparison(
         How many weeks before and after the promotion to take comparable days from.
     date : str
         The orders' date column.
+    after : bool
+        Take comparable days after the promotion too (the default); False takes only the weeks before
+        it, for when the weeks after belong to another season (August's back-to-school rise after July).
 
     Returns
     -------
@@ -147,11 +158,13 @@ def baseline_comparison(
     PRM-1          2               14   140.0      60.0  80.0
     >>> table.loc["PRM-1", ["lift_share", "swing"]].round(2).tolist()
     [1.33, 1.73]
+    >>> baseline_comparison(ORDERS, PROMOTIONS, "revenue", weeks=1, after=False).loc["PRM-1", "comparable_days"]
+    np.int64(7)
     """
     daily = daily_totals(orders, value, date)
     spans = _promotion_days(promotions)
     promoted = pd.DatetimeIndex([]) if not spans else spans[0].append(spans[1:]).unique()
-    rows = [_one(daily, days, promoted, weeks) for days in spans]
+    rows = [_one(daily, days, promoted, weeks, after) for days in spans]
     index = promotions["campaign_id"] if "campaign_id" in promotions.columns else promotions.index
     return pd.DataFrame(rows, index=pd.Index(index, name="campaign_id"), columns=COLUMNS).astype(
         {"days": int, "comparable_days": int}
@@ -193,6 +206,65 @@ def verdict(extra_profit, swing, spend, z: float = 2.0):
     result = np.where(low > spend, KEEP, np.where(high < spend, CUT, TEST))
     series = next((x for x in (extra_profit, swing, spend) if isinstance(x, pd.Series)), None)
     return pd.Series(result, index=series.index) if series is not None else str(result)
+
+
+def promotion_table(
+    orders: pd.DataFrame, promotions: pd.DataFrame, start=None, end=None, weeks: int = 4, after: bool = True
+) -> pd.DataFrame:
+    """The promotions that start in a period, each with its spend, ROAS and lifts (give or take the swing), as text.
+
+    Formula: ROAS = Σ revenue of the orders credited to the promotion / spend; extra revenue and extra
+    gross profit = the `baseline_comparison` lift ± its swing.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        The orders the promotions could change (for in-store promotions, the shop's orders), with
+        ``order_date``, ``campaign_id``, ``revenue`` and ``gross_profit``.
+    promotions : DataFrame
+        Every promotion, with ``campaign_id``, ``name``, ``start_date``, ``end_date`` and ``spend``; all
+        their days are left out of each baseline.
+    start, end : optional
+        Keep the promotions that start between these days (both included); None keeps every one.
+    weeks : int
+        How many weeks before and after each promotion to take comparable days from.
+    after : bool
+        False takes comparable days from the weeks before each promotion only (see `baseline_comparison`).
+
+    Returns
+    -------
+    DataFrame of text indexed by the promotion's name (the words after its type and ": "): days, spend,
+    credited revenue, ROAS, extra revenue and extra gross profit
+
+    Examples
+    --------
+    >>> orders = ORDERS.assign(gross_profit=ORDERS["revenue"] / 2,
+    ...                        campaign_id=np.where(ORDERS["revenue"].eq(70.0), "PRM-1", None))
+    >>> table = promotion_table(orders, PROMOTIONS.assign(name="Promotion: Big weekend", spend=20.0), weeks=1)
+    >>> table.columns.tolist()
+    ['days', 'spend', 'credited revenue', 'ROAS', 'extra revenue', 'extra gross profit']
+    >>> table.loc["Big weekend"].tolist()
+    [np.int64(2), '$20.00', '$140', '7.0x', '$80 ± $2', '$40 ± $1']
+    """
+    chosen = promotions[in_period(promotions["start_date"], start, end)].set_index("campaign_id")
+    lift = baseline_comparison(orders, promotions, "revenue", weeks, after=after).reindex(chosen.index)
+    profit = baseline_comparison(orders, promotions, "gross_profit", weeks, after=after).reindex(chosen.index)
+    credited = orders.groupby("campaign_id")["revenue"].sum().reindex(chosen.index, fill_value=0.0)
+
+    def dollars(amounts):
+        return amounts.map(lambda x: fmt_money(x, digits=0)).astype(str)  # str even when empty
+
+    table = pd.DataFrame(
+        {
+            "days": lift["days"],
+            "spend": chosen["spend"].map(fmt_money),
+            "credited revenue": dollars(credited),
+            "ROAS": safe_divide(credited, chosen["spend"]).map(fmt_ratio),
+            "extra revenue": dollars(lift["lift"]) + " ± " + dollars(lift["swing"]),
+            "extra gross profit": dollars(profit["lift"]) + " ± " + dollars(profit["swing"]),
+        }
+    )
+    return table.set_axis(pd.Index(chosen["name"].str.split(": ", n=1).str[-1], name="name"))
 
 
 def _example():

@@ -28,7 +28,8 @@ class Demo:
 
     ``kind`` says how to show both numbers: "money", "percent" (a fraction), "ratio" or "number".
     ``over`` says which rows both numbers are worked out over (``all_demos`` fills it), so a table
-    of demos never passes off one slice of the data for another.
+    of demos never passes off one slice of the data for another. ``texts`` (wrong, right), when given,
+    replace the two numbers in `frame`, and ``also_right`` (text, how) adds a second right row.
     """
 
     mistake: str
@@ -39,6 +40,8 @@ class Demo:
     kind: str = "number"
     digits: int = 1
     over: str = ""
+    texts: tuple[str, str] | None = None
+    also_right: tuple[str, str] | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -66,10 +69,26 @@ class Demo:
         wrong   40.0%           won / all
         right   50.0%  won / (won + lost)
         """
+        values = list(self.texts) if self.texts else [self.show(self.wrong), self.show(self.right)]
+        rows = [(values[0], self.wrong_how), (values[1], self.right_how)]
+        rows += [self.also_right] if self.also_right else []
         return pd.DataFrame(
-            {"value": [self.show(self.wrong), self.show(self.right)], "how": [self.wrong_how, self.right_how]},
-            index=["wrong", "right"],
+            {"value": [v for v, _ in rows], "how": [h for _, h in rows]},
+            index=["wrong", "right", "right"][: len(rows)],
         )
+
+
+def demo_frames(demos) -> pd.DataFrame:
+    """Several demos' `Demo.frame` tables stacked, one block of rows per mistake.
+
+    Examples
+    --------
+    >>> demo_frames([Demo("open deals", 0.4, 0.5, "won / all", "won / (won + lost)", "percent")])
+                      value                 how
+    open deals wrong  40.0%           won / all
+               right  50.0%  won / (won + lost)
+    """
+    return pd.concat({demo.mistake: demo.frame() for demo in demos})
 
 
 def demo_table(demos) -> pd.DataFrame:
@@ -305,8 +324,9 @@ def sessions_vs_users(orders: pd.DataFrame, start=None, end=None) -> Demo:
 def percent_vs_points(before: float, after: float, what: str = "rate") -> Demo:
     """A change in a rate: percentage points are not percent.
 
-    Wrong: after − before, reported as a "% change" (2% → 3% "up 1%"). Right: the relative
-    change, (after − before) / before (2% → 3% is up 50%, or up 1 percentage point).
+    Wrong: after − before, reported with a "%" (2% → 3% "up 1%"). Right: the same gap in percentage
+    points (up 1 pp), or the relative change, (after − before) / before, in percent (up 50% relative).
+    Say which: "pp" for the gap between two rates, "%" for the relative change.
 
     Parameters
     ----------
@@ -317,27 +337,34 @@ def percent_vs_points(before: float, after: float, what: str = "rate") -> Demo:
 
     Returns
     -------
-    Demo (kind "percent")
+    Demo (kind "percent"): ``wrong`` is the gap, ``right`` the relative change; its `Demo.frame` shows the gap
+    twice, as "%" (wrong) and as "pp" (right), and the relative change as a second right row.
 
     Examples
     --------
     >>> demo = percent_vs_points(0.02, 0.03, "conversion rate")
     >>> demo.frame()
-           value                                            how
-    wrong   1.0%         3.0% − 2.0%: points, reported as percent
-    right  50.0%  (3.0% − 2.0%) / 2.0%: the relative change
+                      value                                                how
+    wrong            +1.00%         3.00% − 2.00%: points, written as percent
+    right          +1.00 pp       3.00% − 2.00%: the gap, in percentage points
+    right  +50.00% relative       (3.00% − 2.00%) / 2.00%: the relative change
     """
     change = after - before
     relative = kpis.safe_divide(change, before)
     b, a = fmt_pct(before, 2 if before < 0.1 else 1), fmt_pct(after, 2 if after < 0.1 else 1)
+    digits = 2 if abs(change) < 0.01 else 1
+    sign = "+" if change >= 0 else ""
+    gap = f"{sign}{fmt_pct(change, digits)}"
     return Demo(
         f"change in {what}: percent vs points",
         change,
         relative,
-        f"{a} − {b}: points, reported as percent",
-        f"({a} − {b}) / {b}: the relative change",
+        f"{a} − {b}: points, written as percent",
+        f"{a} − {b}: the gap, in percentage points",
         "percent",
-        2 if abs(change) < 0.01 else 1,
+        digits,
+        texts=(gap, f"{gap.removesuffix('%')} pp"),
+        also_right=(f"{sign}{fmt_pct(relative, digits)} relative", f"({a} − {b}) / {b}: the relative change"),
     )
 
 

@@ -1,5 +1,7 @@
 """Exercises of lesson 06 (marketing KPIs)."""
 
+import pandas as pd
+
 from ...core import attribution, incrementality, kpis
 from ...core.formatting import fmt_money
 from ..grading import CONCEPT, DECISION, bookhub, check_number, check_option, exercise
@@ -114,6 +116,21 @@ def summer_promotion(answer):
     extra = profit.loc[july["campaign_id"]]
     lift, swing, spend = extra["lift"], extra["swing"], july["spend"]
     expected = incrementality.verdict(lift, swing, spend)
+    hub = bookhub()
+    shop = hub.orders[hub.orders["channel"].eq("in-store")]
+    months = kpis.revenue_by_month(shop)
+    before = incrementality.baseline_comparison(shop, promotions, "gross_profit", after=False).loc[july["campaign_id"]]
+    month = pd.Timestamp(july["start_date"])
+    after_month = (month + pd.DateOffset(months=1)).strftime("%Y-%m")
+    august = fmt_money(months[after_month], digits=0)
+    july_revenue = fmt_money(months[month.strftime("%Y-%m")], digits=0)
+    season = (
+        f"The weeks after July are August's, and the shop's sales rise then (in-store revenue {august} "
+        f"in August against {july_revenue} in July), so this baseline "
+        "cannot judge the challenge either; "
+        f"with the four weeks before only, the extra gross profit is {fmt_money(before['lift'], digits=0)} ± "
+        f"{fmt_money(before['swing'], digits=0)}, still too uncertain."
+    )
     low, high, cost = fmt_money(lift - 2 * swing, digits=0), fmt_money(lift + 2 * swing, digits=0), fmt_money(spend)
     span = f"its extra gross profit, give or take twice the swing, runs from {low} to {high}, against a spend of {cost}"
     why = {
@@ -130,8 +147,8 @@ def summer_promotion(answer):
             f"profit stays below its spend; here {span}, so chance could hide a gain that pays."
         ),
         incrementality.TEST: (
-            f"{span}: it may pay or not, and the baseline cannot tell. A holdout can: run it in weeks picked at "
-            "random, and compare."
+            f"{span}: it may pay or not, and the baseline cannot tell. {season} A holdout can: run it in weeks "
+            "picked at random, and compare."
             if expected == incrementality.TEST
             else "a test is for a lift that chance could explain either way; here the baseline already says "
             f"whether it pays: {span}."
