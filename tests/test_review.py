@@ -118,3 +118,19 @@ def test_the_widget_starts_from_the_answers_kept():
     assert quiz.radios["q1"].value is None and quiz.feedback["q1"].value == ""
     assert "1 of 5 right" in quiz.score.value
     assert len(R.review_quiz().radios) == len(R.QUESTIONS)
+
+
+def test_a_parts_score_counts_only_the_answers_checked_in_that_part():
+    assert R.record("q1", "marketing").passed
+    assert not R.record("q6", "a 3% rise").passed  # part 2: not part 1's business
+    assert R.result(R.PARTS["1"]) == R.ReviewScore(1, 0, 4, first_try=1)
+    assert R.result(R.PARTS["2"]) == R.ReviewScore(0, 1, 4, first_try=0)
+    assert R.result() == R.ReviewScore(1, 1, 13, first_try=1)
+
+
+def test_the_widgets_part_score_ignores_an_option_chosen_but_not_checked():
+    quiz = R.review_quiz("1")
+    quiz.radios["q3"].value = "place"  # chosen, never checked
+    quiz.radios["q1"].value = "marketing"
+    quiz.buttons["q1"].click()
+    assert "Score:</b> 1 of 5 right" in quiz.score.value and "1 of 15 right" in quiz.score.value

@@ -182,7 +182,8 @@ QUESTIONS: tuple[Question, ...] = (
         {
             "2%": "that is the mean of the two rates; it gives the small campaign as much weight as the big one.",
             "2.5%": "add up first, divide last: 100 orders from 4,000 clicks is a ratio of sums, 2.5%.",
-            "4%": "rates over different bases do not add up; 1% + 3% counts each click twice.",
+            "4%": "that adds the two rates, but each rate is a share of its own clicks; rates over different "
+            "bases are never added: add the orders and the clicks instead.",
         },
     ),
     Question(
@@ -201,7 +202,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "q10",
         "06",
-        "A promotion's orders give a ROAS of 8. What does that prove?",
+        "A promotion's orders give a ROAS of 8. Which conclusion is safe?",
         "not that it added sales",
         {
             "it earned eight times its cost": "ROAS is revenue, not profit, and it credits orders that might "
@@ -232,7 +233,8 @@ QUESTIONS: tuple[Question, ...] = (
         {
             "30": "50% promoters minus 20% detractors gives 30; the passives count only in the total.",
             "50": "that is only the share of promoters; the NPS takes the detractors away from it.",
-            "80": "the 7s and 8s are passives, not promoters; counting them in flatters the score.",
+            "80": "that counts the 7s and 8s as promoters and never takes the detractors away (50 + 30); the "
+            "passives are neither, and the NPS subtracts the 20% detractors.",
         },
     ),
     Question(
@@ -442,10 +444,28 @@ def record(question_id: str, option) -> Feedback:
     return feedback
 
 
-def result() -> ReviewScore:
-    """The review's score from the answers kept: right, not yet, still to answer, and right at the first try."""
-    answers = saved()
-    found = score({k: v["option"] for k, v in answers.items()})
+def result(questions: Iterable[str] | None = None) -> ReviewScore:
+    """The review's score from the answers kept: right, not yet, still to answer, and right at the first try.
+
+    Only answers that were checked are kept, so an option chosen but never checked does not count.
+
+    Parameters
+    ----------
+    questions : iterable of str, optional
+        The questions to score, such as a part's (`PARTS`); all fifteen by default.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["SMK_HOME"] = tempfile.mkdtemp()
+    >>> record("q1", "marketing").passed, record("q6", "a 3% rise").passed
+    (True, False)
+    >>> result(PARTS["1"])
+    Score: 1 of 5 right (1 at the first try), 4 still to answer.
+    """
+    ids = list(questions) if questions is not None else list(_BY_ID)
+    answers = {k: v for k, v in saved().items() if k in ids}
+    found = score({k: v["option"] for k, v in answers.items()}, ids)
     return dataclasses.replace(found, first_try=sum(v["first"] == RIGHT for v in answers.values()))
 
 
@@ -458,7 +478,8 @@ def review_quiz(part: str | None = None):
 
     The radio buttons start at the answer kept from an earlier session, if any. "Check" calls `record`
     and shows its feedback; for a right answer, a fold under it explains every other option too. The
-    score line under the questions calls `score` for this part and `result` for the whole quiz.
+    score line under the questions calls `result` for this part's questions and for the whole quiz: it
+    counts the answers checked and kept, never an option chosen but not checked.
 
     Parameters
     ----------
@@ -502,7 +523,7 @@ def review_quiz(part: str | None = None):
         radios[qid], buttons[qid], lines[qid] = radio, button, line
 
     def update_score():
-        here = score({i: radios[i].value for i in ids}, ids)
+        here = result(ids)
         whole = result()
         text = f"<b>Score:</b> {html.escape(here.message)}"
         if part is not None:
