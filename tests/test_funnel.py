@@ -176,3 +176,19 @@ def test_funnel_text_shows_counts_and_rates_readably_and_n_a_for_the_top():
     assert text["count"].tolist() == ["1,500", "180", "35"]
     assert text["rate_from_previous"].tolist() == ["n/a", "12.00%", "19.44%"]
     assert text["rate_from_top"].tolist()[-1] == "2.333%"
+
+
+def test_stage_counts_takes_a_run_of_stages_top_first():
+    table = F.funnel_table(pd.DataFrame({"stage": ["reach", "visits", "purchase", "repeat"], "count": [50, 20, 4, 1]}))
+    assert F.stage_counts(table).tolist() == [50, 20, 4, 1]
+    assert F.stage_counts(table, "visits", "purchase").tolist() == [20, 4]
+    assert F.overall_conversion(F.stage_counts(table, last="purchase")) == pytest.approx(4 / 50)
+
+
+def test_rates_by_source_keeps_the_stage_order_not_the_alphabet():
+    rows = pd.DataFrame(
+        {"stage": ["visits", "purchase"] * 2, "count": [100, 5, 10, 1], "source": ["social"] * 2 + ["email"] * 2}
+    )
+    table = F.rates_by_source(F.funnel_by_source(rows))
+    assert table.index.tolist() == ["visits", "purchase"]
+    assert table.loc["purchase"].tolist() == ["10.0%", "5.0%"]

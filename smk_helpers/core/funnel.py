@@ -255,6 +255,65 @@ def funnel_by_source(funnel: pd.DataFrame) -> pd.DataFrame:
     return funnel_table(funnel, by="source")
 
 
+def stage_counts(table: pd.DataFrame, first: str | None = None, last: str | None = None) -> pd.Series:
+    """The counts of a run of stages, from stage ``first`` down to stage ``last`` (both included), top first.
+
+    Formula: the ``count`` column of the rows from ``first`` to ``last``; `overall_conversion` takes it.
+
+    Parameters
+    ----------
+    table : DataFrame from `funnel_table` (without ``by``)
+    first, last : str, optional
+        The first and the last stage of the run; None starts at the top or ends at the bottom.
+
+    Returns
+    -------
+    Series of counts, indexed by stage
+
+    Examples
+    --------
+    >>> table = funnel_table(pd.DataFrame({"stage": ["reach", "visits", "purchase", "repeat"],
+    ...                                    "count": [5000, 1500, 30, 12]}))
+    >>> stage_counts(table, last="purchase").tolist(), stage_counts(table, "visits", "purchase").tolist()
+    ([5000, 1500, 30], [1500, 30])
+    """
+    counts = table.set_index("stage")["count"]
+    return counts.loc[first:last]
+
+
+def rates_by_source(by_source: pd.DataFrame, column: str = "rate_from_previous", digits: int = 1) -> pd.DataFrame:
+    """One funnel rate side by side for each source, stages top first, as percentages to read.
+
+    Formula: ``column`` of `funnel_by_source`, one column per source.
+
+    Parameters
+    ----------
+    by_source : DataFrame from `funnel_by_source`
+    column : str
+        The rate to show: ``"rate_from_previous"`` (the stage conversion) or ``"rate_from_top"``.
+    digits : int
+        Decimals of the percentages.
+
+    Returns
+    -------
+    DataFrame of text, one row per stage and one column per source
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"stage": ["visits", "purchase", "visits", "purchase"],
+    ...                        "count": [1000, 20, 200, 10],
+    ...                        "source": ["social", "social", "email", "email"]})
+    >>> rates_by_source(funnel_by_source(funnel))
+    source   email social
+    stage
+    visits     n/a    n/a
+    purchase  5.0%   2.0%
+    """
+    stages = list(dict.fromkeys(by_source["stage"]))
+    rates = by_source.pivot(index="stage", columns="source", values=column).reindex(stages)
+    return rates.map(lambda rate: fmt_pct(rate, digits))
+
+
 def funnel_warnings(table: pd.DataFrame, by: str | None = None) -> list[str]:
     """Sentences about the stages that are larger than the stage above them (rate > 100%).
 

@@ -22,8 +22,7 @@ def _table(start=None, end=None):
 
 def _counts(table, first, last):
     """The counts from stage ``first`` to stage ``last``, top first."""
-    stages = table["stage"].tolist()
-    return table["count"].iloc[stages.index(first) : stages.index(last) + 1]
+    return funnel.stage_counts(table, first, last)
 
 
 def _rate(table, stage, column="rate_from_previous"):
@@ -78,8 +77,8 @@ def december_engaged_to_purchase(answer):
                 _counts(december, "sign-ups", "purchase")
             ),
         },
-        hint="Filter hub.funnel with kpis.months_in_period(hub.funnel['period'], '2025-12-01', '2025-12-31'), "
-        "then read rate_from_previous of the purchase stage in funnel.funnel_table.",
+        hint="Keep the rows of hub.funnel whose 'period' is \"2025-12\", build their funnel.funnel_table, "
+        "and read rate_from_previous where 'stage' is \"purchase\".",
     )
 
 
@@ -116,17 +115,18 @@ def sign_up_lift_revenue(answer):
 
 @exercise("05.4", kind=CONCEPT)
 def newsletter_part_of_funnel(answer):
-    """Is The Book Hub's newsletter top, middle or bottom of the funnel? (Its readers signed up already.)"""
+    """Is The Book Hub's newsletter top, middle or bottom of the funnel, for subscribers who have not bought yet?"""
     why = {
         "top": (
-            "one email reaches many readers at once, but one-to-many is not the same as the top of the funnel. "
-            "The part depends on where the reader is, and a subscriber already knows the shop: the top is for "
-            "strangers, who have not heard of it yet."
+            "one email reaches many readers at once, and the funnel file even counts the sends as reach, but "
+            "one-to-many is not the same as the top of the funnel. The part depends on where the reader is: a "
+            "subscriber already knows the shop, and the top is for strangers, who have not heard of it yet."
         ),
         "middle": (
-            "its readers signed up already (consideration: they are MQLs). The newsletter keeps them interested "
-            "and moves them towards a purchase, with staff picks and news of events: it nurtures leads rather "
-            "than finding new ones."
+            "these readers signed up but have not bought (consideration: they are MQLs). The newsletter keeps "
+            "them interested and moves them towards a first purchase, with staff picks and news of events: it "
+            "nurtures leads rather than finding new ones. For readers who have bought already, the same email "
+            "works after the purchase, on loyalty."
         ),
         "bottom": (
             "an email is often the last contact before an order, but coming last is not the same as closing a "
