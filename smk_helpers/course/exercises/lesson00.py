@@ -1,8 +1,20 @@
 """Exercises of lesson 00 (start here): the first checks, the pandas primer's, a concept check and a decision."""
 
+import math
+
 from ...core import kpis
 from ...core.formatting import fmt_pct
-from ..grading import CONCEPT, DECISION, bookhub, check_choice, check_number, check_option, exercise
+from ..grading import (
+    CONCEPT,
+    DECISION,
+    as_number,
+    bookhub,
+    check_choice,
+    check_number,
+    check_option,
+    exercise,
+    wrong,
+)
 
 
 @exercise("00.1")
@@ -50,6 +62,12 @@ def online_share_2025(answer):
     orders = bookhub().orders
     orders_2025 = orders[orders["order_date"].dt.year == 2025]
     by_order = orders_2025[orders_2025["channel"].isin(ONLINE)]
+    value = None if isinstance(answer, str) else as_number(answer)
+    if value is not None and math.isnan(value):
+        return wrong(
+            'your answer is n/a (NaN): no order of 2025 was kept. If you wrote the year in quotes ("2025"), '
+            'remove them: .dt.year gives numbers, and a number never equals the text "2025".'
+        )
     return check_number(
         answer,
         _online_share(orders_2025),
