@@ -349,13 +349,19 @@ def test_01_4_explains_every_kind_of_contact():
     assert "not one of the options" in check("01.4", "PR").message
 
 
-def test_01_5_is_decided_by_the_average_order():
+def test_01_5_is_decided_by_the_gross_profit_per_selling_hour():
+    from smk_helpers.core import profile
     from smk_helpers.course.exercises.lesson01 import northway
 
     hub, nw = bookhub(), northway()
-    assert nw.orders["revenue"].mean() > 10 * hub.orders["revenue"].mean()
+    selling = profile.selling_time(hub, nw)
+    per_hour = selling["gross_profit"] / (selling["minutes"] / 60)
+    assert per_hour[nw.name] > per_hour[hub.name]
+    assert selling.loc[nw.name, "minutes"] / selling.loc[nw.name, "won"] > 10 * (
+        selling.loc[hub.name, "minutes"] / selling.loc[hub.name, "won"]
+    )
     right = check("01.5", nw.name)
-    assert right.status == RIGHT and f"${nw.orders['revenue'].mean():,.2f}" in right.message
+    assert right.status == RIGHT and f"${per_hour[nw.name]:,.0f}" in right.message
     wrong = check("01.5", "the book hub")
-    assert wrong.status == WRONG and "Counting orders" in wrong.message
+    assert wrong.status == WRONG and "a quick win is not a profitable hour" in wrong.message
     assert check("01.5", "Northway").status == WRONG
