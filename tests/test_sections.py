@@ -376,6 +376,10 @@ def test_funnel_on_the_book_hub(hub):
     share = expected["count"].iloc[-1] / expected["count"].iloc[1]
     assert f"repeat purchase at the bottom ({share:.1%} of the top)" in plots.describe(section.figure)
     assert "biggest drop is from reach to site visits" in section.summary
+    # the chart's own steepest step is only among its bars, and its description says so
+    assert "the steepest step of those drawn (the chart leaves out reach, above them) is site visits to" in (
+        plots.describe(section.figure)
+    )
     section.close()
     # The e-commerce benchmark counts visitors who buy on the site; here every purchase went through two steps.
     noted = S.funnel(hub, benchmarks=True)

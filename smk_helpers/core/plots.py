@@ -432,6 +432,9 @@ def bar_chart(
         Horizontal bars, first label at the top (good for long labels).
     ax : matplotlib Axes, optional
         Draw here instead of on a new figure.
+    above : str, optional
+        A stage above the first one, left out of the chart (it would dwarf the rest); the
+        description then says that its steepest step is only among the stages drawn.
 
     Returns
     -------
@@ -614,6 +617,7 @@ def funnel_chart(
     xlabel: str = "Number reaching each stage",
     ylabel: str = "Stage",
     ax=None,
+    above: str | None = None,
 ):
     """Funnel: centred bars narrowing down the page, each labelled with its count and step rate.
 
@@ -706,7 +710,8 @@ def funnel_chart(
         steps = pd.Series(step[1:], index=range(1, len(stages))).dropna()
         if not steps.empty:
             k = steps.idxmin()
-            text += f"; the steepest step is {stages[k - 1]} to {stages[k]} ({fmt_pct(steps[k])} carry on)"
+            shown = f" of those drawn (the chart leaves out {above}, above them)" if above else ""
+            text += f"; the steepest step{shown} is {stages[k - 1]} to {stages[k]} ({fmt_pct(steps[k])} carry on)"
         if handoff is not None:
             owned = stages[0] if first_sales == 1 else f"{stages[0]} to {stages[first_sales - 1]}"
             text += f"; marketing owns {owned}, sales from {handoff}" if first_sales else "; sales owns every stage"

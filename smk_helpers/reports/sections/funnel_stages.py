@@ -116,7 +116,12 @@ def funnel(
     if benchmarks:
         notes += _visit_benchmark(table)
     title = f"{business.name}: funnel" + ("" if drawn is table else f" from {stages[1]}")
-    fig = plots.funnel_chart(drawn, title=title, handoff=handoff if handoff in drawn["stage"].tolist() else None)
+    fig = plots.funnel_chart(
+        drawn,
+        title=title,
+        handoff=handoff if handoff in drawn["stage"].tolist() else None,
+        above=None if drawn is table else stages[0],
+    )
     first, last = table.iloc[0], table.iloc[-1]
     if len(table) == 1:
         summary = f"The funnel has one stage, {first['stage']}, with {fmt_number(first['count'])}."
