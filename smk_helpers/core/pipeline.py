@@ -32,6 +32,7 @@ __all__ = [
     "readable",
     "stage_conversion",
     "stage_table",
+    "type_table",
     "weighted_forecast",
     "win_rate_by_stage",
 ]
@@ -543,6 +544,9 @@ COLUMNS = {
     "revenue_won": ("Revenue won", "money0"),
     "roas": ("ROAS", "ratio2"),
     "lost_value": ("Value lost", "money0"),
+    "channel": ("Channel", "text"),
+    "account_value": ("Account worth (LTV)", "money0"),
+    "ltv_to_cac": ("LTV:CAC", "ratio"),
     "hours_lost": ("Hours spent on them", "number"),
     "hours_per_lost_deal": ("Hours per lost deal", "number1"),
 }
@@ -671,9 +675,3 @@ def type_table(
     table["account_value"] = safe_divide(profit, accounts).reindex(table.index) * years
     table["ltv_to_cac"] = safe_divide(table["account_value"], table["cost_per_win"])
     return table
-
-
-__all__.append("type_table")
-COLUMNS.update(
-    channel=("Channel", "text"), account_value=("Account worth (LTV)", "money0"), ltv_to_cac=("LTV:CAC", "ratio")
-)
