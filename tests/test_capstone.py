@@ -125,7 +125,7 @@ def test_12_3_the_type_whose_accounts_bring_least_per_dollar_gives_up_budget(nor
     with_deals = types[types["won"] > 0]
     assert answer_key("12.3") == "search ads" == with_deals["ltv_to_cac"].idxmin() == with_deals["roas"].idxmin()
     assert with_deals.loc["search ads", "roas"] < answer_key("12.2")  # its first orders are below break-even too
-    assert (with_deals["ltv_to_cac"].dropna() >= 3).all()  # no type loses money over an account's life (lesson 11's line)
+    assert (with_deals["ltv_to_cac"].dropna() >= 3).all()  # no type loses money over an account's life (lesson 11)
     assert with_deals["cost_per_win"].idxmax() == "trade fair stand"  # the dearest way, not the worst one
     assert survey.heard_from_shares(north.survey).idxmax() == "a trade fair"  # what ROAS does not see
     assert answer_options("12.3") == [
