@@ -42,11 +42,16 @@ def progress_file() -> Path:
     return workspace_dir() / FILE
 
 
-def _read(path: Path) -> dict:
-    """The recorded results, ``{exercise id: {"status": ..., "at": ...}}``; `UnreadableFile` if damaged."""
+def read_record(path: Path, key: str, valid, *, kind: str) -> dict:
+    """The ``key`` part of one of the student's record files (``progress.json``, ``review.json``).
+
+    {} when the file does not exist yet. A file that is not a regular file, is over
+    ``limits.MAX_PROGRESS_FILE_BYTES``, is not JSON, or has entries for which ``valid(entry)`` is
+    false is an `UnreadableFile` naming it: it is never overwritten, and the student moves it away.
+    """
     if not path.exists():
         return {}
-    raw = read_bytes(path, limits.MAX_PROGRESS_FILE_BYTES, kind="progress file", fix="move it away to start afresh.")
+    raw = read_bytes(path, limits.MAX_PROGRESS_FILE_BYTES, kind=kind, fix="move it away to start afresh.")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -54,11 +59,39 @@ def _read(path: Path) -> dict:
     if not (
         isinstance(data, dict)
         and data.get("version") == VERSION
-        and isinstance(data.get("exercises"), dict)
-        and all(isinstance(v, dict) and v.get("status") in (RIGHT, WRONG) for v in data["exercises"].values())
+        and isinstance(data.get(key), dict)
+        and all(isinstance(v, dict) and valid(v) for v in data[key].values())
     ):
-        raise UnreadableFile(f"{path} is not a progress file smk wrote; move it away to start your progress afresh.")
-    return data["exercises"]
+        raise UnreadableFile(f"{path} is not a {kind} smk wrote; move it away to start afresh.")
+    return data[key]
+
+
+def update_record(path: Path, key: str, valid, change, *, kind: str) -> None:
+    """Read the ``key`` part of a record file, apply ``change`` to it, and write it back whole.
+
+    The read-change-write holds a lock (two kernels may record at once) and the write is atomic.
+    Raises `UnreadableFile` for a damaged file (left as it is) and OSError when it cannot be written.
+    """
+    with _locked(path):
+        entries = change(read_record(path, key, valid, kind=kind))
+        write_text_atomic(path, json.dumps({"version": VERSION, key: entries}, indent=1) + "\n")
+
+
+def not_recorded(feedback: Feedback, path: Path, error: Exception) -> Feedback:
+    """``feedback`` with one more sentence: why its answer could not be recorded."""
+    if isinstance(error, UnreadableFile):
+        return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded: {error})")
+    reason = (getattr(error, "strerror", None) or str(error)).lower()
+    return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded in {path}: {reason}.)")
+
+
+def _valid(entry: dict) -> bool:
+    return entry.get("status") in (RIGHT, WRONG)
+
+
+def _read(path: Path) -> dict:
+    """The recorded results, ``{exercise id: {"status": ..., "at": ...}}``; `UnreadableFile` if damaged."""
+    return read_record(path, "exercises", _valid, kind="progress file")
 
 
 @contextlib.contextmanager
@@ -67,7 +100,7 @@ def _locked(path: Path):
     if fcntl is None:  # pragma: no cover
         yield
         return
-    with open(path.parent / f".{FILE}.lock", "a") as lock:
+    with open(path.parent / f".{path.name}.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -94,17 +127,14 @@ def record(exercise_id: str, feedback: Feedback) -> Feedback:
     if feedback.status not in (RIGHT, WRONG):
         return feedback
     path = progress_file()
+    entry = {"status": feedback.status, "at": dt.datetime.now().isoformat(timespec="seconds")}
     try:
-        with _locked(path):
-            results = _read(path)
-            results[exercise_id] = {"status": feedback.status, "at": dt.datetime.now().isoformat(timespec="seconds")}
-            text = json.dumps({"version": VERSION, "exercises": dict(sorted(results.items()))}, indent=1)
-            write_text_atomic(path, text + "\n")
-    except UnreadableFile as exc:
-        return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded: {exc})")
-    except OSError as exc:
-        reason = (exc.strerror or str(exc)).lower()
-        return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded in {path}: {reason}.)")
+        update_record(
+            path, "exercises", _valid, lambda results: dict(sorted({**results, exercise_id: entry}.items())),
+            kind="progress file",
+        )  # fmt: skip
+    except (UnreadableFile, OSError) as exc:
+        return not_recorded(feedback, path, exc)
     return feedback
 
 

@@ -19,17 +19,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import limits
 from ..errors import UnreadableFile
-from ..system.files import write_text_atomic
-from ..system.userfiles import read_bytes
 from .concepts import feedback_html
 from .grading import MISSING, RIGHT, WRONG, Feedback, check_option
+from .progress import not_recorded, read_record, update_record
 from .workspace import workspace_dir
 
 __all__ = [
@@ -48,7 +45,6 @@ __all__ = [
 ]
 
 FILE = "review.json"
-VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -374,25 +370,13 @@ def review_file() -> Path:
     return workspace_dir() / FILE
 
 
+def _valid(entry: dict) -> bool:
+    return isinstance(entry.get("option"), str) and entry.get("first") in (RIGHT, WRONG)
+
+
 def _read(path: Path) -> dict:
-    if not path.exists():
-        return {}
-    raw = read_bytes(path, limits.MAX_PROGRESS_FILE_BYTES, kind="review file", fix="move it away to start afresh.")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        data = None
-    if not (
-        isinstance(data, dict)
-        and data.get("version") == VERSION
-        and isinstance(data.get("questions"), dict)
-        and all(
-            isinstance(v, dict) and isinstance(v.get("option"), str) and v.get("first") in (RIGHT, WRONG)
-            for v in data["questions"].values()
-        )
-    ):
-        raise UnreadableFile(f"{path} is not a review file smk wrote; move it away to start the review afresh.")
-    return {k: v for k, v in data["questions"].items() if k in _BY_ID}
+    answers = read_record(path, "questions", _valid, kind="review file")
+    return {k: v for k, v in answers.items() if k in _BY_ID}
 
 
 def saved() -> dict[str, dict]:
@@ -425,22 +409,21 @@ def record(question_id: str, option) -> Feedback:
         return feedback
     q = question(question_id)
     path = review_file()
-    try:
-        answers = _read(path)
-        first = answers.get(q.id, {}).get("first", feedback.status)
+
+    def change(answers: dict) -> dict:
+        answers = {k: v for k, v in answers.items() if k in _BY_ID}
         answers[q.id] = {
             "option": option.strip(),
             "status": feedback.status,
-            "first": first,
+            "first": answers.get(q.id, {}).get("first", feedback.status),
             "at": dt.datetime.now().isoformat(timespec="seconds"),
         }
-        ordered = {k: answers[k] for k in _BY_ID if k in answers}
-        write_text_atomic(path, json.dumps({"version": VERSION, "questions": ordered}, indent=1) + "\n")
-    except UnreadableFile as exc:
-        return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded: {exc})")
-    except OSError as exc:
-        reason = (exc.strerror or str(exc)).lower()
-        return dataclasses.replace(feedback, message=f"{feedback.message} (Not recorded in {path}: {reason}.)")
+        return {k: answers[k] for k in _BY_ID if k in answers}
+
+    try:
+        update_record(path, "questions", _valid, change, kind="review file")
+    except (UnreadableFile, OSError) as exc:
+        return not_recorded(feedback, path, exc)
     return feedback
 
 
