@@ -6,6 +6,7 @@ import json
 import pytest
 
 from smk_helpers.course import ready_lessons
+from smk_helpers.course import progress
 from smk_helpers.course import review as R
 from smk_helpers.course.grading import MISSING, RIGHT, WRONG
 
@@ -62,7 +63,7 @@ def test_record_keeps_the_latest_answer_and_whether_the_first_try_was_right(work
     assert set(kept) == {"q11", "q12"}
     assert R.result() == R.ReviewScore(2, 0, 13, first_try=1)
     assert R.review_file().parent == workspace
-    assert json.loads(R.review_file().read_text())["version"] == R.VERSION
+    assert json.loads(R.review_file().read_text())["version"] == progress.VERSION
 
 
 @pytest.mark.parametrize("damage", [b"{not json", b'{"version": 1, "questions": []}', b"\xff\xfe"])
