@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from smk_helpers.course import ready_lessons
-from smk_helpers.course import progress
+from smk_helpers.course import progress, ready_lessons
 from smk_helpers.course import review as R
 from smk_helpers.course.grading import MISSING, RIGHT, WRONG
 
