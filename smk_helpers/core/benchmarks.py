@@ -108,6 +108,18 @@ def by_key(key: str) -> Benchmark | None:
     return next((b for b in BENCHMARKS if b.key == key), None)
 
 
+def describe(*keys: str) -> str:
+    """The benchmarks of some KPI keys, one line each: label, range and source.
+
+    Examples
+    --------
+    >>> print(describe("ctr", "email_ctr"))
+    Click-through rate: about 1.0% (Meta retail ads: a rule of thumb, no published survey)
+    Email click rate: 2.0%–5.0% (Mailchimp's email benchmarks, click rate)
+    """
+    return "\n".join(f"{b.label}: {b.range_text()} ({b.source})" for b in map(by_key, keys))
+
+
 def verdict(value, benchmark: Benchmark, tolerance: float = 0.15) -> str:
     """'below', 'within' or 'above' the range ('about' a single value within ±15%); '' if unknown.
 

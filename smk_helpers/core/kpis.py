@@ -26,6 +26,7 @@ import pandas as pd
 from . import catalog
 from .attribution import attribution_table
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
+from .formatting import readable as _readable
 from .funnel import funnel_table
 from .params import STAFF_HOURLY_COST  # re-exported: lessons use kpis.STAFF_HOURLY_COST
 from .pipeline import days_to_close, open_pipeline_value, stage_table, weighted_forecast  # re-exported
@@ -1223,6 +1224,180 @@ def campaign_results(
         table = table.sort_values("spend", ascending=False, kind="stable")
         table.index.name = by
     return table
+
+
+def cac_range(
+    summary_dict: dict, campaigns: pd.DataFrame, orders: pd.DataFrame, paid_types, start=None, end=None
+) -> pd.DataFrame:
+    """Three CACs, from too kind to too harsh: every new customer, those with a contact first, those paid campaigns won.
+
+    Formula: cac = spend / new customers, where blended uses all marketing spend over all new
+    customers; "with a marketing contact first" uses all spend over the first orders with a journey;
+    paid uses the spend of the ``paid_types`` campaigns over the new customers credited to one of them.
+
+    Parameters
+    ----------
+    summary_dict : dict
+        `summary` of the period (its marketing_spend, new_customers and journey_first_orders).
+    campaigns : DataFrame
+        The period's campaigns, pro-rated (`prorate_campaigns`), with a ``type`` column.
+    orders : DataFrame
+        All orders (a new customer's first order is looked for in the whole data).
+    paid_types : list of str
+        The campaign types bought from someone else (ads, an influencer, sponsored listings).
+    start, end : date-like, optional
+
+    Returns
+    -------
+    DataFrame with columns spend, new_customers, cac, one row per way of counting.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["A", "N"], "type": ["targeted ads", "email newsletter"],
+    ...                           "spend": [60.0, 40.0], "impressions": [1.0, 1.0], "clicks": [1.0, 1.0],
+    ...                           "leads": [1.0, 1.0]})
+    >>> orders = pd.DataFrame({"customer_id": ["C1", "C2"], "campaign_id": ["A", None],
+    ...                        "order_date": pd.to_datetime(["2025-01-02", "2025-01-03"])})
+    >>> summary_dict = {"marketing_spend": 100.0, "new_customers": 10, "journey_first_orders": 4}
+    >>> cac_range(summary_dict, campaigns, orders, ["targeted ads"])
+                                       spend  new_customers   cac
+    blended: every new customer        100.0             10  10.0
+    with a marketing contact first     100.0              4  25.0
+    paid: credited to a paid campaign   60.0              1  60.0
+    """
+    paid = campaigns[campaigns["type"].isin(paid_types)]
+    table = pd.DataFrame(
+        {
+            "spend": [summary_dict["marketing_spend"], summary_dict["marketing_spend"], campaign_totals(paid)["spend"]],
+            "new_customers": [
+                summary_dict["new_customers"],
+                summary_dict["journey_first_orders"],
+                new_customers_from(orders, paid["campaign_id"], start, end),
+            ],
+        },
+        index=["blended: every new customer", "with a marketing contact first", "paid: credited to a paid campaign"],
+    )
+    table["cac"] = cac(table["spend"], table["new_customers"])
+    return table
+
+
+def credited_margins(orders: pd.DataFrame) -> pd.DataFrame:
+    """The gross margin, and so the break-even ROAS, of all orders and of the orders credited to a campaign.
+
+    Formula: gross margin = Σ gross profit / Σ revenue (known gross profit only); break-even ROAS = 1 / gross margin.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        The period's orders, with campaign_id, revenue and gross_profit.
+
+    Returns
+    -------
+    DataFrame with columns gross_margin and break_even_roas, rows "all orders (the shop)" and
+    "orders credited to a campaign".
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"campaign_id": ["A", None], "revenue": [100.0, 100.0],
+    ...                        "gross_profit": [40.0, 60.0]})
+    >>> credited_margins(orders)
+                                   gross_margin  break_even_roas
+    all orders (the shop)                   0.5              2.0
+    orders credited to a campaign           0.4              2.5
+    """
+    credited = orders[orders["campaign_id"].notna()]
+    margins = pd.Series(
+        {
+            "all orders (the shop)": gross_margin_rate(known_sum(orders["gross_profit"]), total_revenue(orders)),
+            "orders credited to a campaign": gross_margin_rate(
+                known_sum(credited["gross_profit"]), total_revenue(credited)
+            ),
+        }
+    )
+    return pd.DataFrame({"gross_margin": margins, "break_even_roas": break_even_roas(margins)})
+
+
+def returns_by(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, end=None, by: str = "type") -> pd.DataFrame:
+    """Each group of campaigns judged at the margin of its own credited orders, best ROAS first.
+
+    Formulas: roas = credited revenue / spend; gross_margin = credited gross profit / credited revenue;
+    break_even_roas = 1 / gross_margin; roi = (credited gross profit − spend) / spend.
+
+    Parameters
+    ----------
+    campaigns, orders : DataFrame
+        All rows: spend is pro-rated to the period (`prorate_campaigns`); the period's orders that
+        name a campaign are its credited orders, even when the campaign ran before the period.
+    start, end : date-like, optional
+    by : str
+        A campaigns column to group by ("type" or "channel").
+
+    Returns
+    -------
+    DataFrame indexed by ``by`` with columns spend, roas, gross_margin, break_even_roas, roi.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["A", "E"], "type": ["ads", "event"], "spend": [100.0, 50.0],
+    ...     "start_date": pd.to_datetime(["2025-03-01"] * 2), "end_date": pd.to_datetime(["2025-03-31"] * 2)})
+    >>> orders = pd.DataFrame({"campaign_id": ["A", "E", None], "revenue": [200.0, 400.0, 90.0],
+    ...                        "gross_profit": [50.0, 200.0, 45.0], "order_date": pd.to_datetime(["2025-03-05"] * 3)})
+    >>> returns_by(campaigns, orders)
+           spend  roas  gross_margin  break_even_roas  roi
+    type
+    event   50.0   8.0          0.50              2.0  3.0
+    ads    100.0   2.0          0.25              4.0 -0.5
+    """
+    period_orders = orders[in_period(orders["order_date"], start, end) & orders["campaign_id"].notna()]
+    credited = period_orders.merge(campaigns[["campaign_id", by]], on="campaign_id")
+    spend = prorate_campaigns(campaigns, start, end).groupby(by)["spend"].sum()
+    revenue = credited.groupby(by)["revenue"].sum()
+    profit = credited.groupby(by)["gross_profit"].sum()
+    table = pd.DataFrame({"spend": spend, "revenue": revenue, "gross_profit": profit})
+    table["roas"] = roas(table["revenue"], table["spend"])
+    table["gross_margin"] = gross_margin_rate(table["gross_profit"], table["revenue"])
+    table["break_even_roas"] = break_even_roas(table["gross_margin"])
+    table["roi"] = marketing_roi(table["gross_profit"], table["spend"])
+    table = table.sort_values("roas", ascending=False)
+    return table[["spend", "roas", "gross_margin", "break_even_roas", "roi"]]
+
+
+# The KPI columns of this module's tables, with the heading and format `readable` shows them in.
+COLUMNS = {
+    "spend": ("Spend", "money"),
+    "orders": ("Orders", "number"),
+    "revenue": ("Revenue", "money"),
+    "new_customers": ("New customers", "number"),
+    "ctr": ("CTR", "pct2"),
+    "cpc": ("CPC", "money"),
+    "cpm": ("CPM", "money"),
+    "cost_per_lead": ("Cost per lead", "money"),
+    "cac": ("CAC", "money"),
+    "roas": ("ROAS", "ratio2"),
+    "gross_margin": ("Gross margin", "pct"),
+    "break_even_roas": ("Break-even ROAS", "ratio2"),
+    "roi": ("ROI", "pct"),
+}
+
+
+def readable(table: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """A KPI table (`campaign_totals`, `cac_range`, `returns_by`, ...) as text for reading.
+
+    Shows the chosen columns (by default every column `COLUMNS` knows, in the table's order), with
+    plain headings and formatted values; a missing value shows as "n/a".
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"spend": [100.0, 50.0], "clicks": [3.0, None], "ctr": [0.0312, None]},
+    ...                      index=pd.Index(["search", "event"], name="channel"))
+    >>> readable(table)
+               Spend    CTR
+    channel
+    search   $100.00  3.12%
+    event     $50.00    n/a
+    """
+    chosen = [column for column in table.columns if column in COLUMNS] if columns is None else columns
+    return _readable(table, {column: COLUMNS[column] for column in chosen})
 
 
 def conversations_by(
