@@ -295,6 +295,41 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     return readable_table(table, {c: READABLE[c] for c in table.columns if c in READABLE and c not in hidden})
 
 
+def worked_example(**changes) -> str:
+    """The inputs of the ad-against-hand-sell model, worked out step by step in three sentences.
+
+    Formulas: clicks = 1,000 × CTR; ad cost per order = CPM / (clicks × site conversion);
+    hand-sell cost per contact = minutes / 60 × hourly cost.
+
+    Parameters
+    ----------
+    **changes
+        Inputs to change from `DEFAULTS` (cpm, ctr, site_conversion, minutes_per_contact, hourly_cost,
+        hand_sell_conversion, staff_hours, budget).
+
+    Examples
+    --------
+    >>> print(worked_example(hourly_cost=12.0))
+    The ad: $15 buys 1,000 impressions, which bring 10 clicks at 1%, which bring 0.2 orders at 2%: $75.00 per order.
+    The hand-sell: 10 minutes at $12.00 an hour = $2.00 per contact.
+    Assumed: 25% of hand-sells end in an order; a budget of $300 and 20 staff hours for hand-selling.
+    """
+    inputs = {**DEFAULTS, **changes}
+    cpm, ctr, conversion, minutes = (inputs[k] for k in ("cpm", "ctr", "site_conversion", "minutes_per_contact"))
+    clicks = 1000 * ctr
+    return "\n".join(
+        [
+            f"The ad: {fmt_money(cpm, digits=0)} buys 1,000 impressions, which bring {clicks:.0f} clicks "
+            f"at {fmt_pct(ctr, 0)}, which bring {clicks * conversion:.1f} orders at {fmt_pct(conversion, 0)}: "
+            f"{fmt_money(kpis.safe_divide(cpm, clicks * conversion))} per order.",
+            f"The hand-sell: {minutes:.0f} minutes at {fmt_money(inputs['hourly_cost'])} an hour = "
+            f"{fmt_money(kpis.staff_cost(minutes, inputs['hourly_cost']))} per contact.",
+            f"Assumed: {fmt_pct(inputs['hand_sell_conversion'], 0)} of hand-sells end in an order; a budget of "
+            f"{fmt_money(inputs['budget'], digits=0)} and {inputs['staff_hours']:.0f} staff hours for hand-selling.",
+        ]
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # The slider model
 # ---------------------------------------------------------------------------------------------
