@@ -199,6 +199,7 @@ _FORMATS = {
     "pct2": lambda x: fmt_pct(x, digits=2),
     "number": fmt_number,
     "number1": lambda x: fmt_number(x, digits=1),
+    "number2": lambda x: fmt_number(x, digits=2),
     "days": fmt_days,
     "ratio": fmt_ratio,
     "ratio2": lambda x: fmt_ratio(x, digits=2),
@@ -215,7 +216,7 @@ def readable(table: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.Dat
     columns : dict
         ``{column: (heading, kind)}`` in the order to show them; kind is one of "money",
         "money0" (whole dollars), "money_small" (three decimals below $1), "pct", "pct2" (two decimals),
-        "number", "number1" (one decimal), "ratio" (4.2x),
+        "number", "number1" (one decimal), "number2" (two), "ratio" (4.2x),
         "ratio2" or "text". A missing value shows as "n/a".
 
     Returns

@@ -1362,6 +1362,86 @@ def returns_by(campaigns: pd.DataFrame, orders: pd.DataFrame, start=None, end=No
     return table[["spend", "roas", "gross_margin", "break_even_roas", "roi"]]
 
 
+def clv_inputs(orders: pd.DataFrame, years: float, gross_margin: float) -> pd.Series:
+    """The simple CLV of the customers with an id, with the inputs it is made of.
+
+    Formulas: average_order_value = Σ revenue / orders; purchases_per_year = orders / customers (over a
+    one-year ``orders``); clv = `simple_clv` (AOV × purchases per year × years × gross margin).
+
+    Parameters
+    ----------
+    orders : DataFrame
+        One year's orders; those without a customer_id are left out.
+    years : float
+        How long a customer keeps buying: an assumption.
+    gross_margin : float
+
+    Returns
+    -------
+    Series named "identified customers": average_order_value, purchases_per_year, years, gross_margin, clv.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"customer_id": ["C1", "C1", "C2", None], "revenue": [40.0, 20.0, 30.0, 99.0]})
+    >>> clv_inputs(orders, 3, 0.5)
+    average_order_value    30.0
+    purchases_per_year      1.5
+    years                   3.0
+    gross_margin            0.5
+    clv                    67.5
+    Name: identified customers, dtype: float64
+    """
+    known = orders[orders["customer_id"].notna()]
+    aov = average_order_value(total_revenue(known), order_count(known))
+    per_year = safe_divide(order_count(known), customer_count(known))
+    parts = {"average_order_value": aov, "purchases_per_year": per_year, "years": years, "gross_margin": gross_margin}
+    parts["clv"] = simple_clv(aov, per_year, years, gross_margin)
+    return pd.Series(parts, dtype="float64", name="identified customers")
+
+
+def list_growth(campaigns: pd.DataFrame, start=None, end=None, kind: str = "email newsletter") -> pd.Series:
+    """How the mailing list grew over a period, read from the emails each newsletter sent.
+
+    A newsletter goes once to every subscriber, so its impressions are the list's size that month.
+    Formulas: list_added = last − first; list_growth = last / first − 1.
+
+    Parameters
+    ----------
+    campaigns : DataFrame
+        The campaigns, with type, start_date and impressions.
+    start, end : date-like, optional
+        The newsletters that start in the period count.
+    kind : str
+        The campaign type that goes to the whole list.
+
+    Returns
+    -------
+    Series: list_first, list_last, list_added, list_growth.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"type": ["email newsletter"] * 2 + ["targeted ads"],
+    ...     "start_date": pd.to_datetime(["2025-01-01", "2025-12-01", "2025-06-01"]),
+    ...     "impressions": [2000.0, 2500.0, 90000.0]})
+    >>> list_growth(campaigns)
+    list_first     2000.00
+    list_last      2500.00
+    list_added      500.00
+    list_growth       0.25
+    Name: newsletter subscribers, dtype: float64
+    """
+    letters = campaigns[(campaigns["type"] == kind) & in_period(campaigns["start_date"], start, end)]
+    sent = letters.sort_values("start_date", kind="stable")["impressions"]
+    first, last = float(sent.iloc[0]), float(sent.iloc[-1])
+    parts = {
+        "list_first": first,
+        "list_last": last,
+        "list_added": last - first,
+        "list_growth": relative_change(last, first),
+    }
+    return pd.Series(parts, dtype="float64", name="newsletter subscribers")
+
+
 # The KPI columns of this module's tables, with the heading and format `readable` shows them in.
 COLUMNS = {
     "spend": ("Spend", "money"),
@@ -1377,13 +1457,21 @@ COLUMNS = {
     "gross_margin": ("Gross margin", "pct"),
     "break_even_roas": ("Break-even ROAS", "ratio2"),
     "roi": ("ROI", "pct"),
+    "average_order_value": ("Average order value", "money"),
+    "purchases_per_year": ("Purchases per year", "number2"),
+    "years": ("Expected years (assumed)", "number"),
+    "clv": ("CLV", "money"),
+    "list_first": ("Subscribers at the start", "number"),
+    "list_last": ("Subscribers at the end", "number"),
+    "list_added": ("Subscribers added", "number"),
+    "list_growth": ("Growth", "pct"),
 }
 
 
 def readable(table: pd.DataFrame, columns=None) -> pd.DataFrame:
-    """A KPI table (`campaign_totals`, `cac_range`, `returns_by`, ...) as text for reading.
+    """A KPI table (`campaign_totals`, `cac_range`, `returns_by`, ...) or Series (`clv_inputs`) as text for reading.
 
-    Shows the chosen columns (by default every column `COLUMNS` knows, in the table's order), with
+    Shows the chosen columns (a Series: its rows) (by default every column `COLUMNS` knows, in the table's order), with
     plain headings and formatted values; a missing value shows as "n/a".
 
     Examples
@@ -1395,7 +1483,16 @@ def readable(table: pd.DataFrame, columns=None) -> pd.DataFrame:
     channel
     search   $100.00  3.12%
     event     $50.00    n/a
+    >>> readable(list_growth(pd.DataFrame({"type": ["email newsletter"] * 2, "impressions": [200.0, 250.0],
+    ...                                    "start_date": pd.to_datetime(["2025-01-01", "2025-12-01"])})))
+                             newsletter subscribers
+    Subscribers at the start                    200
+    Subscribers at the end                      250
+    Subscribers added                            50
+    Growth                                    25.0%
     """
+    if isinstance(table, pd.Series):  # one value per row: the headings go down the side
+        return readable(table.to_frame().T, columns).T
     chosen = [column for column in table.columns if column in COLUMNS] if columns is None else columns
     return _readable(table, {column: COLUMNS[column] for column in chosen})
 
