@@ -1981,6 +1981,50 @@ def _for_json(value, money=False, count=False):
     return value
 
 
+# How a unit of the KPI catalogue is shown, as a kind of `smk_helpers.core.formatting.readable`.
+UNIT_FORMATS = {
+    "money": "money",
+    "count": "number",
+    "points": "number",
+    "days": "days",
+    "ratio": "ratio2",
+    "pct": "pct",
+    "pct2": "pct2",
+}
+
+
+def headline(summary_dict: dict, keys, name: str = "value") -> pd.DataFrame:
+    """Some KPIs of a `summary`, named as the KPI catalogue names them and formatted by their unit.
+
+    Parameters
+    ----------
+    summary_dict : dict
+        What `summary` returns.
+    keys : list of str
+        The catalogue keys to show, in order (`smk_helpers.core.catalog.keys`).
+    name : str, default "value"
+        The heading of the values, such as the period.
+
+    Returns
+    -------
+    DataFrame of str with one column, ``name``, indexed by the KPIs' labels.
+
+    Examples
+    --------
+    >>> headline({"revenue": 1234.5, "orders": 20, "marketing_share": 0.021, "roas": None},
+    ...          ["revenue", "orders", "marketing_share", "roas"], name="2025")
+                                    2025
+    Revenue                    $1,234.50
+    Orders                            20
+    Marketing spend / revenue       2.1%
+    ROAS                             n/a
+    """
+    kpis_shown = [catalog.by_key(key) for key in keys]
+    columns = {k.key: (k.label, UNIT_FORMATS[k.unit]) for k in kpis_shown}
+    values = pd.DataFrame([{key: summary_dict[key] for key in keys}], dtype=object)
+    return _readable(values, columns).iloc[0].rename(name).to_frame()
+
+
 def summary_json(summary_dict: dict) -> str:
     """Write a summary as stable JSON text: the same summary gives the same bytes.
 
