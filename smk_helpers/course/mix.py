@@ -26,7 +26,7 @@ import pandas as pd
 from ..core import kpis
 from ..core.contract import UNKNOWN_CHANNEL
 from ..core.data import read_extra_table
-from ..core.formatting import is_missing
+from ..core.formatting import fmt_pct, fmt_ratio, is_missing
 from ..core.formatting import readable as _readable
 
 FULL_PRICE, LOYALTY_REWARD, PROMOTION = "full price", "loyalty reward", "in-store promotion"
@@ -624,6 +624,52 @@ def campaigns_by_channel(campaigns: pd.DataFrame, orders: pd.DataFrame) -> pd.Da
     table["roi"] = kpis.marketing_roi(profit, table["spend"])
     table.index.name = "channel"
     return table.sort_values("spend", ascending=False, kind="stable")
+
+
+def roas_blind_spots(
+    discounts: pd.DataFrame, channels: pd.DataFrame, promotion: pd.DataFrame, orders: pd.DataFrame
+) -> str:
+    """Three numbers a ROAS does not show, one sentence each: two orders' own margins and how few orders it sees.
+
+    Formulas: break-even ROAS = 1 / the orders' gross margin; the share of orders that name a campaign;
+    the share of in-store orders with no customer id.
+
+    Parameters
+    ----------
+    discounts : DataFrame
+        `discount_effect` (its "in-store promotion" row).
+    channels : DataFrame
+        `channel_economics` (its "marketplace" row).
+    promotion : DataFrame
+        `campaigns_by_channel` (the marketplace listings' ROAS).
+    orders : DataFrame
+        All orders, with campaign_id, channel and customer_id.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"campaign_id": ["P1", None, None, None], "customer_id": ["C1", None, "C2", None],
+    ...                        "channel": ["in-store", "in-store", "in-store", "marketplace"]})
+    >>> print(roas_blind_spots(pd.DataFrame({"gross_margin": [0.4]}, index=["in-store promotion"]),
+    ...                        pd.DataFrame({"gross_margin": [0.2]}, index=["marketplace"]),
+    ...                        pd.DataFrame({"roas": [3.0]}, index=["marketplace"]), orders))
+    The promotion orders keep 40.0%: their own break-even ROAS is 2.50x.
+    Marketplace orders keep 20.0% after fees: their break-even ROAS is 5.00x, against sponsored listings' ROAS of 3.00x.
+    25.0% of all orders name a campaign; 33.3% of the till's orders are anonymous.
+    """
+    promo_margin = discounts.loc["in-store promotion", "gross_margin"]
+    market_margin = channels.loc["marketplace", "gross_margin"]
+    in_store = orders[orders["channel"] == "in-store"]
+    return "\n".join(
+        [
+            f"The promotion orders keep {fmt_pct(promo_margin)}: their own break-even ROAS is "
+            f"{fmt_ratio(kpis.break_even_roas(promo_margin), 2)}.",
+            f"Marketplace orders keep {fmt_pct(market_margin)} after fees: their break-even ROAS is "
+            f"{fmt_ratio(kpis.break_even_roas(market_margin), 2)}, against sponsored listings' ROAS of "
+            f"{fmt_ratio(promotion.loc['marketplace', 'roas'], 2)}.",
+            f"{fmt_pct(orders['campaign_id'].notna().mean())} of all orders name a campaign; "
+            f"{fmt_pct(in_store['customer_id'].isna().mean())} of the till's orders are anonymous.",
+        ]
+    )
 
 
 def keep_change_or_cut(roas: float, orders_break_even: float, changed_break_even: float) -> str | float:
