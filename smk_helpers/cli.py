@@ -446,10 +446,22 @@ def _report_batch(args, values, formats) -> int:
 # Wiring
 
 
-def _report_parameters() -> str:
-    from .reports.parameters import parameters_text
+def _describe_parameters_on_help(parser: argparse.ArgumentParser) -> None:
+    """Add the report's parameters to ``parser``'s description when its help is shown, and only then.
 
-    return parameters_text()
+    Listing them imports the reports, which every other command (and ``smk --help``) does without.
+    """
+    shown = parser.format_help
+
+    def format_help() -> str:
+        from .reports.parameters import parameters_text
+
+        parser.description = (
+            f"Make a report of a business folder (default: The Book Hub). Parameters: {parameters_text()}."
+        )
+        return shown()
+
+    parser.format_help = format_help
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -493,9 +505,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report",
         help="make a report of a business folder: report.html, report.ipynb, metrics.json (default: The Book Hub)",
-        description="Make a report of a business folder (default: The Book "
-        "Hub). Parameters: " + _report_parameters() + ".",
+        description="Make a report of a business folder (default: The Book Hub).",
     )
+    _describe_parameters_on_help(p)
     p.add_argument("dir", nargs="?", help="the business folder (holding orders.csv); default: The Book Hub")
     p.add_argument("--out", help="the folder to write to (default: report, or reports with --batch)")
     p.add_argument("--name", help="the business name in titles (default: the folder's name)")

@@ -75,7 +75,7 @@ loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets")
 from smk_helpers.cli import main
 with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
     main(["--help"])  # smk --help answers without the data libraries
-loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets")
+loaded("pandas", "numpy", "matplotlib", "papermill", "nbformat", "ipywidgets", "smk_helpers.reports")
 import smk_helpers.core.kpis, smk_helpers.core.funnel, smk_helpers.core.formatting
 loaded("matplotlib", "papermill", "nbformat", "ipywidgets")
 """
@@ -88,6 +88,19 @@ def test_import_stays_light(repo, tmp_path):
         [sys.executable, "-c", LIGHT_IMPORTS], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
     assert run.stdout.splitlines() == ["[]", "[]", "[]"]
+
+
+def test_a_report_s_help_lists_its_parameters_which_other_commands_never_load(repo, tmp_path):
+    """`smk report --help` names the report's parameters; `smk summary` runs without importing the reports."""
+    env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
+    helped = subprocess.run(
+        [sys.executable, "-m", "smk_helpers", "report", "--help"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert helped.returncode == 0 and "Parameters:" in helped.stdout and "period_start" in helped.stdout
+    code = "import sys; from smk_helpers.cli import main; main(['summary', '--json']); "
+    code += "print('smk_helpers.reports' in sys.modules, file=sys.stderr)"
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.stderr.strip().splitlines()[-1] == "False"
 
 
 @pytest.fixture(scope="module")
