@@ -24,32 +24,32 @@ def new(north):
 
 # ---------------------------------------------------------------- the pipeline functions
 def test_the_channel_table_agrees_with_the_campaign_results_of_lesson_06(north):
-    table = pipeline.channel_table(north.interactions, north.campaigns)
+    table = kpis.channel_table(north.interactions, north.campaigns)
     results = kpis.campaign_results(north.campaigns, north.orders, by="channel")
-    paid = table.drop(index=pipeline.NO_CAMPAIGN)
+    paid = table.drop(index=kpis.NO_CAMPAIGN)
     assert paid["spend"].sum() == pytest.approx(north.campaigns["spend"].sum())
     assert paid["won"].to_dict() == results["new_customers"].astype(int).to_dict()  # a won deal is a new account
     assert paid["roas"].round(9).to_dict() == results["roas"].round(9).to_dict()
     assert paid["cost_per_win"].dropna().round(6).to_dict() == results["cac"].dropna().round(6).to_dict()
     assert table["deals"].sum() == len(pipeline.deals(north.interactions))
-    assert table.loc[pipeline.NO_CAMPAIGN, ["won", "lost"]].tolist() == [8, 6]  # the range refreshes
+    assert table.loc[kpis.NO_CAMPAIGN, ["won", "lost"]].tolist() == [8, 6]  # the range refreshes
     assert math.isnan(table.loc["email", "cost_per_win"]) and table.loc["email", "roas"] == 0
 
 
 def test_the_channel_table_of_deals_that_name_no_campaign_or_of_no_deals():
     campaigns = pd.DataFrame({"campaign_id": ["C1"], "channel": ["fair"], "spend": [100.0]})
-    table = pipeline.channel_table(pipeline.EXAMPLE, campaigns)  # no campaign_id column
-    assert table.loc[pipeline.NO_CAMPAIGN, "deals"] == 5 and table.loc["fair", "deals"] == 0
+    table = kpis.channel_table(pipeline.EXAMPLE, campaigns)  # no campaign_id column
+    assert table.loc[kpis.NO_CAMPAIGN, "deals"] == 5 and table.loc["fair", "deals"] == 0
     assert math.isnan(table.loc["fair", "win_rate"]) and math.isnan(table.loc["fair", "cost_per_win"])
-    empty = pipeline.channel_table(None, campaigns)
+    empty = kpis.channel_table(None, campaigns)
     assert empty["spend"].tolist() == [100.0] and empty["deals"].tolist() == [0]
 
 
 def test_the_type_table_splits_the_channels_and_prices_an_account(north):
-    channels = pipeline.channel_table(north.interactions, north.campaigns)
-    types = pipeline.type_table(north.interactions, north.campaigns, north.orders, year=2025)
-    paid = types.drop(index=pipeline.NO_CAMPAIGN)
-    assert paid.groupby("channel")["won"].sum().to_dict() == channels.drop(index=pipeline.NO_CAMPAIGN)["won"].to_dict()
+    channels = kpis.channel_table(north.interactions, north.campaigns)
+    types = kpis.type_table(north.interactions, north.campaigns, north.orders, year=2025)
+    paid = types.drop(index=kpis.NO_CAMPAIGN)
+    assert paid.groupby("channel")["won"].sum().to_dict() == channels.drop(index=kpis.NO_CAMPAIGN)["won"].to_dict()
     assert paid["spend"].sum() == pytest.approx(north.campaigns["spend"].sum())
     assert math.isnan(types.loc["email newsletter", "roas"])  # no deal: n/a, not zero
     # the account value is lesson 11's simple CLV for the fairs' own accounts
@@ -97,9 +97,9 @@ def test_12_1_an_account_from_seo_content_and_its_near_misses(north):
     assert check("12.1", content["spend"].sum() / won).status == RIGHT
     assert "won or not" in check("12.1", content["spend"].sum() / len(deals)).message
     assert "cost per lead" in check("12.1", content["spend"].sum() / content["leads"].sum()).message
-    table = pipeline.channel_table(north.interactions, north.campaigns)
+    table = kpis.channel_table(north.interactions, north.campaigns)
     assert "whole search channel" in check("12.1", table.loc["search", "cost_per_win"]).message
-    types = pipeline.type_table(north.interactions, north.campaigns)
+    types = kpis.type_table(north.interactions, north.campaigns)
     assert answer_key("12.1") == pytest.approx(types.loc["SEO content", "cost_per_win"])
     assert answer_key("12.1") < table.loc["search", "cost_per_win"] / 1.5  # the channel's average hides its parts
     assert check("12.1", ...).status == MISSING
@@ -121,7 +121,7 @@ def test_12_2_accepts_two_decimals_and_asks_for_more_than_one(north):
 
 
 def test_12_3_the_type_whose_accounts_bring_least_per_dollar_gives_up_budget(north):
-    types = pipeline.type_table(north.interactions, north.campaigns, north.orders, year=2025)
+    types = kpis.type_table(north.interactions, north.campaigns, north.orders, year=2025)
     with_deals = types[types["won"] > 0]
     assert answer_key("12.3") == "search ads" == with_deals["ltv_to_cac"].idxmin() == with_deals["roas"].idxmin()
     assert with_deals.loc["search ads", "roas"] < answer_key("12.2")  # its first orders are below break-even too

@@ -24,12 +24,12 @@ import numpy as np
 import pandas as pd
 
 from . import catalog
-from .attribution import attribution_table
+from .attribution import NO_CAMPAIGN, attribution_table  # NO_CAMPAIGN re-exported
 from .contract import OUTCOMES, UNKNOWN_CHANNEL
 from .formatting import readable as _readable
 from .funnel import funnel_table
 from .params import STAFF_HOURLY_COST  # re-exported: lessons use kpis.STAFF_HOURLY_COST
-from .pipeline import days_to_close, open_pipeline_value, stage_table, weighted_forecast  # re-exported
+from .pipeline import days_to_close, deals, open_pipeline_value, stage_table, weighted_forecast  # re-exported
 from .rules import (  # the rules every formula here follows; re-exported for the lessons
     group_sum,
     in_period,
@@ -1443,6 +1443,168 @@ def list_growth(campaigns: pd.DataFrame, start=None, end=None, kind: str = "emai
 
 
 # The KPI columns of this module's tables, with the heading and format `readable` shows them in.
+# ---------------------------------------------------------------------------------------------
+# From marketing spend to won deals: channels and campaign types, for businesses that sell by deals
+
+
+def channel_table(interactions: pd.DataFrame | None, campaigns: pd.DataFrame) -> pd.DataFrame:
+    """From marketing spend to won deals, channel by channel: what each channel cost, and what its deals brought.
+
+    Formula: for each channel of campaigns.csv: spend = Σ spend of its campaigns; deals, won, lost = the deals
+    whose campaign_id is one of its campaigns; win_rate = won / (won + lost); cost_per_win = spend / won (the
+    CAC of a business whose won deal is a new customer's first order); revenue_won = Σ deal_value of the won
+    deals; roas = revenue_won / spend.
+
+    Give both tables over the same period. Deals that name no campaign (an existing account's, say) are the
+    row "(no campaign)", with no spend; a channel with spend and no deal has a cost per win of NaN.
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+        ``interactions.csv``; its deals' ``campaign_id`` links them to a channel.
+    campaigns : DataFrame
+        ``campaigns.csv``: campaign_id, channel, spend.
+
+    Returns
+    -------
+    DataFrame indexed by channel, largest spend first, with columns spend, deals, won, lost, win_rate,
+    cost_per_win, revenue_won, roas.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["F1", "S1", "S2"], "channel": ["fair", "search", "search"],
+    ...                           "spend": [3000.0, 400.0, 600.0]})
+    >>> from smk_helpers.core.pipeline import EXAMPLE  # five deals of a small firm
+    >>> talks = EXAMPLE.assign(campaign_id=["S1", "F1", "S2", "F1", None])
+    >>> channel_table(talks, campaigns)[["spend", "deals", "won", "win_rate", "cost_per_win", "roas"]]
+                   spend  deals  won  win_rate  cost_per_win  roas
+    channel
+    fair          3000.0      2    0       0.0           NaN   0.0
+    search        1000.0      2    1       0.5        1000.0   1.0
+    (no campaign)    NaN      1    0       NaN           NaN   NaN
+    """
+    d = deals(interactions)
+    channel_of = campaigns.drop_duplicates("campaign_id").set_index("campaign_id")["channel"]
+    named = d["campaign_id"] if "campaign_id" in d else pd.Series(np.nan, index=d.index, dtype=object)
+    channel = named.map(channel_of).astype(object).where(named.notna(), NO_CAMPAIGN).fillna(NO_CAMPAIGN)
+    outcome = d["outcome"]
+    counts = pd.DataFrame(
+        {
+            "deals": channel.value_counts(),
+            "won": channel[outcome == "won"].value_counts(),
+            "lost": channel[outcome == "lost"].value_counts(),
+            "revenue_won": d.loc[outcome == "won", "deal_value"].groupby(channel[outcome == "won"]).sum(),
+        }
+    )
+    spend = campaigns.groupby(campaigns["channel"].fillna(NO_CAMPAIGN))["spend"].sum(min_count=1)
+    table = counts.reindex(spend.index.union(counts.index))
+    for column in ("deals", "won", "lost"):
+        table[column] = table[column].fillna(0).astype("int64")
+    table["revenue_won"] = table["revenue_won"].fillna(0.0)
+    table.insert(0, "spend", spend.reindex(table.index))
+    table["win_rate"] = win_rate(table["won"], table["lost"])
+    table["cost_per_win"] = cost_per_order(table["spend"], table["won"])
+    table["roas"] = roas(table["revenue_won"], table["spend"])
+    table = table.sort_values("spend", ascending=False, kind="stable", na_position="last")
+    table.index.name = "channel"
+    return table[["spend", "deals", "won", "lost", "win_rate", "cost_per_win", "revenue_won", "roas"]]
+
+
+# The columns of the pipeline's tables, with the heading and format `readable` shows them in.
+
+
+def type_table(
+    interactions: pd.DataFrame | None,
+    campaigns: pd.DataFrame,
+    orders: pd.DataFrame | None = None,
+    *,
+    by: str = "type",
+    year: int | None = None,
+    years: float = 5,
+) -> pd.DataFrame:
+    """`channel_table` by another column of campaigns.csv (the campaign ``type``), with what an account is worth.
+
+    A channel can hold campaigns of different kinds (search: SEO content and paid search ads), and its
+    average hides them. Formula, per group of ``by``: the columns of `channel_table`, except that roas is NaN
+    (n/a) for a group whose campaigns brought no deal: ROAS cannot judge it. ``channel`` names each group's
+    channel. With ``orders``, two more columns:
+
+    * account_value = the gross profit of the ``year``'s orders of the accounts the group won / those of them
+      that ordered in the year × ``years``: the simple CLV (AOV × orders per account × years × gross
+      margin), for the group's own accounts. An account belongs to the group of the campaign its first won
+      deal names.
+    * ltv_to_cac = account_value / cost_per_win (a won deal is a new account's first order).
+
+    Parameters
+    ----------
+    interactions : DataFrame or None
+        ``interactions.csv``: deals with campaign_id, outcome, deal_value and (for account_value) customer_id.
+    campaigns : DataFrame
+        ``campaigns.csv``: campaign_id, channel, spend and ``by``.
+    orders : DataFrame, optional
+        ``orders.csv``: order_id, customer_id, order_date, revenue, gross_profit.
+    by : str, default "type"
+    year : int, optional
+        The year whose orders measure an account; by default the last year of ``orders``.
+    years : float, default 5
+        How long an account is assumed to keep buying.
+
+    Returns
+    -------
+    DataFrame indexed by group, largest spend first: channel, spend, deals, won, lost, win_rate, cost_per_win,
+    revenue_won, roas, and with ``orders`` account_value and ltv_to_cac.
+
+    Examples
+    --------
+    >>> campaigns = pd.DataFrame({"campaign_id": ["F1", "S1", "S2", "E1"],
+    ...                           "channel": ["fair", "search", "search", "email"],
+    ...                           "type": ["stand", "ads", "content", "letter"], "spend": [3000.0, 400.0, 600.0, 50.0]})
+    >>> from smk_helpers.core.pipeline import EXAMPLE  # five deals of a small firm
+    >>> talks = EXAMPLE.assign(campaign_id=["S1", "F1", "S2", "F1", None], customer_id=["A", "B", "C", "D", "E"])
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "customer_id": ["A", "A", "B"],
+    ...                        "revenue": [700.0, 300.0, 90.0], "gross_profit": [300.0, 100.0, 50.0],
+    ...                        "order_date": pd.to_datetime(["2025-02-01", "2025-06-01", "2025-03-01"])})
+    >>> type_table(talks, campaigns, orders)[["channel", "spend", "won", "cost_per_win", "roas", "account_value"]]
+                  channel   spend  won  cost_per_win  roas  account_value
+    type
+    stand            fair  3000.0    0           NaN   0.0            NaN
+    content        search   600.0    0           NaN   0.0            NaN
+    ads            search   400.0    1         400.0   2.5         2000.0
+    letter          email    50.0    0           NaN   NaN            NaN
+    (no campaign)     NaN     NaN    0           NaN   NaN            NaN
+
+    Account A, won by the ads, left $400 of gross profit in 2025: $2,000 over five years, 5.0 times its
+    $400. The letter brought no deal, so its ROAS is n/a, not 0.
+    """
+    table = channel_table(interactions, campaigns.assign(channel=campaigns[by]))
+    table.index.name = by
+    table["roas"] = table["roas"].where(table["deals"] > 0)
+    channel_of = campaigns.drop_duplicates(by).set_index(by)["channel"]
+    table.insert(0, "channel", table.index.map(channel_of))
+    if orders is None:
+        return table
+    d = deals(interactions)
+    group_of = campaigns.drop_duplicates("campaign_id").set_index("campaign_id")[by]
+    won = d[(d["outcome"] == "won") & d["campaign_id"].isin(group_of.index) & d["customer_id"].notna()]
+    won = won.sort_values("date", kind="stable").drop_duplicates("customer_id")
+    account_group = pd.Series(won["campaign_id"].map(group_of).to_numpy(), index=won["customer_id"].to_numpy())
+    if year is None:
+        year = int(orders["order_date"].max().year)
+    in_year = orders[orders["order_date"].dt.year == year]
+    in_year = in_year[in_year["customer_id"].isin(account_group.index)]
+    grouped = in_year.groupby(in_year["customer_id"].map(account_group))
+    revenue, order_count = grouped["revenue"].sum(), grouped["order_id"].count()
+    clv = simple_clv(
+        average_order_value(revenue, order_count),
+        safe_divide(order_count, grouped["customer_id"].nunique()),
+        years,
+        gross_margin_rate(grouped["gross_profit"].sum(), revenue),
+    )
+    table["account_value"] = clv.reindex(table.index)
+    table["ltv_to_cac"] = ltv_to_cac(table["account_value"], table["cost_per_win"])
+    return table
+
+
 COLUMNS = {
     "spend": ("Spend", "money"),
     "orders": ("Orders", "number"),

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .data import Business, read_extra_table
 from .formatting import readable as _readable
+from .kpis import average_order_value, gross_margin_rate
 from .rules import safe_divide
 
 __all__ = ["COLUMNS", "SEVERAL", "STP", "buyers", "customers", "frequency_segment", "readable", "segment_table"]
@@ -174,10 +175,10 @@ def segment_table(buyers: pd.DataFrame, by) -> pd.DataFrame:
     )
     table = table.assign(
         orders_per_customer=safe_divide(table["orders"], table["customers"]),
-        average_order_value=safe_divide(table["revenue"], table["orders"]),
+        average_order_value=average_order_value(table["revenue"], table["orders"]),
         revenue_per_customer=safe_divide(table["revenue"], table["customers"]),
         gross_profit_per_customer=safe_divide(table["gross_profit"], table["customers"]),
-        gross_margin=safe_divide(table["gross_profit"], table["revenue"]),
+        gross_margin=gross_margin_rate(table["gross_profit"], table["revenue"]),
         customer_share=safe_divide(table["customers"], table["customers"].sum()),
         revenue_share=safe_divide(table["revenue"], table["revenue"].sum()),
     )

@@ -4,8 +4,7 @@ The review quiz's questions are checked by `smk_helpers.course.review`, not here
 """
 
 from ...core import kpis
-from ..grading import check_number, check_option, exercise
-from .lesson08 import northway
+from ..grading import check_number, check_option, exercise, northway
 from .lesson12 import NEW_BUSINESS
 
 YEAR = ("2025-01-01", "2025-12-31")

@@ -2,8 +2,7 @@
 
 from ...core import attribution, kpis, pipeline, survey
 from ..alignment import lead_quality, reallocate
-from ..grading import check_number, check_option, exercise
-from .lesson08 import northway
+from ..grading import check_number, check_option, exercise, northway
 
 # The kinds of deal that win a new account (a range refresh is an existing account's).
 NEW_BUSINESS = ("quote request", "tender")
@@ -34,13 +33,13 @@ def close_but_rounded(expected: float, digits: int) -> dict[str, float]:
 
 def channels():
     north = northway()
-    return pipeline.channel_table(north.interactions, north.campaigns)
+    return kpis.channel_table(north.interactions, north.campaigns)
 
 
 def types():
     """Northway's campaign types: cost per account, ROAS, what an account is worth (2025, five years), LTV:CAC."""
     north = northway()
-    return pipeline.type_table(north.interactions, north.campaigns, north.orders, year=2025)
+    return kpis.type_table(north.interactions, north.campaigns, north.orders, year=2025)
 
 
 def credited_orders():
