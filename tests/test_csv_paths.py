@@ -1,4 +1,4 @@
-"""The fast CSV path (pandas' C parser) gives exactly the cells and row numbers of the careful one."""
+"""The fast CSV path (Arrow's CSV reader) gives exactly the cells and row numbers of the careful one."""
 
 import pytest
 
@@ -24,7 +24,13 @@ TEXTS = {
 }
 
 
-CAREFUL_ONLY = {"extra empty cells", "quotes", "blank lines above the header"}
+CAREFUL_ONLY = {
+    "extra empty cells",
+    "short rows",
+    "separator-only rows, no spaces",
+    "quotes",
+    "blank lines above the header",
+}  # Arrow reads full rows only
 
 
 @pytest.mark.parametrize("case", TEXTS)

@@ -28,6 +28,7 @@ from ..system.userfiles import (
     swallowed_rows_text,
 )
 from . import contract as C
+from .frames import isin
 from .funnel import funnel_table, funnel_warnings
 
 
@@ -725,7 +726,7 @@ def _cross_checks(tables: dict, names: dict, problems: list[Problem], in_folder=
     if orders is not None and not problems:
         warnings.extend(_isolated_orders(orders, names["orders"]))
     if orders is not None and interactions is not None:
-        dangling = interactions["order_id"].notna() & ~interactions["order_id"].isin(orders["order_id"].dropna())
+        dangling = interactions["order_id"].notna() & ~isin(interactions["order_id"], orders["order_id"])
         if dangling.any():
             rows = rows_text(interactions.loc[dangling, "_row"])
             warnings.append(

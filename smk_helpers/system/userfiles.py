@@ -384,13 +384,60 @@ def _space_at_an_edge(data, sep_byte: int, maybe_space) -> bool:
     return bool((space[1:] & edge[:-1]).any() or (space[:-1] & edge[1:]).any())
 
 
+_PY_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what str.strip() removes
+
+
+def _strip(column):
+    """``column.str.strip()`` for a column of Arrow-backed text, in Arrow (the same characters as Python)."""
+    import pandas as pd
+    import pyarrow.compute as pc
+
+    return pd.Series(pc.utf8_trim(column.array._pa_array, _PY_SPACES), index=column.index, dtype=column.dtype)
+
+
+def _arrow_frame(raw: bytes, sep: str, lines: int):
+    """The cells of quote-free CSV bytes as a DataFrame of Arrow-backed text, one row per line, header first.
+
+    None when a row is wider or narrower than the first, or the rows do not come out one per line: those
+    files go through `split_csv`, which names the rows.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    width = raw[: raw.find(b"\n") if b"\n" in raw else len(raw)].count(sep.encode("utf-8")) + 1
+    names = [str(i) for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=sep, quote_char=False, double_quote=False, escape_char=False,
+                newlines_in_values=False, ignore_empty_lines=False,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )  # fmt: skip
+    except pa.ArrowInvalid:
+        return None  # rows wider or narrower than the header: split_csv names them, or pads them
+    if table.num_rows != lines:
+        return None
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = table.to_pandas(types_mapper={pa.string(): text}.get)
+    frame.columns = range(width)
+    return frame
+
+
 def frame_csv(text: str, name: str, separator: str | None = None):
     """Read CSV text as `split_csv` does, into a `CsvTable` whose rows are a DataFrame (``frame``) of text.
 
     The same cells, row numbers and errors as `split_csv`, faster: a file without quotes, whose every line
-    is one row, is read by pandas' C parser and stripped column by column. Any other file (quotes, lines
-    over `limits.MAX_CELL_CHARS`, old Mac line ends, blank lines above the header, rows wider than the
-    header) goes through `split_csv`, which names the row of each problem.
+    is one full row, is read by Arrow's CSV reader into Arrow-backed text and stripped column by column. Any
+    other file (quotes, lines over `limits.MAX_CELL_CHARS`, old Mac line ends, blank lines above the header,
+    rows wider or narrower than the header) goes through `split_csv`, which names the row of each problem.
 
     Examples
     --------
@@ -414,18 +461,11 @@ def frame_csv(text: str, name: str, separator: str | None = None):
     )
     frame = None
     if simple and _too_wide_line(text, sep, lines) is None:
-        try:
-            frame = pd.read_csv(
-                io.StringIO(text), sep=sep, header=None, dtype=str, na_filter=False,
-                skip_blank_lines=False, engine="c", quoting=csv.QUOTE_NONE,
-            )  # fmt: skip
-        except (pd.errors.ParserError, ValueError):
-            frame = None  # rows wider than the header: split_csv names them, or keeps empty extra cells
-        if frame is not None and len(frame) != len(starts) - (starts[-1] == data.size):
-            frame = None  # not one row per line after all: let split_csv count the rows
+        frame = _arrow_frame(data.base, sep, len(starts) - (starts[-1] == data.size))
     if frame is None:
         table = split_csv(text, name, sep, lines)
-        frame = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=str)
+        kind = object if damaged_text(text) else str  # Arrow's text cannot hold bytes that were not UTF-8
+        frame = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=kind)
         numbers = np.asarray(table.row_numbers, dtype=np.int64)
         return CsvTable(table.header, table.rows, numbers, sep, table.spans, table.multiline, frame)
     raw = data.base  # the bytes _lines encoded
@@ -433,7 +473,7 @@ def frame_csv(text: str, name: str, separator: str | None = None):
     lut = np.zeros(256, dtype=bool)
     lut[list(_MAYBE_SPACE)] = True
     if not plain and _space_at_an_edge(data, sep.encode("utf-8")[0], lut):
-        frame = frame.apply(lambda column: column.str.strip())
+        frame = frame.apply(_strip)
     header = frame.iloc[0].tolist()
     frame = frame.iloc[1:]
     numbers = np.arange(2, len(frame) + 2, dtype=np.int64)
