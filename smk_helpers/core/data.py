@@ -28,7 +28,7 @@ from ..system.userfiles import (
     swallowed_rows_text,
 )
 from . import contract as C
-from .frames import isin
+from .frames import isin, plain_numbers
 from .funnel import funnel_table, funnel_warnings
 
 
@@ -131,7 +131,7 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             table = None
         else:
             text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX), name)
-            if not text.strip():
+            if not text or text.isspace():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
             table = frame_csv(text, name)
             damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
@@ -357,7 +357,9 @@ def parse_numbers(
     raw = raw if stripped else raw.str.strip()
     # Fast path for plain numbers (most cells): one vectorised conversion. In a decimal-comma
     # file "1.234" means 1234, so cells with a dot take the careful path there.
-    values = pd.to_numeric(raw, errors="coerce").astype("float64")
+    values = plain_numbers(raw)
+    if values is None:
+        values = pd.to_numeric(raw, errors="coerce").astype("float64")
     plain = values.notna() & np.isfinite(values)
     if decimal_comma:
         plain &= ~raw.str.contains(".", regex=False)

@@ -236,7 +236,11 @@ def rows_text(rows, limit: int = 5) -> str:
 
 def sniff_separator(text: str) -> str:
     """The separator the header row uses most: comma, semicolon or tab (comma when it has none)."""
-    header = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
+    if not text or text.isspace():  # not text.strip(): that copies the whole text
+        return ","
+    start = len(text) - len(text.lstrip("\r\n"))
+    end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0), default=len(text))
+    header = text[start:end].splitlines()[0]  # not the whole text's lines: only the first is needed
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ","

@@ -1,0 +1,46 @@
+"""The Arrow shortcuts in `smk_helpers.core.frames` answer exactly as the pandas calls they replace."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smk_helpers.core.frames import isin, plain_numbers
+
+# Cells a numbers column may hold: digits, signs, points, exponents, spaces, currency, words.
+NUMBERISH = st.text(alphabet="0123456789-+.,eE $()nainfINF_x", max_size=12)
+PLAIN = st.from_regex(r"\A[-+]?[0-9]{1,20}(\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?\Z")  # what the fast path takes
+IDS = st.text(alphabet="abcAB12 é-", max_size=4)
+
+
+@given(st.lists(st.one_of(PLAIN, NUMBERISH), max_size=30))
+def test_plain_numbers_are_pandas_numbers_to_the_bit(cells):
+    column = pd.Series(cells, dtype="str")
+    fast = plain_numbers(column)
+    if fast is None:
+        return  # the caller takes the careful path, which is pandas' own
+    careful = pd.to_numeric(column.astype(object).replace("", np.nan), errors="coerce").astype("float64")
+    assert fast.index.equals(column.index)
+    assert np.array_equal(fast.to_numpy(), careful.to_numpy(), equal_nan=True)
+    assert np.array_equal(np.signbit(fast.to_numpy()), np.signbit(careful.to_numpy()))
+
+
+def test_plain_numbers_take_the_fast_path_for_plain_cells():
+    column = pd.Series(["12.50", "", "-3", "1e3", "-0", "0.1"], dtype="str")
+    assert plain_numbers(column).tolist() == pytest.approx([12.5, np.nan, -3.0, 1000.0, 0.0, 0.1], nan_ok=True)
+    assert not np.signbit(plain_numbers(column)[4])  # pandas reads "-0" as 0
+
+
+def test_a_formatted_cell_sends_the_column_the_careful_way():
+    assert plain_numbers(pd.Series(["12", "1,234"], dtype="str")) is None
+    assert plain_numbers(pd.Series(["12", "12"], dtype=object)) is None  # not Arrow-backed text
+
+
+@given(st.lists(st.one_of(IDS, st.none()), max_size=20), st.lists(st.one_of(IDS, st.none()), max_size=20))
+def test_isin_is_pandas_isin_for_every_cell_that_is_not_blank(cells, values):
+    column, wanted = pd.Series(cells, dtype="str"), pd.Series(values, dtype="str")
+    found = isin(column, wanted)
+    assert found.index.equals(column.index)
+    assert found[column.notna()].tolist() == column.isin(wanted)[column.notna()].tolist()
+    assert not found[column.isna()].any()
