@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .contract import UNKNOWN_CHANNEL
+from .frames import isin
 from .rules import in_period
 
 __all__ = [
@@ -70,7 +71,7 @@ def journeys(touchpoints: pd.DataFrame, orders: pd.DataFrame, start=None, end=No
     2          C1   email     3      3
     3          C2  search     1      1
     """
-    known = orders[orders["customer_id"].notna()]
+    known = orders[orders["customer_id"].notna() & isin(orders["customer_id"], touchpoints["customer_id"])]
     first = known.sort_values("order_date", kind="stable").drop_duplicates("customer_id")
     first = first[in_period(first["order_date"], start, end)]
     path = touchpoints.reset_index(drop=True).rename_axis("_file_row").reset_index()

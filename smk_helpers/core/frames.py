@@ -40,6 +40,8 @@ def isin(column: pd.Series, values) -> pd.Series:
     [False, True, False]
     >>> isin(ids, ["a"]).tolist()
     [True, False, False]
+    >>> isin(ids, pd.Series(["b", "x", "y", "z", "w", "v", "u", "t", "s", "r", "q", "p", "o"], dtype="str")).tolist()
+    [False, True, False]
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -51,6 +53,9 @@ def isin(column: pd.Series, values) -> pd.Series:
         wanted = wanted.combine_chunks() if wanted.num_chunks != 1 else wanted.chunk(0)
     if wanted.type != cells.type:
         wanted = wanted.cast(cells.type)
+    if len(wanted) > 4 * len(cells):  # a few ids among many: look the many up among the few instead
+        distinct = pc.unique(cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells)
+        wanted = pc.unique(wanted.filter(pc.is_in(wanted, value_set=distinct.drop_null())))
     found = pc.is_in(cells, value_set=wanted.drop_null(), skip_nulls=True)
     return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=column.index, name=column.name)
 

@@ -196,7 +196,7 @@ def _decode_utf16(raw: bytes, encoding: str, name: str) -> str:
 
 def damaged_text(text: str) -> bool:
     """True when ``text`` holds a byte that was not UTF-8 (see `decode_text`)."""
-    return bool(_DAMAGED.search(text))
+    return not text.isascii() and bool(_DAMAGED.search(text))
 
 
 def damaged_example(text: str) -> str:
