@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smk_helpers.core.frames import isin, plain_numbers
+from smk_helpers.core.frames import isin, plain_numbers, repeats
 
 # Cells a numbers column may hold: digits, signs, points, exponents, spaces, currency, words.
 NUMBERISH = st.text(alphabet="0123456789-+.,eE $()nainfINF_x", max_size=12)
@@ -44,3 +44,9 @@ def test_isin_is_pandas_isin_for_every_cell_that_is_not_blank(cells, values):
     assert found.index.equals(column.index)
     assert found[column.notna()].tolist() == column.isin(wanted)[column.notna()].tolist()
     assert not found[column.isna()].any()
+
+
+@given(st.lists(st.one_of(IDS, st.none()), max_size=20))
+def test_repeats_are_pandas_duplicates_that_are_not_blank(cells):
+    column = pd.Series(cells, dtype="str")
+    assert repeats(column).tolist() == (column.notna() & column.duplicated(keep="first")).tolist()

@@ -28,7 +28,7 @@ from ..system.userfiles import (
     swallowed_rows_text,
 )
 from . import contract as C
-from .frames import isin, plain_numbers
+from .frames import isin, plain_numbers, repeats
 from .funnel import funnel_table, funnel_warnings
 
 
@@ -509,7 +509,7 @@ def _check_rules(spec: C.FileSpec, df: pd.DataFrame, check: _Checker, present: t
     """The contract's rules beyond types: unique ids, signs, ordering (``present``: the columns the file has)."""
     if spec.key and spec.key in df:
         key = df[spec.key]
-        repeat = key.notna() & key.duplicated(keep="first")
+        repeat = repeats(key)
         if repeat.any():
             fix = "give every record its own id"
             if spec.stem == "orders" and _looks_like_item_rows(df, repeat):

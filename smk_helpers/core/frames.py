@@ -90,3 +90,22 @@ def plain_numbers(column: pd.Series) -> pd.Series | None:
     if signed_zero.any():
         out[signed_zero] = pd.to_numeric(column[signed_zero].astype(object)).astype("float64")
     return out
+
+
+def repeats(column: pd.Series) -> pd.Series:
+    """Whether each cell repeats one on an earlier row; blank cells never do.
+
+    Formula: ``column.notna() & column.duplicated(keep="first")``. When no id repeats (as in a good file),
+    Arrow's count of distinct cells says so, at half the cost of pandas' `duplicated`.
+
+    Examples
+    --------
+    >>> repeats(pd.Series(["a", "b", "a", None, None], dtype="str")).tolist()
+    [False, False, True, False, False]
+    """
+    import pyarrow.compute as pc
+
+    cells = _arrow_text(column)
+    if cells is not None and len(pc.unique(cells)) - (cells.null_count > 0) == len(cells) - cells.null_count:
+        return pd.Series(False, index=column.index, name=column.name)
+    return column.notna() & column.duplicated(keep="first")

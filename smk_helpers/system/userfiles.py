@@ -421,7 +421,7 @@ def _arrow_frame(raw: bytes, sep: str, lines: int):
                 newlines_in_values=False, ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                column_types=dict.fromkeys(names, pa.large_string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )  # fmt: skip
@@ -430,7 +430,7 @@ def _arrow_frame(raw: bytes, sep: str, lines: int):
     if table.num_rows != lines:
         return None
     text = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = table.to_pandas(types_mapper={pa.string(): text}.get)
+    frame = table.to_pandas(types_mapper={pa.large_string(): text}.get)  # pandas' own text type, not cast
     frame.columns = range(width)
     return frame
 
