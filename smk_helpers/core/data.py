@@ -130,10 +130,13 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             df = _read_workbook(path, name)
             table = None
         else:
-            text = decode_text(read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX), name)
+            raw = read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX)
+            text = decode_text(raw, name)
             if not text or text.isspace():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
-            table = frame_csv(text, name)
+            same = text.isascii() and len(text) == len(raw)  # then the bytes are the text's UTF-8 already
+            table = frame_csv(text, name, raw=raw if same else None)
+            del raw
             damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
             kind = object if damaged else str
             df = table.frame.astype(kind) if damaged else table.frame

@@ -246,14 +246,20 @@ def sniff_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _lines(text: str):
-    """The text's UTF-8 bytes, and where each of its lines starts and stops (as offsets into them)."""
+def _lines(text: str, raw: bytes | None = None):
+    """The text's UTF-8 bytes, and where each of its lines starts and stops (as offsets into them).
+
+    ``raw``, when given, is those bytes already (the file as read); the text is not encoded again.
+    """
     import numpy as np
 
-    data = np.frombuffer(text.encode("utf-8", errors="surrogateescape"), dtype=np.uint8)
-    breaks = np.flatnonzero(data == 10)
-    if breaks.size == 0:  # a file with old Mac line ends (\r alone)
-        breaks = np.flatnonzero(data == 13)
+    raw = text.encode("utf-8", errors="surrogateescape") if raw is None else raw
+    data = np.frombuffer(raw, dtype=np.uint8)
+    end = 10 if b"\n" in raw else 13  # a file with old Mac line ends (\r alone) has no \n
+    block = 1 << 24  # found block by block: no array of the file's size beside it
+    breaks = np.concatenate(
+        [np.flatnonzero(data[i : i + block] == end) + i for i in range(0, data.size, block)] or [[]]
+    ).astype(np.int64)
     starts = np.concatenate(([0], breaks + 1))
     stops = np.concatenate((breaks, [data.size]))
     return data, starts, stops
@@ -435,13 +441,14 @@ def _arrow_frame(raw: bytes, sep: str, lines: int):
     return frame
 
 
-def frame_csv(text: str, name: str, separator: str | None = None):
+def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes | None = None):
     """Read CSV text as `split_csv` does, into a `CsvTable` whose rows are a DataFrame (``frame``) of text.
 
     The same cells, row numbers and errors as `split_csv`, faster: a file without quotes, whose every line
     is one full row, is read by Arrow's CSV reader into Arrow-backed text and stripped column by column. Any
     other file (quotes, lines over `limits.MAX_CELL_CHARS`, old Mac line ends, blank lines above the header,
     rows wider or narrower than the header) goes through `split_csv`, which names the row of each problem.
+    ``raw``, when the caller has it, is the text's UTF-8 encoding (the file's bytes), so it is not made again.
 
     Examples
     --------
@@ -455,11 +462,12 @@ def frame_csv(text: str, name: str, separator: str | None = None):
     import pandas as pd
 
     sep = separator or sniff_separator(text)
-    lines = _lines(text)
+    lines = _lines(text, raw)
     data, starts, stops = lines
+    raw = data.base  # the text's UTF-8 bytes
     simple = (
-        '"' not in text
-        and text.count("\r") == text.count("\r\n")
+        b'"' not in raw
+        and (b"\r" not in raw or raw.count(b"\r") == raw.count(b"\r\n"))
         and int((stops - starts).max()) <= limits.MAX_CELL_CHARS
         and text[: int(stops[0])].strip(f"{sep} \t\r")
     )
@@ -472,8 +480,7 @@ def frame_csv(text: str, name: str, separator: str | None = None):
         frame = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=kind)
         numbers = np.asarray(table.row_numbers, dtype=np.int64)
         return CsvTable(table.header, table.rows, numbers, sep, table.spans, table.multiline, frame)
-    raw = data.base  # the bytes _lines encoded
-    plain = not (data >= 0x80).any() and len(raw.translate(None, _ASCII_SPACES)) == len(raw)
+    plain = raw.isascii() and not any(space in raw for space in _ASCII_SPACES)
     lut = np.zeros(256, dtype=bool)
     lut[list(_MAYBE_SPACE)] = True
     if not plain and _space_at_an_edge(data, sep.encode("utf-8")[0], lut):
