@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smk_helpers.core.frames import isin, plain_numbers, repeats
+from smk_helpers.core.frames import isin, plain_dates, plain_numbers, repeats
 
 # Cells a numbers column may hold: digits, signs, points, exponents, spaces, currency, words.
 NUMBERISH = st.text(alphabet="0123456789-+.,eE $()nainfINF_x", max_size=12)
@@ -50,3 +50,19 @@ def test_isin_is_pandas_isin_for_every_cell_that_is_not_blank(cells, values):
 def test_repeats_are_pandas_duplicates_that_are_not_blank(cells):
     column = pd.Series(cells, dtype="str")
     assert repeats(column).tolist() == (column.notna() & column.duplicated(keep="first")).tolist()
+
+
+DAYS = st.dates().map(str) | st.just("")  # what the fast path takes
+DATEISH = st.from_regex(r"\A[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z") | st.text(alphabet="0123456789-/T: ", max_size=12)
+
+
+@given(st.lists(DAYS, max_size=20), st.lists(DATEISH, max_size=2))
+def test_plain_dates_are_pandas_dates(days, others):
+    column = pd.Series(days + others, dtype="str")
+    fast = plain_dates(column)
+    if fast is None:
+        return
+    careful = pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+    assert fast.dtype == careful.dtype == "datetime64[us]"
+    assert fast.tolist() == careful.tolist()
+    assert not (column.ne("") & fast.isna()).any()  # every cell that is not blank is a day

@@ -28,7 +28,7 @@ from ..system.userfiles import (
     swallowed_rows_text,
 )
 from . import contract as C
-from .frames import isin, plain_numbers, repeats
+from .frames import isin, plain_dates, plain_numbers, repeats
 from .funnel import funnel_table, funnel_warnings
 
 
@@ -301,6 +301,10 @@ def parse_dates(
     """
     raw = raw.astype(str)
     raw = raw if stripped else raw.str.strip()
+    values = plain_dates(raw)  # a column of nothing but YYYY-MM-DD days (and blanks), as most are
+    if values is not None:
+        none = pd.Series(False, index=raw.index)
+        return values, none, none.copy()
     # Fast path for plain YYYY-MM-DD (most cells); everything else takes the careful path.
     values = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
     rest = (raw != "") & values.isna()

@@ -109,3 +109,33 @@ def repeats(column: pd.Series) -> pd.Series:
     if cells is not None and len(pc.unique(cells)) - (cells.null_count > 0) == len(cells) - cells.null_count:
         return pd.Series(False, index=column.index, name=column.name)
     return column.notna() & column.duplicated(keep="first")
+
+
+def plain_dates(column: pd.Series) -> pd.Series | None:
+    """Arrow-backed text cells as datetime64[us] when every non-blank cell is a YYYY-MM-DD day; else None.
+
+    Arrow's cast to a date takes only zero-padded real days (``2024-02-29``, not ``2025-02-29`` or
+    ``2025-3-1``). A blank cell is NaT. None when any cell is something else, or no cell is a day:
+    the caller parses the column the careful way.
+
+    Examples
+    --------
+    >>> plain_dates(pd.Series(["2025-03-14", ""], dtype="str")).tolist()
+    [Timestamp('2025-03-14 00:00:00'), NaT]
+    >>> plain_dates(pd.Series(["2025-03-14", "14/03/2025"], dtype="str")) is None
+    True
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = _arrow_text(column)
+    if cells is None:
+        return None
+    try:
+        days = pc.cast(pc.if_else(pc.equal(cells, ""), pa.scalar(None, cells.type), cells), pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if days.null_count == len(days):
+        return None
+    values = pc.cast(days, pa.timestamp("us")).to_numpy(zero_copy_only=False)
+    return pd.Series(values, index=column.index, name=column.name, dtype="datetime64[us]")
