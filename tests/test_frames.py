@@ -66,3 +66,41 @@ def test_plain_dates_are_pandas_dates(days, others):
     assert fast.dtype == careful.dtype == "datetime64[us]"
     assert fast.tolist() == careful.tolist()
     assert not (column.ne("") & fast.isna()).any()  # every cell that is not blank is a day
+
+
+def _isolated_before(orders, name):
+    """`_isolated_orders` as it was before it sorted only distinct dates: the reference for the test below."""
+    from smk_helpers.core.data import limits, rows_text
+
+    dates = orders["order_date"].dropna().sort_values(kind="stable")
+    if len(dates) < 3:
+        return []
+    gaps = dates.diff().dt.days.to_numpy()[1:]
+    widest = int(np.argmax(gaps))
+    if gaps[widest] <= limits.ISOLATED_ORDER_DAYS:
+        return []
+    few = max(1, len(dates) // 100)
+    before, after = dates.iloc[: widest + 1], dates.iloc[widest + 1 :]
+    odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
+    if odd is None:
+        return []
+    years = gaps[widest] / 365.25
+    rows = rows_text(orders.loc[odd.index, "_row"])
+    return [
+        f"{name}, column 'order_date', {rows}: {years:.0f} year{'s' if round(years) != 1 else ''} away from all "
+        f"the other orders ({rest.min():%Y-%m-%d} to {rest.max():%Y-%m-%d}), so a period that spans them holds "
+        "almost nothing; check the year."
+    ]
+
+
+STAMPS = st.datetimes(min_value=pd.Timestamp("2019-01-01"), max_value=pd.Timestamp("2021-12-31"))
+FAR = st.datetimes(min_value=pd.Timestamp("1990-01-01"), max_value=pd.Timestamp("2060-12-31"))
+
+
+@given(st.lists(STAMPS, min_size=0, max_size=150), st.lists(FAR, max_size=3), st.booleans())
+def test_isolated_orders_warn_as_they_did_with_a_full_sort(dates, far, blank):
+    from smk_helpers.core.data import _isolated_orders
+
+    stamps = pd.Series(dates + far + ([None] if blank else []), dtype="datetime64[us]")
+    orders = pd.DataFrame({"order_date": stamps, "_row": range(2, len(stamps) + 2)})
+    assert _isolated_orders(orders, "orders.csv") == _isolated_before(orders, "orders.csv")

@@ -754,18 +754,23 @@ def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
     Found at the widest gap between order dates, when it is over `limits.ISOLATED_ORDER_DAYS` and one
     side of it holds at most 1% of the orders (at least one).
     """
-    dates = orders["order_date"].dropna().sort_values()
+    dates = orders["order_date"].dropna()
     if len(dates) < 3:
         return []
-    gaps = dates.diff().dt.days.to_numpy()[1:]
+    distinct = np.sort(pd.unique(dates.to_numpy()))  # the widest gap lies between distinct dates: sort only those
+    gaps = np.diff(distinct) // np.timedelta64(1, "D")
+    if not len(gaps):
+        return []
     widest = int(np.argmax(gaps))
     if gaps[widest] <= limits.ISOLATED_ORDER_DAYS:
         return []
     few = max(1, len(dates) // 100)
-    before, after = dates.iloc[: widest + 1], dates.iloc[widest + 1 :]
+    early = dates <= distinct[widest]
+    before, after = dates[early], dates[~early]
     odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
     if odd is None:
         return []
+    odd = odd.sort_values(kind="stable")
     years = gaps[widest] / 365.25
     rows = rows_text(orders.loc[odd.index, "_row"])
     return [
