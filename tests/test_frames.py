@@ -104,3 +104,12 @@ def test_isolated_orders_warn_as_they_did_with_a_full_sort(dates, far, blank):
     stamps = pd.Series(dates + far + ([None] if blank else []), dtype="datetime64[us]")
     orders = pd.DataFrame({"order_date": stamps, "_row": range(2, len(stamps) + 2)})
     assert _isolated_orders(orders, "orders.csv") == _isolated_before(orders, "orders.csv")
+
+
+NUMBER_IDS = st.from_regex(r"\A0{0,2}[0-9]{1,3}\Z") | st.none()  # "042" and "42": one number, two ids
+
+
+@given(st.lists(NUMBER_IDS, max_size=20), st.booleans())
+def test_repeats_of_number_ids_are_repeats_of_their_text(cells, ordered):
+    column = pd.Series(sorted(c for c in cells if c) if ordered else cells, dtype="str")
+    assert repeats(column).tolist() == (column.notna() & column.duplicated(keep="first")).tolist()

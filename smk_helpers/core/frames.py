@@ -96,19 +96,39 @@ def repeats(column: pd.Series) -> pd.Series:
     """Whether each cell repeats one on an earlier row; blank cells never do.
 
     Formula: ``column.notna() & column.duplicated(keep="first")``. When no id repeats (as in a good file),
-    Arrow's count of distinct cells says so, at half the cost of pandas' `duplicated`.
+    `_all_distinct` says so first, far cheaper than pandas' `duplicated`.
 
     Examples
     --------
     >>> repeats(pd.Series(["a", "b", "a", None, None], dtype="str")).tolist()
     [False, False, True, False, False]
     """
-    import pyarrow.compute as pc
-
     cells = _arrow_text(column)
-    if cells is not None and len(pc.unique(cells)) - (cells.null_count > 0) == len(cells) - cells.null_count:
+    if cells is not None and _all_distinct(cells):
         return pd.Series(False, index=column.index, name=column.name)
     return column.notna() & column.duplicated(keep="first")
+
+
+def _all_distinct(cells) -> bool:
+    """Whether no two non-blank cells of an Arrow text array are the same.
+
+    Ids written as whole numbers are compared as numbers first: if those differ, so does their text
+    (``"042"`` and ``"42"`` are the same number but different ids, so equal numbers prove nothing and the
+    text is compared). Numbers already in increasing order, as exports number their rows, need no hashing.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    present = cells.drop_null()
+    try:
+        numbers = pc.cast(present, pa.int64()).to_numpy()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        numbers = None
+    if numbers is not None and (len(numbers) < 2 or bool((numbers[1:] > numbers[:-1]).all())):
+        return True
+    if numbers is not None and len(pd.unique(numbers)) == len(numbers):
+        return True
+    return len(pc.unique(present)) == len(present)
 
 
 def plain_dates(column: pd.Series) -> pd.Series | None:

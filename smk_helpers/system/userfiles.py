@@ -421,7 +421,7 @@ def _arrow_frame(raw: bytes, sep: str, lines: int):
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(raw),
-            read_options=pa_csv.ReadOptions(column_names=names),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),  # fewer, larger chunks
             parse_options=pa_csv.ParseOptions(
                 delimiter=sep, quote_char=False, double_quote=False, escape_char=False,
                 newlines_in_values=False, ignore_empty_lines=False,
