@@ -149,12 +149,11 @@ def in_period(dates: pd.Series, start=None, end=None) -> pd.Series:
     >>> in_period(dates, "2025-03-01", "2025-03-31").tolist()
     [False, True, True]
     """
-    days = dates.dt.normalize()
     inside = pd.Series(True, index=dates.index)
     if start is not None:
-        inside &= days >= to_day(start)
+        inside &= dates >= to_day(start)
     if end is not None:
-        inside &= days <= to_day(end)
+        inside &= dates < to_day(end) + pd.Timedelta(days=1)  # before the next midnight: no day of each date made
     return inside
 
 
