@@ -721,3 +721,19 @@ def test_paid_cac_counts_only_new_customers_brought_by_paid_campaigns():
     # February: 28 of AD's 59 days -> $56.95; only C3 is new in February
     assert K.paid_cac(orders, campaigns, ["AD"], "2025-02-01", "2025-02-28") == pytest.approx(120 * 28 / 59)
     assert math.isnan(K.paid_cac(orders, campaigns, ["NONE"]))
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["C1", "C2", "C3", " ", None]), st.one_of(st.none(), st.dates().map(str))),
+        max_size=30,
+    )
+)
+def test_first_order_dates_by_code_are_pandas_groupby_minimums(rows):
+    orders = pd.DataFrame(rows, columns=["customer_id", "order_date"]).astype({"customer_id": "str"})
+    orders["order_date"] = pd.to_datetime(orders["order_date"], format="%Y-%m-%d").astype("datetime64[us]")
+    known = K._known_customers(orders)
+    fast = K.first_order_dates(known)  # by the categories' codes
+    ids = K._customer_ids(known)
+    pd.testing.assert_series_equal(fast, known["order_date"].groupby(ids).min())
+    assert fast.astype(object).to_dict() == K.first_order_dates(orders).astype(object).to_dict()
