@@ -737,3 +737,11 @@ def test_first_order_dates_by_code_are_pandas_groupby_minimums(rows):
     ids = K._customer_ids(known)
     pd.testing.assert_series_equal(fast, known["order_date"].groupby(ids).min())
     assert fast.astype(object).to_dict() == K.first_order_dates(orders).astype(object).to_dict()
+
+
+@given(st.lists(st.sampled_from(["C1", "C2", "C3", "C4", " ", None]), max_size=30), st.integers(0, 30))
+def test_repeat_rate_by_code_is_the_rate_by_id(ids, cut):
+    orders = pd.DataFrame({"customer_id": pd.Series(ids, dtype="str")})
+    known = K._known_customers(orders).iloc[:cut]  # a period's slice: some categories have no order in it
+    by_code, by_id = K.repeat_purchase_rate(known), K.repeat_purchase_rate(orders.iloc[:cut])
+    assert by_code == by_id or (math.isnan(by_code) and math.isnan(by_id))
