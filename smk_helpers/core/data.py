@@ -24,6 +24,7 @@ from ..system.userfiles import (
     frame_csv,
     read_bytes,
     rows_text,
+    sniff_separator,
     split_csv,
     swallowed_rows_text,
 )
@@ -114,15 +115,21 @@ class RawTable:
     cells: pd.DataFrame  # header names stripped and lower-cased; a ``_row`` column with spreadsheet rows
     decimal_comma: bool
     problems: list = field(default_factory=list)  # rows a pair of stray quotes swallowed
+    typed: bool = False  # number and date columns came typed from Arrow (see `read_table`)
 
 
-def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
+def read_table(path: Path, spec: C.FileSpec | None = None, *, typed: bool = True) -> RawTable:
     """Read one CSV or XLSX file as text cells, safely (see `smk_helpers.system.userfiles`).
 
     Returns the cells (stripped strings, header names stripped and lower-cased, a ``_row`` column with
     the spreadsheet row number, blank rows dropped), whether numbers use a decimal comma (semicolon-
     separated files, as European Excel writes them), and the problems found in the cells themselves.
     Raises BusinessDataError when the file as a whole cannot be read.
+
+    With ``typed`` and a ``spec``, a plain CSV's number and date columns may come typed already, as Arrow
+    reads them (``RawTable.typed``): a file whose every such cell is a plain number or a YYYY-MM-DD day.
+    Their messages would quote the cells as numbers, so a file found at fault is read again as text
+    (`load_business` does).
     """
     name = path.name
     try:
@@ -135,7 +142,8 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
             if not text or text.isspace():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
             same = text.isascii() and len(text) == len(raw)  # then the bytes are the text's UTF-8 already
-            table = frame_csv(text, name, raw=raw if same else None)
+            kinds = _kinds(spec) if typed and spec is not None and sniff_separator(text) != ";" else None
+            table = frame_csv(text, name, raw=raw if same else None, kinds=kinds)
             del raw
             damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
             kind = object if damaged else str
@@ -169,7 +177,13 @@ def read_table(path: Path, spec: C.FileSpec | None = None) -> RawTable:
         )
     df["_row"] = row
     problems = _swallowed_rows(table, spec, name) if table is not None else []
-    return RawTable(name, df, table is not None and table.separator == ";", problems)
+    return RawTable(name, df, table is not None and table.separator == ";", problems, table is not None and table.typed)
+
+
+def _kinds(spec: C.FileSpec) -> dict:
+    """The columns of ``spec`` Arrow may type as it reads them: numbers and dates."""
+    kinds = {"money": "number", "number": "number", "count": "number", "date": "date"}
+    return {c.name: kinds[c.kind] for c in spec.columns if c.kind in kinds}
 
 
 def _read_workbook(path: Path, name: str) -> pd.DataFrame:
@@ -431,7 +445,8 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
                 out[col.name] = pd.Series(np.nan, index=raw.index, dtype="str")
             continue
         cells = raw[col.name]
-        blank = cells == ""
+        given = cells.dtype != "str" and cells.dtype != object  # typed by Arrow as it read the file
+        blank = cells.isna() if given else cells == ""
         if not col.blank_ok:
             check.flag("empty", col.name, blank, "empty", "fill it in on every row")
         if col.kind in ("id", "text"):
@@ -447,7 +462,8 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
             )
             out[col.name] = lower.where(~blank)
         elif col.kind == "date":
-            values, bad, ambiguous = parse_dates(cells, dayfirst, stripped=True)
+            none = pd.Series(False, index=cells.index)
+            values, bad, ambiguous = (cells, none, none) if given else parse_dates(cells, dayfirst, stripped=True)
             check.flag("not_a_date", col.name, bad, "not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-14")
             if ambiguous.any():
                 check.flag(
@@ -473,7 +489,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
             check.flag("not_a_month", col.name, ~blank & ~valid, "not a month", "write months as YYYY-MM, e.g. 2025-03")
             out[col.name] = month.where(valid)
         else:  # money, number, count
-            values, bad = parse_numbers(cells, decimal_comma, stripped=True)
+            values, bad = (cells, blank & False) if given else parse_numbers(cells, decimal_comma, stripped=True)
             check.flag("not_a_number", col.name, bad, "not a number", "write plain numbers such as 1234.50")
             huge = values.abs() > limits.MAX_NUMBER
             check.flag(
@@ -697,7 +713,11 @@ def load_business(path, *, dayfirst: bool | None = None, name: str | None = None
             continue
         names[spec.stem] = raw.name
         present[spec.stem] = tuple(c.name for c in spec.columns if c.name in raw.cells.columns)
+        found_before = len(problems)
         tables[spec.stem] = _typed_table(spec, raw, dayfirst, problems)
+        if raw.typed and len(problems) > found_before:  # name the faults with the cells as written
+            del problems[found_before:]
+            tables[spec.stem] = _typed_table(spec, read_table(found[0], spec, typed=False), dayfirst, problems)
     warnings = notes + _cross_checks(tables, names, problems, in_folder)
     if problems:
         raise BusinessDataError(problems)

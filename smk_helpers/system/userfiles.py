@@ -298,6 +298,7 @@ class CsvTable:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     multiline: dict[int, list[int]] = field(default_factory=dict)  # row number -> columns with line breaks
     frame: object = None  # the rows as a DataFrame of text instead of ``rows`` (see `frame_csv`)
+    typed: bool = False  # whether ``frame``'s columns named in `frame_csv`'s ``kinds`` hold numbers and dates
 
 
 def _where(row: int, line: int) -> str:
@@ -405,43 +406,57 @@ def _strip(column):
     return pd.Series(pc.utf8_trim(column.array._pa_array, _PY_SPACES), index=column.index, dtype=column.dtype)
 
 
-def _arrow_frame(raw: bytes, sep: str, lines: int):
-    """The cells of quote-free CSV bytes as a DataFrame of Arrow-backed text, one row per line, header first.
+def _arrow_frame(raw: bytes, sep: str, rows: int, width: int, kinds: dict | None = None):
+    """The rows below the header of quote-free CSV bytes, as a DataFrame of Arrow-backed text.
 
-    None when a row is wider or narrower than the first, or the rows do not come out one per line: those
-    files go through `split_csv`, which names the rows.
+    ``kinds`` maps column positions to "number" or "date": those columns are typed as Arrow reads them,
+    float64 and datetime64[us], a blank cell NaN or NaT. None when a row is wider or narrower than the
+    header, the rows do not come out one per line, or a typed column holds a cell Arrow cannot type, a
+    non-finite number or a -0, or no date at all: those files are read as text.
     """
     import numpy as np
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
-    width = raw[: raw.find(b"\n") if b"\n" in raw else len(raw)].count(sep.encode("utf-8")) + 1
     names = [str(i) for i in range(width)]
+    arrow_type = {"number": pa.float64(), "date": pa.date32()}
+    types = {name: arrow_type[kinds[i]] if kinds and i in kinds else pa.large_string() for i, name in enumerate(names)}
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(raw),
-            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),  # fewer, larger chunks
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(
                 delimiter=sep, quote_char=False, double_quote=False, escape_char=False,
                 newlines_in_values=False, ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.large_string()), strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
+                column_types=types, null_values=[""], strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )  # fmt: skip
     except pa.ArrowInvalid:
-        return None  # rows wider or narrower than the header: split_csv names them, or pads them
-    if table.num_rows != lines:
+        return None  # rows wider or narrower than the header (split_csv names them), or a cell not typed
+    if table.num_rows != rows:
         return None
+    for name, kind in types.items():
+        column = table.column(name)
+        if kind == pa.float64() and pc.any(pc.or_(pc.is_nan(column), pc.is_inf(column))).as_py():
+            return None  # "nan" or "inf" written in a cell: the careful path names it
+        if kind == pa.date32() and column.null_count == len(column):
+            return None
     text = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = table.to_pandas(types_mapper={pa.large_string(): text}.get)  # pandas' own text type, not cast
+    frame = table.to_pandas(types_mapper={pa.large_string(): text}.get, date_as_object=False)
     frame.columns = range(width)
+    for i, kind in (kinds or {}).items():
+        if kind == "date":
+            frame[i] = frame[i].astype("datetime64[us]")
+        elif ((frame[i] == 0) & np.signbit(frame[i])).any():
+            return None  # a -0, which pandas reads as 0
     return frame
 
 
-def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes | None = None):
+def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes | None = None, kinds=None):
     """Read CSV text as `split_csv` does, into a `CsvTable` whose rows are a DataFrame (``frame``) of text.
 
     The same cells, row numbers and errors as `split_csv`, faster: a file without quotes, whose every line
@@ -449,6 +464,9 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
     other file (quotes, lines over `limits.MAX_CELL_CHARS`, old Mac line ends, blank lines above the header,
     rows wider or narrower than the header) goes through `split_csv`, which names the row of each problem.
     ``raw``, when the caller has it, is the text's UTF-8 encoding (the file's bytes), so it is not made again.
+    ``kinds`` maps column names (stripped, lower-cased) to "number" or "date": in the fast path, Arrow reads
+    those columns typed if every cell is a plain number (as `float` writes one) or a YYYY-MM-DD day, and
+    ``typed`` says so. Otherwise the columns are text, to be typed (and their faults named) by the caller.
 
     Examples
     --------
@@ -471,9 +489,19 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
         and int((stops - starts).max()) <= limits.MAX_CELL_CHARS
         and text[: int(stops[0])].strip(f"{sep} \t\r")
     )
-    frame = None
+    frame, typed = None, False
     if simple and _too_wide_line(text, sep, lines) is None:
-        frame = _arrow_frame(data.base, sep, len(starts) - (starts[-1] == data.size))
+        header = raw[: int(stops[0])].decode("utf-8", errors="surrogateescape").removesuffix("\r").split(sep)
+        rows = len(starts) - (starts[-1] == data.size) - 1
+        if any(damaged_text(cell) for cell in header):  # as Arrow refuses such bytes in a cell below it
+            header = None
+        elif kinds:
+            named = {i: kinds.get(cell.strip().lstrip("\ufeff").lower()) for i, cell in enumerate(header)}
+            named = {i: kind for i, kind in named.items() if kind}
+            frame = _arrow_frame(raw, sep, rows, len(header), named) if named else None
+            typed = frame is not None
+        if frame is None and header is not None:
+            frame = _arrow_frame(raw, sep, rows, len(header))
     if frame is None:
         table = split_csv(text, name, sep, lines)
         kind = object if damaged_text(text) else str  # Arrow's text cannot hold bytes that were not UTF-8
@@ -484,9 +512,8 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
     lut = np.zeros(256, dtype=bool)
     lut[list(_MAYBE_SPACE)] = True
     if not plain and _space_at_an_edge(data, sep.encode("utf-8")[0], lut):
-        frame = frame.apply(_strip)
-    header = frame.iloc[0].tolist()
-    frame = frame.iloc[1:]
+        frame = frame.apply(lambda column: _strip(column) if column.dtype == "str" else column)
+        header = [cell.strip() for cell in header]
     numbers = np.arange(2, len(frame) + 2, dtype=np.int64)
     # Blank rows: a line of nothing but separators and white space. Lines that can only hold such bytes
     # are the candidates (without white space in the file, only lines no longer than the header has
@@ -499,11 +526,12 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
         solid = np.add.reduceat(~lut[data], starts[1 : len(frame) + 1], dtype=np.int64) if len(frame) else lengths
         candidates = np.flatnonzero((lengths == 0) | (solid == 0))
     if candidates.size:
-        blank = (frame.iloc[candidates] == "").all(axis=1).to_numpy()
+        few = frame.iloc[candidates]
+        blank = np.column_stack([few[i].isna() if few[i].dtype != "str" else few[i] == "" for i in few]).all(axis=1)
         drop = np.zeros(len(frame), dtype=bool)
         drop[candidates[blank]] = True
         frame, numbers = frame.loc[~drop], numbers[~drop]
-    return CsvTable(header, [], numbers, sep, {}, {}, frame.reset_index(drop=True))
+    return CsvTable(header, [], numbers, sep, {}, {}, frame.reset_index(drop=True), typed)
 
 
 def _from_line(text: str, line: int) -> str:
