@@ -208,8 +208,8 @@ def test_the_summary_fits_the_paper(browser, tmp_path, paper, width_mm):
     page.goto(path.as_uri())
     overflow = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert overflow[0] <= overflow[1], overflow
-    assert page.locator("img").evaluate(
-        "img => img.naturalWidth > 0 && img.getBoundingClientRect().right <= innerWidth"
+    assert page.locator("figure svg").evaluate(  # the funnel, drawn in SVG
+        "svg => svg.getBoundingClientRect().width > 300 && svg.getBoundingClientRect().right <= innerWidth"
     )
     pdf = page.pdf(format=paper, margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
     assert pdf[:5] == b"%PDF-"

@@ -79,12 +79,13 @@ def test_live_numbers_and_funnel_follow_the_typing(worksheet_folder, monkeypatch
     page = WorksheetPage()
     assert ws.FUNNEL_WAITING in page.funnel_html.value
     drawn = []
-    real = ws_export.funnel_figure
-    monkeypatch.setattr(ws_export, "funnel_figure", lambda answers: drawn.append(1) or real(answers))
+    real = ws_export.funnel_drawing
+    monkeypatch.setattr(ws_export, "funnel_drawing", lambda answers: drawn.append(1) or real(answers))
     type_in(page, "impressions", "40000")
     type_in(page, "visits", "6000")
-    assert page.funnel_html.value.startswith('<figure class="smk-figure"><img src="data:image/png;base64,')
-    assert 'alt="Funnel chart of your funnel for the month: 40,000 impressions' in page.funnel_html.value
+    assert page.funnel_html.value.startswith('<figure class="smk-figure"><svg')
+    assert 'aria-label="Funnel chart of your funnel for the month: 40,000 impressions' in page.funnel_html.value
+    assert "<title>Your funnel for the month</title>" in page.funnel_html.value
     type_in(page, "revenue", "37,920")  # not a funnel count: the chart is not drawn again
     assert len(drawn) == 2
     type_in(page, "leads", "9000")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import weakref
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import cycle
 
 import matplotlib as mpl
@@ -657,6 +658,46 @@ def funnel_chart(
     >>> plt.close(fig)
     """
     _require_text(title=title, xlabel=xlabel, ylabel=ylabel)
+    f = _funnel_parts(table, title, handoff, above)
+    widest = f.widest
+    with house_style():
+        fig, ax = _figure_and_axes(ax)
+        ax.barh(range(len(f.stages)), f.widths, left=f.lefts, color=f.colors, height=0.7)
+        for i, (w, label) in enumerate(zip(f.widths, f.labels, strict=True)):
+            if w >= 0.45 * widest:
+                ax.text(widest / 2, i, label, ha="center", va="center", color="white", fontweight="bold")
+            else:
+                ax.text((widest + w) / 2 + 0.01 * widest, i, label, ha="left", va="center", color="#333333")
+        ax.set_yticks(range(len(f.stages)), [fit(stage) for stage in f.stages])
+        ax.invert_yaxis()
+        ax.set_xlim(0, widest * 1.02)
+        ax.set_xticks([])
+        ax.spines[["left", "bottom"]].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        if f.roles:
+            ax.legend(
+                handles=[Patch(color=c, label=name) for name, c in f.roles],
+                loc="center left",
+                bbox_to_anchor=(1.0, 0.5),
+            )
+        return _finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, grid_axis=None, description=f.description)
+
+
+@dataclass
+class _Funnel:
+    """What a funnel chart shows, worked out once for both its drawings (`funnel_chart`, `funnel_svg`)."""
+
+    stages: list
+    widths: list  # each bar's length, 0 for an unknown count
+    lefts: list  # where each bar starts, so the bars are centred
+    widest: float
+    labels: list  # "1,200 · 10.0% of previous"
+    colors: list
+    roles: list  # the legend: (name, colour) pairs; empty without a handoff
+    description: str
+
+
+def _funnel_parts(table, title: str, handoff, above) -> _Funnel:
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"funnel_chart needs a pandas DataFrame, not {type(table).__name__}")
     missing = [c for c in FUNNEL_COLUMNS if c not in table.columns]
@@ -679,48 +720,83 @@ def funnel_chart(
         else [CATEGORIES[0]] * len(stages)
     )
     widest = max((c for c in counts if not math.isnan(c)), default=0.0) or 1.0
-    with house_style():
-        fig, ax = _figure_and_axes(ax)
-        widths = [0.0 if math.isnan(c) else c for c in counts]
-        ax.barh(range(len(stages)), widths, left=[(widest - w) / 2 for w in widths], color=colors, height=0.7)
-        for i, (w, c, r) in enumerate(zip(widths, counts, step, strict=True)):
-            label = f"{_fmt_number(c)} · {fmt_pct(r)} of previous"
-            if w >= 0.45 * widest:
-                ax.text(widest / 2, i, label, ha="center", va="center", color="white", fontweight="bold")
-            else:
-                ax.text((widest + w) / 2 + 0.01 * widest, i, label, ha="left", va="center", color="#333333")
-        ax.set_yticks(range(len(stages)), [fit(stage) for stage in stages])
-        ax.invert_yaxis()
-        ax.set_xlim(0, widest * 1.02)
-        ax.set_xticks([])
-        ax.spines[["left", "bottom"]].set_visible(False)
-        ax.tick_params(axis="y", length=0)
-        if handoff is not None:
-            roles = [("Marketing", MARKETING)] * (first_sales > 0) + [("Sales", SALES)]
-            ax.legend(
-                handles=[Patch(color=c, label=name) for name, c in roles], loc="center left", bbox_to_anchor=(1.0, 0.5)
-            )
-        if len(stages) == 1:
-            text = f"one stage, {stages[0]}, with {_fmt_number(counts[0])}"
-        else:
-            text = (
-                f"{_fmt_number(counts[0])} {stages[0]} at the top narrow to {_fmt_number(counts[-1])} "
-                f"{stages[-1]} at the bottom ({fmt_pct(top[-1])} of the top)"
-            )
-        steps = pd.Series(step[1:], index=range(1, len(stages))).dropna()
-        if not steps.empty:
-            k = steps.idxmin()
-            shown = f" of those drawn (the chart leaves out {above}, above them)" if above else ""
-            text += f"; the steepest step{shown} is {stages[k - 1]} to {stages[k]} ({fmt_pct(steps[k])} carry on)"
-        if handoff is not None:
-            owned = stages[0] if first_sales == 1 else f"{stages[0]} to {stages[first_sales - 1]}"
-            text += f"; marketing owns {owned}, sales from {handoff}" if first_sales else "; sales owns every stage"
-        return _finish(
-            fig,
-            ax,
-            title=title,
-            xlabel=xlabel,
-            ylabel=ylabel,
-            grid_axis=None,
-            description=f"Funnel chart of {_subject(title)}: {text}.",
+    widths = [0.0 if math.isnan(c) else c for c in counts]
+    labels = [f"{_fmt_number(c)} · {fmt_pct(r)} of previous" for c, r in zip(counts, step, strict=True)]
+    roles = ([("Marketing", MARKETING)] * (first_sales > 0) + [("Sales", SALES)]) if handoff is not None else []
+    if len(stages) == 1:
+        text = f"one stage, {stages[0]}, with {_fmt_number(counts[0])}"
+    else:
+        text = (
+            f"{_fmt_number(counts[0])} {stages[0]} at the top narrow to {_fmt_number(counts[-1])} "
+            f"{stages[-1]} at the bottom ({fmt_pct(top[-1])} of the top)"
         )
+    steps = pd.Series(step[1:], index=range(1, len(stages))).dropna()
+    if not steps.empty:
+        k = steps.idxmin()
+        shown = f" of those drawn (the chart leaves out {above}, above them)" if above else ""
+        text += f"; the steepest step{shown} is {stages[k - 1]} to {stages[k]} ({fmt_pct(steps[k])} carry on)"
+    if handoff is not None:
+        owned = stages[0] if first_sales == 1 else f"{stages[0]} to {stages[first_sales - 1]}"
+        text += f"; marketing owns {owned}, sales from {handoff}" if first_sales else "; sales owns every stage"
+    description = f"Funnel chart of {_subject(title)}: {text}."
+    lefts = [(widest - w) / 2 for w in widths]
+    return _Funnel(stages, widths, lefts, widest, labels, colors, roles, description)
+
+
+def funnel_svg(
+    table: pd.DataFrame, *, title: str, handoff: str | None = None, xlabel: str = "Number reaching each stage"
+) -> str:
+    """The funnel of `funnel_chart` as an HTML figure drawn in SVG: the same bars, labels, colours and sentence.
+
+    Drawn as text, in well under a millisecond, where a PNG takes matplotlib a tenth of a second: for a page
+    that redraws the funnel as its owner types. The figure is titled, its sentence is its SVG description
+    (what a screen reader says) and its caption, and it prints as it shows.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"stage": ["visits", "purchases"], "count": [1200, 240],
+    ...                       "rate_from_previous": [float("nan"), 0.2], "rate_from_top": [1.0, 0.2]})
+    >>> page = funnel_svg(table, title="Shop <funnel>", handoff="purchases")
+    >>> page.startswith('<figure class="smk-figure"><svg'), "Shop &lt;funnel&gt;" in page
+    (True, True)
+    >>> "240 · 20.0% of previous" in page, page.count("<rect")  # two bars, two legend keys
+    (True, 4)
+    """
+    import html
+
+    _require_text(title=title, xlabel=xlabel)
+    f = _funnel_parts(table, title, handoff, None)
+    esc = html.escape
+    name_w, bar_w, legend_w, row_h, top_h = 150, 420, 110 if f.roles else 0, 34, 44
+    width, height = name_w + bar_w + legend_w + 20, top_h + row_h * len(f.stages) + 36
+    scale = bar_w / f.widest
+    parts = [
+        f'<text x="{width / 2:.0f}" y="24" text-anchor="middle" font-weight="bold" font-size="16">{esc(title)}</text>'
+    ]
+    for i, (stage, w, left, label, color) in enumerate(
+        zip(f.stages, f.widths, f.lefts, f.labels, f.colors, strict=True)
+    ):
+        y = top_h + i * row_h
+        x = name_w + left * scale
+        parts.append(
+            f'<text x="{name_w - 8}" y="{y + row_h / 2 + 5:.0f}" text-anchor="end">{esc(fit(stage))}</text>'
+            f'<rect x="{x:.1f}" y="{y + 3}" width="{w * scale:.1f}" height="{row_h - 6}" fill="{color}"/>'
+        )
+        if w >= 0.45 * f.widest:
+            where = f'x="{name_w + bar_w / 2:.0f}" text-anchor="middle" fill="white" font-weight="bold"'
+        else:
+            where = f'x="{x + w * scale + 6:.1f}" fill="#333333"'
+        parts.append(f'<text {where} y="{y + row_h / 2 + 5:.0f}">{esc(label)}</text>')
+    for j, (role, color) in enumerate(f.roles):
+        y = top_h + j * 24
+        parts.append(
+            f'<rect x="{name_w + bar_w + 20}" y="{y}" width="14" height="14" fill="{color}"/>'
+            f'<text x="{name_w + bar_w + 40}" y="{y + 12}">{esc(role)}</text>'
+        )
+    parts.append(f'<text x="{name_w + bar_w / 2:.0f}" y="{height - 10}" text-anchor="middle">{esc(xlabel)}</text>')
+    text = esc(f.description)
+    return (
+        f'<figure class="smk-figure"><svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'style="max-width:100%;height:auto;font-family:sans-serif;font-size:13px" aria-label="{text}">'
+        f"<title>{esc(title)}</title><desc>{text}</desc>{''.join(parts)}</svg><figcaption>{text}</figcaption></figure>"
+    )

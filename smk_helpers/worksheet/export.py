@@ -21,7 +21,7 @@ from .fields import (
     progress,
     validate_field,
 )
-from .numbers import FUNNEL_WAITING, funnel_figure, funnel_notes, worksheet_kpis
+from .numbers import FUNNEL_WAITING, funnel_drawing, funnel_notes, worksheet_kpis
 from .scoring import alignment_result
 from .store import SCHEMA_VERSION
 
@@ -144,7 +144,7 @@ def summary_html(answers: dict, title: str = "Sales and marketing worksheet", ch
 
 
 def funnel_html(answers: dict, chart: bool = True) -> str:
-    """Section 4's funnel as HTML: the chart (an inlined PNG described in words) or why it is not there
+    """Section 4's funnel as HTML: the chart (an inline SVG described in words) or why it is not there
     yet, then its data-quality warnings.
 
     Examples
@@ -158,13 +158,8 @@ def funnel_html(answers: dict, chart: bool = True) -> str:
     esc = html.escape
     parts = []
     if chart:
-        fig = funnel_figure(answers)
-        if fig is None:
-            parts.append(f'<p class="note">{esc(FUNNEL_WAITING)}</p>')
-        else:
-            from ..core.plots import figure_html
-
-            parts.append(figure_html(fig))
+        drawing = funnel_drawing(answers)
+        parts.append(drawing if drawing is not None else f'<p class="note">{esc(FUNNEL_WAITING)}</p>')
     parts.extend(f'<p class="problem">{esc(w)}</p>' for w in funnel_notes(answers))
     return "".join(parts)
 

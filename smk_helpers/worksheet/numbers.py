@@ -378,9 +378,30 @@ def funnel_figure(answers: dict):
         return None
     from ..core.plots import funnel_chart
 
-    return funnel_chart(
-        table, title="Your funnel for the month", handoff=HANDOFF, xlabel="Number at each stage this month"
-    )
+    return funnel_chart(table, title=FUNNEL_TITLE, handoff=HANDOFF, xlabel=FUNNEL_XLABEL)
+
+
+def funnel_drawing(answers: dict) -> str | None:
+    """The chart of `funnel_figure` as an HTML figure in SVG (fast enough to redraw at every keystroke), or None.
+
+    Examples
+    --------
+    >>> from smk_helpers.worksheet.fields import blank, bookhub_example
+    >>> funnel_drawing(blank()) is None
+    True
+    >>> "Funnel chart of your funnel for the month: 46,731 impressions" in funnel_drawing(bookhub_example())
+    True
+    """
+    table = worksheet_funnel_table(answers)
+    if table["count"].notna().sum() < 2:
+        return None
+    from ..core.plots import funnel_svg
+
+    return funnel_svg(table, title=FUNNEL_TITLE, handoff=HANDOFF, xlabel=FUNNEL_XLABEL)
+
+
+FUNNEL_TITLE = "Your funnel for the month"
+FUNNEL_XLABEL = "Number at each stage this month"
 
 
 def funnel_notes(answers: dict) -> list[str]:
