@@ -434,7 +434,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
         problems.append(Problem(message, "missing_columns", table.name, missing[0], (1,)))
         return None
     check = _Checker(table.name, raw, problems)
-    out = raw.copy()
+    out = raw.copy(deep=False)  # columns are replaced, never changed in place
     for col in spec.columns:
         if col.name not in raw.columns:
             if col.kind in ("money", "number", "count"):
@@ -450,7 +450,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
         if not col.blank_ok:
             check.flag("empty", col.name, blank, "empty", "fill it in on every row")
         if col.kind in ("id", "text"):
-            out[col.name] = cells.where(~blank)
+            out[col.name] = cells.where(~blank) if blank.any() else cells
         elif col.kind == "outcome":
             lower = cells.str.lower()
             check.flag(
@@ -482,7 +482,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
                 f"a date outside {early.year} to {late.year}",
                 "check its year (a typo such as 2204 for 2024?)",
             )
-            out[col.name] = values.where(~implausible)
+            out[col.name] = values.where(~implausible) if implausible.any() else values
         elif col.kind == "month":
             month = cells.str.extract(r"^(\d{4}-\d{2})(?:-\d{2}.*)?$")[0]
             valid = month.notna() & month.str.slice(5, 7).isin([f"{m:02d}" for m in range(1, 13)])
@@ -499,7 +499,7 @@ def _typed_table(spec: C.FileSpec, table: RawTable, dayfirst, problems: list[Pro
                 f"larger than any real figure (over {limits.MAX_NUMBER:,.0f})",
                 "check the cell: is a decimal separator missing, or two cells run together?",
             )
-            values = values.where(~huge)
+            values = values.where(~huge) if huge.any() else values
             if col.kind == "count":
                 check.flag(
                     "not_a_count",
