@@ -17,11 +17,13 @@ from ..system.userfiles import (
     DAMAGED,
     TABLE_FIX,
     UnreadableFile,
+    blank_bytes,
     check_workbook,
     damaged_example,
     damaged_text,
     decode_text,
     frame_csv,
+    plain_ascii,
     read_bytes,
     rows_text,
     sniff_separator,
@@ -138,14 +140,16 @@ def read_table(path: Path, spec: C.FileSpec | None = None, *, typed: bool = True
             table = None
         else:
             raw = read_bytes(path, limits.MAX_TABLE_BYTES, name=name, kind="table", fix=TABLE_FIX)
-            text = decode_text(raw, name)
-            if not text or text.isspace():
+            text = None if plain_ascii(raw) else decode_text(raw, name)  # ASCII: the bytes are the text
+            if blank_bytes(raw) if text is None else not text or text.isspace():
                 raise UnreadableFile(f"{name} is empty; it needs a header row and one row per record.")
-            same = text.isascii() and len(text) == len(raw)  # then the bytes are the text's UTF-8 already
-            kinds = _kinds(spec) if typed and spec is not None and sniff_separator(text) != ";" else None
-            table = frame_csv(text, name, raw=raw if same else None, kinds=kinds)
+            same = text is None or (text.isascii() and len(text) == len(raw))  # the bytes are the text's UTF-8
+            sep = sniff_separator(raw if text is None else text)
+            kinds = _kinds(spec) if typed and spec is not None and sep != ";" else None
+            table = frame_csv(text, name, sep, raw=raw if same else None, kinds=kinds)
             del raw
-            damaged = damaged_text(text)  # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
+            # bytes that were not UTF-8: Arrow's strings cannot hold them, so object
+            damaged = text is not None and damaged_text(text)
             kind = object if damaged else str
             df = table.frame.astype(kind) if damaged else table.frame
             df.columns = pd.Index(table.header, dtype=kind)

@@ -187,6 +187,37 @@ def decode_text(raw: bytes, name: str) -> str:
         return raw.decode("latin-1")
 
 
+def plain_ascii(raw: bytes) -> bool:
+    """Whether `decode_text` would give back exactly these bytes as text: ASCII, and not a workbook, binary
+    data or UTF-16. A caller may then read the bytes as they are instead of holding the file twice.
+
+    Examples
+    --------
+    >>> plain_ascii(b"id,name\\n1,Ann\\n"), plain_ascii("Café".encode()), plain_ascii("id".encode("utf-16-le"))
+    (True, False, False)
+    """
+    return (
+        raw.isascii()
+        and not raw.startswith(b"PK\x03\x04")
+        and b"\x00" not in raw[:65536]
+        and _utf16_without_mark(raw[:4096]) is None
+    )
+
+
+_BLANK = re.compile(rb"[ \t\n\r\x0b\x0c\x1c-\x1f]*")  # what str.isspace() holds true of, in ASCII
+
+
+def blank_bytes(raw: bytes) -> bool:
+    """Whether plain ASCII bytes hold nothing but white space (``text.isspace()`` of their text), or nothing.
+
+    Examples
+    --------
+    >>> blank_bytes(b""), blank_bytes(b" \\r\\n\\x1c"), blank_bytes(b"  a")
+    (True, True, False)
+    """
+    return _BLANK.fullmatch(raw) is not None
+
+
 def _decode_utf16(raw: bytes, encoding: str, name: str) -> str:
     try:
         return raw.decode(encoding).lstrip("\ufeff")
@@ -234,8 +265,17 @@ def rows_text(rows, limit: int = 5) -> str:
     return "rows " + ", ".join(map(str, rows[:limit])) + f" and {len(rows) - limit} more"
 
 
-def sniff_separator(text: str) -> str:
-    """The separator the header row uses most: comma, semicolon or tab (comma when it has none)."""
+def sniff_separator(text) -> str:
+    """The separator the header row uses most: comma, semicolon or tab (comma when it has none).
+
+    ``text`` may be the file's bytes when they are plain ASCII (see `plain_ascii`).
+    """
+    if isinstance(text, bytes):
+        if blank_bytes(text):
+            return ","
+        start = re.match(rb"[\r\n]*", text).end()
+        ends = [i for i in (text.find(b"\n", start), text.find(b"\r", start)) if i >= 0]
+        text = text[start : min(ends, default=len(text))].decode("ascii")
     if not text or text.isspace():  # not text.strip(): that copies the whole text
         return ","
     start = len(text) - len(text.lstrip("\r\n"))
@@ -456,14 +496,15 @@ def _arrow_frame(raw: bytes, sep: str, rows: int, width: int, kinds: dict | None
     return frame
 
 
-def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes | None = None, kinds=None):
+def frame_csv(text: str | None, name: str, separator: str | None = None, *, raw: bytes | None = None, kinds=None):
     """Read CSV text as `split_csv` does, into a `CsvTable` whose rows are a DataFrame (``frame``) of text.
 
     The same cells, row numbers and errors as `split_csv`, faster: a file without quotes, whose every line
     is one full row, is read by Arrow's CSV reader into Arrow-backed text and stripped column by column. Any
     other file (quotes, lines over `limits.MAX_CELL_CHARS`, old Mac line ends, blank lines above the header,
     rows wider or narrower than the header) goes through `split_csv`, which names the row of each problem.
-    ``raw``, when the caller has it, is the text's UTF-8 encoding (the file's bytes), so it is not made again.
+    ``raw``, when the caller has it, is the text's UTF-8 encoding (the file's bytes), so it is not made again;
+    ``text`` may then be None if the bytes are `plain_ascii` (the text is made only if the careful path needs it).
     ``kinds`` maps column names (stripped, lower-cased) to "number" or "date": in the fast path, Arrow reads
     those columns typed if every cell is a plain number (as `float` writes one) or a YYYY-MM-DD day, and
     ``typed`` says so. Otherwise the columns are text, to be typed (and their faults named) by the caller.
@@ -479,7 +520,7 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
     import numpy as np
     import pandas as pd
 
-    sep = separator or sniff_separator(text)
+    sep = separator or sniff_separator(text if text is not None else raw)
     lines = _lines(text, raw)
     data, starts, stops = lines
     raw = data.base  # the text's UTF-8 bytes
@@ -487,7 +528,7 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
         b'"' not in raw
         and (b"\r" not in raw or raw.count(b"\r") == raw.count(b"\r\n"))
         and int((stops - starts).max()) <= limits.MAX_CELL_CHARS
-        and text[: int(stops[0])].strip(f"{sep} \t\r")
+        and raw[: int(stops[0])].decode("utf-8", errors="surrogateescape").strip(f"{sep} \t\r")
     )
     frame, typed = None, False
     if simple and _too_wide_line(text, sep, lines) is None:
@@ -503,6 +544,7 @@ def frame_csv(text: str, name: str, separator: str | None = None, *, raw: bytes 
         if frame is None and header is not None:
             frame = _arrow_frame(raw, sep, rows, len(header))
     if frame is None:
+        text = raw.decode("ascii") if text is None else text
         table = split_csv(text, name, sep, lines)
         kind = object if damaged_text(text) else str  # Arrow's text cannot hold bytes that were not UTF-8
         frame = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=kind)
