@@ -745,3 +745,26 @@ def test_repeat_rate_by_code_is_the_rate_by_id(ids, cut):
     known = K._known_customers(orders).iloc[:cut]  # a period's slice: some categories have no order in it
     by_code, by_id = K.repeat_purchase_rate(known), K.repeat_purchase_rate(orders.iloc[:cut])
     assert by_code == by_id or (math.isnan(by_code) and math.isnan(by_id))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.datetimes(min_value=dt.datetime(2023, 1, 1), max_value=dt.datetime(2026, 12, 31))),
+            st.one_of(st.none(), st.floats(0, 1000)),
+        ),
+        max_size=25,
+    )
+)
+def test_revenue_by_month_is_the_sum_by_calendar_period(rows):
+    orders = pd.DataFrame(rows, columns=["order_date", "revenue"])
+    orders = orders.astype({"order_date": "datetime64[us]", "revenue": "float64"})
+    months = orders["order_date"].dt.to_period("M")
+    expected = orders["revenue"].groupby(months).sum(min_count=1)
+    if not expected.empty:
+        every_month = pd.period_range(months.min(), months.max(), freq="M")
+        expected = expected.reindex(every_month, fill_value=0.0)
+        expected.index = every_month.strftime("%Y-%m").rename("month")
+    got = K.revenue_by_month(orders)
+    assert got.index.tolist() == expected.index.tolist()
+    assert np.array_equal(got.to_numpy(), expected.to_numpy(), equal_nan=True)

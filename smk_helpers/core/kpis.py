@@ -738,11 +738,12 @@ def revenue_by_month(orders: pd.DataFrame) -> pd.Series:
     >>> revenue_by_month(orders).to_dict()
     {'2025-01': 40.0, '2025-02': 0.0, '2025-03': 25.0}
     """
-    months = orders["order_date"].dt.to_period("M")
-    by_month = orders["revenue"].groupby(months).sum(min_count=1)
+    starts = orders["order_date"].to_numpy().astype("datetime64[M]")  # each date's month, as its first day
+    by_month = orders["revenue"].groupby(starts).sum(min_count=1)  # grouped by number: no Period per order
     if by_month.empty:
         return pd.Series(dtype="float64", index=pd.Index([], dtype="str", name="month"), name="revenue")
-    every_month = pd.period_range(months.min(), months.max(), freq="M")
+    by_month.index = pd.DatetimeIndex(by_month.index).to_period("M")
+    every_month = pd.period_range(by_month.index.min(), by_month.index.max(), freq="M")
     by_month = by_month.reindex(every_month, fill_value=0.0)
     by_month.index = every_month.strftime("%Y-%m").rename("month")
     return by_month.rename("revenue")
