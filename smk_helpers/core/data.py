@@ -412,8 +412,9 @@ class _Checker:
 
     def flag(self, code: str, column: str, mask: pd.Series, what: str, fix: str = "") -> None:
         """Record the rows where ``mask`` holds as one `Problem` of kind ``code``."""
-        mask = mask.fillna(False).astype(bool)
-        if mask.any():
+        found = mask.to_numpy(dtype=bool, na_value=False)
+        if found.any():  # most checks find nothing: no Series is made for them
+            mask = pd.Series(found, index=mask.index)
             rows = self.df.loc[mask, "_row"]
             where = f"{self.filename}, column '{column}', {rows_text(rows)}"
             example = _example(self.df.loc[mask, column]) if column in self.df else ""
