@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import business_folder
 from smk_helpers import load_business, load_example
@@ -112,3 +114,18 @@ def test_lesson_02s_large_accounts_start_where_the_data_s_tenders_start():
     smallest = lesson02.smallest_tenderer()
     assert lesson02.LARGE_ACCOUNT <= smallest
     assert lesson02.LARGE_ACCOUNT == smallest // 50 * 50
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["C1", "C2", "C3"]), st.sampled_from(["in-store", "website", None])), max_size=20
+    )
+)
+def test_a_buyers_channel_is_their_one_channel_or_several(rows):
+    orders = pd.DataFrame(rows, columns=["customer_id", "channel"], dtype="str").assign(
+        order_date=pd.Timestamp("2025-01-01"), revenue=1.0, gross_profit=0.5
+    )
+    expected = orders.groupby("customer_id")["channel"].agg(
+        lambda s: s.iloc[0] if s.nunique() == 1 else segments.SEVERAL
+    )
+    assert segments.buyers(orders)["channel"].astype(object).to_dict() == expected.astype(object).to_dict()

@@ -210,7 +210,8 @@ def example_journey(touchpoints, orders, start=None, end=None, contacts: int = 3
     True
     """
     path = journeys(touchpoints, orders, start, end)
-    fits = path.groupby("customer_id", sort=False)["channel"].agg(lambda c: len(c) == contacts == c.nunique())
+    grouped = path.groupby("customer_id", sort=False)["channel"]
+    fits = (grouped.size() == contacts) & (grouped.nunique() == contacts)
     return next(iter(fits[fits].index), None)
 
 

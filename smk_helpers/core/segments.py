@@ -81,6 +81,7 @@ def buyers(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.Da
     """
     known = orders[orders["customer_id"].notna()]
     grouped = known.groupby("customer_id", sort=True)
+    first_channel = grouped["channel"].first(skipna=False)
     table = pd.DataFrame(
         {
             "orders": grouped.size(),
@@ -88,7 +89,7 @@ def buyers(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.Da
             "gross_profit": grouped["gross_profit"].sum(min_count=1),
             "first_order": grouped["order_date"].min(),
             "last_order": grouped["order_date"].max(),
-            "channel": grouped["channel"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else SEVERAL),
+            "channel": first_channel.where(grouped["channel"].nunique() == 1, SEVERAL),
         }
     )
     if customers is not None:
