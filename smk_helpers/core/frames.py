@@ -76,20 +76,30 @@ def plain_numbers(column: pd.Series) -> pd.Series | None:
     True
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    cells = _arrow_text(column)
-    if cells is None:
-        return None
-    try:
-        values = pc.cast(pc.if_else(pc.equal(cells, ""), pa.scalar(None, cells.type), cells), pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    values = _cast_cells(column, pa.float64())
+    if values is None:
         return None
     out = pd.Series(values.to_numpy(zero_copy_only=False), index=column.index, name=column.name, dtype="float64")
     signed_zero = (out == 0) & np.signbit(out.to_numpy())
     if signed_zero.any():
         out[signed_zero] = pd.to_numeric(column[signed_zero].astype(object)).astype("float64")
     return out
+
+
+def _cast_cells(column: pd.Series, arrow_type):
+    """Arrow-backed text cast to ``arrow_type``, a blank cell null; None if the column is not such text or a
+    cell does not cast."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = _arrow_text(column)
+    if cells is None:
+        return None
+    try:
+        return pc.cast(pc.if_else(pc.equal(cells, ""), pa.scalar(None, cells.type), cells), arrow_type)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
 
 
 def repeats(column: pd.Series) -> pd.Series:
@@ -148,14 +158,8 @@ def plain_dates(column: pd.Series) -> pd.Series | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = _arrow_text(column)
-    if cells is None:
-        return None
-    try:
-        days = pc.cast(pc.if_else(pc.equal(cells, ""), pa.scalar(None, cells.type), cells), pa.date32())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
-    if days.null_count == len(days):
+    days = _cast_cells(column, pa.date32())
+    if days is None or days.null_count == len(days):
         return None
     values = pc.cast(days, pa.timestamp("us")).to_numpy(zero_copy_only=False)
     return pd.Series(values, index=column.index, name=column.name, dtype="datetime64[us]")
