@@ -485,13 +485,17 @@ def _arrow_frame(raw: bytes, sep: str, rows: int, width: int, kinds: dict | None
             return None  # "nan" or "inf" written in a cell: the careful path names it
         if kind == pa.date32() and column.null_count == len(column):
             return None
+    for i, kind in (kinds or {}).items():
+        if kind == "date":  # as pandas keeps dates: microseconds, one conversion
+            table = table.set_column(i, names[i], pc.cast(table.column(i), pa.timestamp("us")))
     text = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = table.to_pandas(types_mapper={pa.large_string(): text}.get, date_as_object=False)
+    frame = table.to_pandas(
+        types_mapper={pa.large_string(): text}.get, date_as_object=False, split_blocks=True, self_destruct=True
+    )  # each column freed in Arrow as pandas takes it
+    del table
     frame.columns = range(width)
     for i, kind in (kinds or {}).items():
-        if kind == "date":
-            frame[i] = frame[i].astype("datetime64[us]")
-        elif ((frame[i] == 0) & np.signbit(frame[i])).any():
+        if kind == "number" and ((frame[i] == 0) & np.signbit(frame[i])).any():
             return None  # a -0, which pandas reads as 0
     return frame
 
