@@ -30,6 +30,7 @@ TEXTS = {
     "tabs": "id\tname\n1\t Ann \n2\tBo\n",
     "quotes": 'id,name\n1,"Ann, Bo"\n2,"x\ny"\n',
     "blank lines above the header": "\n\nid,name\n1,Ann\n",
+    "a blank line of other white space above the header": ",\x0c\n\u3000,\nid,name\n1,Ann\n",
     "header only": "id,name\n",
     "separator-only rows, no spaces": "id,name,x\n1,Ann,3\n,,\n,\n2,Bo,4\n",
 }
@@ -41,6 +42,7 @@ CAREFUL_ONLY = {
     "separator-only rows, no spaces",
     "quotes",
     "blank lines above the header",
+    "a blank line of other white space above the header",
 }  # Arrow reads full rows only
 
 

@@ -768,3 +768,19 @@ def test_revenue_by_month_is_the_sum_by_calendar_period(rows):
     got = K.revenue_by_month(orders)
     assert got.index.tolist() == expected.index.tolist()
     assert np.array_equal(got.to_numpy(), expected.to_numpy(), equal_nan=True)
+
+
+def test_dates_with_a_time_zone_are_counted_in_their_own_months():
+    """Frames built by hand may carry a UTC offset: the shortcuts for the loader's dates are not taken then."""
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["C1", "C1", "C2"],
+            "order_date": pd.to_datetime(
+                ["2025-01-31T23:00-05:00", "2025-03-01T10:00-05:00", "2025-03-02T10:00-05:00"]
+            ),
+            "revenue": [1.0, 1.0, 1.0],
+        }
+    )
+    with pytest.warns(UserWarning, match="drop timezone"):
+        assert K.revenue_by_month(orders).to_dict() == {"2025-01": 1.0, "2025-02": 0.0, "2025-03": 2.0}
+    assert K.new_customer_count(K._known_customers(orders)) == K.new_customer_count(orders) == 2

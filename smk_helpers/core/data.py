@@ -795,7 +795,8 @@ def _isolated_orders(orders: pd.DataFrame, name: str) -> list[str]:
     odd, rest = (before, after) if len(before) <= few else (after, before) if len(after) <= few else (None, None)
     if odd is None:
         return []
-    odd = odd.sort_values(kind="stable")
+    ordered = dates.sort_values()  # the rows in the order the warning has always listed them
+    odd = ordered.iloc[: len(before)] if odd is before else ordered.iloc[len(before) :]
     years = gaps[widest] / 365.25
     rows = rows_text(orders.loc[odd.index, "_row"])
     return [

@@ -24,7 +24,8 @@ def isin(column: pd.Series, values) -> pd.Series:
     """Whether each cell of ``column`` is one of ``values``: ``column.isin(values)``, in Arrow for text.
 
     pandas turns every one of ``values`` into a Python object first; for a column checked against another
-    of a million ids, that is most of a load's time. A blank cell is never found, even among blank ``values``.
+    of a million ids, that is most of a load's time. When both are Arrow text, a blank cell is never found,
+    even among blank ``values``; otherwise this is `Series.isin`, where NaN finds NaN.
 
     Parameters
     ----------
@@ -65,8 +66,8 @@ def plain_numbers(column: pd.Series) -> pd.Series | None:
 
     Plain means what Arrow's cast from text to a double accepts (``12``, ``-3.5``, ``1e3``, ``nan``,
     ``inf``); a blank cell is NaN. One cell that is anything else (``$12``, ``1,234``) gives None, and the
-    caller parses the column the careful way. A ``-0`` is given as the cell's own text parsed by
-    `pandas.to_numeric`, so the fast and careful ways agree to the bit.
+    caller parses the column the careful way. So does a ``-0``: `pandas.to_numeric` reads it as 0 or as
+    -0.0 depending on the rest of the column, and only the careful way can say which.
 
     Examples
     --------
@@ -80,11 +81,10 @@ def plain_numbers(column: pd.Series) -> pd.Series | None:
     values = _cast_cells(column, pa.float64())
     if values is None:
         return None
-    out = pd.Series(values.to_numpy(zero_copy_only=False), index=column.index, name=column.name, dtype="float64")
-    signed_zero = (out == 0) & np.signbit(out.to_numpy())
-    if signed_zero.any():
-        out[signed_zero] = pd.to_numeric(column[signed_zero].astype(object)).astype("float64")
-    return out
+    out = values.to_numpy(zero_copy_only=False)
+    if ((out == 0) & np.signbit(out)).any():
+        return None
+    return pd.Series(out, index=column.index, name=column.name, dtype="float64")
 
 
 def _cast_cells(column: pd.Series, arrow_type):

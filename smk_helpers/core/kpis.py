@@ -535,9 +535,14 @@ def first_order_dates(orders: pd.DataFrame) -> pd.Series:
     Timestamp('2025-01-05 00:00:00')
     """
     ids = _customer_ids(orders)
-    if isinstance(ids.dtype, pd.CategoricalDtype):
+    if isinstance(ids.dtype, pd.CategoricalDtype) and _wall_clock(orders["order_date"]):
         return _first_by_code(orders["order_date"], ids)
     return orders["order_date"].groupby(ids).min()
+
+
+def _wall_clock(dates: pd.Series) -> bool:
+    """Whether ``dates`` are plain datetime64 (as the loader gives them), not dates with a time zone."""
+    return isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M"
 
 
 def _first_by_code(dates: pd.Series, ids: pd.Series) -> pd.Series:
@@ -738,11 +743,14 @@ def revenue_by_month(orders: pd.DataFrame) -> pd.Series:
     >>> revenue_by_month(orders).to_dict()
     {'2025-01': 40.0, '2025-02': 0.0, '2025-03': 25.0}
     """
-    starts = orders["order_date"].to_numpy().astype("datetime64[M]")  # each date's month, as its first day
-    by_month = orders["revenue"].groupby(starts).sum(min_count=1)  # grouped by number: no Period per order
+    if _wall_clock(orders["order_date"]):  # each date's month as its first day: no Period made per order
+        starts = orders["order_date"].to_numpy().astype("datetime64[M]")
+        by_month = orders["revenue"].groupby(starts).sum(min_count=1)
+        by_month.index = pd.DatetimeIndex(by_month.index).to_period("M")
+    else:  # dates with a time zone: their months where they happened
+        by_month = orders["revenue"].groupby(orders["order_date"].dt.to_period("M")).sum(min_count=1)
     if by_month.empty:
         return pd.Series(dtype="float64", index=pd.Index([], dtype="str", name="month"), name="revenue")
-    by_month.index = pd.DatetimeIndex(by_month.index).to_period("M")
     every_month = pd.period_range(by_month.index.min(), by_month.index.max(), freq="M")
     by_month = by_month.reindex(every_month, fill_value=0.0)
     by_month.index = every_month.strftime("%Y-%m").rename("month")

@@ -153,7 +153,10 @@ def in_period(dates: pd.Series, start=None, end=None) -> pd.Series:
     if start is not None:
         inside &= dates >= to_day(start)
     if end is not None:
-        inside &= dates < to_day(end) + pd.Timedelta(days=1)  # before the next midnight: no day of each date made
+        try:  # before the next midnight: no day made of each date
+            inside &= dates < to_day(end) + pd.Timedelta(days=1)
+        except (OverflowError, pd.errors.OutOfBoundsDatetime):  # the last day a timestamp can hold
+            inside &= dates.dt.normalize() <= to_day(end)
     return inside
 
 

@@ -532,7 +532,7 @@ def frame_csv(text: str | None, name: str, separator: str | None = None, *, raw:
         b'"' not in raw
         and (b"\r" not in raw or raw.count(b"\r") == raw.count(b"\r\n"))
         and int((stops - starts).max()) <= limits.MAX_CELL_CHARS
-        and raw[: int(stops[0])].decode("utf-8", errors="surrogateescape").strip(f"{sep} \t\r")
+        and any(cell.strip() for cell in raw[: int(stops[0])].decode("utf-8", errors="surrogateescape").split(sep))
     )
     frame, typed = None, False
     if simple and _too_wide_line(text, sep, lines) is None:
