@@ -496,7 +496,7 @@ def _arrow_frame(raw: bytes, sep: str, rows: int, width: int, kinds: dict | None
     frame.columns = range(width)
     for i, kind in (kinds or {}).items():
         if kind == "number" and ((frame[i] == 0) & np.signbit(frame[i])).any():
-            return None  # a -0, which pandas reads as 0
+            return None  # a -0, which pandas reads as 0 or -0.0 as the rest of the column decides
     return frame
 
 
@@ -510,7 +510,7 @@ def frame_csv(text: str | None, name: str, separator: str | None = None, *, raw:
     ``raw``, when the caller has it, is the text's UTF-8 encoding (the file's bytes), so it is not made again;
     ``text`` may then be None if the bytes are `plain_ascii` (the text is made only if the careful path needs it).
     ``kinds`` maps column names (stripped, lower-cased) to "number" or "date": in the fast path, Arrow reads
-    those columns typed if every cell is a plain number (as `float` writes one) or a YYYY-MM-DD day, and
+    those columns typed if every cell is a plain number (as Arrow reads one) or a YYYY-MM-DD day, and
     ``typed`` says so. Otherwise the columns are text, to be typed (and their faults named) by the caller.
 
     Examples
