@@ -366,11 +366,14 @@ def sort_feedback(activity: str, choice) -> Feedback:
 
 @dataclass(frozen=True)
 class QuizScore:
-    """How a quiz went: right and wrong answers, and how many are still open."""
+    """How a quiz went: right and wrong answers, how many are still open, and (when known) how many were
+    right at the first try."""
 
     right: int
     wrong: int
     unanswered: int
+    first_try: int | None = None
+    ALL_RIGHT = ": every activity is in its place"  # said when every answer is right
 
     @property
     def total(self) -> int:
@@ -379,12 +382,14 @@ class QuizScore:
     @property
     def message(self) -> str:
         text = f"{self.right} of {self.total} right"
+        if self.first_try is not None:
+            text += f" ({self.first_try} at the first try)"
         if self.wrong:
             text += f", {self.wrong} not yet"
         if self.unanswered:
             text += f", {self.unanswered} still to answer"
         elif self.right == self.total:
-            text += ": every activity is in its place"
+            text += self.ALL_RIGHT
         return text + "."
 
     def __repr__(self) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnreadableFile
-from .concepts import feedback_html
+from .concepts import QuizScore, feedback_html
 from .grading import MISSING, RIGHT, WRONG, Feedback, check_option
 from .progress import not_recorded, read_record, update_record
 from .workspace import workspace_dir
@@ -316,32 +316,11 @@ def grade(question_id: str, option) -> Feedback:
     return check_option(option, q.answer, q.why)
 
 
-@dataclass(frozen=True)
-class ReviewScore:
+@dataclass(frozen=True, repr=False)  # QuizScore's repr: the score in words
+class ReviewScore(QuizScore):
     """How the review went: right, wrong and unanswered questions, and how many were right at the first try."""
 
-    right: int
-    wrong: int
-    unanswered: int
-    first_try: int | None = None
-
-    @property
-    def total(self) -> int:
-        return self.right + self.wrong + self.unanswered
-
-    @property
-    def message(self) -> str:
-        text = f"{self.right} of {self.total} right"
-        if self.first_try is not None:
-            text += f" ({self.first_try} at the first try)"
-        if self.wrong:
-            text += f", {self.wrong} not yet"
-        if self.unanswered:
-            text += f", {self.unanswered} still to answer"
-        return text + "."
-
-    def __repr__(self) -> str:
-        return f"Score: {self.message}"
+    ALL_RIGHT = ""
 
 
 def score(answers: Mapping[str, object], questions: Iterable[str] | None = None) -> ReviewScore:
